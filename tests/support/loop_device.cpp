@@ -1,0 +1,70 @@
+#include "massho/testsupport/loop_device.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <stdexcept>
+
+#include "massho/testsupport/command.h"
+
+namespace massho::testsupport {
+
+bool canUseLoopDevices() {
+    return geteuid() == 0 && access("/dev/loop-control", W_OK) == 0;
+}
+
+LoopDevice::LoopDevice(const std::filesystem::path& backingFile, uint64_t sizeBytes, LoopOptions options)
+    : backing_(backingFile) {
+    { std::ofstream create(backing_, std::ios::binary | std::ios::trunc); }
+    std::filesystem::resize_file(backing_, sizeBytes);
+    attach(options);
+}
+
+LoopDevice::LoopDevice(const std::filesystem::path& existingBackingFile, LoopOptions options)
+    : backing_(existingBackingFile) {
+    attach(options);
+}
+
+void LoopDevice::attach(const LoopOptions& options) {
+    std::vector<std::string> argv{"losetup", "-f", "--show"};
+    if (options.readOnly) argv.push_back("-r");
+    if (options.sectorSize) { argv.push_back("-b"); argv.push_back(std::to_string(options.sectorSize)); }
+    if (options.directIo) argv.push_back("--direct-io=on");
+    argv.push_back(backing_.string());
+    CommandResult r = runCommand(argv);
+    if (r.exitCode != 0) throw std::runtime_error("losetup failed: " + r.err);
+    path_ = r.out.substr(0, r.out.find('\n'));
+}
+
+LoopDevice::~LoopDevice() {
+    if (!path_.empty()) runCommand({"losetup", "-d", path_});
+}
+
+std::string LoopDevice::name() const { return std::filesystem::path(path_).filename().string(); }
+
+std::vector<uint8_t> LoopDevice::readAll() const {
+    // Through the device, so that what we read is what the kernel exposes.
+    int fd = open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw std::runtime_error("cannot open " + path_);
+    std::vector<uint8_t> bytes;
+    uint8_t buf[1 << 16];
+    for (;;) {
+        ssize_t n = read(fd, buf, sizeof buf);
+        if (n <= 0) break;
+        bytes.insert(bytes.end(), buf, buf + n);
+    }
+    close(fd);
+    return bytes;
+}
+
+void LoopDevice::writeAt(uint64_t offset, const std::vector<uint8_t>& bytes) const {
+    int fd = open(path_.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) throw std::runtime_error("cannot open " + path_);
+    ssize_t n = pwrite(fd, bytes.data(), bytes.size(), static_cast<off_t>(offset));
+    fsync(fd);
+    close(fd);
+    if (n != static_cast<ssize_t>(bytes.size())) throw std::runtime_error("short write to " + path_);
+}
+
+}  // namespace massho::testsupport
