@@ -110,7 +110,7 @@ BlockDevice buildDisk(const SysNode& disk, const DeviceIndex& index, const Syste
     d.path = "/dev/" + disk.name;
     d.devNumber = disk.dev.str();
     d.backingFile = disk.backingFile;
-    d.transport = transportOf(resolvedSysPath(disk.sysDir, paths), disk.name);
+    d.transport = transportOf(paths.sys, resolvedSysPath(disk.sysDir, paths), disk.name);
     Identity id = readIdentity(disk, d.transport, paths);
     d.model = id.model;
     d.vendor = id.vendor;

@@ -50,10 +50,11 @@ std::string toLower(std::string text) {
 
 }  // namespace
 
-std::string transportOf(const fs::path& resolvedSysDir, const std::string& diskName) {
-    fs::path soFar;
+std::string transportOf(const fs::path& sysRoot, const fs::path& relativeSysDir,
+                        const std::string& diskName) {
+    fs::path soFar = sysRoot;
     std::string transport;
-    for (const fs::path& part : resolvedSysDir) {
+    for (const fs::path& part : relativeSysDir) {
         const std::string c = part.string();
         soFar /= part;
         // The outermost bus decides: a SATA disk in a USB enclosure is a USB device.
