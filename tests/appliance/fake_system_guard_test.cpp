@@ -16,7 +16,8 @@ constexpr uint64_t kGiB = 1ull << 30;
 constexpr const char* kVirtioBus = "pci0000:00/0000:00:02.0/virtio1";
 constexpr const char* kVirtioBus2 = "pci0000:00/0000:00:03.0/virtio2";
 
-const BlockDevice& find(const std::vector<BlockDevice>& devices, const std::string& name) {
+// A copy: callers often search a temporary list.
+BlockDevice find(const std::vector<BlockDevice>& devices, const std::string& name) {
     auto it = std::find_if(devices.begin(), devices.end(),
                            [&](const BlockDevice& d) { return d.name == name; });
     if (it == devices.end()) throw std::runtime_error("discovery did not list " + name);

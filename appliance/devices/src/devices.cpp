@@ -12,11 +12,6 @@
 
 namespace massho::appliance {
 
-bool SystemPaths::isRealSystem() const {
-    const SystemPaths real;
-    return sys == real.sys && dev == real.dev && mountinfo == real.mountinfo && swaps == real.swaps;
-}
-
 std::vector<BlockDevice> discoverDevices(const GuardOptions& options, const SystemPaths& paths) {
     const detail::DeviceIndex index = detail::DeviceIndex::scan(paths);
     const detail::UsageMap usage = detail::UsageMap::build(index, options, paths);
