@@ -1,0 +1,107 @@
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace massho::records {
+
+class Database;
+
+// One prepared statement (RAII over sqlite3_stmt). Bind parameters are 1-based as in SQLite.
+class Statement {
+  public:
+    Statement(Database& db, std::string_view sql);
+
+    Statement& bind(int index, int64_t value);
+    Statement& bind(int index, std::string_view text);
+    Statement& bindBlob(int index, std::string_view bytes);
+    Statement& bindNull(int index);
+
+    // Steps once: true while a row is available, false when done. Throws DatabaseError otherwise.
+    bool step();
+    // Steps to completion (for statements that return no rows).
+    void run();
+    void reset();
+
+    bool isNull(int column) const;
+    int64_t integer(int column) const;
+    std::string text(int column) const;
+    std::string blob(int column) const;
+    std::optional<std::string> optionalText(int column) const;
+
+  private:
+    struct Finalizer {
+        void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
+    };
+    Database& db_;
+    std::unique_ptr<sqlite3_stmt, Finalizer> stmt_;
+};
+
+// A migration from schema version N-1 to N: one block of SQL run inside one transaction.
+struct Migration {
+    int version;
+    const char* sql;
+};
+
+// RAII over one SQLite connection to DIR/massho.db. Every open sets WAL, synchronous=FULL,
+// defensive mode, trusted_schema=OFF, foreign keys and a busy timeout (REFERENCE.md §1), and
+// (read-write) applies pending migrations.
+class Database {
+  public:
+    enum class Mode { ReadWrite, Create, ReadOnly };
+
+    Database(const std::filesystem::path& file, Mode mode);
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    sqlite3* handle() const { return db_.get(); }
+    const std::filesystem::path& path() const { return path_; }
+    bool readOnly() const { return mode_ == Mode::ReadOnly; }
+
+    void exec(const std::string& sql);
+    bool inTransaction() const;
+    int schemaVersion();
+
+    // Throws DatabaseError with a one-line message naming `what` and SQLite's reason.
+    [[noreturn]] void fail(const std::string& what) const;
+
+    static const std::vector<Migration>& migrations();
+
+  private:
+    void configure();
+    void migrate();
+
+    struct Closer {
+        void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+    };
+    std::filesystem::path path_;
+    Mode mode_;
+    std::unique_ptr<sqlite3, Closer> db_;
+};
+
+// BEGIN IMMEDIATE ... COMMIT; rolls back in the destructor unless committed. Nested inside an
+// open transaction it becomes a SAVEPOINT, so an inner failure undoes only its own part.
+class Transaction {
+  public:
+    explicit Transaction(Database& db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    void commit();
+
+  private:
+    Database& db_;
+    std::string savepoint_;  // empty: the outermost transaction
+    bool done_ = false;
+};
+
+}  // namespace massho::records

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "massho/records/clock.h"
+#include "massho/records/database.h"
+#include "massho/records/register.h"
+#include "massho/records/signing_key.h"
+#include "massho/records/users.h"
+
+namespace massho::records {
+
+// A data directory: DIR/massho.db (register, users, settings), DIR/register.key (the Ed25519
+// signing key, 0600) and DIR/register.vkey (the verifier key line).
+class Store {
+  public:
+    enum class Access { ReadWrite, ReadOnly };
+
+    static constexpr const char* kDatabaseFile = "massho.db";
+    static constexpr const char* kKeyFile = "register.key";
+    static constexpr const char* kVkeyFile = "register.vkey";
+
+    // Creates DIR (0700) unless it exists empty, the key, the vkey file and the database; appends
+    // `register-created` (origin, vkey, software) and `user-created` for the first admin
+    // (by = "init"). Refuses when DIR already holds a register or anything else.
+    static Store create(const std::filesystem::path& dir, const std::string& origin,
+                        const std::string& adminId, const std::string& adminName,
+                        std::string_view adminPassword, Clock clock = systemClock());
+    // "no register in DIR: run massho init first" when there is none.
+    static Store open(const std::filesystem::path& dir, Access access = Access::ReadWrite,
+                      Clock clock = systemClock());
+
+    Store(Store&&) noexcept;
+    Store& operator=(Store&&) noexcept;
+    ~Store();
+
+    const std::filesystem::path& dir() const { return dir_; }
+    Database& database() { return *db_; }
+    Register& log() { return *log_; }
+    Users& users() { return *users_; }
+    const std::string& origin() const { return origin_; }
+    const std::string& vkey() const { return vkey_; }
+    const Clock& clock() const { return clock_; }
+
+    // Loaded from DIR/register.key on first use; an auditor's copy has none (throws KeyError).
+    const SigningKey& signingKey();
+    bool hasSigningKey() const;
+
+  private:
+    Store(std::filesystem::path dir, Access access, Clock clock);
+    void loadSettings();
+
+    std::filesystem::path dir_;
+    Clock clock_;
+    std::unique_ptr<Database> db_;
+    std::unique_ptr<Register> log_;
+    std::unique_ptr<Users> users_;
+    std::string origin_;
+    std::string vkey_;
+    std::optional<SigningKey> key_;
+};
+
+}  // namespace massho::records

@@ -1,0 +1,253 @@
+#include "massho/records/users.h"
+
+#include <algorithm>
+
+#include "massho/records/canonical_json.h"
+#include "massho/records/errors.h"
+#include "massho/records/password_hash.h"
+
+namespace massho::records {
+namespace {
+
+constexpr const char* kSelectUser =
+    "SELECT id, name, roles, expires, disabled, created, last_login, failed_count, locked_until, "
+    "password_changed, password_hash FROM users";
+
+User readUser(const Statement& row) {
+    User u;
+    u.id = row.text(0);
+    u.name = row.text(1);
+    u.roles = splitRoles(row.text(2));
+    u.expires = row.optionalText(3);
+    u.disabled = row.integer(4) != 0;
+    u.created = row.text(5);
+    u.lastLogin = row.optionalText(6);
+    u.failedCount = static_cast<int>(row.integer(7));
+    u.lockedUntil = row.optionalText(8);
+    u.passwordChanged = row.text(9);
+    return u;
+}
+
+Clock fixedClock(TimePoint t) {
+    return [t] { return t; };
+}
+
+bool isPrintableName(std::string_view name) {
+    // Display names may be Japanese (UTF-8, checked by the entry encoder); no control characters.
+    return !name.empty() && name.size() <= 128 &&
+           std::none_of(name.begin(), name.end(),
+                        [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+}
+
+}  // namespace
+
+bool isValidUserId(std::string_view id) {
+    if (id.empty() || id.size() > 32) return false;
+    auto lowerOrDigit = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+    if (!lowerOrDigit(id[0])) return false;
+    return std::all_of(id.begin() + 1, id.end(),
+                       [&](char c) { return lowerOrDigit(c) || c == '.' || c == '_' || c == '-'; });
+}
+
+Users::Users(Database& db, Register& log, Clock clock, UserPolicy policy)
+    : db_(db), log_(log), clock_(std::move(clock)), policy_(policy) {}
+
+void Users::checkPassword(std::string_view password) const {
+    if (password.size() < policy_.minPasswordLength)
+        throw UserError("password is shorter than " + std::to_string(policy_.minPasswordLength) +
+                        " characters: choose a longer one");
+    if (password.size() > policy_.maxPasswordLength)
+        throw UserError("password is longer than " + std::to_string(policy_.maxPasswordLength) +
+                        " characters");
+}
+
+User Users::insert(const NewUser& user, std::string_view password, const std::string& by) {
+    if (!isValidUserId(user.id))
+        throw UserError("user ID \"" + user.id.substr(0, 40) +
+                        "\" is invalid: use 1-32 of a-z 0-9 . _ - starting with a letter or digit");
+    std::string name = user.name.empty() ? user.id : user.name;
+    if (!isPrintableName(name))
+        throw UserError("display name is empty, longer than 128 bytes or has control characters");
+    if (user.roles.empty()) throw UserError("a user needs at least one role: add --role ROLE");
+    if (user.expires && !isValidDate(*user.expires))
+        throw UserError("expiry date \"" + user.expires->substr(0, 20) +
+                        "\" is not a valid YYYY-MM-DD date");
+    checkPassword(password);
+    std::string hash = hashPassword(password);
+    std::string now = formatRfc3339(clock_());
+
+    Transaction tx(db_);
+    if (find(user.id))
+        throw UserError("user \"" + user.id + "\" already exists: choose another ID");
+    Statement row(db_,
+                  "INSERT INTO users(id, name, roles, expires, password_hash, created, "
+                  "password_changed) VALUES(?, ?, ?, ?, ?, ?, ?)");
+    row.bind(1, user.id).bind(2, name).bind(3, joinRoles(user.roles));
+    if (user.expires)
+        row.bind(4, *user.expires);
+    else
+        row.bindNull(4);
+    row.bind(5, hash).bind(6, now).bind(7, now).run();
+
+    EntryBuilder entry("user-created", fixedClock(clock_()));
+    entry.set("id", user.id).set("name", name).set("roles", joinRoles(user.roles)).set("by", by);
+    entry.set("expires", user.expires.value_or(""));
+    log_.append(entry.finish());
+    tx.commit();
+    return get(user.id);
+}
+
+User Users::addInitialAdmin(const NewUser& user, std::string_view password) {
+    if (count() != 0) throw UserError("the register already has users: add users as an admin");
+    NewUser admin = user;
+    admin.roles.insert(Role::Admin);
+    return insert(admin, password, "init");
+}
+
+User Users::add(const NewUser& user, std::string_view password, const std::string& byAdmin) {
+    requireActiveAdmin(byAdmin);
+    return insert(user, password, byAdmin);
+}
+
+void Users::requireActiveAdmin(const std::string& byAdmin) const {
+    auto admin = find(byAdmin);
+    if (!admin || admin->disabled || !admin->hasRole(Role::Admin))
+        throw UserError("\"" + byAdmin.substr(0, 40) +
+                        "\" is not an enabled administrator: only an admin may change accounts");
+}
+
+std::optional<User> Users::find(const std::string& id) const {
+    Statement select(db_, std::string(kSelectUser) + " WHERE id = ?");
+    if (!select.bind(1, id).step()) return std::nullopt;
+    return readUser(select);
+}
+
+User Users::get(const std::string& id) const {
+    if (auto u = find(id)) return *u;
+    throw UserError("no user \"" + id.substr(0, 40) + "\": check the ID (massho user list)");
+}
+
+std::vector<User> Users::list() const {
+    Statement select(db_, std::string(kSelectUser) + " ORDER BY id");
+    std::vector<User> users;
+    while (select.step()) users.push_back(readUser(select));
+    return users;
+}
+
+size_t Users::count() const {
+    Statement select(db_, "SELECT count(*) FROM users");
+    select.step();
+    return static_cast<size_t>(select.integer(0));
+}
+
+void Users::recordFailure(const std::string& givenId, const char* reason, const User* user,
+                          TimePoint now) {
+    Transaction tx(db_);
+    // An ID that cannot be an ID may be a password typed into the wrong field: never record it.
+    bool plausible = isValidUserId(givenId);
+    EntryBuilder entry("login-failed", fixedClock(now));
+    entry.set("id", plausible ? givenId : "").set("reason", plausible ? reason : "invalid-id");
+    log_.append(entry.finish());
+    if (user && std::string_view(reason) == "wrong-password") {
+        int failures = user->failedCount + 1;
+        std::optional<std::string> lockedUntil;
+        if (failures >= policy_.maxFailedLogins) {
+            lockedUntil = formatRfc3339(now + policy_.lockout);
+            EntryBuilder lock("user-locked", fixedClock(now));
+            lock.set("id", user->id).set("until", *lockedUntil).set("failures", int64_t{failures});
+            log_.append(lock.finish());
+            failures = 0;
+        }
+        Statement update(db_, "UPDATE users SET failed_count = ?, locked_until = ? WHERE id = ?");
+        update.bind(1, int64_t{failures});
+        if (lockedUntil)
+            update.bind(2, *lockedUntil);
+        else
+            update.bindNull(2);
+        update.bind(3, user->id).run();
+    }
+    tx.commit();
+}
+
+void Users::refuse(const std::string& givenId, const char* reason, const User* user, TimePoint now,
+                   const std::string& message) {
+    recordFailure(givenId, reason, user, now);
+    throw AuthError(message);
+}
+
+User Users::authenticate(const std::string& id, std::string_view password, TimePoint now) {
+    static const std::string kWrong = "wrong user ID or password";
+    std::optional<User> user = isValidUserId(id) ? find(id) : std::nullopt;
+    if (!user) {
+        burnPasswordWork(password);  // same scrypt work as for a real user: no timing oracle
+        refuse(id, "unknown-user", nullptr, now, kWrong);
+    }
+    Statement hashRow(db_, "SELECT password_hash FROM users WHERE id = ?");
+    hashRow.bind(1, id).step();
+    bool passwordOk =
+        password.size() <= policy_.maxPasswordLength && verifyPassword(password, hashRow.text(0));
+    std::string nowText = formatRfc3339(now);
+    if (user->disabled) refuse(id, "disabled", &*user, now, "account disabled");
+    if (user->expires && formatDate(now) > *user->expires)
+        refuse(id, "expired", &*user, now, "account expired on " + *user->expires);
+    if (user->lockedUntil && nowText < *user->lockedUntil)
+        refuse(id, "locked", &*user, now,
+               "account locked until " + *user->lockedUntil + ": wait or ask an administrator");
+    if (!passwordOk) refuse(id, "wrong-password", &*user, now, kWrong);
+
+    Statement update(db_,
+                     "UPDATE users SET last_login = ?, failed_count = 0, locked_until = NULL "
+                     "WHERE id = ?");
+    update.bind(1, nowText).bind(2, id).run();
+    return get(id);
+}
+
+void Users::setDisabled(const std::string& id, bool disabled, const std::string& byAdmin) {
+    requireActiveAdmin(byAdmin);
+    Transaction tx(db_);
+    User user = get(id);
+    if (user.disabled == disabled) return;
+    if (disabled && user.hasRole(Role::Admin)) {
+        Statement admins(db_,
+                         "SELECT count(*) FROM users WHERE disabled = 0 AND id != ? AND "
+                         "(',' || roles || ',') LIKE '%,admin,%'");
+        admins.bind(1, id).step();
+        if (admins.integer(0) == 0)
+            throw UserError(
+                "refusing to disable the last enabled administrator: add another first");
+    }
+    Statement update(db_, "UPDATE users SET disabled = ? WHERE id = ?");
+    update.bind(1, int64_t{disabled ? 1 : 0}).bind(2, id).run();
+    EntryBuilder entry(disabled ? "user-disabled" : "user-enabled", clock_);
+    entry.set("id", id).set("by", byAdmin);
+    log_.append(entry.finish());
+    tx.commit();
+}
+
+void Users::disable(const std::string& id, const std::string& byAdmin) {
+    setDisabled(id, true, byAdmin);
+}
+
+void Users::enable(const std::string& id, const std::string& byAdmin) {
+    setDisabled(id, false, byAdmin);
+}
+
+void Users::changePassword(const std::string& id, std::string_view newPassword,
+                           const std::string& by) {
+    if (by != id) requireActiveAdmin(by);
+    checkPassword(newPassword);
+    std::string hash = hashPassword(newPassword);
+    Transaction tx(db_);
+    get(id);
+    std::string now = formatRfc3339(clock_());
+    Statement update(db_,
+                     "UPDATE users SET password_hash = ?, password_changed = ?, failed_count = 0, "
+                     "locked_until = NULL WHERE id = ?");
+    update.bind(1, hash).bind(2, now).bind(3, id).run();
+    EntryBuilder entry("user-password-changed", clock_);
+    entry.set("id", id).set("by", by);
+    log_.append(entry.finish());
+    tx.commit();
+}
+
+}  // namespace massho::records
