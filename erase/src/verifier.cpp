@@ -1,0 +1,96 @@
+#include "verifier.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "media_io.h"
+#include "pattern_cache.h"
+#include "pipeline.h"
+#include "range_list.h"
+
+namespace massho::erase::detail {
+namespace {
+
+constexpr std::size_t kRingSlots = 3;
+
+// The ranges cut into pieces of at most one chunk.
+std::vector<ByteRange> cutIntoPieces(const std::vector<ByteRange>& ranges, std::size_t chunk) {
+    std::vector<ByteRange> pieces;
+    for (const ByteRange& r : ranges) {
+        for (uint64_t at = r.offset; at < r.end(); at += chunk) {
+            pieces.push_back({at, std::min<uint64_t>(chunk, r.end() - at)});
+        }
+    }
+    return pieces;
+}
+
+// Offset of the first byte where `actual` differs from `expected` within the piece, if any.
+std::optional<uint64_t> firstDifference(const uint8_t* actual, const uint8_t* expected,
+                                        std::size_t length, uint64_t offset) {
+    if (std::memcmp(actual, expected, length) == 0) return std::nullopt;
+    for (std::size_t i = 0; i < length; ++i) {
+        if (actual[i] != expected[i]) return offset + i;
+    }
+    return std::nullopt;
+}
+
+// The parts of `piece` not covered by `bad` (both sorted).
+std::vector<ByteRange> readableParts(ByteRange piece, const std::vector<ByteRange>& bad) {
+    std::vector<ByteRange> parts;
+    uint64_t at = piece.offset;
+    for (const ByteRange& b : bad) {
+        if (b.end() <= at || b.offset >= piece.end()) continue;
+        if (b.offset > at) parts.push_back({at, b.offset - at});
+        at = std::max(at, b.end());
+    }
+    if (at < piece.end()) parts.push_back({at, piece.end() - at});
+    return parts;
+}
+
+}  // namespace
+
+PhaseOutcome verifyRanges(Target& target, const PatternSource& pattern,
+                          const std::vector<ByteRange>& ranges, JobControl& job) {
+    PhaseOutcome out;
+    const std::vector<ByteRange> pieces = cutIntoPieces(ranges, job.chunkBytes);
+    const std::size_t align = target.bufferAlignment();
+    PatternCache expected(pattern, job.chunkBytes, align);
+    Pipeline reader(pieces.size(), kRingSlots, job.chunkBytes, align,
+                    [&](std::size_t i, AlignedBuffer& buffer) {
+                        return readFully(target, buffer.data(), pieces[i].length, pieces[i].offset);
+                    });
+    for (const ByteRange& piece : pieces) {
+        if (job.cancelled()) {
+            out.cancelled = true;
+            return out;
+        }
+        auto [buffer, status] = reader.acquire();
+        std::vector<ByteRange> bad;
+        if (status != 0) {
+            if (!isMediaError(status)) {
+                out.fatal = "reading back failed at byte " + std::to_string(piece.offset) + ": " +
+                            describeErrno(status);
+                return out;
+            }
+            auto io = [&](uint64_t at, std::size_t len) {
+                return readFully(target, buffer->data() + (at - piece.offset), len, at);
+            };
+            out.fatal = retryInSectors(piece.offset, piece.length, target.logicalSector(), io, bad);
+            if (!out.fatal.empty()) return out;
+            for (const ByteRange& b : bad) addRange(out.errors, b);
+        }
+        const auto want = expected.bytesAt(piece.offset, piece.length);
+        for (const ByteRange& part : readableParts(piece, bad)) {
+            const std::size_t skip = static_cast<std::size_t>(part.offset - piece.offset);
+            out.mismatchOffset = firstDifference(buffer->data() + skip, want.data() + skip,
+                                                 part.length, part.offset);
+            if (out.mismatchOffset) return out;
+            out.bytesDone += part.length;
+        }
+        reader.release();
+        job.progress.advance(piece.length);
+    }
+    return out;
+}
+
+}  // namespace massho::erase::detail
