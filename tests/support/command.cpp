@@ -1,12 +1,11 @@
 #include "massho/testsupport/command.h"
 
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <cerrno>
 #include <cstring>
@@ -17,28 +16,50 @@ namespace {
 // Pumps stdin/stdout/stderr with poll() so that a child writing a lot never deadlocks against us.
 void pump(int inFd, const std::string& input, int outFd, int errFd, CommandResult& result) {
     size_t written = 0;
-    if (input.empty()) { close(inFd); inFd = -1; }
+    if (input.empty()) {
+        close(inFd);
+        inFd = -1;
+    }
     char buf[65536];
     while (outFd >= 0 || errFd >= 0) {
         pollfd fds[3];
         int n = 0;
         int outIdx = -1, errIdx = -1, inIdx = -1;
-        if (outFd >= 0) { fds[n] = {outFd, POLLIN, 0}; outIdx = n++; }
-        if (errFd >= 0) { fds[n] = {errFd, POLLIN, 0}; errIdx = n++; }
-        if (inFd >= 0) { fds[n] = {inFd, POLLOUT, 0}; inIdx = n++; }
-        if (poll(fds, n, -1) < 0) { if (errno == EINTR) continue; break; }
+        if (outFd >= 0) {
+            fds[n] = {outFd, POLLIN, 0};
+            outIdx = n++;
+        }
+        if (errFd >= 0) {
+            fds[n] = {errFd, POLLIN, 0};
+            errIdx = n++;
+        }
+        if (inFd >= 0) {
+            fds[n] = {inFd, POLLOUT, 0};
+            inIdx = n++;
+        }
+        if (poll(fds, n, -1) < 0) {
+            if (errno == EINTR) continue;
+            break;
+        }
         auto drain = [&](int idx, int& fd, std::string& sink) {
             if (idx < 0 || !(fds[idx].revents & (POLLIN | POLLHUP | POLLERR))) return;
             ssize_t got = read(fd, buf, sizeof buf);
-            if (got > 0) sink.append(buf, static_cast<size_t>(got));
-            else { close(fd); fd = -1; }
+            if (got > 0)
+                sink.append(buf, static_cast<size_t>(got));
+            else {
+                close(fd);
+                fd = -1;
+            }
         };
         drain(outIdx, outFd, result.out);
         drain(errIdx, errFd, result.err);
         if (inIdx >= 0 && (fds[inIdx].revents & (POLLOUT | POLLERR | POLLHUP))) {
             ssize_t put = write(inFd, input.data() + written, input.size() - written);
             if (put > 0) written += static_cast<size_t>(put);
-            if (put <= 0 || written == input.size()) { close(inFd); inFd = -1; }
+            if (put <= 0 || written == input.size()) {
+                close(inFd);
+                inFd = -1;
+            }
         }
     }
     if (inFd >= 0) close(inFd);

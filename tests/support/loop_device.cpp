@@ -14,7 +14,8 @@ bool canUseLoopDevices() {
     return geteuid() == 0 && access("/dev/loop-control", W_OK) == 0;
 }
 
-LoopDevice::LoopDevice(const std::filesystem::path& backingFile, uint64_t sizeBytes, LoopOptions options)
+LoopDevice::LoopDevice(const std::filesystem::path& backingFile, uint64_t sizeBytes,
+                       LoopOptions options)
     : backing_(backingFile) {
     { std::ofstream create(backing_, std::ios::binary | std::ios::trunc); }
     std::filesystem::resize_file(backing_, sizeBytes);
@@ -29,7 +30,10 @@ LoopDevice::LoopDevice(const std::filesystem::path& existingBackingFile, LoopOpt
 void LoopDevice::attach(const LoopOptions& options) {
     std::vector<std::string> argv{"losetup", "-f", "--show"};
     if (options.readOnly) argv.push_back("-r");
-    if (options.sectorSize) { argv.push_back("-b"); argv.push_back(std::to_string(options.sectorSize)); }
+    if (options.sectorSize) {
+        argv.push_back("-b");
+        argv.push_back(std::to_string(options.sectorSize));
+    }
     if (options.directIo) argv.push_back("--direct-io=on");
     argv.push_back(backing_.string());
     CommandResult r = runCommand(argv);
@@ -41,7 +45,9 @@ LoopDevice::~LoopDevice() {
     if (!path_.empty()) runCommand({"losetup", "-d", path_});
 }
 
-std::string LoopDevice::name() const { return std::filesystem::path(path_).filename().string(); }
+std::string LoopDevice::name() const {
+    return std::filesystem::path(path_).filename().string();
+}
 
 std::vector<uint8_t> LoopDevice::readAll() const {
     // Through the device, so that what we read is what the kernel exposes.
@@ -64,7 +70,8 @@ void LoopDevice::writeAt(uint64_t offset, const std::vector<uint8_t>& bytes) con
     ssize_t n = pwrite(fd, bytes.data(), bytes.size(), static_cast<off_t>(offset));
     fsync(fd);
     close(fd);
-    if (n != static_cast<ssize_t>(bytes.size())) throw std::runtime_error("short write to " + path_);
+    if (n != static_cast<ssize_t>(bytes.size()))
+        throw std::runtime_error("short write to " + path_);
 }
 
 }  // namespace massho::testsupport

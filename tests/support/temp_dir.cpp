@@ -12,7 +12,8 @@ TempDir::TempDir() {
     std::filesystem::path root = base && *base ? base : std::filesystem::temp_directory_path();
     std::filesystem::create_directories(root);
     std::string pattern = (root / "massho-XXXXXX").string();
-    if (!mkdtemp(pattern.data())) throw std::system_error(errno, std::generic_category(), "mkdtemp");
+    if (!mkdtemp(pattern.data()))
+        throw std::system_error(errno, std::generic_category(), "mkdtemp");
     path_ = pattern;
 }
 

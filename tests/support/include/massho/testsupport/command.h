@@ -6,9 +6,9 @@
 namespace massho::testsupport {
 
 struct CommandResult {
-    int exitCode = -1;   // -1: killed by a signal or could not start
-    std::string out;     // standard output
-    std::string err;     // standard error
+    int exitCode = -1;  // -1: killed by a signal or could not start
+    std::string out;    // standard output
+    std::string err;    // standard error
 };
 
 // Runs argv[0] (looked up in PATH) with the given arguments, feeding `input` on standard input.

@@ -18,30 +18,31 @@ bool canUseLoopDevices();
     } while (0)
 
 struct LoopOptions {
-    bool readOnly = false;        // losetup -r
-    uint32_t sectorSize = 0;      // losetup -b N (0 = kernel default, 512)
-    bool directIo = false;        // losetup --direct-io=on
+    bool readOnly = false;    // losetup -r
+    uint32_t sectorSize = 0;  // losetup -b N (0 = kernel default, 512)
+    bool directIo = false;    // losetup --direct-io=on
 };
 
 // A real /dev/loopN over a backing file (created with the given size, or an existing file such as
 // a FUSE-exported disk). Detached on destruction.
 class LoopDevice {
-public:
-    LoopDevice(const std::filesystem::path& backingFile, uint64_t sizeBytes, LoopOptions options = {});
+  public:
+    LoopDevice(const std::filesystem::path& backingFile, uint64_t sizeBytes,
+               LoopOptions options = {});
     explicit LoopDevice(const std::filesystem::path& existingBackingFile, LoopOptions options = {});
     ~LoopDevice();
     LoopDevice(const LoopDevice&) = delete;
     LoopDevice& operator=(const LoopDevice&) = delete;
 
-    const std::string& path() const { return path_; }          // /dev/loopN
-    std::string name() const;                                    // loopN
+    const std::string& path() const { return path_; }  // /dev/loopN
+    std::string name() const;                          // loopN
     const std::filesystem::path& backingFile() const { return backing_; }
 
     // Reads the backing file (through the device, O_DIRECT-free) for assertions.
     std::vector<uint8_t> readAll() const;
     void writeAt(uint64_t offset, const std::vector<uint8_t>& bytes) const;
 
-private:
+  private:
     void attach(const LoopOptions& options);
     std::filesystem::path backing_;
     std::string path_;

@@ -1,0 +1,76 @@
+#include "command_line.h"
+
+#include <cstdio>
+
+#include "cli_error.h"
+
+namespace massho::cli {
+
+CommandLine::CommandLine(std::string commandName, QStringList arguments)
+    : name_(std::move(commandName)), arguments_(std::move(arguments)) {
+    parser_.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser_.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
+    parser_.addHelpOption();
+    // Global options are accepted by every command (main() has already read them).
+    parser_.addOption(
+        {"data-dir", "Data directory (default $MASSHO_DATA_DIR or /var/lib/massho).", "DIR"});
+}
+
+void CommandLine::addFlag(const QString& name, const QString& help) {
+    parser_.addOption({name, help});
+}
+
+void CommandLine::addOption(const QString& name, const QString& valueName, const QString& help) {
+    parser_.addOption({name, help, valueName});
+}
+
+void CommandLine::addPositional(const QString& name, const QString& help) {
+    parser_.addPositionalArgument(name, help);
+}
+
+void CommandLine::parse(int minPositional, int maxPositional) {
+    QStringList withProgram = arguments_;
+    withProgram.prepend(QString::fromStdString("massho " + name_));
+    if (!parser_.parse(withProgram))
+        throw badInput("massho " + name_ + ": " + parser_.errorText().toStdString() +
+                       " (see 'massho " + name_ + " --help')");
+    if (parser_.isSet("help")) {
+        std::fputs(parser_.helpText().toStdString().c_str(), stdout);
+        throw CliError(ExitCode::Done, "");
+    }
+    const auto count = parser_.positionalArguments().size();
+    if (count < minPositional || count > maxPositional)
+        throw badInput(
+            "massho " + name_ + ": expected " +
+            (minPositional == maxPositional
+                 ? std::to_string(minPositional)
+                 : std::to_string(minPositional) + " to " + std::to_string(maxPositional)) +
+            " argument(s), got " + std::to_string(count) + " (see 'massho " + name_ + " --help')");
+}
+
+std::optional<std::string> CommandLine::value(const QString& name) const {
+    if (!parser_.isSet(name)) return std::nullopt;
+    return parser_.value(name).toStdString();
+}
+
+std::string CommandLine::required(const QString& name) const {
+    auto v = value(name);
+    if (!v || v->empty())
+        throw badInput("massho " + name_ + ": --" + name.toStdString() +
+                       " is required (see 'massho " + name_ + " --help')");
+    return *v;
+}
+
+std::vector<std::string> CommandLine::values(const QString& name) const {
+    std::vector<std::string> out;
+    for (const QString& v : parser_.values(name)) out.push_back(v.toStdString());
+    return out;
+}
+
+std::vector<std::string> CommandLine::positional() const {
+    std::vector<std::string> out;
+    for (const QString& v : parser_.positionalArguments()) out.push_back(v.toStdString());
+    return out;
+}
+
+}  // namespace massho::cli

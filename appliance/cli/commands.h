@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QStringList>
+#include <filesystem>
+#include <string>
+
+namespace massho::cli {
+
+// What every command gets: the data directory (CLI.md: --data-dir, $MASSHO_DATA_DIR, default
+// /var/lib/massho) and its own arguments (command words already removed).
+struct Invocation {
+    std::filesystem::path dataDir;
+    std::string name;  // "user add", "register show", …
+    QStringList arguments;
+};
+
+// Each returns the process exit code (CLI.md) or throws CliError.
+int runInit(const Invocation&);
+int runUserAdd(const Invocation&);
+int runUserList(const Invocation&);
+int runDevices(const Invocation&);
+int runMethods(const Invocation&);
+int runErase(const Invocation&);
+int runRegisterShow(const Invocation&);
+
+}  // namespace massho::cli

@@ -1,0 +1,165 @@
+// massho erase DEVICE --method ID --purpose P --class N --asset TAG [--verify M] [--blank]
+//              [--request REQ] --as ID --password-stdin [--json]
+#include <csignal>
+#include <cstdio>
+
+#include "../cli_error.h"
+#include "../command_line.h"
+#include "../commands.h"
+#include "../progress_printer.h"
+#include "../session.h"
+#include "massho/erase/method.h"
+#include "massho/operations/erase_operation.h"
+
+namespace massho::cli {
+namespace {
+
+std::atomic<bool> g_cancel{false};
+
+extern "C" void requestCancel(int) {
+    g_cancel.store(true);
+}
+
+// SIGINT/SIGTERM cancel the job at the next chunk: it ends "cancelled" and is recorded as such.
+class CancelOnSignal {
+  public:
+    CancelOnSignal() {
+        struct sigaction sa {};
+        sa.sa_handler = requestCancel;
+        sigemptyset(&sa.sa_mask);
+        sigaction(SIGINT, &sa, &oldInt_);
+        sigaction(SIGTERM, &sa, &oldTerm_);
+    }
+    ~CancelOnSignal() {
+        sigaction(SIGINT, &oldInt_, nullptr);
+        sigaction(SIGTERM, &oldTerm_, nullptr);
+    }
+    CancelOnSignal(const CancelOnSignal&) = delete;
+    CancelOnSignal& operator=(const CancelOnSignal&) = delete;
+
+  private:
+    struct sigaction oldInt_ {
+    }, oldTerm_{};
+};
+
+const erase::Method& methodOrThrow(const std::string& id) {
+    const erase::Method* m = erase::findMethod(id);
+    if (!m) throw badInput("unknown method '" + id + "': 'massho methods' lists them");
+    return *m;
+}
+
+std::string purposeOrThrow(const std::string& p) {
+    if (p == "reuse" || p == "disposal" || p == "lease-return") return p;
+    throw badInput("unknown purpose '" + p + "': use reuse, disposal or lease-return");
+}
+
+int classOrThrow(const std::string& c) {
+    if (c.size() == 1 && c[0] >= '1' && c[0] <= '4') return c[0] - '0';
+    throw badInput("information class must be 1, 2, 3 or 4 (Art. 7), not '" + c + "'");
+}
+
+erase::VerifyMode verifyOrThrow(const std::string& v) {
+    if (v == "full") return erase::VerifyMode::Full;
+    if (v == "sample") return erase::VerifyMode::Sample;
+    if (v == "none") return erase::VerifyMode::None;
+    throw badInput("unknown verification '" + v + "': use full, sample or none");
+}
+
+std::string jsonString(const std::string& s) {
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"' || c == '\\') out += '\\';
+        if (static_cast<unsigned char>(c) < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            out += buf;
+            continue;
+        }
+        out += c;
+    }
+    return out + "\"";
+}
+
+}  // namespace
+
+int runErase(const Invocation& inv) {
+    CommandLine cl(inv.name, inv.arguments);
+    cl.addPositional("DEVICE", "The whole disk to erase, e.g. /dev/sdb.");
+    cl.addOption("method", "ID", "Erasure method (massho methods).");
+    cl.addOption("purpose", "PURPOSE", "reuse, disposal or lease-return.");
+    cl.addOption("class", "N", "Information class of the data on the medium, 1-4 (Art. 7).");
+    cl.addOption("asset", "TAG", "The medium's asset tag.");
+    cl.addOption("verify", "MODE", "full, sample or none (default: the method's).");
+    cl.addFlag("blank", "Add a final pass of zeros.");
+    cl.addOption("request", "REQ", "The approved request this erasure carries out.");
+    cl.addFlag("allow-image-file",
+               "Accept a regular file (a disk image) instead of a block device.");
+    addSessionOptions(cl);
+    cl.addFlag("json", "Print the result as JSON on stdout.");
+    cl.parse(1, 1);
+
+    const erase::Method& method = methodOrThrow(cl.required("method"));
+    operations::EraseRequest request;
+    request.devicePath = cl.positional()[0];
+    request.method = &method;
+    request.verify = cl.value("verify") ? verifyOrThrow(*cl.value("verify")) : method.defaultVerify;
+    request.blank = cl.isSet("blank");
+    request.allowRegularFile = cl.isSet("allow-image-file");
+    request.protectedPaths.push_back(inv.dataDir);
+    request.context.purpose = purposeOrThrow(cl.required("purpose"));
+    request.context.infoClass = classOrThrow(cl.required("class"));
+    request.context.assetTag = cl.required("asset");
+    request.context.requestId = cl.value("request");
+
+    Session session = Session::open(inv, cl, {records::Role::Operator});
+    request.context.operatorId = session.userId();
+
+    operations::EraseOperation operation(session.store().log(), std::move(request));
+    try {
+        const auto& medium = operation.describe();
+        std::fprintf(stderr, "erasing %s (%s, serial %s, %llu bytes) with %s\n",
+                     medium.path.c_str(), medium.model.c_str(),
+                     medium.serial.empty() ? "-" : medium.serial.c_str(),
+                     static_cast<unsigned long long>(medium.sizeBytes), method.id.c_str());
+        ProgressPrinter printer;
+        CancelOnSignal cancelOnSignal;
+        auto result = operation.run(&g_cancel, [&](const erase::Progress& p) { printer(p); });
+        printer.finish();
+
+        const auto& r = result.report;
+        if (cl.isSet("json")) {
+            std::printf(
+                "{\"index\":%llu,\"result\":%s,\"verify\":%s,\"bytes_written\":%llu,\"error_"
+                "ranges\":%s}\n",
+                static_cast<unsigned long long>(result.registerIndex),
+                jsonString(std::string(erase::toString(r.outcome))).c_str(),
+                jsonString(std::string(erase::toString(r.verifyResult))).c_str(),
+                static_cast<unsigned long long>(r.bytesWritten),
+                jsonString(operations::formatRanges(r.errorRanges)).c_str());
+        } else {
+            std::printf("%llu\n", static_cast<unsigned long long>(result.registerIndex));
+        }
+        if (r.outcome == erase::Outcome::Erased) {
+            std::fprintf(stderr, "erased and verified (%s); register entry %llu\n",
+                         std::string(erase::toString(r.verifyMode)).c_str(),
+                         static_cast<unsigned long long>(result.registerIndex));
+            return 0;
+        }
+        throw failed(std::string(r.outcome == erase::Outcome::Cancelled ? "erasure cancelled"
+                                                                        : "erasure FAILED") +
+                     ": " + r.failureReason + "; recorded as register entry " +
+                     std::to_string(result.registerIndex) + " — the medium is NOT erased");
+    } catch (const operations::OperationError& e) {
+        switch (e.kind()) {
+            case operations::OperationError::Kind::BadInput:
+                throw badInput(e.what());
+            case operations::OperationError::Kind::Refused:
+                throw refused(e.what());
+            case operations::OperationError::Kind::Failed:
+                break;
+        }
+        throw failed(e.what());
+    }
+}
+
+}  // namespace massho::cli

@@ -1,0 +1,125 @@
+// massho: the command line (CLI.md is the contract). Dispatches to one function per command.
+#include <QStringList>
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <string>
+
+#include "cli_error.h"
+#include "commands.h"
+#include "massho/appliance/device_error.h"
+#include "massho/records/errors.h"
+
+namespace {
+
+using massho::cli::Invocation;
+
+struct Command {
+    const char* name;  // one or two words
+    int (*run)(const Invocation&);
+    const char* summary;
+};
+
+constexpr std::array kCommands{
+    Command{"init", massho::cli::runInit,
+            "create the register, signing key and first administrator"},
+    Command{"user add", massho::cli::runUserAdd, "add a person with roles"},
+    Command{"user list", massho::cli::runUserList, "list accounts"},
+    Command{"devices", massho::cli::runDevices,
+            "list block devices and whether each may be erased"},
+    Command{"methods", massho::cli::runMethods,
+            "list erasure methods and their NIST SP 800-88 level"},
+    Command{"erase", massho::cli::runErase, "erase a device, verify it and record the result"},
+    Command{"register show", massho::cli::runRegisterShow, "print register entries (exact bytes)"},
+};
+
+void printUsage(FILE* to) {
+    std::fputs(
+        "usage: massho [--data-dir DIR] COMMAND [ARGS…]   (COMMAND --help for "
+        "details)\n\ncommands:\n",
+        to);
+    for (const auto& c : kCommands) std::fprintf(to, "  %-16s %s\n", c.name, c.summary);
+}
+
+std::filesystem::path defaultDataDir() {
+    const char* env = std::getenv("MASSHO_DATA_DIR");
+    return env && *env ? env : "/var/lib/massho";
+}
+
+int dispatch(int argc, char** argv) {
+    QStringList args;
+    for (int i = 1; i < argc; ++i) args << QString::fromLocal8Bit(argv[i]);
+
+    Invocation inv;
+    inv.dataDir = defaultDataDir();
+    // Global options before the command word.
+    while (!args.isEmpty() && args.front().startsWith("--data-dir")) {
+        QString opt = args.takeFirst();
+        if (opt.startsWith("--data-dir=")) {
+            inv.dataDir = opt.mid(11).toStdString();
+        } else if (!args.isEmpty()) {
+            inv.dataDir = args.takeFirst().toStdString();
+        } else {
+            throw massho::cli::badInput("--data-dir needs a folder");
+        }
+    }
+    if (args.isEmpty() || args.front() == "--help" || args.front() == "-h" ||
+        args.front() == "help") {
+        printUsage(args.isEmpty() ? stderr : stdout);
+        return args.isEmpty() ? 2 : 0;
+    }
+    if (args.front() == "--version") {
+        std::puts("massho " MASSHO_VERSION);
+        return 0;
+    }
+    // Longest match first: "register show" before "register".
+    for (int words = 2; words >= 1; --words) {
+        if (args.size() < words) continue;
+        QString name = args.mid(0, words).join(' ');
+        for (const auto& c : kCommands) {
+            if (name == c.name) {
+                inv.name = c.name;
+                inv.arguments = args.mid(words);
+                // Let commands see --data-dir given after the command word too.
+                for (qsizetype i = 0; i < inv.arguments.size(); ++i) {
+                    const QString& a = inv.arguments[i];
+                    if (a == "--data-dir" && i + 1 < inv.arguments.size())
+                        inv.dataDir = inv.arguments[i + 1].toStdString();
+                    else if (a.startsWith("--data-dir="))
+                        inv.dataDir = a.mid(11).toStdString();
+                }
+                return c.run(inv);
+            }
+        }
+    }
+    throw massho::cli::badInput("unknown command '" + args.front().toStdString() +
+                                "': run 'massho --help' for the list");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return dispatch(argc, argv);
+    } catch (const massho::cli::CliError& e) {
+        if (e.code() != massho::cli::ExitCode::Done) std::fprintf(stderr, "massho: %s\n", e.what());
+        return static_cast<int>(e.code());
+    } catch (const massho::records::AuthError& e) {
+        std::fprintf(stderr, "massho: %s\n", e.what());
+        return 3;
+    } catch (const massho::records::UserError& e) {
+        std::fprintf(stderr, "massho: %s\n", e.what());
+        return 2;
+    } catch (const massho::records::StoreError& e) {
+        std::fprintf(stderr, "massho: %s\n", e.what());
+        return 2;
+    } catch (const massho::appliance::DeviceError& e) {
+        std::fprintf(stderr, "massho: %s\n", e.what());
+        return 2;
+    } catch (const std::exception& e) {
+        // Anything unexpected: still one line, and a failure (exit 1), never a success.
+        std::fprintf(stderr, "massho: %s\n", e.what());
+        return 1;
+    }
+}

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <string>
+
+#include "massho/records/secret.h"
+
+namespace massho::cli {
+
+using records::Secret;
+
+// Where the CLI reads secrets from (CLI.md conventions): with --password-stdin, successive lines of
+// standard input (line 1 = the acting person's password, line 2 = a second secret); otherwise a
+// no-echo prompt on the terminal.
+class SecretInput {
+  public:
+    explicit SecretInput(bool fromStdin) : fromStdin_(fromStdin) {}
+    // Throws CliError(BadInput) when stdin ends early or no terminal is there to ask.
+    Secret next(const std::string& prompt);
+
+  private:
+    bool fromStdin_;
+};
+
+}  // namespace massho::cli

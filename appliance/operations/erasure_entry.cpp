@@ -1,0 +1,77 @@
+#include "massho/operations/erasure_entry.h"
+
+#include "massho/records/canonical_json.h"
+#include "massho/records/clock.h"
+
+#ifndef MASSHO_VERSION
+#define MASSHO_VERSION "unknown"
+#endif
+
+namespace massho::operations {
+
+std::string formatRanges(const std::vector<erase::ByteRange>& ranges) {
+    std::string out;
+    for (const auto& r : ranges) {
+        if (!out.empty()) out += ',';
+        out += std::to_string(r.offset) + '+' + std::to_string(r.length);
+    }
+    return out;
+}
+
+namespace {
+
+std::string describePasses(const erase::Report& report) {
+    std::string out;
+    for (size_t i = 0; i < report.passes.size(); ++i) {
+        if (i) out += "; ";
+        out += std::to_string(i + 1) + ": " + report.passes[i].description;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string erasureEntry(const MediumDescription& medium, const ErasureContext& context,
+                         const erase::Method& method, const erase::Report& report) {
+    records::EntryBuilder e("erasure");
+    e.set("result", erase::toString(report.outcome));
+    if (!report.failureReason.empty()) e.set("failure", report.failureReason);
+    e.set("operator", context.operatorId);
+    e.set("purpose", context.purpose);
+    e.set("class", static_cast<int64_t>(context.infoClass));
+    e.set("asset", context.assetTag);
+    if (context.requestId) e.set("request", *context.requestId);
+
+    e.set("device_path", medium.path);
+    e.set("device_model", medium.model);
+    e.set("device_serial", medium.serial);
+    e.set("device_transport", medium.transport);
+    e.set("device_media_type", medium.mediaType);
+    e.set("device_size", static_cast<int64_t>(medium.sizeBytes));
+    e.set("device_sector", static_cast<int64_t>(medium.logicalSector));
+
+    e.set("method", method.id);
+    e.set("method_name", method.name);
+    e.set("passes", describePasses(report));
+    e.set("pass_count", static_cast<int64_t>(report.passes.size()));
+    e.set("bytes_written", static_cast<int64_t>(report.bytesWritten));
+    e.set("error_ranges", formatRanges(report.errorRanges));
+    e.set("verify_mode", erase::toString(report.verifyMode));
+    e.set("verify_result", erase::toString(report.verifyResult));
+    e.set("verify_bytes", static_cast<int64_t>(report.bytesVerified));
+    if (report.firstMismatchOffset)
+        e.set("verify_first_mismatch", static_cast<int64_t>(*report.firstMismatchOffset));
+    // The level is what the method reaches on this media type, and only when it succeeded.
+    const erase::NistLevel level =
+        report.outcome == erase::Outcome::Erased
+            ? method.nistLevel(
+                  erase::parseMediaType(medium.mediaType).value_or(erase::MediaType::Unknown))
+            : erase::NistLevel::None;
+    e.set("nist_level", erase::toString(level));
+    e.set("started", records::formatRfc3339(report.started));
+    e.set("ended", records::formatRfc3339(report.ended));
+    e.set("software", "massho " MASSHO_VERSION);
+    return e.finish();
+}
+
+}  // namespace massho::operations

@@ -1,0 +1,74 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "massho/erase/erasure.h"
+#include "massho/erase/method.h"
+#include "massho/operations/erasure_entry.h"
+
+namespace massho::records {
+class Register;
+}
+
+namespace massho::operations {
+
+// Raised before any byte is written; nothing is recorded as erased.
+class OperationError : public std::runtime_error {
+  public:
+    enum class Kind { BadInput, Refused, Failed };
+    OperationError(Kind kind, const std::string& message)
+        : std::runtime_error(message), kind_(kind) {}
+    Kind kind() const { return kind_; }
+
+  private:
+    Kind kind_;
+};
+
+struct EraseRequest {
+    std::string devicePath;
+    const erase::Method* method = nullptr;
+    erase::VerifyMode verify = erase::VerifyMode::Sample;
+    bool blank = false;
+    // Disk images (the demo, where loop devices are unavailable). Never the default.
+    bool allowRegularFile = false;
+    // Folders whose backing device must never be erased (the data directory).
+    std::vector<std::filesystem::path> protectedPaths;
+    ErasureContext context;
+};
+
+struct EraseResult {
+    uint64_t registerIndex = 0;
+    erase::Report report;
+    std::string entry;  // the exact bytes appended
+};
+
+// "Erase this medium" as one operation (kpmcore style): describe and guard the device, open it
+// exclusively, run the engine's passes and verification, and append exactly one register entry,
+// whatever the outcome (erased, failed, cancelled). Refusals happen before the first write and are
+// thrown as OperationError.
+class EraseOperation {
+  public:
+    EraseOperation(records::Register& log, EraseRequest request);
+
+    EraseResult run(const std::atomic<bool>* cancel,
+                    std::function<void(const erase::Progress&)> onProgress);
+
+    // The medium as discovered (valid after run() started, or after describe()).
+    const MediumDescription& medium() const { return medium_; }
+    // Resolves and guards the device without touching it; throws OperationError.
+    const MediumDescription& describe();
+
+  private:
+    records::Register& log_;
+    EraseRequest request_;
+    MediumDescription medium_;
+    bool described_ = false;
+};
+
+}  // namespace massho::operations

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "massho/erase/erasure.h"
+#include "massho/erase/method.h"
+
+namespace massho::operations {
+
+// What the register says about the medium: taken from discovery, never from the operator's typing.
+struct MediumDescription {
+    std::string path;
+    std::string model;
+    std::string serial;
+    std::string transport;  // usb, sata, nvme, scsi, virtio, loop, mmc, file
+    std::string mediaType;  // hdd, ssd, nvme, usb-flash, memory-card, virtual, unknown
+    uint64_t sizeBytes = 0;
+    uint32_t logicalSector = 0;
+};
+
+// Why and for whom the medium is erased (Art. 7 classes, Art. 8(3)/(4), Art. 20(11) purposes).
+struct ErasureContext {
+    std::string operatorId;
+    std::string purpose;  // reuse | disposal | lease-return
+    int infoClass = 4;    // 1..4
+    std::string assetTag;
+    std::optional<std::string> requestId;
+};
+
+// The "erasure" register entry for a finished (erased, failed or cancelled) job, as canonical JSON
+// bytes. The field names are final: certificates and auditors read them.
+std::string erasureEntry(const MediumDescription& medium, const ErasureContext& context,
+                         const erase::Method& method, const erase::Report& report);
+
+// "offset+length" pairs joined by commas, byte units, e.g. "1048576+4096,2097152+512".
+std::string formatRanges(const std::vector<erase::ByteRange>& ranges);
+
+}  // namespace massho::operations

@@ -1,0 +1,271 @@
+// `massho erase` end to end: real binary, real loop devices, real register.
+#include <signal.h>
+#include <sys/mount.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <QJsonDocument>
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <random>
+#include <thread>
+
+#include "cli_fixture.h"
+#include "massho/testsupport/loop_device.h"
+
+namespace massho::testing {
+namespace {
+
+using testsupport::LoopDevice;
+using testsupport::LoopOptions;
+
+constexpr uint64_t kMiB = 1024 * 1024;
+
+std::vector<uint8_t> randomBytes(size_t n) {
+    std::vector<uint8_t> bytes(n);
+    std::mt19937_64 rng(42);
+    for (auto& b : bytes) b = static_cast<uint8_t>(rng());
+    return bytes;
+}
+
+bool allZero(const std::vector<uint8_t>& bytes) {
+    return std::all_of(bytes.begin(), bytes.end(), [](uint8_t b) { return b == 0; });
+}
+
+class EraseCliTest : public CliTest {
+  protected:
+    void SetUp() override {
+        MASSHO_REQUIRE_LOOP_DEVICES();
+        CliTest::SetUp();
+    }
+
+    std::vector<std::string> eraseArgs(const std::string& device, const std::string& method,
+                                       const std::string& as = "sato") {
+        return {"erase", device,    "--method", method, "--purpose", "reuse",           "--class",
+                "3",     "--asset", "T-0001",   "--as", as,          "--password-stdin"};
+    }
+    std::string operatorLine() const { return std::string(kOperatorPassword) + "\n"; }
+
+    // One clear line on stderr, as CLI.md asks for every non-zero exit.
+    static void expectOneLine(const testsupport::CommandResult& r) {
+        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+    }
+    size_t erasureCount() {
+        auto all = entries();
+        return static_cast<size_t>(std::count_if(
+            all.begin(), all.end(), [](const QJsonObject& e) { return e["kind"] == "erasure"; }));
+    }
+};
+
+TEST_F(EraseCliTest, ZeroLeavesZerosAndRecordsOneEntry) {
+    LoopDevice dev(tmp_ / "zero.img", 16 * kMiB);
+    dev.writeAt(0, randomBytes(16 * kMiB));
+
+    auto args = eraseArgs(dev.path(), "zero");
+    args.insert(args.end(), {"--verify", "full"});
+    auto r = massho(args, operatorLine());
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_TRUE(allZero(dev.readAll()));
+
+    const long index = std::stol(r.out);
+    QJsonObject e = entry(index);
+    EXPECT_EQ(e["kind"], "erasure");
+    EXPECT_EQ(e["result"], "erased");
+    EXPECT_EQ(e["operator"], "sato");
+    EXPECT_EQ(e["method"], "zero");
+    EXPECT_EQ(e["device_transport"], "loop");
+    EXPECT_EQ(e["device_size"].toInteger(), static_cast<qint64>(16 * kMiB));
+    EXPECT_EQ(e["bytes_written"].toInteger(), static_cast<qint64>(16 * kMiB));
+    EXPECT_EQ(e["verify_mode"], "full");
+    EXPECT_EQ(e["verify_result"], "passed");
+    EXPECT_EQ(e["verify_bytes"].toInteger(), static_cast<qint64>(16 * kMiB));
+    EXPECT_EQ(e["error_ranges"], "");
+    EXPECT_EQ(e["purpose"], "reuse");
+    EXPECT_EQ(e["class"].toInteger(), 3);
+    EXPECT_EQ(e["asset"], "T-0001");
+    EXPECT_EQ(e["salt"].toString().size(), 32);
+
+    // `register show INDEX` prints the stored bytes and nothing else.
+    auto shown = massho({"register", "show", std::to_string(index)});
+    ASSERT_EQ(shown.exitCode, 0);
+    EXPECT_EQ(shown.out.front(), '{');
+    EXPECT_EQ(shown.out.back(), '}');
+}
+
+TEST_F(EraseCliTest, RandomThenBlankLeavesZeros) {
+    LoopDevice dev(tmp_ / "blank.img", 8 * kMiB);
+    auto args = eraseArgs(dev.path(), "random");
+    args.push_back("--blank");
+    auto r = massho(args, operatorLine());
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_TRUE(allZero(dev.readAll()));
+    EXPECT_EQ(entry(std::stol(r.out))["pass_count"].toInteger(), 2);
+}
+
+TEST_F(EraseCliTest, JsonOutputNamesIndexAndResult) {
+    LoopDevice dev(tmp_ / "json.img", 4 * kMiB);
+    auto args = eraseArgs(dev.path(), "zero");
+    args.push_back("--json");
+    auto r = massho(args, operatorLine());
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    auto doc = QJsonDocument::fromJson(QByteArray::fromStdString(r.out)).object();
+    EXPECT_EQ(doc["result"], "erased");
+    EXPECT_EQ(entry(doc["index"].toInteger())["result"], "erased");
+}
+
+TEST_F(EraseCliTest, UnknownMethodIsBadInputAndTouchesNothing) {
+    LoopDevice dev(tmp_ / "m.img", 4 * kMiB);
+    const auto before = randomBytes(4 * kMiB);
+    dev.writeAt(0, before);
+    const size_t entriesBefore = entries().size();
+
+    auto r = massho(eraseArgs(dev.path(), "shred-it-all"), operatorLine());
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("unknown method"), std::string::npos) << r.err;
+    expectOneLine(r);
+    EXPECT_EQ(entries().size(), entriesBefore);
+    EXPECT_EQ(dev.readAll(), before);
+}
+
+TEST_F(EraseCliTest, WrongPasswordIsRefusedAndRecordedWithoutThePassword) {
+    LoopDevice dev(tmp_ / "pw.img", 4 * kMiB);
+    const auto before = randomBytes(4 * kMiB);
+    dev.writeAt(0, before);
+
+    auto r = massho(eraseArgs(dev.path(), "zero"), "not-the-password-42\n");
+    EXPECT_EQ(r.exitCode, 3);
+    expectOneLine(r);
+    EXPECT_EQ(dev.readAll(), before);
+    EXPECT_EQ(erasureCount(), 0u);
+
+    auto all = massho({"register", "show"});
+    EXPECT_NE(all.out.find("login-failed"), std::string::npos);
+    EXPECT_EQ(all.out.find("not-the-password-42"), std::string::npos);
+}
+
+TEST_F(EraseCliTest, UnknownUserIsRefused) {
+    LoopDevice dev(tmp_ / "u.img", 4 * kMiB);
+    auto r = massho(eraseArgs(dev.path(), "zero", "nobody"), operatorLine());
+    EXPECT_EQ(r.exitCode, 3);
+    expectOneLine(r);
+    EXPECT_EQ(erasureCount(), 0u);
+}
+
+TEST_F(EraseCliTest, AdministratorWithoutOperatorRoleIsRefused) {
+    LoopDevice dev(tmp_ / "role.img", 4 * kMiB);
+    auto r = massho(eraseArgs(dev.path(), "zero", "admin"), std::string(kAdminPassword) + "\n");
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_NE(r.err.find("operator"), std::string::npos) << r.err;
+    EXPECT_EQ(erasureCount(), 0u);
+}
+
+TEST_F(EraseCliTest, RegularFileAndMissingPathAreBadInput) {
+    const auto file = tmp_ / "not-a-disk.bin";
+    std::ofstream(file) << "hello";
+    auto r = massho(eraseArgs(file.string(), "zero"), operatorLine());
+    EXPECT_EQ(r.exitCode, 2) << r.err;
+    expectOneLine(r);
+    std::ifstream in(file);
+    std::string content;
+    in >> content;
+    EXPECT_EQ(content, "hello");
+
+    // A device that vanished between listing and erasing.
+    auto gone = massho(eraseArgs("/dev/loop-vanished-999", "zero"), operatorLine());
+    EXPECT_EQ(gone.exitCode, 2) << gone.err;
+    expectOneLine(gone);
+    EXPECT_EQ(erasureCount(), 0u);
+}
+
+TEST_F(EraseCliTest, ReadOnlyDeviceIsRefused) {
+    const auto image = tmp_ / "ro.img";
+    {
+        LoopDevice writer(image, 4 * kMiB);
+        writer.writeAt(0, randomBytes(4 * kMiB));
+    }
+    LoopOptions ro;
+    ro.readOnly = true;
+    LoopDevice dev(image, ro);
+    auto r = massho(eraseArgs(dev.path(), "zero"), operatorLine());
+    EXPECT_EQ(r.exitCode, 3) << r.err;
+    EXPECT_NE(r.err.find("read-only"), std::string::npos) << r.err;
+    EXPECT_EQ(dev.readAll(), randomBytes(4 * kMiB));
+    EXPECT_EQ(erasureCount(), 0u);
+}
+
+TEST_F(EraseCliTest, MountedDeviceIsRefused) {
+    LoopDevice dev(tmp_ / "mnt.img", 32 * kMiB);
+    testsupport::runChecked({"mkfs.ext4", "-q", "-F", dev.path()});
+    const auto mountPoint = tmp_ / "mnt";
+    std::filesystem::create_directories(mountPoint);
+    ASSERT_EQ(::mount(dev.path().c_str(), mountPoint.c_str(), "ext4", 0, nullptr), 0)
+        << strerror(errno);
+    struct Unmount {
+        std::string at;
+        ~Unmount() { ::umount2(at.c_str(), MNT_DETACH); }
+    } unmount{mountPoint.string()};
+    std::ofstream(mountPoint / "keep.txt") << "still here";
+
+    auto r = massho(eraseArgs(dev.path(), "zero"), operatorLine());
+    EXPECT_EQ(r.exitCode, 3) << r.err;
+    EXPECT_NE(r.err.find("mounted"), std::string::npos) << r.err;
+    std::ifstream keep(mountPoint / "keep.txt");
+    std::string content;
+    std::getline(keep, content);
+    EXPECT_EQ(content, "still here");
+    EXPECT_EQ(erasureCount(), 0u);
+}
+
+// SIGINT in the middle of a long method: the job stops at the next chunk and is recorded as
+// cancelled, never as erased; the exit code says it failed.
+TEST_F(EraseCliTest, InterruptedJobIsRecordedAsCancelled) {
+    LoopDevice dev(tmp_ / "cancel.img", 128 * kMiB);
+    int in[2], err[2];
+    ASSERT_EQ(pipe(in), 0);
+    ASSERT_EQ(pipe(err), 0);
+    const std::string data = dataDir();
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(in[0], 0);
+        dup2(err[1], 2);
+        close(in[1]);
+        close(err[0]);
+        execl(MASSHO_CLI, MASSHO_CLI, "--data-dir", data.c_str(), "erase", dev.path().c_str(),
+              "--method", "gutmann", "--purpose", "reuse", "--class", "3", "--asset", "T-9", "--as",
+              "sato", "--password-stdin", static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    close(in[0]);
+    close(err[1]);
+    const std::string line = operatorLine();
+    ASSERT_EQ(write(in[1], line.data(), line.size()), static_cast<ssize_t>(line.size()));
+    close(in[1]);
+    // Wait for the "erasing …" line: the job has started.
+    std::string stderrText;
+    char buf[256];
+    while (stderrText.find("erasing") == std::string::npos) {
+        ssize_t n = read(err[0], buf, sizeof buf);
+        if (n <= 0) break;
+        stderrText.append(buf, static_cast<size_t>(n));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    kill(pid, SIGINT);
+    for (ssize_t n; (n = read(err[0], buf, sizeof buf)) > 0;)
+        stderrText.append(buf, static_cast<size_t>(n));
+    close(err[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    ASSERT_TRUE(WIFEXITED(status)) << stderrText;
+    EXPECT_EQ(WEXITSTATUS(status), 1) << stderrText;
+
+    auto all = entries();
+    ASSERT_FALSE(all.empty());
+    EXPECT_EQ(all.back()["kind"], "erasure");
+    EXPECT_EQ(all.back()["result"], "cancelled");
+    EXPECT_EQ(all.back()["nist_level"], "none");
+    EXPECT_LT(all.back()["bytes_written"].toInteger(), static_cast<qint64>(35 * 128 * kMiB));
+}
+
+}  // namespace
+}  // namespace massho::testing
