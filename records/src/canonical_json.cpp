@@ -249,14 +249,14 @@ std::string serializeEntry(const EntryFields& fields) {
     if (fields.empty()) throw EntryFormatError("an entry needs at least one field");
     if (out.size() > kMaxEntryBytes)
         throw EntryFormatError("entry is " + std::to_string(out.size()) +
-                               " bytes, above the 65536-byte limit: shorten its fields");
+                               " bytes, above the 65535-byte limit: shorten its fields");
     return out;
 }
 
 EntryFields parseEntry(std::string_view bytes) {
     if (bytes.size() > kMaxEntryBytes)
         throw EntryFormatError("entry is " + std::to_string(bytes.size()) +
-                               " bytes, above the 65536-byte limit");
+                               " bytes, above the 65535-byte limit");
     EntryFields fields = Parser(bytes).parseObject();
     if (serializeEntry(fields) != bytes)
         throw EntryFormatError(

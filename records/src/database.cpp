@@ -39,11 +39,45 @@ CREATE TABLE settings(
 );
 )sql";
 
+// Version 2 (issue 3, the signed register): stored Merkle tree nodes, one signed checkpoint per
+// tree size, witness cosignatures. All append-only, guarded like entries.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE tree_nodes(
+  level INTEGER NOT NULL CHECK (level >= 0 AND level < 64),
+  idx INTEGER NOT NULL CHECK (idx >= 0),
+  hash BLOB NOT NULL CHECK (length(hash) = 32),
+  PRIMARY KEY (level, idx)
+) WITHOUT ROWID;
+CREATE TRIGGER tree_nodes_no_update BEFORE UPDATE ON tree_nodes
+  BEGIN SELECT RAISE(ABORT, 'register tree nodes cannot be changed'); END;
+CREATE TRIGGER tree_nodes_no_delete BEFORE DELETE ON tree_nodes
+  BEGIN SELECT RAISE(ABORT, 'register tree nodes cannot be deleted'); END;
+CREATE TABLE checkpoints(
+  size INTEGER PRIMARY KEY CHECK (size > 0),
+  note BLOB NOT NULL
+);
+CREATE TRIGGER checkpoints_no_update BEFORE UPDATE ON checkpoints
+  BEGIN SELECT RAISE(ABORT, 'register checkpoints cannot be changed'); END;
+CREATE TRIGGER checkpoints_no_delete BEFORE DELETE ON checkpoints
+  BEGIN SELECT RAISE(ABORT, 'register checkpoints cannot be deleted'); END;
+CREATE TABLE cosignatures(
+  size INTEGER NOT NULL REFERENCES checkpoints(size),
+  witness TEXT NOT NULL,
+  line TEXT NOT NULL,
+  PRIMARY KEY (size, witness)
+);
+CREATE TRIGGER cosignatures_no_update BEFORE UPDATE ON cosignatures
+  BEGIN SELECT RAISE(ABORT, 'witness cosignatures cannot be changed'); END;
+CREATE TRIGGER cosignatures_no_delete BEFORE DELETE ON cosignatures
+  BEGIN SELECT RAISE(ABORT, 'witness cosignatures cannot be deleted'); END;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Database::migrations() {
     static const std::vector<Migration> list = {
         {1, kSchemaV1},
+        {2, kSchemaV2},
     };
     return list;
 }
@@ -126,7 +160,9 @@ std::optional<std::string> Statement::optionalText(int column) const {
     return text(column);
 }
 
-Database::Database(const std::filesystem::path& file, Mode mode) : path_(file), mode_(mode) {
+Database::Database(const std::filesystem::path& file, Mode mode,
+                   const std::vector<Migration>& schema)
+    : path_(file), mode_(mode), schema_(schema) {
     int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW;
     flags |= mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (mode == Mode::Create) flags |= SQLITE_OPEN_CREATE;
@@ -187,12 +223,12 @@ void Database::migrate() {
         tx.commit();
     }
     int current = schemaVersion();
-    int newest = migrations().back().version;
+    int newest = schema_.back().version;
     if (current > newest)
         throw DatabaseError("register database " + path_.string() + " has schema version " +
                             std::to_string(current) + ", newer than this software knows (" +
                             std::to_string(newest) + "): upgrade massho");
-    for (const Migration& m : migrations()) {
+    for (const Migration& m : schema_) {
         if (m.version <= current) continue;
         Transaction tx(*this);
         exec(m.sql);

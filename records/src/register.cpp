@@ -1,7 +1,9 @@
 #include "massho/records/register.h"
 
+#include "massho/records/base64.h"
 #include "massho/records/canonical_json.h"
 #include "massho/records/errors.h"
+#include "massho/records/proof.h"
 
 namespace massho::records {
 
@@ -16,14 +18,35 @@ void validateEntry(std::string_view bytes) {
         throw EntryFormatError("entry salt is not 32 lower-case hex digits (128 random bits)");
 }
 
-Register::Register(Database& db) : db_(db) {}
+Register::Register(Database& db) : db_(db), tree_(db) {}
+
+void Register::setSigner(std::string origin, KeyProvider key) {
+    origin_ = std::move(origin);
+    key_ = std::move(key);
+}
+
+void Register::catchUpTree(uint64_t size) {
+    // A register written before the tree existed (schema 1) gets its leaves on the next append.
+    for (uint64_t i = tree_.size(); i < size; ++i) tree_.appendLeaf(i, leafHash(entry(i)));
+}
 
 uint64_t Register::append(std::string_view entryBytes) {
     validateEntry(entryBytes);
+    if (!key_)
+        throw KeyError(
+            "the register cannot be appended to without its signing key: open it "
+            "through its data directory");
+    const SigningKey& key = key_();
     Transaction tx(db_);
     uint64_t index = size();
+    catchUpTree(index);
     Statement insert(db_, "INSERT INTO entries(idx, bytes) VALUES(?, ?)");
     insert.bind(1, static_cast<int64_t>(index)).bindBlob(2, entryBytes).run();
+    tree_.appendLeaf(index, leafHash(entryBytes));
+    Checkpoint checkpoint{origin_, index + 1, tree_.root(index + 1), {}};
+    std::string note = signNote(checkpoint.body(), key);  // signs, then verifies
+    Statement store(db_, "INSERT INTO checkpoints(size, note) VALUES(?, ?)");
+    store.bind(1, static_cast<int64_t>(index + 1)).bindBlob(2, note).run();
     tx.commit();
     return index;
 }
@@ -49,6 +72,63 @@ void Register::forEach(const std::function<void(uint64_t, const std::string&)>& 
     Statement select(db_, "SELECT idx, bytes FROM entries WHERE idx >= ? ORDER BY idx");
     select.bind(1, static_cast<int64_t>(first));
     while (select.step()) visit(static_cast<uint64_t>(select.integer(0)), select.blob(1));
+}
+
+std::string Register::checkpoint(std::optional<uint64_t> size) const {
+    Statement select(db_, size ? "SELECT note FROM checkpoints WHERE size = ?"
+                               : "SELECT note FROM checkpoints ORDER BY size DESC LIMIT 1");
+    if (size) select.bind(1, static_cast<int64_t>(*size));
+    if (!select.step())
+        throw RecordsError(size ? "register has no checkpoint for size " + std::to_string(*size)
+                                : std::string("register has no checkpoint yet: append an entry"));
+    return select.blob(0);
+}
+
+uint64_t Register::checkpointCount() const {
+    Statement count(db_, "SELECT count(*) FROM checkpoints");
+    count.step();
+    return static_cast<uint64_t>(count.integer(0));
+}
+
+std::string Register::proof(uint64_t index, std::optional<uint64_t> size) const {
+    std::string note = checkpoint(size);
+    Checkpoint c = Checkpoint::parse(parseNote(note).body);
+    if (index >= c.size)
+        throw RecordsError("register has no entry " + std::to_string(index) + " in its tree of " +
+                           std::to_string(c.size) + " entries; indexes start at 0");
+    TlogProof proof{std::nullopt, index, tree_.inclusionProof(index, c.size), note};
+    return proof.text();
+}
+
+std::vector<Hash> Register::consistencyProof(uint64_t size1, uint64_t size2) const {
+    return tree_.consistencyProof(size1, size2);
+}
+
+std::string Register::witnessRequest(uint64_t oldSize) const {
+    std::string note = checkpoint();
+    Checkpoint c = Checkpoint::parse(parseNote(note).body);
+    std::string out = "old " + std::to_string(oldSize) + "\n";
+    for (const Hash& h : tree_.consistencyProof(oldSize, c.size))
+        out += base64Encode(hashView(h)) + "\n";
+    return out + "\n" + note;
+}
+
+void Register::addCosignature(uint64_t size, const VerifierKey& witness, std::string_view line) {
+    SignedNote note = parseNote(addSignatureLine(checkpoint(size), line));
+    if (!verifyCosignature(note, witness))
+        throw RecordsError("cosignature by \"" + witness.name() + "\" on checkpoint " +
+                           std::to_string(size) + " does not verify: refusing to store it");
+    Statement insert(db_,
+                     "INSERT OR IGNORE INTO cosignatures(size, witness, line) VALUES(?, ?, ?)");
+    insert.bind(1, static_cast<int64_t>(size)).bind(2, witness.vkey()).bind(3, line).run();
+}
+
+std::vector<std::pair<uint64_t, std::string>> Register::cosignatures() const {
+    Statement select(db_, "SELECT size, line FROM cosignatures ORDER BY size, witness");
+    std::vector<std::pair<uint64_t, std::string>> out;
+    while (select.step())
+        out.emplace_back(static_cast<uint64_t>(select.integer(0)), select.text(1));
+    return out;
 }
 
 }  // namespace massho::records

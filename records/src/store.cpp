@@ -65,6 +65,40 @@ void putSetting(Database& db, const std::string& key, const std::string& value) 
 
 }  // namespace
 
+// The signing key, loaded on demand. Lives on the heap so that the register's key provider
+// stays valid when the Store is moved.
+struct Store::KeyState {
+    fs::path dir;
+    std::string vkey;  // the register's current verifier key (settings)
+    std::optional<SigningKey> key;
+
+    const SigningKey& get() {
+        if (!key) key = load();
+        return *key;
+    }
+
+    SigningKey load() const {
+        std::error_code ec;
+        fs::path file = dir / kKeyFile, next = dir / kNextKeyFile;
+        if (!fs::exists(file, ec))
+            throw KeyError("no signing key in " + dir.string() +
+                           ": this copy of the register can be read and verified, not written");
+        SigningKey loaded = SigningKey::load(file);
+        if (loaded.vkey() == vkey) return loaded;
+        // A rotation committed but interrupted before the new key file was moved into place.
+        if (fs::exists(next, ec)) {
+            SigningKey rotated = SigningKey::load(next);
+            if (rotated.vkey() == vkey) {
+                fs::rename(next, file);
+                writeTextFile(dir / kVkeyFile, vkey + "\n");
+                return rotated;
+            }
+        }
+        throw KeyError("signing key " + file.string() +
+                       " does not match the register's verifier key: restore the right key");
+    }
+};
+
 Store::Store(fs::path dir, Access access, Clock clock)
     : dir_(std::move(dir)), clock_(std::move(clock)) {
     db_ = std::make_unique<Database>(dir_ / kDatabaseFile, access == Access::ReadOnly
@@ -72,6 +106,14 @@ Store::Store(fs::path dir, Access access, Clock clock)
                                                                : Database::Mode::Create);
     log_ = std::make_unique<Register>(*db_);
     users_ = std::make_unique<Users>(*db_, *log_, clock_);
+    key_ = std::make_unique<KeyState>();
+    key_->dir = dir_;
+}
+
+void Store::attachSigner() {
+    key_->vkey = vkey_;
+    KeyState* state = key_.get();
+    log_->setSigner(origin_, [state]() -> const SigningKey& { return state->get(); });
 }
 
 Store::Store(Store&&) noexcept = default;
@@ -100,6 +142,10 @@ Store Store::create(const fs::path& dir, const std::string& origin, const std::s
     writeTextFile(dir / kVkeyFile, vkey + "\n");
 
     Store store(dir, Access::ReadWrite, std::move(clock));
+    store.origin_ = origin;
+    store.vkey_ = vkey;
+    store.attachSigner();
+    store.key_->key = std::move(key);
     {
         Transaction tx(store.database());
         putSetting(store.database(), "origin", origin);
@@ -111,9 +157,6 @@ Store Store::create(const fs::path& dir, const std::string& origin, const std::s
                                       adminPassword);
         tx.commit();
     }
-    store.origin_ = origin;
-    store.vkey_ = vkey;
-    store.key_ = std::move(key);
     guard.done();
     return store;
 }
@@ -124,6 +167,7 @@ Store Store::open(const fs::path& dir, Access access, Clock clock) {
         throw StoreError("no register in " + dir.string() + ": run massho init first");
     Store store(dir, access, std::move(clock));
     store.loadSettings();
+    store.attachSigner();
     return store;
 }
 
@@ -136,23 +180,56 @@ void Store::loadSettings() {
 }
 
 const SigningKey& Store::signingKey() {
-    if (!key_) {
-        std::error_code ec;
-        if (!fs::exists(dir_ / kKeyFile, ec))
-            throw KeyError("no signing key in " + dir_.string() +
-                           ": this copy of the register can be read and verified, not written");
-        SigningKey loaded = SigningKey::load(dir_ / kKeyFile);
-        if (loaded.vkey() != vkey_)
-            throw KeyError("signing key " + (dir_ / kKeyFile).string() +
-                           " does not match the register's verifier key: restore the right key");
-        key_ = std::move(loaded);
-    }
-    return *key_;
+    return key_->get();
 }
 
 bool Store::hasSigningKey() const {
     std::error_code ec;
-    return key_.has_value() || fs::exists(dir_ / kKeyFile, ec);
+    return key_->key.has_value() || fs::exists(dir_ / kKeyFile, ec);
+}
+
+std::string Store::rotateKey(const std::string& byAdmin) {
+    auto admin = users_->find(byAdmin);
+    if (!admin || admin->disabled || !admin->hasRole(Role::Admin))
+        throw UserError("\"" + byAdmin.substr(0, 40) +
+                        "\" is not an enabled administrator: only an admin may rotate the key");
+    const SigningKey& old = signingKey();
+    std::string oldVkey = old.vkey();
+    SigningKey next = SigningKey::generate(origin_);
+    std::string newVkey = next.vkey();
+    fs::path nextFile = dir_ / kNextKeyFile;
+    std::error_code ec;
+    fs::remove(nextFile, ec);  // a leftover of a rotation that never committed
+    next.save(nextFile);
+    {
+        Transaction tx(*db_);
+        EntryBuilder entry("key-rotated", clock_);
+        entry.set("old_vkey", oldVkey).set("new_vkey", newVkey).set("by", byAdmin);
+        log_->append(entry.finish());  // this entry's checkpoint is signed by the old key
+        putSetting(*db_, "vkey", newVkey);
+        tx.commit();
+    }
+    fs::rename(nextFile, dir_ / kKeyFile);
+    writeTextFile(dir_ / kVkeyFile, newVkey + "\n");
+    vkey_ = newVkey;
+    key_->vkey = newVkey;
+    key_->key = std::move(next);
+    return newVkey;
+}
+
+void Store::recordCosignature(uint64_t size, const std::string& witnessVkey,
+                              std::string_view line) {
+    VerifierKey witness = VerifierKey::parse(witnessVkey);
+    Transaction tx(*db_);
+    log_->addCosignature(size, witness, line);
+    EntryBuilder entry("witness-cosigned", clock_);
+    entry.set("witness", witnessVkey).set("size", static_cast<int64_t>(size));
+    log_->append(entry.finish());
+    tx.commit();
+}
+
+ExportResult Store::exportTo(const fs::path& outdir) {
+    return exportRegister(*log_, vkey_, outdir);
 }
 
 }  // namespace massho::records

@@ -5,6 +5,9 @@
 
 #include "massho/records/canonical_json.h"
 #include "massho/records/errors.h"
+#include "massho/records/merkle.h"
+#include "massho/records/note.h"
+#include "massho/records/signing_key.h"
 #include "massho/testsupport/temp_dir.h"
 #include "test_util.h"
 
@@ -72,6 +75,8 @@ TEST(Database, TransactionRollsBackUnlessCommitted) {
     TempDir dir;
     Database db(dir / "massho.db", Database::Mode::Create);
     Register log(db);
+    SigningKey key = SigningKey::generate("test.example/log");
+    log.setSigner("test.example/log", [&]() -> const SigningKey& { return key; });
     {
         Transaction tx(db);
         log.append(EntryBuilder("a").finish());
@@ -94,6 +99,8 @@ TEST(Register, AppendsExactBytesWithDenseIndexes) {
     TempDir dir;
     Database db(dir / "massho.db", Database::Mode::Create);
     Register log(db);
+    SigningKey key = SigningKey::generate("test.example/log");
+    log.setSigner("test.example/log", [&]() -> const SigningKey& { return key; });
     std::vector<std::string> written;
     for (int i = 0; i < 5; ++i) {
         written.push_back(EntryBuilder("test").set("n", int64_t{i}).set("text", "日本\n").finish());
@@ -113,6 +120,8 @@ TEST(Register, BadIndexSaysWhatExists) {
     TempDir dir;
     Database db(dir / "massho.db", Database::Mode::Create);
     Register log(db);
+    SigningKey key = SigningKey::generate("test.example/log");
+    log.setSigner("test.example/log", [&]() -> const SigningKey& { return key; });
     log.append(EntryBuilder("x").finish());
     try {
         log.entry(1);
@@ -126,6 +135,8 @@ TEST(Register, RefusesNonCanonicalOrIncompleteEntries) {
     TempDir dir;
     Database db(dir / "massho.db", Database::Mode::Create);
     Register log(db);
+    SigningKey key = SigningKey::generate("test.example/log");
+    log.setSigner("test.example/log", [&]() -> const SigningKey& { return key; });
     EXPECT_THROW(log.append(R"({"kind": "x"})"), EntryFormatError);
     EXPECT_THROW(log.append(R"({"kind":"x","v":1})"), EntryFormatError);  // no salt/time
     std::string v2 = EntryBuilder("x").set("v", int64_t{2}).finish();
@@ -139,6 +150,8 @@ TEST(Register, TriggersRefuseUpdateAndDelete) {
     {
         Database db(file, Database::Mode::Create);
         Register log(db);
+        SigningKey key = SigningKey::generate("test.example/log");
+        log.setSigner("test.example/log", [&]() -> const SigningKey& { return key; });
         log.append(EntryBuilder("x").finish());
     }
     EXPECT_NE(rawExec(file, "UPDATE entries SET bytes = x'00' WHERE idx = 0")
@@ -148,4 +161,40 @@ TEST(Register, TriggersRefuseUpdateAndDelete) {
               std::string::npos);
     Database db(file, Database::Mode::ReadWrite);
     EXPECT_EQ(Register(db).size(), 1u);
+}
+
+TEST(Register, RefusesToAppendWithoutItsKey) {
+    TempDir dir;
+    Database db(dir / "massho.db", Database::Mode::Create);
+    Register log(db);
+    EXPECT_THROW(log.append(EntryBuilder("x").finish()), KeyError);
+    EXPECT_EQ(log.size(), 0u);
+}
+
+TEST(Register, EveryAppendStoresASignedCheckpointOfTheNewTree) {
+    TempDir dir;
+    Database db(dir / "massho.db", Database::Mode::Create);
+    Register log(db);
+    SigningKey key = SigningKey::generate("test.example/log");
+    log.setSigner("test.example/log", [&]() -> const SigningKey& { return key; });
+    CompactRange expected;
+    for (int i = 0; i < 7; ++i) {
+        std::string e = EntryBuilder("x").set("n", int64_t{i}).finish();
+        log.append(e);
+        expected.append(leafHash(e));
+        SignedNote note = parseNote(log.checkpoint());
+        EXPECT_TRUE(note.signedBy(key.verifierKey()));
+        Checkpoint c = Checkpoint::parse(note.body);
+        EXPECT_EQ(c.origin, "test.example/log");
+        EXPECT_EQ(c.size, static_cast<uint64_t>(i + 1));
+        EXPECT_EQ(c.root, expected.root());
+    }
+    EXPECT_EQ(log.checkpointCount(), 7u);
+    EXPECT_EQ(log.checkpoint(3), log.checkpoint(std::optional<uint64_t>(3)));
+    EXPECT_NE(
+        rawExec((dir / "massho.db").string(), "DELETE FROM checkpoints").find("cannot be deleted"),
+        std::string::npos);
+    EXPECT_NE(rawExec((dir / "massho.db").string(), "UPDATE tree_nodes SET hash = hash")
+                  .find("cannot be changed"),
+              std::string::npos);
 }

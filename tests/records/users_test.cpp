@@ -4,6 +4,7 @@
 
 #include "massho/records/canonical_json.h"
 #include "massho/records/errors.h"
+#include "massho/records/signing_key.h"
 #include "massho/testsupport/temp_dir.h"
 #include "test_util.h"
 
@@ -23,6 +24,7 @@ class UsersTest : public ::testing::Test {
   protected:
     UsersTest()
         : db(dir / "massho.db", Database::Mode::Create), log(db), users(db, log, fixedClock()) {
+        log.setSigner("test.example/log", [this]() -> const SigningKey& { return key; });
         users.addInitialAdmin({"admin", "管理者", {Role::Admin}, std::nullopt}, kAdminPassword);
     }
 
@@ -39,6 +41,7 @@ class UsersTest : public ::testing::Test {
     }
 
     TempDir dir;
+    SigningKey key = SigningKey::generate("test.example/log");
     Database db;
     Register log;
     Users users;

@@ -18,7 +18,8 @@ using EntryValue = std::variant<std::string, int64_t>;
 using EntryFields = std::map<std::string, EntryValue>;
 
 inline constexpr int64_t kMaxSafeInteger = (int64_t{1} << 53) - 1;
-inline constexpr size_t kMaxEntryBytes = 64 * 1024;
+// 65535: an entry must fit the 16-bit length prefix of tlog-tiles entry bundles.
+inline constexpr size_t kMaxEntryBytes = 65535;
 inline constexpr size_t kMaxKeyLength = 64;
 
 bool isValidEntryKey(std::string_view key);

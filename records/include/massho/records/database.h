@@ -58,7 +58,9 @@ class Database {
   public:
     enum class Mode { ReadWrite, Create, ReadOnly };
 
-    Database(const std::filesystem::path& file, Mode mode);
+    // `schema`: the ordered migrations for this file (default: the register's).
+    Database(const std::filesystem::path& file, Mode mode,
+             const std::vector<Migration>& schema = migrations());
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
@@ -84,6 +86,7 @@ class Database {
     };
     std::filesystem::path path_;
     Mode mode_;
+    const std::vector<Migration>& schema_;
     std::unique_ptr<sqlite3, Closer> db_;
 };
 

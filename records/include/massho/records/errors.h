@@ -50,3 +50,13 @@ class StoreError : public RecordsError {
 };
 
 }  // namespace massho::records
+
+namespace massho::records {
+
+// A signed note, checkpoint or proof that does not follow its C2SP format.
+class NoteFormatError : public RecordsError {
+  public:
+    using RecordsError::RecordsError;
+};
+
+}  // namespace massho::records

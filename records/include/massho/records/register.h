@@ -2,23 +2,38 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "massho/records/database.h"
+#include "massho/records/merkle.h"
+#include "massho/records/note.h"
+#include "massho/records/signing_key.h"
+#include "massho/records/tree_store.h"
 
 namespace massho::records {
 
-// The append-only log of canonical entries (DESIGN.md "Register"). Indexes are dense and 0-based
-// like c2sp.org/tlog-proof@v1 leaf indexes. The exact bytes are stored and returned; nothing is
-// ever re-serialised.
+// Supplies the key that signs the next checkpoint (loaded lazily by the Store).
+using KeyProvider = std::function<const SigningKey&()>;
+
+// The append-only log of canonical entries (DESIGN.md "Register"): a transparency log with an
+// RFC 6962 Merkle tree and a C2SP tlog-checkpoint signed after every append. Indexes are dense
+// and 0-based like c2sp.org/tlog-proof@v1 leaf indexes. The exact bytes are stored and returned;
+// nothing is ever re-serialised.
 class Register {
   public:
     explicit Register(Database& db);
 
-    // Validates the bytes (parseEntry, plus the fields every entry carries: v=1, kind, salt,
-    // time) and appends them. Runs inside the caller's transaction when one is open, so an entry
-    // and the row change it records commit or vanish together. Returns the new entry's index.
+    // The log's origin (= the key name) and the source of its signing key. Without them the
+    // register can be read and proven from, not appended to.
+    void setSigner(std::string origin, KeyProvider key);
+
+    // Validates the bytes (parseEntry, plus v=1, kind, salt, time), appends them, extends the
+    // tree and stores a new checkpoint signed by the current key (signed, then verified). Runs
+    // inside the caller's transaction when one is open, so an entry, its checkpoint and the row
+    // change it records commit or vanish together. Returns the new entry's index.
     uint64_t append(std::string_view entryBytes);
 
     uint64_t size() const;
@@ -28,10 +43,31 @@ class Register {
     void forEach(const std::function<void(uint64_t, const std::string&)>& visit,
                  uint64_t first = 0) const;
 
+    // The stored signed checkpoint note for a tree size (default: the latest).
+    std::string checkpoint(std::optional<uint64_t> size = std::nullopt) const;
+    uint64_t checkpointCount() const;
+    Hash root(uint64_t size) const { return tree_.root(size); }
+    // c2sp.org/tlog-proof@v1 text for one entry against the latest checkpoint (or a given size).
+    std::string proof(uint64_t index, std::optional<uint64_t> size = std::nullopt) const;
+    std::vector<Hash> consistencyProof(uint64_t size1, uint64_t size2) const;
+    // A C2SP tlog-witness add-checkpoint request body: "old <size>\n", the consistency proof from
+    // `oldSize` to the latest checkpoint (one base64 hash per line), a blank line, the checkpoint.
+    std::string witnessRequest(uint64_t oldSize) const;
+    // Stores a witness cosignature line for the checkpoint of `size` after verifying it.
+    void addCosignature(uint64_t size, const VerifierKey& witness, std::string_view line);
+    // Stored cosignature lines per checkpoint size.
+    std::vector<std::pair<uint64_t, std::string>> cosignatures() const;
+
     Database& database() const { return db_; }
+    const TreeStore& tree() const { return tree_; }
 
   private:
+    void catchUpTree(uint64_t size);
+
     Database& db_;
+    TreeStore tree_;
+    std::string origin_;
+    KeyProvider key_;
 };
 
 // Throws EntryFormatError unless `bytes` is a canonical entry with v=1 and string kind, salt

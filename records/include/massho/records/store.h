@@ -8,6 +8,7 @@
 
 #include "massho/records/clock.h"
 #include "massho/records/database.h"
+#include "massho/records/export.h"
 #include "massho/records/register.h"
 #include "massho/records/signing_key.h"
 #include "massho/records/users.h"
@@ -50,9 +51,26 @@ class Store {
     const SigningKey& signingKey();
     bool hasSigningKey() const;
 
+    // Key rotation (issue 3): a new key is generated, a `key-rotated` entry naming old and new
+    // vkeys is appended and signed by the OLD key, later checkpoints are signed by the new one,
+    // DIR/register.key and DIR/register.vkey are replaced. `byAdmin` must be an enabled admin.
+    // Returns the new vkey.
+    std::string rotateKey(const std::string& byAdmin);
+
+    static constexpr const char* kNextKeyFile = "register.key.next";
+
+    // Stores a witness's cosignature line for checkpoint `size` (verified first) and appends a
+    // `witness-cosigned` entry naming the witness and the size.
+    void recordCosignature(uint64_t size, const std::string& witnessVkey, std::string_view line);
+
+    // Writes the export folder (see export.h) for the latest checkpoint.
+    ExportResult exportTo(const std::filesystem::path& outdir);
+
   private:
+    struct KeyState;
     Store(std::filesystem::path dir, Access access, Clock clock);
     void loadSettings();
+    void attachSigner();
 
     std::filesystem::path dir_;
     Clock clock_;
@@ -61,7 +79,7 @@ class Store {
     std::unique_ptr<Users> users_;
     std::string origin_;
     std::string vkey_;
-    std::optional<SigningKey> key_;
+    std::unique_ptr<KeyState> key_;  // on the heap: the register's key provider points at it
 };
 
 }  // namespace massho::records

@@ -1,0 +1,612 @@
+#include "massho/records/verify.h"
+
+#include <algorithm>
+#include <deque>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <memory>
+#include <set>
+#include <thread>
+
+#include "massho/records/base64.h"
+#include "massho/records/canonical_json.h"
+#include "massho/records/database.h"
+#include "massho/records/errors.h"
+#include "massho/records/export.h"
+#include "massho/records/note.h"
+#include "massho/records/register.h"
+#include "massho/records/signing_key.h"
+
+namespace massho::records {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr size_t kSignatureBatch = 4096;
+
+std::string readWholeFile(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw RecordsError("cannot read " + file.string());
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// Thrown inside verification to stop at the first problem; turned into the report.
+struct Finding {
+    std::optional<uint64_t> index;
+    std::string problem;
+};
+
+// ---- sources ----
+
+class Source {
+  public:
+    virtual ~Source() = default;
+    virtual bool nextEntry(uint64_t& index, std::string& bytes) = 0;
+    virtual bool nextCheckpoint(uint64_t& size, std::string& note) = 0;
+    virtual std::vector<std::pair<uint64_t, std::string>> cosignatures() = 0;
+    virtual std::optional<std::string> ownVkey() = 0;
+    virtual void onLeaf(uint64_t, const Hash&) {}
+    virtual void finalCheck(uint64_t) {}
+    virtual const char* kind() const = 0;
+};
+
+class DatabaseSource : public Source {
+  public:
+    explicit DatabaseSource(const fs::path& file)
+        : dir_(file.parent_path()),
+          db_(file, Database::Mode::ReadOnly),
+          entries_(db_, "SELECT idx, bytes FROM entries ORDER BY idx"),
+          leaves_(db_, "SELECT idx, hash FROM tree_nodes WHERE level = 0 ORDER BY idx"),
+          checkpoints_(db_, "SELECT size, note FROM checkpoints ORDER BY size") {
+        db_.exec("BEGIN");  // one snapshot for the whole check
+    }
+    bool nextEntry(uint64_t& index, std::string& bytes) override {
+        if (!entries_.step()) return false;
+        index = static_cast<uint64_t>(entries_.integer(0));
+        bytes = entries_.blob(1);
+        return true;
+    }
+    bool nextCheckpoint(uint64_t& size, std::string& note) override {
+        if (!checkpoints_.step()) return false;
+        size = static_cast<uint64_t>(checkpoints_.integer(0));
+        note = checkpoints_.blob(1);
+        return true;
+    }
+    // The stored tree (used for proofs) must agree with the entries too.
+    void onLeaf(uint64_t index, const Hash& leaf) override {
+        if (!leaves_.step() || static_cast<uint64_t>(leaves_.integer(0)) != index ||
+            leaves_.blob(1) != hashView(leaf))
+            throw Finding{index, "the stored Merkle tree's leaf " + std::to_string(index) +
+                                     " does not match entry " + std::to_string(index) +
+                                     ": proofs printed from this register would be wrong"};
+    }
+    std::vector<std::pair<uint64_t, std::string>> cosignatures() override {
+        Statement s(db_, "SELECT size, line FROM cosignatures ORDER BY size");
+        std::vector<std::pair<uint64_t, std::string>> out;
+        while (s.step()) out.emplace_back(static_cast<uint64_t>(s.integer(0)), s.text(1));
+        return out;
+    }
+    std::optional<std::string> ownVkey() override {
+        std::error_code ec;
+        if (!fs::exists(dir_ / "register.vkey", ec)) return std::nullopt;
+        return readWholeFile(dir_ / "register.vkey");
+    }
+    const char* kind() const override { return "database"; }
+
+  private:
+    fs::path dir_;
+    Database db_;
+    Statement entries_, leaves_, checkpoints_;
+};
+
+class ExportSource : public Source {
+  public:
+    explicit ExportSource(fs::path dir) : dir_(std::move(dir)) {
+        latest_ = readWholeFile(dir_ / "checkpoint");
+        size_ = Checkpoint::parse(parseNote(latest_).body).size;
+        std::error_code ec;
+        if (fs::exists(dir_ / "massho-checkpoints", ec))
+            all_ = readWholeFile(dir_ / "massho-checkpoints");
+        else
+            all_ = std::to_string(latest_.size()) + "\n" + latest_;
+        leaves_.reserve(size_);
+    }
+    bool nextEntry(uint64_t& index, std::string& bytes) override {
+        if (next_ >= size_) return false;
+        if (bundlePos_ >= bundle_.size()) loadBundle();
+        if (bundlePos_ + 2 > bundle_.size())
+            throw Finding{next_, "entry bundle ends early at entry " + std::to_string(next_)};
+        size_t len = (static_cast<unsigned char>(bundle_[bundlePos_]) << 8) |
+                     static_cast<unsigned char>(bundle_[bundlePos_ + 1]);
+        if (bundlePos_ + 2 + len > bundle_.size())
+            throw Finding{next_, "entry bundle ends inside entry " + std::to_string(next_)};
+        bytes = bundle_.substr(bundlePos_ + 2, len);
+        bundlePos_ += 2 + len;
+        index = next_++;
+        return true;
+    }
+    bool nextCheckpoint(uint64_t& size, std::string& note) override {
+        if (allPos_ >= all_.size()) return false;
+        size_t eol = all_.find('\n', allPos_);
+        size_t len = 0;
+        try {
+            len = std::stoul(all_.substr(allPos_, eol - allPos_));
+        } catch (const std::exception&) {
+            throw Finding{std::nullopt,
+                          "massho-checkpoints is damaged near byte " + std::to_string(allPos_)};
+        }
+        if (eol == std::string::npos || eol + 1 + len > all_.size())
+            throw Finding{std::nullopt,
+                          "massho-checkpoints is damaged near byte " + std::to_string(allPos_)};
+        note = all_.substr(eol + 1, len);
+        allPos_ = eol + 1 + len;
+        try {
+            size = Checkpoint::parse(parseNote(note).body).size;
+        } catch (const RecordsError& e) {
+            throw Finding{
+                std::nullopt,
+                std::string("a checkpoint in massho-checkpoints is malformed: ") + e.what()};
+        }
+        return true;
+    }
+    std::vector<std::pair<uint64_t, std::string>> cosignatures() override {
+        std::vector<std::pair<uint64_t, std::string>> out;
+        std::error_code ec;
+        if (!fs::exists(dir_ / "massho-cosignatures", ec)) return out;
+        std::string text = readWholeFile(dir_ / "massho-cosignatures");
+        for (size_t pos = 0; pos < text.size();) {
+            size_t eol = text.find('\n', pos);
+            if (eol == std::string::npos) break;
+            std::string line = text.substr(pos, eol + 1 - pos);
+            size_t space = line.find(' ');
+            out.emplace_back(std::stoull(line.substr(0, space)), line.substr(space + 1));
+            pos = eol + 1;
+        }
+        return out;
+    }
+    std::optional<std::string> ownVkey() override {
+        std::error_code ec;
+        if (!fs::exists(dir_ / "register.vkey", ec)) return std::nullopt;
+        return readWholeFile(dir_ / "register.vkey");
+    }
+    void onLeaf(uint64_t, const Hash& leaf) override { leaves_.push_back(leaf); }
+    // Every hash tile must hold the tree's real nodes, so that tile-based tools agree.
+    void finalCheck(uint64_t size) override {
+        std::vector<Hash> level = leaves_;
+        for (unsigned tileLevel = 0; !level.empty() && size >> (8 * tileLevel); ++tileLevel) {
+            uint64_t nodes = level.size();
+            for (uint64_t tile = 0; tile * 256 < nodes; ++tile) {
+                uint64_t width = std::min<uint64_t>(256, nodes - tile * 256);
+                std::string name = "tile/" + std::to_string(tileLevel) + "/" + tilePath(tile) +
+                                   (width < 256 ? ".p/" + std::to_string(width) : "");
+                std::string expected;
+                for (uint64_t j = 0; j < width; ++j) expected += hashView(level[tile * 256 + j]);
+                std::error_code ec;
+                if (!fs::exists(dir_ / name, ec) || readWholeFile(dir_ / name) != expected)
+                    throw Finding{std::nullopt, "hash tile " + name +
+                                                    " is missing or does not match the entries"};
+            }
+            // The next tile level holds the roots of each full 256-node group.
+            std::vector<Hash> up;
+            for (uint64_t g = 0; (g + 1) * 256 <= nodes; ++g) {
+                std::vector<Hash> row(level.begin() + static_cast<long>(g * 256),
+                                      level.begin() + static_cast<long>((g + 1) * 256));
+                while (row.size() > 1) {
+                    std::vector<Hash> parent;
+                    for (size_t i = 0; i < row.size(); i += 2)
+                        parent.push_back(nodeHash(row[i], row[i + 1]));
+                    row.swap(parent);
+                }
+                up.push_back(row[0]);
+            }
+            level.swap(up);
+        }
+    }
+    const char* kind() const override { return "export"; }
+
+  private:
+    void loadBundle() {
+        uint64_t tile = next_ / 256;
+        uint64_t width = std::min<uint64_t>(256, size_ - tile * 256);
+        std::string name =
+            "tile/entries/" + tilePath(tile) + (width < 256 ? ".p/" + std::to_string(width) : "");
+        std::error_code ec;
+        if (!fs::exists(dir_ / name, ec))
+            throw Finding{next_, "entry bundle " + name + " is missing: entries were deleted"};
+        bundle_ = readWholeFile(dir_ / name);
+        bundlePos_ = 0;
+    }
+
+    fs::path dir_;
+    std::string latest_, all_, bundle_;
+    uint64_t size_ = 0, next_ = 0;
+    size_t allPos_ = 0, bundlePos_ = 0;
+    std::vector<Hash> leaves_;
+};
+
+std::unique_ptr<Source> openSource(const fs::path& path) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+        if (fs::exists(path / "checkpoint", ec)) return std::make_unique<ExportSource>(path);
+        if (fs::exists(path / "massho.db", ec))
+            return std::make_unique<DatabaseSource>(path / "massho.db");
+        throw RecordsError(path.string() +
+                           " holds neither a register (massho.db) nor an export (checkpoint)");
+    }
+    if (fs::exists(path, ec)) return std::make_unique<DatabaseSource>(path);
+    throw RecordsError("no register at " + path.string() +
+                       ": give a data directory, a massho.db file or an export folder");
+}
+
+std::vector<std::string> splitLines(const std::string& text) {
+    std::vector<std::string> out;
+    for (size_t pos = 0; pos < text.size();) {
+        size_t eol = text.find('\n', pos);
+        std::string line =
+            text.substr(pos, eol == std::string::npos ? std::string::npos : eol - pos);
+        if (!line.empty()) out.push_back(line);
+        if (eol == std::string::npos) break;
+        pos = eol + 1;
+    }
+    return out;
+}
+
+// ---- the verifier ----
+
+struct SignatureJob {
+    uint64_t size;
+    std::string body;
+    std::string signature;
+    const VerifierKey* key;
+};
+
+class Verifier {
+  public:
+    Verifier(Source& source, const VerifyOptions& options, VerifyReport& report)
+        : source_(source), options_(options), report_(report) {
+        for (const auto& w : options.witnessVkeys) witnesses_.push_back(VerifierKey::parse(w));
+        for (const auto& [size, line] : source.cosignatures()) cosignatures_[size].push_back(line);
+        for (const auto& extra : options.extraCheckpoints) {
+            SignedNote note = parseNote(extra.note);
+            Checkpoint c = Checkpoint::parse(note.body);
+            externalSizes_.insert(c.size);
+            external_.push_back({extra.label, std::move(note), c});
+        }
+    }
+
+    void run() {
+        uint64_t index = 0, size = 0;
+        std::string bytes, note;
+        bool haveCheckpoint = source_.nextCheckpoint(size, note);
+        uint64_t lastCheckpoint = 0;
+        std::string lastNote;
+        rememberRoot(0);
+        while (source_.nextEntry(index, bytes)) {
+            if (index != report_.entries)
+                throw Finding{report_.entries, "entry " + std::to_string(report_.entries) +
+                                                   " is missing (the next stored entry is " +
+                                                   std::to_string(index) +
+                                                   "): entries were deleted"};
+            checkEntry(index, bytes);
+            ++report_.entries;
+            rememberRoot(report_.entries);
+            if (haveCheckpoint && size < report_.entries)
+                throw Finding{std::nullopt,
+                              "checkpoint for size " + std::to_string(size) + " is out of order"};
+            if (haveCheckpoint && size == report_.entries) {
+                checkCheckpoint(size, note);
+                lastCheckpoint = size;
+                lastNote = note;
+                haveCheckpoint = source_.nextCheckpoint(size, note);
+            }
+            // After the checkpoint: an altered entry is reported as such, and only an entry that
+            // matches its signed tree but not the stored one points at the stored tree.
+            source_.onLeaf(index, lastLeaf_);
+        }
+        uint64_t n = report_.entries;
+        if (haveCheckpoint)
+            throw Finding{n, "checkpoint " + std::to_string(size) + " was signed over " +
+                                 std::to_string(size) + " entries but only " + std::to_string(n) +
+                                 " remain: entries at the end were deleted (truncation)"};
+        if (n > 0 && lastCheckpoint != n)
+            throw Finding{lastCheckpoint, "entries " + std::to_string(lastCheckpoint) + ".." +
+                                              std::to_string(n - 1) +
+                                              " are not covered by any signed checkpoint"};
+        if (n > 0 && !options_.allSignatures) queueSignature(n, lastNote, true);
+        flushSignatures();
+        source_.finalCheck(n);
+        report_.root = range_.root();
+        checkTrust();
+        checkExternal(n);
+        checkWitnesses();
+    }
+
+  private:
+    struct External {
+        std::string label;
+        SignedNote note;
+        Checkpoint checkpoint;
+    };
+
+    void rememberRoot(uint64_t size) {
+        if (externalSizes_.contains(size)) roots_[size] = range_.root();
+    }
+
+    void checkEntry(uint64_t index, const std::string& bytes) {
+        EntryFields fields;
+        try {
+            validateEntry(bytes);
+            fields = parseEntry(bytes);
+        } catch (const RecordsError& e) {
+            throw Finding{index,
+                          "entry " + std::to_string(index) + " is not a valid entry: " + e.what()};
+        }
+        lastLeaf_ = leafHash(bytes);
+        range_.append(lastLeaf_);
+        const std::string& kind = entryString(fields, "kind");
+        if (index == 0) {
+            if (kind != "register-created")
+                throw Finding{0, "entry 0 is \"" + kind +
+                                     "\", not register-created: the start of the log was replaced"};
+            report_.origin = entryString(fields, "origin");
+            addKey(entryString(fields, "vkey"), 0);
+        } else if (kind == "key-rotated") {
+            if (entryString(fields, "old_vkey") != keys_.back().key.vkey())
+                throw Finding{index, "entry " + std::to_string(index) +
+                                         " rotates from a key that is not the current one"};
+            // Its own checkpoint (size index+1) is still signed by the old key.
+            addKey(entryString(fields, "new_vkey"), index + 2);
+        }
+    }
+
+    void addKey(const std::string& vkey, uint64_t firstSize) {
+        try {
+            keys_.push_back({VerifierKey::parse(vkey), firstSize});
+        } catch (const RecordsError& e) {
+            throw Finding{firstSize == 0 ? 0 : firstSize - 2,
+                          std::string("a register key is unreadable: ") + e.what()};
+        }
+        if (keys_.back().key.name() != report_.origin)
+            throw Finding{firstSize == 0 ? 0 : firstSize - 2,
+                          "the register key's name differs from its origin"};
+        report_.keyChain.push_back(vkey);
+    }
+
+    const VerifierKey& keyFor(uint64_t size) const {
+        const VerifierKey* key = &keys_.front().key;
+        for (const auto& k : keys_)
+            if (k.firstSize <= size) key = &k.key;
+        return *key;
+    }
+
+    bool isLastOfItsKey(uint64_t size) const {
+        for (const auto& k : keys_)
+            if (k.firstSize == size + 1) return true;
+        return false;
+    }
+
+    void checkCheckpoint(uint64_t size, const std::string& noteText) {
+        ++report_.checkpoints;
+        std::string where = "checkpoint " + std::to_string(size);
+        SignedNote note;
+        Checkpoint c;
+        try {
+            note = parseNote(noteText);
+            c = Checkpoint::parse(note.body);
+        } catch (const RecordsError& e) {
+            throw Finding{std::nullopt, where + " is malformed: " + e.what()};
+        }
+        if (c.origin != report_.origin)
+            throw Finding{std::nullopt, where + " names origin \"" + c.origin + "\", not \"" +
+                                            report_.origin + "\""};
+        if (c.size != size) throw Finding{std::nullopt, where + " is stored under the wrong size"};
+        if (c.root != range_.root()) {
+            flushSignatures();  // report an earlier forged signature first
+            throw Finding{size - 1, "entry " + std::to_string(size - 1) +
+                                        " does not match the tree signed in checkpoint " +
+                                        std::to_string(size) +
+                                        ": it (or the order of entries) was altered after signing"};
+        }
+        bool mustVerify =
+            options_.allSignatures || isLastOfItsKey(size) || cosignatures_.contains(size);
+        if (mustVerify) queueSignature(size, noteText, false);
+        auto cos = cosignatures_.find(size);
+        if (cos != cosignatures_.end()) checkCosignatures(size, note, cos->second);
+        latestBody_ = note.body;
+    }
+
+    void queueSignature(uint64_t size, const std::string& noteText, bool force) {
+        (void)force;
+        SignedNote note = parseNote(noteText);
+        const VerifierKey& key = keyFor(size);
+        const NoteSignature* sig = nullptr;
+        for (const auto& s : note.signatures)
+            if (s.keyName == key.name() && s.keyId == key.keyId()) sig = &s;
+        if (!sig)
+            throw Finding{std::nullopt, "checkpoint " + std::to_string(size) +
+                                            " carries no signature by the register key " +
+                                            hexEncode(key.keyId())};
+        jobs_.push_back({size, note.body, sig->payload, &key});
+        if (jobs_.size() >= kSignatureBatch) flushSignatures();
+    }
+
+    void flushSignatures() {
+        if (jobs_.empty()) return;
+        std::vector<char> good(jobs_.size(), 0);
+        unsigned threads = std::max(1u, std::min<unsigned>(options_.threads, 16));
+        std::vector<std::thread> pool;
+        for (unsigned t = 0; t < threads; ++t)
+            pool.emplace_back([&, t] {
+                for (size_t i = t; i < jobs_.size(); i += threads)
+                    good[i] = jobs_[i].key->verify(jobs_[i].body, jobs_[i].signature) ? 1 : 0;
+            });
+        for (auto& th : pool) th.join();
+        report_.signaturesChecked += jobs_.size();
+        for (size_t i = 0; i < jobs_.size(); ++i)
+            if (!good[i]) {
+                uint64_t size = jobs_[i].size;
+                jobs_.clear();
+                throw Finding{std::nullopt, "checkpoint " + std::to_string(size) +
+                                                ": the signature does not verify with the register "
+                                                "key: it was forged or damaged"};
+            }
+        jobs_.clear();
+    }
+
+    void checkCosignatures(uint64_t size, const SignedNote& note,
+                           const std::vector<std::string>& lines) {
+        for (const auto& line : lines) {
+            ++report_.cosignatures;
+            SignedNote cosigned = parseNote(note.text() + line);
+            for (const auto& w : witnesses_) {
+                if (!cosigned.hasSignatureLineFor(w)) continue;
+                if (!verifyCosignature(cosigned, w))
+                    throw Finding{std::nullopt, "witness " + w.name() +
+                                                    "'s cosignature on checkpoint " +
+                                                    std::to_string(size) + " does not verify"};
+                cosignedBy_.insert(w.vkey());
+            }
+        }
+    }
+
+    void checkTrust() {
+        std::vector<std::string> trusted = options_.trustedVkeys;
+        if (trusted.empty()) {
+            auto own = source_.ownVkey();
+            if (!own)
+                throw RecordsError(
+                    "no verifier key given and none in the source: pass --vkey FILE");
+            trusted = splitLines(*own);
+            report_.usedOwnVkey = true;
+        }
+        for (const auto& t : trusted)
+            VerifierKey::parse(t);  // a malformed trusted key is a usage error
+        for (const auto& k : report_.keyChain)
+            if (std::find(trusted.begin(), trusted.end(), k) != trusted.end()) return;
+        throw Finding{
+            std::nullopt,
+            "the register is signed by " +
+                (report_.keyChain.empty() ? std::string("no key") : report_.keyChain.back()) +
+                ", which is not a trusted verifier key: the register or its key was replaced"};
+    }
+
+    void checkExternal(uint64_t n) {
+        for (const auto& e : external_) {
+            ++report_.extraCheckpoints;
+            bool signedOk = false;
+            for (const auto& k : keys_) signedOk = signedOk || e.note.signedBy(k.key);
+            for (const auto& t : options_.trustedVkeys)
+                signedOk = signedOk || e.note.signedBy(VerifierKey::parse(t));
+            if (!signedOk)
+                throw Finding{
+                    std::nullopt,
+                    "checkpoint " + e.label +
+                        " is not signed by the register's keys: it is forged or from another log"};
+            if (e.checkpoint.origin != report_.origin)
+                throw Finding{std::nullopt, "checkpoint " + e.label + " is for origin \"" +
+                                                e.checkpoint.origin + "\""};
+            if (e.checkpoint.size > n)
+                throw Finding{n, "checkpoint " + e.label + " was signed over " +
+                                     std::to_string(e.checkpoint.size) +
+                                     " entries but the register has only " + std::to_string(n) +
+                                     ": it was truncated or rolled back to an older copy"};
+            if (roots_.at(e.checkpoint.size) != e.checkpoint.root)
+                throw Finding{
+                    std::nullopt,
+                    "checkpoint " + e.label + " (size " + std::to_string(e.checkpoint.size) +
+                        ") disagrees with the register's tree at that size: the log was rewritten"};
+        }
+    }
+
+    void checkWitnesses() {
+        report_.witnesses = cosignedBy_.size();
+        if (report_.witnesses < options_.requiredWitnesses)
+            throw Finding{std::nullopt,
+                          "only " + std::to_string(report_.witnesses) + " of the " +
+                              std::to_string(options_.requiredWitnesses) +
+                              " required witnesses cosigned a checkpoint of this register"};
+    }
+
+    struct ChainKey {
+        VerifierKey key;
+        uint64_t firstSize;  // first checkpoint size this key signs
+    };
+
+    Source& source_;
+    const VerifyOptions& options_;
+    VerifyReport& report_;
+    CompactRange range_;
+    std::deque<ChainKey> keys_;  // deque: queued signature jobs point into it
+    std::vector<VerifierKey> witnesses_;
+    std::map<uint64_t, std::vector<std::string>> cosignatures_;
+    std::set<std::string> cosignedBy_;
+    std::vector<External> external_;
+    std::set<uint64_t> externalSizes_;
+    std::map<uint64_t, Hash> roots_;
+    std::vector<SignatureJob> jobs_;
+    std::string latestBody_;
+    Hash lastLeaf_{};
+};
+
+}  // namespace
+
+VerifyReport verifyRegister(const fs::path& path, const VerifyOptions& options) {
+    VerifyReport report;
+    report.source = path.string();
+    std::unique_ptr<Source> source;
+    try {
+        source = openSource(path);
+    } catch (const Finding& f) {
+        report.problem = f.problem;
+        report.firstBadIndex = f.index;
+        return report;
+    }
+    report.sourceKind = source->kind();
+    try {
+        Verifier(*source, options, report).run();
+        report.ok = true;
+    } catch (const Finding& f) {
+        report.ok = false;
+        report.firstBadIndex = f.index;
+        report.problem = f.problem;
+    }
+    return report;
+}
+
+std::string VerifyReport::text() const {
+    std::string out;
+    if (!ok) {
+        out += "register verification FAILED: " + source + "\n";
+        if (firstBadIndex) out += "first bad index: " + std::to_string(*firstBadIndex) + "\n";
+        out += "problem: " + problem + "\n";
+        out += "checked before the problem: " + std::to_string(entries) + " entries, " +
+               std::to_string(checkpoints) + " checkpoints\n";
+        return out;
+    }
+    out += "register verified: " + source + " (" + sourceKind + ")\n";
+    out += "origin: " + origin + "\n";
+    out +=
+        "entries: " + std::to_string(entries) +
+        (entries ? " (indexes 0.." + std::to_string(entries - 1) + "), every leaf hash recomputed\n"
+                 : "\n");
+    out +=
+        "tree root: " + base64Encode(hashView(root)) + " at size " + std::to_string(entries) + "\n";
+    out += "checkpoints: " + std::to_string(checkpoints) +
+           " stored, each matches the tree at its size; " + std::to_string(signaturesChecked) +
+           " Ed25519 signatures verified\n";
+    for (size_t i = 0; i < keyChain.size(); ++i)
+        out += (i == 0 ? "signing key: " : "rotated to: ") + keyChain[i] + "\n";
+    if (usedOwnVkey)
+        out +=
+            "trust: the source's own register.vkey (integrity only; pass --vkey with your own "
+            "copy)\n";
+    else
+        out += "trust: the register key chain includes a key you gave\n";
+    out += "external checkpoints: " + std::to_string(extraCheckpoints) + " given, all consistent\n";
+    out += "witness cosignatures: " + std::to_string(cosignatures) + " stored, " +
+           std::to_string(witnesses) + " trusted witness(es) verified\n";
+    out += "OK\n";
+    return out;
+}
+
+}  // namespace massho::records

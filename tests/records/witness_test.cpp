@@ -1,0 +1,106 @@
+#include "massho/records/witness.h"
+
+#include <gtest/gtest.h>
+
+#include "massho/records/errors.h"
+#include "massho/records/note.h"
+#include "massho/records/verify.h"
+#include "verify_fixture.h"
+
+using namespace massho::records;
+using namespace massho::records::test;
+using massho::testsupport::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+class WitnessTest : public ::testing::Test {
+  protected:
+    WitnessTest()
+        : store(Store::create(tmp / "data", kOrigin, "admin", "", kAdminPassword)),
+          witness(Witness::create(tmp / "witness", "witness.example.org")) {
+        appendErasures(store, 3);
+    }
+
+    std::string cosignLatest() {
+        uint64_t old = witness.lastSize(kOrigin).value_or(0);
+        return witness.addCheckpoint(store.log().witnessRequest(old), store.vkey(), 1764094800);
+    }
+
+    uint64_t latestSize() { return store.log().size(); }
+
+    TempDir tmp;
+    Store store;
+    Witness witness;
+};
+
+}  // namespace
+
+TEST_F(WitnessTest, CosignsConsistentCheckpointsAndTheRegisterStoresThem) {
+    std::string line = cosignLatest();
+    EXPECT_EQ(witness.lastSize(kOrigin), 5u);
+    SignedNote note = parseNote(store.log().checkpoint(5) + line);
+    EXPECT_EQ(verifyCosignature(note, VerifierKey::parse(witness.vkey())), 1764094800u);
+    store.recordCosignature(5, witness.vkey(), line);  // appends a witness-cosigned entry (6)
+    appendErasures(store, 2, 10);
+    store.recordCosignature(latestSize(), witness.vkey(), cosignLatest());
+    EXPECT_EQ(witness.lastSize(kOrigin), 8u);
+
+    VerifyOptions options;
+    options.trustedVkeys = {store.vkey()};
+    options.witnessVkeys = {witness.vkey()};
+    options.requiredWitnesses = 1;
+    VerifyReport r = verifyRegister(tmp / "data", options);
+    ASSERT_TRUE(r.ok) << r.text();
+    EXPECT_EQ(r.cosignatures, 2u);
+    EXPECT_EQ(r.witnesses, 1u);
+    options.requiredWitnesses = 2;
+    EXPECT_FALSE(verifyRegister(tmp / "data", options).ok);
+    // Reopening the witness keeps its key and memory.
+    std::string vkey = witness.vkey();
+    Witness again = Witness::open(tmp / "witness");
+    EXPECT_EQ(again.vkey(), vkey);
+    EXPECT_EQ(again.lastSize(kOrigin), 8u);
+}
+
+TEST_F(WitnessTest, RefusesABadCosignatureForTheRegister) {
+    std::string line = cosignLatest();
+    line[line.size() - 5] = line[line.size() - 5] == 'A' ? 'B' : 'A';
+    EXPECT_THROW(store.recordCosignature(5, witness.vkey(), line), RecordsError);
+}
+
+TEST_F(WitnessTest, RefusesAWrongOldSize) {
+    cosignLatest();
+    EXPECT_THROW(witness.addCheckpoint(store.log().witnessRequest(0), store.vkey(), 1),
+                 WitnessRefusal);
+}
+
+TEST_F(WitnessTest, RefusesARollbackOrAForkSignedWithTheStolenKey) {
+    cosignLatest();  // witness saw size 5
+    fs::copy(tmp / "data", tmp / "old");
+    appendErasures(store, 2, 10);
+    cosignLatest();  // witness saw size 7
+    // Rolled back to the old copy: the witness already saw a larger tree.
+    Store old = Store::open(tmp / "old");
+    try {
+        witness.addCheckpoint(old.log().witnessRequest(7 > old.log().size() ? 0 : 7), old.vkey(),
+                              2);
+        FAIL() << "cosigned a rollback";
+    } catch (const RecordsError& e) {
+        SUCCEED() << e.what();
+    }
+    // A fork: the old copy grows differently to size 9, signed with the stolen key.
+    appendErasures(old, 4, 200);
+    try {
+        witness.addCheckpoint(old.log().witnessRequest(7), old.vkey(), 3);
+        FAIL() << "cosigned a fork";
+    } catch (const WitnessRefusal& e) {
+        EXPECT_NE(std::string(e.what()).find("not consistent"), std::string::npos) << e.what();
+    }
+}
+
+TEST_F(WitnessTest, RefusesACheckpointNotSignedByTheLog) {
+    std::string other = SigningKey::generate(kOrigin).vkey();
+    EXPECT_THROW(witness.addCheckpoint(store.log().witnessRequest(0), other, 1), WitnessRefusal);
+    EXPECT_FALSE(witness.lastSize(kOrigin).has_value());
+}
