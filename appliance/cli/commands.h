@@ -22,5 +22,14 @@ int runDevices(const Invocation&);
 int runMethods(const Invocation&);
 int runErase(const Invocation&);
 int runRegisterShow(const Invocation&);
+int runRegisterProof(const Invocation&);
+int runRegisterCheckpoint(const Invocation&);
+int runRegisterVerify(const Invocation&);
+int runRegisterExport(const Invocation&);
+int runRegisterWitnessRequest(const Invocation&);
+int runRegisterAddCosignature(const Invocation&);
+int runWitnessInit(const Invocation&);
+int runWitnessCosign(const Invocation&);
+int runKeyRotate(const Invocation&);
 
 }  // namespace massho::cli

@@ -32,6 +32,24 @@ constexpr std::array kCommands{
             "list erasure methods and their NIST SP 800-88 level"},
     Command{"erase", massho::cli::runErase, "erase a device, verify it and record the result"},
     Command{"register show", massho::cli::runRegisterShow, "print register entries (exact bytes)"},
+    Command{"register proof", massho::cli::runRegisterProof,
+            "an entry's inclusion proof (c2sp.org/tlog-proof@v1)"},
+    Command{"register checkpoint", massho::cli::runRegisterCheckpoint,
+            "the latest signed checkpoint (keep it for audits)"},
+    Command{"register verify", massho::cli::runRegisterVerify,
+            "verify a register offline (database or export)"},
+    Command{"register export", massho::cli::runRegisterExport,
+            "export entries, checkpoints and keys as plain files"},
+    Command{"register witness-request", massho::cli::runRegisterWitnessRequest,
+            "a checkpoint + consistency proof for a witness"},
+    Command{"register add-cosignature", massho::cli::runRegisterAddCosignature,
+            "store a witness's cosignature"},
+    Command{"witness init", massho::cli::runWitnessInit,
+            "create a witness (its own key and state)"},
+    Command{"witness cosign", massho::cli::runWitnessCosign,
+            "cosign a checkpoint consistent with what the witness saw"},
+    Command{"key rotate", massho::cli::runKeyRotate,
+            "replace the signing key (recorded, signed by the old key)"},
 };
 
 void printUsage(FILE* to) {
@@ -39,7 +57,7 @@ void printUsage(FILE* to) {
         "usage: massho [--data-dir DIR] COMMAND [ARGS…]   (COMMAND --help for "
         "details)\n\ncommands:\n",
         to);
-    for (const auto& c : kCommands) std::fprintf(to, "  %-16s %s\n", c.name, c.summary);
+    for (const auto& c : kCommands) std::fprintf(to, "  %-26s %s\n", c.name, c.summary);
 }
 
 std::filesystem::path defaultDataDir() {

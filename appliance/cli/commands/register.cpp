@@ -1,4 +1,5 @@
-// massho register show [INDEX] [--json]
+// massho register show [INDEX] [--json] | proof INDEX | checkpoint | verify [PATH] | export OUTDIR
+//                  | witness-request [--old SIZE] | add-cosignature --witness-vkey FILE LINE
 #include <cstdio>
 #include <string>
 
@@ -6,15 +7,22 @@
 #include "../command_line.h"
 #include "../commands.h"
 #include "../session.h"
+#include "../text_file.h"
+#include "massho/records/errors.h"
+#include "massho/records/verify.h"
 
 namespace massho::cli {
 namespace {
 
-uint64_t parseIndex(const std::string& text, uint64_t size) {
+uint64_t parseNumber(const std::string& text, const std::string& what) {
     if (text.empty() || text.size() > 19 ||
         text.find_first_not_of("0123456789") != std::string::npos)
-        throw badInput("'" + text + "' is not an entry index (a number from 0)");
-    const uint64_t index = std::stoull(text);
+        throw badInput("'" + text + "' is not " + what + " (a number from 0)");
+    return std::stoull(text);
+}
+
+uint64_t parseIndex(const std::string& text, uint64_t size) {
+    const uint64_t index = parseNumber(text, "an entry index");
     if (index >= size)
         throw badInput("there is no entry " + text + ": the register has " + std::to_string(size) +
                        " entries (0 to " + std::to_string(size ? size - 1 : 0) + ")");
@@ -49,6 +57,120 @@ int runRegisterShow(const Invocation& inv) {
         if (!json) writeBytes("\n");
     });
     if (json) writeBytes("]\n");
+    return 0;
+}
+
+int runRegisterProof(const Invocation& inv) {
+    CommandLine cl(inv.name, inv.arguments);
+    cl.addPositional("INDEX", "The entry (0-based).");
+    cl.addOption("size", "N", "Prove against the checkpoint of tree size N (default: the latest).");
+    cl.parse(1, 1);
+    records::Store store = openStore(inv, records::Store::Access::ReadOnly);
+    const uint64_t index = parseIndex(cl.positional()[0], store.log().size());
+    std::optional<uint64_t> size;
+    if (auto s = cl.value("size")) size = parseNumber(*s, "a tree size");
+    writeBytes(store.log().proof(index, size));  // c2sp.org/tlog-proof@v1
+    return 0;
+}
+
+int runRegisterCheckpoint(const Invocation& inv) {
+    CommandLine cl(inv.name, inv.arguments);
+    cl.parse(0, 0);
+    records::Store store = openStore(inv, records::Store::Access::ReadOnly);
+    writeBytes(store.log().checkpoint());  // keep it: a later verify --checkpoint catches rollback
+    return 0;
+}
+
+int runRegisterVerify(const Invocation& inv) {
+    CommandLine cl(inv.name, inv.arguments);
+    cl.addPositional(
+        "PATH",
+        "A data directory, a massho.db copy or an export folder (default: the data directory).");
+    cl.addOption("vkey", "FILE", "Trusted verifier key file (the auditor's own copy); repeatable.");
+    cl.addOption("checkpoint", "FILE", "A checkpoint kept outside the appliance; repeatable.");
+    cl.addOption("witness-vkey", "FILE", "A witness's verifier key file; repeatable.");
+    cl.addOption("require-witnesses", "K",
+                 "Require cosignatures from at least K of the given witnesses.");
+    cl.parse(0, 1);
+
+    records::VerifyOptions options;
+    for (const auto& f : cl.values("vkey"))
+        for (auto& line : readVkeyLines(f)) options.trustedVkeys.push_back(std::move(line));
+    for (const auto& f : cl.values("checkpoint"))
+        options.extraCheckpoints.push_back({f, readTextInput(f, "checkpoint")});
+    for (const auto& f : cl.values("witness-vkey"))
+        for (auto& line : readVkeyLines(f)) options.witnessVkeys.push_back(std::move(line));
+    if (auto k = cl.value("require-witnesses")) {
+        options.requiredWitnesses = parseNumber(*k, "a witness count");
+        if (options.requiredWitnesses > options.witnessVkeys.size())
+            throw badInput("--require-witnesses " + *k +
+                           " needs at least that many --witness-vkey files");
+    }
+    const std::filesystem::path source =
+        cl.positional().empty() ? inv.dataDir : std::filesystem::path(cl.positional()[0]);
+    records::VerifyReport report;
+    try {
+        report = records::verifyRegister(source, options);
+    } catch (const records::RecordsError& e) {
+        throw badInput(e.what());
+    }
+    writeBytes(report.text());
+    if (!report.ok) {
+        std::string where =
+            report.firstBadIndex ? " at entry " + std::to_string(*report.firstBadIndex) : "";
+        throw failed("register verification FAILED" + where + ": " + report.problem);
+    }
+    return 0;
+}
+
+int runRegisterExport(const Invocation& inv) {
+    CommandLine cl(inv.name, inv.arguments);
+    cl.addPositional("OUTDIR", "A new or empty folder.");
+    cl.parse(1, 1);
+    records::Store store = openStore(inv, records::Store::Access::ReadOnly);
+    try {
+        const auto result = store.exportTo(cl.positional()[0]);
+        std::fprintf(stderr, "exported %llu entries (%llu files) to %s\n",
+                     static_cast<unsigned long long>(result.size),
+                     static_cast<unsigned long long>(result.files), cl.positional()[0].c_str());
+    } catch (const records::RecordsError& e) {
+        throw badInput(e.what());
+    }
+    return 0;
+}
+
+int runRegisterWitnessRequest(const Invocation& inv) {
+    CommandLine cl(inv.name, inv.arguments);
+    cl.addOption("old", "SIZE",
+                 "The tree size the witness last cosigned (default 0: a new witness).");
+    cl.parse(0, 0);
+    records::Store store = openStore(inv, records::Store::Access::ReadOnly);
+    const uint64_t old = cl.value("old") ? parseNumber(*cl.value("old"), "a tree size") : 0;
+    if (old > store.log().size())
+        throw badInput("--old " + std::to_string(old) + " is beyond the register's size " +
+                       std::to_string(store.log().size()));
+    writeBytes(store.log().witnessRequest(old));
+    return 0;
+}
+
+int runRegisterAddCosignature(const Invocation& inv) {
+    CommandLine cl(inv.name, inv.arguments);
+    cl.addPositional("LINE", "File with the witness's cosignature line, or - for standard input.");
+    cl.addOption("witness-vkey", "FILE", "The witness's verifier key file.");
+    cl.addOption("size", "N", "The checkpoint size cosigned (default: the latest).");
+    cl.parse(1, 1);
+    const auto vkeys = readVkeyLines(cl.required("witness-vkey"));
+    std::string line = readTextInput(cl.positional()[0], "cosignature");
+    records::Store store = openStore(inv);
+    const uint64_t size =
+        cl.value("size") ? parseNumber(*cl.value("size"), "a tree size") : store.log().size();
+    try {
+        store.recordCosignature(size, vkeys.front(), line);
+    } catch (const records::RecordsError& e) {
+        throw refused(std::string("cosignature not stored: ") + e.what());
+    }
+    std::fprintf(stderr, "stored the cosignature for checkpoint %llu\n",
+                 static_cast<unsigned long long>(size));
     return 0;
 }
 
