@@ -1,5 +1,7 @@
 #include "massho/image/bech32.h"
 
+#include <openssl/crypto.h>
+
 #include <array>
 #include <cctype>
 
@@ -84,7 +86,11 @@ Decoded decode(std::string_view text) {
     if (polymod(check) != 1)
         throw KeyFormatError("key checksum does not match; the key was mistyped or damaged");
     values.resize(values.size() - kChecksumLength);
-    return Decoded{std::string(hrp), convertBits(values, 5, 8, false)};
+    Decoded decoded{std::string(hrp), convertBits(values, 5, 8, false)};
+    // The data may be a secret key: leave no copy of it behind.
+    OPENSSL_cleanse(values.data(), values.size());
+    OPENSSL_cleanse(check.data(), check.size());
+    return decoded;
 }
 
 std::string encode(std::string_view hrp, std::span<const uint8_t> data) {
@@ -102,6 +108,8 @@ std::string encode(std::string_view hrp, std::span<const uint8_t> data) {
         char c = kCharset[v];
         out += upper ? static_cast<char>(std::toupper(c)) : c;
     }
+    OPENSSL_cleanse(values.data(), values.size());
+    OPENSSL_cleanse(check.data(), check.size());
     return out;
 }
 
