@@ -13,7 +13,7 @@
 namespace massho::image {
 namespace {
 
-constexpr size_t kCopyBuffer = 64 * 1024;
+constexpr size_t kCopyBuffer = 1024 * 1024;  // several chunks: sealed without a copy
 
 void pump(std::istream& in, AgeWriter& writer) {
     std::vector<char> buf(kCopyBuffer);

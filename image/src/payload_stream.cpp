@@ -49,32 +49,37 @@ SecretBytes payloadKey(const SecretBytes& fileKey, std::span<const uint8_t> nonc
 }
 
 Encryptor::Encryptor(std::ostream& out, SecretBytes key)
-    : out_(out), key_(std::move(key)), plain_(kChunkSize), sealed_(kSealedChunkSize) {}
+    : out_(out), aead_(key.span()), plain_(kChunkSize), sealed_(kSealedChunkSize) {}
 
 void Encryptor::write(std::span<const uint8_t> data) {
     if (finished_) throw CryptoError("write after finish(); the age file is already closed");
+    total_ += data.size();
+    if (!data.empty() && filled_ == kChunkSize) sealChunk(plain_.span(), false);
+    // Whole chunks with more data after them are sealed straight from the caller's buffer.
+    while (filled_ == 0 && data.size() > kChunkSize) {
+        sealChunk(data.first(kChunkSize), false);
+        data = data.subspan(kChunkSize);
+    }
     while (!data.empty()) {
         // A full chunk is sealed only once more data arrives: the last chunk may be full.
-        if (filled_ == kChunkSize) sealChunk(false);
+        if (filled_ == kChunkSize) sealChunk(plain_.span(), false);
         size_t n = std::min(data.size(), kChunkSize - filled_);
         std::memcpy(plain_.data() + filled_, data.data(), n);
         filled_ += n;
-        total_ += n;
         data = data.subspan(n);
     }
 }
 
 void Encryptor::finish() {
     if (finished_) return;
-    sealChunk(true);
+    sealChunk(plain_.span().first(filled_), true);
     finished_ = true;
     out_.flush();
     if (!out_) throw IoError("flushing the output failed; check free space and the medium");
 }
 
-void Encryptor::sealChunk(bool last) {
-    auto nonce = chunkNonce(counter_, last);
-    size_t n = p::chachaSealInto(key_.span(), nonce, plain_.span().first(filled_), sealed_);
+void Encryptor::sealChunk(std::span<const uint8_t> plaintext, bool last) {
+    size_t n = aead_.seal(chunkNonce(counter_, last), plaintext, sealed_);
     writeOut(out_, std::span<const uint8_t>(sealed_).first(n));
     filled_ = 0;
     nextCounter(counter_);
@@ -84,7 +89,7 @@ uint64_t decrypt(ByteSource& in, std::ostream& out, const SecretBytes& fileKey) 
     std::array<uint8_t, kNonceSize> nonce{};
     if (in.readFull(nonce) != nonce.size())
         throw HeaderError("payload nonce is missing or short; the file is truncated");
-    SecretBytes key = payloadKey(fileKey, nonce);
+    p::ChaCha20Poly1305 aead(payloadKey(fileKey, nonce).span());
     std::vector<uint8_t> sealed(kSealedChunkSize);
     SecretBytes plain(kChunkSize);
     uint64_t counter = 0, total = 0;
@@ -98,10 +103,10 @@ uint64_t decrypt(ByteSource& in, std::ostream& out, const SecretBytes& fileKey) 
         auto chunk = std::span<const uint8_t>(sealed).first(n);
         // A short chunk can only be the last one; a full one is tried as "not last" first.
         bool last = n < kSealedChunkSize;
-        bool ok = p::chachaOpenInto(key.span(), chunkNonce(counter, last), chunk, plain.span());
+        bool ok = aead.open(chunkNonce(counter, last), chunk, plain.span());
         if (!ok && !last) {
             last = true;
-            ok = p::chachaOpenInto(key.span(), chunkNonce(counter, true), chunk, plain.span());
+            ok = aead.open(chunkNonce(counter, true), chunk, plain.span());
         }
         if (!ok) throw PayloadError("chunk " + std::to_string(counter) + " failed authentication");
         size_t plainSize = n - kTagSize;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "massho/image/byte_source.h"
+#include "massho/image/primitives.h"
 #include "massho/image/secret_bytes.h"
 
 namespace massho::image::payload {
@@ -34,9 +35,9 @@ class Encryptor {
     uint64_t plaintextBytes() const { return total_; }
 
   private:
-    void sealChunk(bool last);
+    void sealChunk(std::span<const uint8_t> plaintext, bool last);
     std::ostream& out_;
-    SecretBytes key_;
+    primitives::ChaCha20Poly1305 aead_;
     SecretBytes plain_;
     size_t filled_ = 0;
     std::vector<uint8_t> sealed_;

@@ -34,16 +34,12 @@ struct MacFree {
 struct MacCtxFree {
     void operator()(EVP_MAC_CTX* p) const { EVP_MAC_CTX_free(p); }
 };
-struct CipherCtxFree {
-    void operator()(EVP_CIPHER_CTX* p) const { EVP_CIPHER_CTX_free(p); }
-};
 using Pkey = std::unique_ptr<EVP_PKEY, PkeyFree>;
 using PkeyCtx = std::unique_ptr<EVP_PKEY_CTX, PkeyCtxFree>;
 using Kdf = std::unique_ptr<EVP_KDF, KdfFree>;
 using KdfCtx = std::unique_ptr<EVP_KDF_CTX, KdfCtxFree>;
 using Mac = std::unique_ptr<EVP_MAC, MacFree>;
 using MacCtx = std::unique_ptr<EVP_MAC_CTX, MacCtxFree>;
-using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, CipherCtxFree>;
 
 [[noreturn]] void fail(const char* what) {
     throw CryptoError(std::string(what) + " failed in OpenSSL; check the OpenSSL 3 installation");
@@ -184,18 +180,6 @@ SecretBytes scrypt(std::span<const uint8_t> passphrase, std::span<const uint8_t>
 
 namespace {
 
-CipherCtx chachaContext(std::span<const uint8_t> key, std::span<const uint8_t> nonce,
-                        bool encrypt) {
-    requireSize(key, kChaChaKeySize, "ChaCha20-Poly1305 key");
-    requireSize(nonce, kChaChaNonceSize, "ChaCha20-Poly1305 nonce");
-    CipherCtx ctx(EVP_CIPHER_CTX_new());
-    if (!ctx) fail("cipher context");
-    if (EVP_CipherInit_ex2(ctx.get(), EVP_chacha20_poly1305(), key.data(), nonce.data(),
-                           encrypt ? 1 : 0, nullptr) != 1)
-        fail("ChaCha20-Poly1305 init");
-    return ctx;
-}
-
 void addAad(EVP_CIPHER_CTX* ctx, std::span<const uint8_t> aad) {
     if (aad.empty()) return;
     int len = 0;
@@ -205,25 +189,74 @@ void addAad(EVP_CIPHER_CTX* ctx, std::span<const uint8_t> aad) {
 
 }  // namespace
 
-size_t chachaSealInto(std::span<const uint8_t> key, std::span<const uint8_t> nonce,
-                      std::span<const uint8_t> plaintext, std::span<uint8_t> out,
-                      std::span<const uint8_t> aad) {
+void ChaCha20Poly1305::CtxFree::operator()(void* ctx) const {
+    EVP_CIPHER_CTX_free(static_cast<EVP_CIPHER_CTX*>(ctx));
+}
+
+ChaCha20Poly1305::ChaCha20Poly1305(std::span<const uint8_t> key) : ctx_(EVP_CIPHER_CTX_new()) {
+    requireSize(key, kChaChaKeySize, "ChaCha20-Poly1305 key");
+    if (!ctx_) fail("cipher context");
+    auto* ctx = static_cast<EVP_CIPHER_CTX*>(ctx_.get());
+    if (EVP_CipherInit_ex2(ctx, EVP_chacha20_poly1305(), key.data(), nullptr, 1, nullptr) != 1)
+        fail("ChaCha20-Poly1305 init");
+}
+
+ChaCha20Poly1305::~ChaCha20Poly1305() = default;
+ChaCha20Poly1305::ChaCha20Poly1305(ChaCha20Poly1305&&) noexcept = default;
+ChaCha20Poly1305& ChaCha20Poly1305::operator=(ChaCha20Poly1305&&) noexcept = default;
+
+size_t ChaCha20Poly1305::seal(std::span<const uint8_t> nonce, std::span<const uint8_t> plaintext,
+                              std::span<uint8_t> out, std::span<const uint8_t> aad) {
+    requireSize(nonce, kChaChaNonceSize, "ChaCha20-Poly1305 nonce");
     if (out.size() < plaintext.size() + kPoly1305TagSize)
         throw CryptoError("seal buffer too small");
-    CipherCtx ctx = chachaContext(key, nonce, true);
-    addAad(ctx.get(), aad);
+    auto* ctx = static_cast<EVP_CIPHER_CTX*>(ctx_.get());
+    // Key kept from the constructor; a new nonce restarts the AEAD state.
+    if (EVP_CipherInit_ex2(ctx, nullptr, nullptr, nonce.data(), 1, nullptr) != 1)
+        fail("ChaCha20-Poly1305 nonce");
+    addAad(ctx, aad);
     int len = 0;
-    if (!plaintext.empty() && EVP_EncryptUpdate(ctx.get(), out.data(), &len, plaintext.data(),
+    if (!plaintext.empty() && EVP_EncryptUpdate(ctx, out.data(), &len, plaintext.data(),
                                                 intLength(plaintext.size())) != 1)
         fail("ChaCha20-Poly1305 encrypt");
     int finalLen = 0;
-    if (EVP_EncryptFinal_ex(ctx.get(), out.data() + len, &finalLen) != 1)
-        fail("ChaCha20-Poly1305 final");
+    if (EVP_EncryptFinal_ex(ctx, out.data() + len, &finalLen) != 1) fail("ChaCha20-Poly1305 final");
     size_t written = static_cast<size_t>(len + finalLen);
-    if (EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_AEAD_GET_TAG, kPoly1305TagSize,
-                            out.data() + written) != 1)
+    if (EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_GET_TAG, kPoly1305TagSize, out.data() + written) !=
+        1)
         fail("ChaCha20-Poly1305 tag");
     return written + kPoly1305TagSize;
+}
+
+bool ChaCha20Poly1305::open(std::span<const uint8_t> nonce, std::span<const uint8_t> sealed,
+                            std::span<uint8_t> out, std::span<const uint8_t> aad) {
+    requireSize(nonce, kChaChaNonceSize, "ChaCha20-Poly1305 nonce");
+    if (sealed.size() < kPoly1305TagSize) return false;
+    size_t ctLen = sealed.size() - kPoly1305TagSize;
+    if (out.size() < ctLen) throw CryptoError("open buffer too small");
+    auto* ctx = static_cast<EVP_CIPHER_CTX*>(ctx_.get());
+    if (EVP_CipherInit_ex2(ctx, nullptr, nullptr, nonce.data(), 0, nullptr) != 1)
+        fail("ChaCha20-Poly1305 nonce");
+    addAad(ctx, aad);
+    int len = 0;
+    if (ctLen > 0 && EVP_DecryptUpdate(ctx, out.data(), &len, sealed.data(), intLength(ctLen)) != 1)
+        return false;
+    // The expected tag is set before Final, which compares it in constant time.
+    auto* tag = const_cast<unsigned char*>(sealed.data() + ctLen);
+    if (EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_TAG, kPoly1305TagSize, tag) != 1)
+        fail("ChaCha20-Poly1305 tag");
+    int finalLen = 0;
+    if (EVP_DecryptFinal_ex(ctx, out.data() + len, &finalLen) != 1) {
+        OPENSSL_cleanse(out.data(), ctLen);
+        return false;
+    }
+    return true;
+}
+
+size_t chachaSealInto(std::span<const uint8_t> key, std::span<const uint8_t> nonce,
+                      std::span<const uint8_t> plaintext, std::span<uint8_t> out,
+                      std::span<const uint8_t> aad) {
+    return ChaCha20Poly1305(key).seal(nonce, plaintext, out, aad);
 }
 
 std::vector<uint8_t> chachaSeal(std::span<const uint8_t> key, std::span<const uint8_t> nonce,
@@ -236,25 +269,7 @@ std::vector<uint8_t> chachaSeal(std::span<const uint8_t> key, std::span<const ui
 bool chachaOpenInto(std::span<const uint8_t> key, std::span<const uint8_t> nonce,
                     std::span<const uint8_t> sealed, std::span<uint8_t> out,
                     std::span<const uint8_t> aad) {
-    if (sealed.size() < kPoly1305TagSize) return false;
-    size_t ctLen = sealed.size() - kPoly1305TagSize;
-    if (out.size() < ctLen) throw CryptoError("open buffer too small");
-    CipherCtx ctx = chachaContext(key, nonce, false);
-    addAad(ctx.get(), aad);
-    int len = 0;
-    if (ctLen > 0 &&
-        EVP_DecryptUpdate(ctx.get(), out.data(), &len, sealed.data(), intLength(ctLen)) != 1)
-        return false;
-    // The expected tag is set before Final, which compares it in constant time.
-    auto* tag = const_cast<unsigned char*>(sealed.data() + ctLen);
-    if (EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_AEAD_SET_TAG, kPoly1305TagSize, tag) != 1)
-        fail("ChaCha20-Poly1305 tag");
-    int finalLen = 0;
-    if (EVP_DecryptFinal_ex(ctx.get(), out.data() + len, &finalLen) != 1) {
-        OPENSSL_cleanse(out.data(), ctLen);
-        return false;
-    }
-    return true;
+    return ChaCha20Poly1305(key).open(nonce, sealed, out, aad);
 }
 
 }  // namespace massho::image::primitives

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <vector>
@@ -48,7 +49,30 @@ std::array<uint8_t, kSha256Size> sha256(std::span<const uint8_t> data);
 SecretBytes scrypt(std::span<const uint8_t> passphrase, std::span<const uint8_t> salt, int logN,
                    uint64_t r, uint64_t p, size_t outputLength);
 
-// ChaCha20-Poly1305 (RFC 8439): returns ciphertext ‖ 16-byte tag.
+// ChaCha20-Poly1305 (RFC 8439) with its key set once, for many messages (STREAM chunks): one
+// OpenSSL context reused, only the nonce changes per message. The context wipes the key.
+class ChaCha20Poly1305 {
+  public:
+    explicit ChaCha20Poly1305(std::span<const uint8_t> key);
+    ~ChaCha20Poly1305();
+    ChaCha20Poly1305(ChaCha20Poly1305&&) noexcept;
+    ChaCha20Poly1305& operator=(ChaCha20Poly1305&&) noexcept;
+
+    // Writes ciphertext ‖ 16-byte tag into `out` (plaintext.size() + 16 bytes); returns its size.
+    size_t seal(std::span<const uint8_t> nonce, std::span<const uint8_t> plaintext,
+                std::span<uint8_t> out, std::span<const uint8_t> aad = {});
+    // Opens ciphertext ‖ tag into `out`; false (and `out` wiped) when the tag does not verify.
+    bool open(std::span<const uint8_t> nonce, std::span<const uint8_t> sealed,
+              std::span<uint8_t> out, std::span<const uint8_t> aad = {});
+
+  private:
+    struct CtxFree {
+        void operator()(void* ctx) const;
+    };
+    std::unique_ptr<void, CtxFree> ctx_;  // an EVP_CIPHER_CTX, kept out of this header
+};
+
+// One-shot ChaCha20-Poly1305 (RFC 8439): returns ciphertext ‖ 16-byte tag.
 std::vector<uint8_t> chachaSeal(std::span<const uint8_t> key, std::span<const uint8_t> nonce,
                                 std::span<const uint8_t> plaintext,
                                 std::span<const uint8_t> aad = {});
