@@ -61,9 +61,11 @@ uint64_t decryptFrom(ByteSource& in, std::ostream& out, const DecryptionKeys& ke
     return payload::decrypt(in, out, fileKey);
 }
 
+// The binary format starts with "age-encryption.org/v1"; armor with "-----BEGIN" after
+// optional whitespace. Anything else is left to the binary parser to reject.
 bool looksArmored(std::istream& in) {
     int c = in.peek();
-    return c != std::char_traits<char>::eof() && c != 'a';
+    return c == '-' || c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
 }  // namespace

@@ -128,5 +128,50 @@ TEST(AgeWriterTest, AnUnfinishedFileIsRejectedAsTruncated) {
     EXPECT_THROW(decryptWith(out.str(), id), PayloadError);
 }
 
+// A sink that fails after `room` bytes, like a medium pulled or full mid-write.
+class FailingBuf : public std::streambuf {
+  public:
+    explicit FailingBuf(size_t room) : room_(room) {}
+
+  protected:
+    std::streamsize xsputn(const char*, std::streamsize n) override {
+        if (static_cast<size_t>(n) > room_) return 0;
+        room_ -= static_cast<size_t>(n);
+        return n;
+    }
+    int_type overflow(int_type c) override {
+        return xsputn(nullptr, 1) == 1 ? c : traits_type::eof();
+    }
+
+  private:
+    size_t room_;
+};
+
+TEST(AgeRoundTrip, AFailingOutputIsAnIoErrorNotSuccess) {
+    X25519Identity id = X25519Identity::generate();
+    std::string plain = randomText(4 * kChunk);
+    for (size_t room : {size_t{10}, size_t{2 * kChunk}}) {
+        FailingBuf buf(room);
+        std::ostream out(&buf);
+        std::istringstream in(plain);
+        EXPECT_THROW(encrypt(in, out, {id.recipient()}), IoError) << room;
+    }
+    std::string cipher = encryptTo(plain, {id.recipient()});
+    FailingBuf buf(kChunk);
+    std::ostream out(&buf);
+    std::istringstream in(cipher);
+    std::vector<X25519Identity> ids;
+    ids.push_back(id.clone());
+    EXPECT_THROW(decrypt(in, out, ids), IoError);
+}
+
+TEST(AgeRoundTrip, GarbageIsAHeaderFailureAndArmorLookalikeAnArmorFailure) {
+    DecryptionKeys keys;
+    keys.identities.push_back(X25519Identity::generate());
+    std::string released;
+    EXPECT_EQ(decryptOutcome("PK\x03\x04 not an age file", keys, released), "header failure");
+    EXPECT_EQ(decryptOutcome("-----BEGIN PGP MESSAGE-----\n", keys, released), "armor failure");
+}
+
 }  // namespace
 }  // namespace massho::image::test
