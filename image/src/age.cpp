@@ -61,11 +61,11 @@ uint64_t decryptFrom(ByteSource& in, std::ostream& out, const DecryptionKeys& ke
     return payload::decrypt(in, out, fileKey);
 }
 
-// The binary format starts with "age-encryption.org/v1"; armor with "-----BEGIN" after
-// optional whitespace. Anything else is left to the binary parser to reject.
+// The binary format starts with "age-encryption.org/v1"; anything else is read as armor, whose
+// parser then says clearly when the input is neither (c2sp.org/age "ASCII armor").
 bool looksArmored(std::istream& in) {
     int c = in.peek();
-    return c == '-' || c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    return c != std::char_traits<char>::eof() && c != 'a';
 }
 
 }  // namespace

@@ -52,7 +52,9 @@ void ArmorSource::skipToBegin() {
             continue;
         }
         if (line.text != kBegin)
-            throw ArmorError("first line is not \"-----BEGIN AGE ENCRYPTED FILE-----\"");
+            throw ArmorError(
+                "input is neither an age file (\"age-encryption.org/v1\") nor armored age "
+                "(\"-----BEGIN AGE ENCRYPTED FILE-----\")");
         started_ = true;
         return;
     }

@@ -165,11 +165,12 @@ TEST(AgeRoundTrip, AFailingOutputIsAnIoErrorNotSuccess) {
     EXPECT_THROW(decrypt(in, out, ids), IoError);
 }
 
-TEST(AgeRoundTrip, GarbageIsAHeaderFailureAndArmorLookalikeAnArmorFailure) {
+TEST(AgeRoundTrip, ForeignFilesAreRefusedWithTheirClass) {
     DecryptionKeys keys;
     keys.identities.push_back(X25519Identity::generate());
     std::string released;
-    EXPECT_EQ(decryptOutcome("PK\x03\x04 not an age file", keys, released), "header failure");
+    EXPECT_EQ(decryptOutcome("PK\x03\x04 not an age file", keys, released), "armor failure");
+    EXPECT_EQ(decryptOutcome("age-encryption.org/v2\n", keys, released), "header failure");
     EXPECT_EQ(decryptOutcome("-----BEGIN PGP MESSAGE-----\n", keys, released), "armor failure");
 }
 
