@@ -34,6 +34,25 @@ std::optional<uint64_t> firstDifference(const uint8_t* actual, const uint8_t* ex
     return std::nullopt;
 }
 
+// Offset of the first non-zero byte, if any; scans a word at a time.
+std::optional<uint64_t> firstNonZero(const uint8_t* data, std::size_t length, uint64_t offset) {
+    constexpr std::size_t kStride = 4096;
+    std::size_t i = 0;
+    for (; i + kStride <= length; i += kStride) {
+        uint64_t any = 0;
+        for (std::size_t w = 0; w < kStride; w += sizeof(uint64_t)) {
+            uint64_t word;
+            std::memcpy(&word, data + i + w, sizeof word);
+            any |= word;
+        }
+        if (any) break;
+    }
+    for (; i < length; ++i) {
+        if (data[i]) return offset + i;
+    }
+    return std::nullopt;
+}
+
 // The parts of `piece` not covered by `bad` (both sorted).
 std::vector<ByteRange> readableParts(ByteRange piece, const std::vector<ByteRange>& bad) {
     std::vector<ByteRange> parts;
@@ -79,11 +98,17 @@ PhaseOutcome verifyRanges(Target& target, const PatternSource& pattern,
             if (!out.fatal.empty()) return out;
             for (const ByteRange& b : bad) addRange(out.errors, b);
         }
-        const auto want = expected.bytesAt(piece.offset, piece.length);
+        // Keystream passes: XOR the regenerated keystream into what was read and look for a
+        // non-zero byte (one pass over memory); periodic passes: compare with a cached copy.
+        const bool xored = pattern.xorInto(piece.offset, buffer->span(piece.length));
+        const auto want =
+            xored ? std::span<const uint8_t>{} : expected.bytesAt(piece.offset, piece.length);
         for (const ByteRange& part : readableParts(piece, bad)) {
             const std::size_t skip = static_cast<std::size_t>(part.offset - piece.offset);
-            out.mismatchOffset = firstDifference(buffer->data() + skip, want.data() + skip,
-                                                 part.length, part.offset);
+            out.mismatchOffset = xored
+                                     ? firstNonZero(buffer->data() + skip, part.length, part.offset)
+                                     : firstDifference(buffer->data() + skip, want.data() + skip,
+                                                       part.length, part.offset);
             if (out.mismatchOffset) return out;
             out.bytesDone += part.length;
         }
