@@ -42,19 +42,15 @@ class KeystreamPattern final : public PatternSource {
     // drop the bytes before it.
     void fill(uint64_t offset, std::span<uint8_t> out) const override {
         if (out.empty()) return;
-        const auto counter = addToCounter(key_.iv, offset / kBlock);
-        CipherCtx ctx(EVP_CIPHER_CTX_new());
-        if (!ctx || EVP_EncryptInit_ex(ctx.get(), EVP_aes_128_ctr(), nullptr, key_.key.data(),
-                                       counter.data()) != 1) {
-            throw std::runtime_error(
-                "OpenSSL AES-128-CTR is unavailable: check the OpenSSL install");
-        }
-        std::size_t skip = static_cast<std::size_t>(offset % kBlock);
-        if (skip) {
-            uint8_t discard[kBlock];
-            encryptZeros(ctx.get(), discard, skip);
-        }
+        CipherCtx ctx = contextAt(offset);
         encryptZeros(ctx.get(), out.data(), out.size());
+    }
+    // AES-CTR encryption is exactly data ^= keystream.
+    bool xorInto(uint64_t offset, std::span<uint8_t> data) const override {
+        if (data.empty()) return true;
+        CipherCtx ctx = contextAt(offset);
+        encryptInPlace(ctx.get(), data.data(), data.size());
+        return true;
     }
     std::optional<std::size_t> period() const override { return std::nullopt; }
     std::string describe() const override { return "random (AES-128-CTR)"; }
