@@ -53,6 +53,39 @@ std::optional<uint64_t> firstNonZero(const uint8_t* data, std::size_t length, ui
     return std::nullopt;
 }
 
+// Compares in blocks small enough to stay in the CPU cache: the regenerated (or cached)
+// expected bytes are used while they are hot, so each byte read crosses memory once.
+constexpr std::size_t kCompareBlock = 64 * 1024;
+
+// First wrong byte of `part` (whose bytes are at `data`), comparing with `pattern`.
+// May modify `data` (keystream patterns are XORed into it).
+std::optional<uint64_t> checkPart(const PatternSource& pattern, PatternCache& expected,
+                                  uint8_t* data, ByteRange part) {
+    const std::size_t length = static_cast<std::size_t>(part.length);
+    if (const auto period = pattern.period()) {
+        // A stride that is a multiple of the period keeps the phase: one cached block serves all.
+        const std::size_t stride = std::max(*period, kCompareBlock - kCompareBlock % *period);
+        const auto want = expected.bytesAt(part.offset, std::min(stride, length));
+        for (std::size_t at = 0; at < length; at += stride) {
+            const std::size_t n = std::min(stride, length - at);
+            if (auto d = firstDifference(data + at, want.data(), n, part.offset + at)) return d;
+        }
+        return std::nullopt;
+    }
+    for (std::size_t at = 0; at < length; at += kCompareBlock) {
+        const std::size_t n = std::min(kCompareBlock, length - at);
+        std::optional<uint64_t> d;
+        if (pattern.xorInto(part.offset + at, {data + at, n})) {
+            d = firstNonZero(data + at, n, part.offset + at);
+        } else {
+            d = firstDifference(data + at, expected.bytesAt(part.offset + at, n).data(), n,
+                                part.offset + at);
+        }
+        if (d) return d;
+    }
+    return std::nullopt;
+}
+
 // The parts of `piece` not covered by `bad` (both sorted).
 std::vector<ByteRange> readableParts(ByteRange piece, const std::vector<ByteRange>& bad) {
     std::vector<ByteRange> parts;
@@ -98,17 +131,9 @@ PhaseOutcome verifyRanges(Target& target, const PatternSource& pattern,
             if (!out.fatal.empty()) return out;
             for (const ByteRange& b : bad) addRange(out.errors, b);
         }
-        // Keystream passes: XOR the regenerated keystream into what was read and look for a
-        // non-zero byte (one pass over memory); periodic passes: compare with a cached copy.
-        const bool xored = pattern.xorInto(piece.offset, buffer->span(piece.length));
-        const auto want =
-            xored ? std::span<const uint8_t>{} : expected.bytesAt(piece.offset, piece.length);
         for (const ByteRange& part : readableParts(piece, bad)) {
             const std::size_t skip = static_cast<std::size_t>(part.offset - piece.offset);
-            out.mismatchOffset = xored
-                                     ? firstNonZero(buffer->data() + skip, part.length, part.offset)
-                                     : firstDifference(buffer->data() + skip, want.data() + skip,
-                                                       part.length, part.offset);
+            out.mismatchOffset = checkPart(pattern, expected, buffer->data() + skip, part);
             if (out.mismatchOffset) return out;
             out.bytesDone += part.length;
         }

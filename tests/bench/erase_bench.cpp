@@ -2,10 +2,12 @@
 // Times, on one loop device over a fresh file: dd's direct-I/O zero write, the engine's zero
 // pass, random pass and full verification, and dd's direct-I/O read; then the engine's zero
 // pass at several chunk sizes. Prints MB/s and the engine/dd ratios (best of ROUNDS each).
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <map>
 #include <string>
 
 #include "massho/erase/erasure.h"
@@ -20,12 +22,6 @@ using Clock = std::chrono::steady_clock;
 
 double seconds(Clock::duration d) {
     return std::chrono::duration<double>(d).count();
-}
-
-double best(int rounds, const std::function<double()>& once) {
-    double fastest = 1e300;
-    for (int i = 0; i < rounds; ++i) fastest = std::min(fastest, once());
-    return fastest;
 }
 
 double runDd(const std::vector<std::string>& argv) {
@@ -106,45 +102,71 @@ void benchDevice(const std::string& dev, uint64_t mib, int rounds, bool directIo
                                           count, "iflag=direct", "status=none"};
     runDd(ddWrite);  // allocate the backing file once so that every run below sees the same file
 
-    auto mbps = [&](double s) { return static_cast<double>(size) / s / 1e6; };
-    auto engine = [&](const char* method, erase::VerifyMode verify, std::size_t chunk,
-                      bool byVerify) {
-        EngineTimes fastest{1e300, 1e300, 0};
-        for (int i = 0; i < rounds; ++i) {
-            EngineTimes t = runEngine(dev, method, verify, chunk);
-            if (byVerify ? t.verify < fastest.verify : t.write < fastest.write) fastest = t;
+    // The machine is shared: each round runs dd and the engine back to back so that both see the
+    // same conditions; the medians over the rounds are printed.
+    std::map<std::string, std::vector<double>> secs;
+    const std::vector<std::size_t> chunks{1u << 20, 2u << 20, 4u << 20, 8u << 20};
+    for (int round = 0; round < rounds; ++round) {
+        secs["ddW"].push_back(runDd(ddWrite));
+        secs["ddWs"].push_back(runDd(ddWriteSync));
+        const EngineTimes zero = runEngine(dev, "zero", erase::VerifyMode::Full, 0);
+        secs["zero"].push_back(zero.write);
+        secs["zeroFlush"].push_back(zero.flush);
+        secs["verifyZero"].push_back(zero.verify);
+        const EngineTimes random = runEngine(dev, "random", erase::VerifyMode::Full, 0);
+        secs["random"].push_back(random.write);
+        secs["randomFlush"].push_back(random.flush);
+        secs["verifyRandom"].push_back(random.verify);
+        secs["ddR"].push_back(runDd(ddRead));
+        for (std::size_t chunk : chunks) {
+            secs["chunk" + std::to_string(chunk)].push_back(
+                runEngine(dev, "random", erase::VerifyMode::None, chunk).write);
         }
-        return fastest;
+        std::printf(
+            "round %d: dd write %.2f s, zero %.2f s, random %.2f s | dd read %.2f s, "
+            "verify zero %.2f s, verify random %.2f s\n",
+            round + 1, secs["ddW"].back(), secs["zero"].back(), secs["random"].back(),
+            secs["ddR"].back(), secs["verifyZero"].back(), secs["verifyRandom"].back());
+    }
+    auto median = [&](const std::string& key) {
+        std::vector<double> v = secs.at(key);
+        std::sort(v.begin(), v.end());
+        return v[v.size() / 2];
     };
-    const double ddW = best(rounds, [&] { return runDd(ddWrite); });
-    const double ddWs = best(rounds, [&] { return runDd(ddWriteSync); });
-    const EngineTimes zero = engine("zero", erase::VerifyMode::None, 0, false);
-    const EngineTimes random = engine("random", erase::VerifyMode::None, 0, false);
-    const double ddR = best(rounds, [&] { return runDd(ddRead); });
-    const EngineTimes verifyRandom = engine("random", erase::VerifyMode::Full, 0, true);
-    const EngineTimes verifyZero = engine("zero", erase::VerifyMode::Full, 0, true);
+    // Median of the per-round ratios dd time / engine time.
+    auto ratio = [&](const std::string& dd, const std::string& engine) {
+        std::vector<double> r;
+        for (std::size_t i = 0; i < secs.at(dd).size(); ++i) {
+            r.push_back(secs.at(dd)[i] / secs.at(engine)[i]);
+        }
+        std::sort(r.begin(), r.end());
+        return r[r.size() / 2];
+    };
+    auto mbps = [&](const std::string& key) {
+        return static_cast<double>(size) / median(key) / 1e6;
+    };
 
-    std::printf("\ndevice %s (loop %s), %llu MiB, best of %d\n", dev.c_str(),
+    std::printf("\ndevice %s (loop %s), %llu MiB, median of %d rounds\n", dev.c_str(),
                 directIo ? "--direct-io=on" : "buffered", static_cast<unsigned long long>(mib),
                 rounds);
-    std::printf("%-40s %8.1f MB/s\n", "dd zero write bs=4M oflag=direct", mbps(ddW));
-    std::printf("%-40s %8.1f MB/s\n", "dd zero write ... conv=fdatasync", mbps(ddWs));
-    auto pass = [&](const char* what, const EngineTimes& t) {
+    std::printf("%-44s %8.1f MB/s\n", "dd zero write bs=4M oflag=direct", mbps("ddW"));
+    std::printf("%-44s %8.1f MB/s\n", "dd zero write ... conv=fdatasync", mbps("ddWs"));
+    for (const char* pass : {"zero", "random"}) {
         std::printf(
-            "%-40s %8.1f MB/s  ratio to dd %.3f, to dd+fdatasync %.3f (final flush %.2f s)\n", what,
-            mbps(t.write), ddW / t.write, ddWs / t.write, t.flush);
-    };
-    pass("engine zero pass (incl. fdatasync)", zero);
-    pass("engine random pass (incl. fdatasync)", random);
-    std::printf("%-40s %8.1f MB/s\n", "dd read bs=4M iflag=direct", mbps(ddR));
-    std::printf("%-40s %8.1f MB/s  ratio %.3f\n", "engine full verify (random)",
-                mbps(verifyRandom.verify), ddR / verifyRandom.verify);
-    std::printf("%-40s %8.1f MB/s  ratio %.3f\n", "engine full verify (zero)",
-                mbps(verifyZero.verify), ddR / verifyZero.verify);
-    for (std::size_t chunk : {1u << 20, 2u << 20, 4u << 20, 8u << 20}) {
-        const EngineTimes t = engine("random", erase::VerifyMode::None, chunk, false);
-        std::printf("random pass, chunk %zu MiB %20.1f MB/s  ratio to dd %.3f\n", chunk >> 20,
-                    mbps(t.write), ddW / t.write);
+            "%-44s %8.1f MB/s  ratio to dd %.3f, to dd+fdatasync %.3f (final flush %.2f s)\n",
+            (std::string("engine ") + pass + " pass, incl. its fdatasync").c_str(), mbps(pass),
+            ratio("ddW", pass), ratio("ddWs", pass), median(std::string(pass) + "Flush"));
+    }
+    std::printf("%-44s %8.1f MB/s\n", "dd read bs=4M iflag=direct", mbps("ddR"));
+    std::printf("%-44s %8.1f MB/s  ratio to dd %.3f\n", "engine full verify of a random pass",
+                mbps("verifyRandom"), ratio("ddR", "verifyRandom"));
+    std::printf("%-44s %8.1f MB/s  ratio to dd %.3f\n", "engine full verify of a zero pass",
+                mbps("verifyZero"), ratio("ddR", "verifyZero"));
+    for (std::size_t chunk : chunks) {
+        const std::string key = "chunk" + std::to_string(chunk);
+        std::printf("%-44s %8.1f MB/s  ratio to dd %.3f\n",
+                    ("engine random pass, chunk " + std::to_string(chunk >> 20) + " MiB").c_str(),
+                    mbps(key), ratio("ddW", key));
     }
 }
 
