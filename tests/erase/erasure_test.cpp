@@ -222,6 +222,25 @@ TEST(Erasure, CancelMidPassEndsCancelled) {
     EXPECT_EQ(content.back(), 0x00);
 }
 
+TEST(Erasure, CancelDuringVerificationEndsCancelled) {
+    MASSHO_REQUIRE_LOOP_DEVICES();
+    FilledLoop disk(32u << 20, 0x5A);
+    std::atomic<bool> cancel{false};
+    auto options = optionsFor("random");
+    options.verify = VerifyMode::Full;
+    options.chunkBytes = 1u << 20;
+    options.cancel = &cancel;
+    options.progressInterval = std::chrono::milliseconds(0);
+    options.onProgress = [&](const Progress& p) {
+        if (p.phase == Progress::Phase::Verifying && p.bytesDone > 0) cancel = true;
+    };
+    const Report r = test::erase(disk.loop->path(), options);
+    EXPECT_EQ(r.outcome, Outcome::Cancelled);
+    EXPECT_EQ(r.verifyResult, VerifyResult::NotRun);
+    EXPECT_LT(r.bytesVerified, 32u << 20);
+    EXPECT_EQ(r.bytesWritten, 32u << 20);
+}
+
 TEST(Erasure, ProgressIsThrottledAndEndsEachPhaseComplete) {
     MASSHO_REQUIRE_LOOP_DEVICES();
     FilledLoop disk(32u << 20, 0x00);
