@@ -14,6 +14,12 @@ class ComplementPattern final : public PatternSource {
         base_.fill(offset, out);
         invert(out);
     }
+    // data ^ ~base = ~(data ^ base).
+    bool xorInto(uint64_t offset, std::span<uint8_t> data) const override {
+        if (!base_.xorInto(offset, data)) return false;
+        invert(data);
+        return true;
+    }
     std::optional<std::size_t> period() const override { return base_.period(); }
     std::string describe() const override { return description_; }
 

@@ -1,6 +1,7 @@
 #include "pass_writer.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <memory>
 
 #include "media_io.h"
@@ -53,6 +54,13 @@ std::string writeChunk(Target& target, const uint8_t* data, std::size_t length, 
                        std::vector<ByteRange>& bad) {
     const int err = writeFully(target, data, length, offset);
     if (err == 0) return {};
+    if (err == ENOSPC) {
+        // The size came from the device itself: running out of room before it is a bug or a
+        // shrinking device, never the end of the job.
+        return "the device ended before its reported size of " + std::to_string(target.size()) +
+               " bytes (ENOSPC within the chunk at byte " + std::to_string(offset) +
+               "): its end was not erased; check the device";
+    }
     if (!isMediaError(err)) {
         return "writing failed at byte " + std::to_string(offset) + ": " + describeErrno(err);
     }

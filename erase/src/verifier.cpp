@@ -34,6 +34,58 @@ std::optional<uint64_t> firstDifference(const uint8_t* actual, const uint8_t* ex
     return std::nullopt;
 }
 
+// Offset of the first non-zero byte, if any; scans a word at a time.
+std::optional<uint64_t> firstNonZero(const uint8_t* data, std::size_t length, uint64_t offset) {
+    constexpr std::size_t kStride = 4096;
+    std::size_t i = 0;
+    for (; i + kStride <= length; i += kStride) {
+        uint64_t any = 0;
+        for (std::size_t w = 0; w < kStride; w += sizeof(uint64_t)) {
+            uint64_t word;
+            std::memcpy(&word, data + i + w, sizeof word);
+            any |= word;
+        }
+        if (any) break;
+    }
+    for (; i < length; ++i) {
+        if (data[i]) return offset + i;
+    }
+    return std::nullopt;
+}
+
+// Compares in blocks small enough to stay in the CPU cache: the regenerated (or cached)
+// expected bytes are used while they are hot, so each byte read crosses memory once.
+constexpr std::size_t kCompareBlock = 64 * 1024;
+
+// First wrong byte of `part` (whose bytes are at `data`), comparing with `pattern`.
+// May modify `data` (keystream patterns are XORed into it).
+std::optional<uint64_t> checkPart(const PatternSource& pattern, PatternCache& expected,
+                                  uint8_t* data, ByteRange part) {
+    const std::size_t length = static_cast<std::size_t>(part.length);
+    if (const auto period = pattern.period()) {
+        // A stride that is a multiple of the period keeps the phase: one cached block serves all.
+        const std::size_t stride = std::max(*period, kCompareBlock - kCompareBlock % *period);
+        const auto want = expected.bytesAt(part.offset, std::min(stride, length));
+        for (std::size_t at = 0; at < length; at += stride) {
+            const std::size_t n = std::min(stride, length - at);
+            if (auto d = firstDifference(data + at, want.data(), n, part.offset + at)) return d;
+        }
+        return std::nullopt;
+    }
+    for (std::size_t at = 0; at < length; at += kCompareBlock) {
+        const std::size_t n = std::min(kCompareBlock, length - at);
+        std::optional<uint64_t> d;
+        if (pattern.xorInto(part.offset + at, {data + at, n})) {
+            d = firstNonZero(data + at, n, part.offset + at);
+        } else {
+            d = firstDifference(data + at, expected.bytesAt(part.offset + at, n).data(), n,
+                                part.offset + at);
+        }
+        if (d) return d;
+    }
+    return std::nullopt;
+}
+
 // The parts of `piece` not covered by `bad` (both sorted).
 std::vector<ByteRange> readableParts(ByteRange piece, const std::vector<ByteRange>& bad) {
     std::vector<ByteRange> parts;
@@ -79,11 +131,9 @@ PhaseOutcome verifyRanges(Target& target, const PatternSource& pattern,
             if (!out.fatal.empty()) return out;
             for (const ByteRange& b : bad) addRange(out.errors, b);
         }
-        const auto want = expected.bytesAt(piece.offset, piece.length);
         for (const ByteRange& part : readableParts(piece, bad)) {
             const std::size_t skip = static_cast<std::size_t>(part.offset - piece.offset);
-            out.mismatchOffset = firstDifference(buffer->data() + skip, want.data() + skip,
-                                                 part.length, part.offset);
+            out.mismatchOffset = checkPart(pattern, expected, buffer->data() + skip, part);
             if (out.mismatchOffset) return out;
             out.bytesDone += part.length;
         }

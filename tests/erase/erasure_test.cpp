@@ -222,6 +222,25 @@ TEST(Erasure, CancelMidPassEndsCancelled) {
     EXPECT_EQ(content.back(), 0x00);
 }
 
+TEST(Erasure, CancelDuringVerificationEndsCancelled) {
+    MASSHO_REQUIRE_LOOP_DEVICES();
+    FilledLoop disk(32u << 20, 0x5A);
+    std::atomic<bool> cancel{false};
+    auto options = optionsFor("random");
+    options.verify = VerifyMode::Full;
+    options.chunkBytes = 1u << 20;
+    options.cancel = &cancel;
+    options.progressInterval = std::chrono::milliseconds(0);
+    options.onProgress = [&](const Progress& p) {
+        if (p.phase == Progress::Phase::Verifying && p.bytesDone > 0) cancel = true;
+    };
+    const Report r = test::erase(disk.loop->path(), options);
+    EXPECT_EQ(r.outcome, Outcome::Cancelled);
+    EXPECT_EQ(r.verifyResult, VerifyResult::NotRun);
+    EXPECT_LT(r.bytesVerified, 32u << 20);
+    EXPECT_EQ(r.bytesWritten, 32u << 20);
+}
+
 TEST(Erasure, ProgressIsThrottledAndEndsEachPhaseComplete) {
     MASSHO_REQUIRE_LOOP_DEVICES();
     FilledLoop disk(32u << 20, 0x00);
@@ -286,6 +305,43 @@ TEST(Erasure, BadOptionsAreRefusedBeforeWriting) {
     odd.chunkBytes = 100000;
     EXPECT_THROW(runErasure(*target, odd), EraseError);
     EXPECT_EQ(firstNotEqual(disk.loop->readAll(), 0x61), -1);
+}
+
+// A target that claims to be larger than the device behind it.
+class OversizedTarget : public Target {
+  public:
+    OversizedTarget(std::unique_ptr<Target> inner, uint64_t extra)
+        : inner_(std::move(inner)), extra_(extra) {}
+    const std::string& path() const override { return inner_->path(); }
+    uint64_t size() const override { return inner_->size() + extra_; }
+    uint32_t logicalSector() const override { return inner_->logicalSector(); }
+    uint32_t physicalSector() const override { return inner_->physicalSector(); }
+    bool isBlockDevice() const override { return true; }
+    bool directIo() const override { return inner_->directIo(); }
+    ssize_t writeAt(const uint8_t* d, std::size_t n, uint64_t at) override {
+        return inner_->writeAt(d, n, at);
+    }
+    ssize_t readAt(uint8_t* d, std::size_t n, uint64_t at) override {
+        return inner_->readAt(d, n, at);
+    }
+    int flush() override { return inner_->flush(); }
+
+  private:
+    std::unique_ptr<Target> inner_;
+    uint64_t extra_;
+};
+
+TEST(Erasure, DeviceEndingBeforeItsSizeFailsLoudly) {
+    MASSHO_REQUIRE_LOOP_DEVICES();
+    FilledLoop disk(6u << 20, 0x33);
+    // The last 4 MiB chunk straddles the real end: a short write, then ENOSPC.
+    OversizedTarget target(openTarget(disk.loop->path()), 1u << 20);
+    const Report r = runErasure(target, optionsFor("zero"));
+    EXPECT_EQ(r.outcome, Outcome::Failed);
+    EXPECT_NE(r.failureReason.find("ended before its reported size"), std::string::npos)
+        << r.failureReason;
+    EXPECT_EQ(r.verifyResult, VerifyResult::NotRun);
+    EXPECT_LT(r.bytesWritten, 7u << 20);
 }
 
 }  // namespace

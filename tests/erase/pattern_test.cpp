@@ -135,5 +135,23 @@ TEST(Pattern, ComplementInvertsEveryByteOfItsBase) {
     EXPECT_EQ(fillAt(*makeComplementPattern(*constant, "c"), 5, 9), std::vector<uint8_t>(9, 0xAA));
 }
 
+// Verification XORs the regenerated keystream into what it read: matching bytes become zero.
+TEST(Pattern, XorIntoCancelsExactlyTheMatchingBytes) {
+    auto base = makeRandomPattern();
+    auto complement = makeComplementPattern(*base, "complement of pass 1");
+    for (const PatternSource* p : {base.get(), complement.get()}) {
+        auto data = fillAt(*p, 4097, 10000);
+        data[1234] ^= 0x01;
+        ASSERT_TRUE(p->xorInto(4097, data));
+        for (std::size_t i = 0; i < data.size(); ++i) {
+            ASSERT_EQ(data[i], i == 1234 ? 0x01 : 0x00) << p->describe() << " byte " << i;
+        }
+    }
+    auto constant = makeConstantPattern(0x00);
+    std::vector<uint8_t> untouched(16, 0x42);
+    EXPECT_FALSE(constant->xorInto(0, untouched));
+    EXPECT_EQ(untouched, std::vector<uint8_t>(16, 0x42));
+}
+
 }  // namespace
 }  // namespace massho::erase

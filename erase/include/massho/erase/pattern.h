@@ -23,6 +23,11 @@ class PatternSource {
     // does. A periodic pattern lets the engine fill a buffer once and write it many times.
     virtual std::optional<std::size_t> period() const = 0;
 
+    // Verification shortcut: when cheaper than fill() and compare, XORs the pattern into `data`
+    // in place (data ^= pattern at `offset`) and returns true, so matching bytes become zero.
+    // Returns false, leaving `data` untouched, when the source has no such shortcut.
+    virtual bool xorInto(uint64_t /*offset*/, std::span<uint8_t> /*data*/) const { return false; }
+
     // Human description recorded in reports, e.g. "0x00", "0x92 0x49 0x24", "random (AES-128-CTR)".
     virtual std::string describe() const = 0;
 };
