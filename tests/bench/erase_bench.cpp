@@ -1,13 +1,16 @@
-// massho_erase_bench [SIZE_MIB] [ROUNDS]
+// massho_erase_bench [SIZE_MIB] [ROUNDS] [PATH_TO_MASSHO]
 // Times, on one loop device over a fresh file: dd's direct-I/O zero write, the engine's zero
 // pass, random pass and full verification, and dd's direct-I/O read; then the engine's zero
-// pass at several chunk sizes. Prints MB/s and the engine/dd ratios (best of ROUNDS each).
+// pass at several chunk sizes. With PATH_TO_MASSHO, also the whole `massho erase --method zero`
+// and `--method random` commands (login, guard, passes, register entry). Prints MB/s and the
+// engine/dd ratios (median of ROUNDS each).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "massho/erase/erasure.h"
@@ -67,7 +70,47 @@ EngineTimes runEngine(const std::string& device, const char* method, erase::Veri
     return {seconds(written - start), seconds(end - written), seconds(written - lastChunk)};
 }
 
-void benchDevice(const std::string& dev, uint64_t mib, int rounds, bool directIo);
+// A data directory with an operator, for timing the real `massho erase` command.
+struct Cli {
+    std::string massho;
+    std::string dataDir;
+};
+
+double runCliErase(const Cli& cli, const std::string& dev, const char* method) {
+    const auto start = Clock::now();
+    auto r =
+        testsupport::runCommand({cli.massho, "--data-dir", cli.dataDir, "erase", dev, "--method",
+                                 method, "--verify", "none", "--purpose", "reuse", "--class", "4",
+                                 "--asset", "BENCH", "--as", "bench", "--password-stdin"},
+                                "bench-operator-passphrase\n");
+    const double s = seconds(Clock::now() - start);
+    if (r.exitCode != 0) {
+        std::fprintf(stderr, "massho erase failed: %s\n", r.err.c_str());
+        std::exit(1);
+    }
+    return s;
+}
+
+std::optional<Cli> prepareCli(const char* massho, const testsupport::TempDir& dir) {
+    if (!massho) return std::nullopt;
+    Cli cli{massho, (dir / "data").string()};
+    auto init = testsupport::runCommand({cli.massho, "--data-dir", cli.dataDir, "init", "--origin",
+                                         "bench.example/r", "--admin", "admin", "--password-stdin"},
+                                        "bench-admin-passphrase\n");
+    auto add =
+        testsupport::runCommand({cli.massho, "--data-dir", cli.dataDir, "user", "add", "bench",
+                                 "--role", "operator", "--as", "admin", "--password-stdin"},
+                                "bench-admin-passphrase\nbench-operator-passphrase\n");
+    if (init.exitCode != 0 || add.exitCode != 0) {
+        std::fprintf(stderr, "cannot prepare a data directory: %s%s\n", init.err.c_str(),
+                     add.err.c_str());
+        std::exit(1);
+    }
+    return cli;
+}
+
+void benchDevice(const std::string& dev, uint64_t mib, int rounds, bool directIo,
+                 const std::optional<Cli>& cli);
 
 }  // namespace
 
@@ -81,17 +124,19 @@ int main(int argc, char** argv) {
     }
     const uint64_t size = mib << 20;
     testsupport::TempDir dir;
+    const std::optional<Cli> cli = prepareCli(argc > 3 ? argv[3] : nullptr, dir);
     for (bool directIo : {false, true}) {
         testsupport::LoopDevice loop(dir / "bench.img", size,
                                      testsupport::LoopOptions{.directIo = directIo});
-        benchDevice(loop.path(), mib, rounds, directIo);
+        benchDevice(loop.path(), mib, rounds, directIo, cli);
     }
     return 0;
 }
 
 namespace {
 
-void benchDevice(const std::string& dev, uint64_t mib, int rounds, bool directIo) {
+void benchDevice(const std::string& dev, uint64_t mib, int rounds, bool directIo,
+                 const std::optional<Cli>& cli) {
     const uint64_t size = mib << 20;
     const std::string count = "count=" + std::to_string(mib / 4);
     const std::vector<std::string> ddWrite{"dd",  "if=/dev/zero", "of=" + dev,  "bs=4M",
@@ -118,6 +163,10 @@ void benchDevice(const std::string& dev, uint64_t mib, int rounds, bool directIo
         secs["randomFlush"].push_back(random.flush);
         secs["verifyRandom"].push_back(random.verify);
         secs["ddR"].push_back(runDd(ddRead));
+        if (cli) {
+            secs["cliZero"].push_back(runCliErase(*cli, dev, "zero"));
+            secs["cliRandom"].push_back(runCliErase(*cli, dev, "random"));
+        }
         for (std::size_t chunk : chunks) {
             secs["chunk" + std::to_string(chunk)].push_back(
                 runEngine(dev, "random", erase::VerifyMode::None, chunk).write);
@@ -156,6 +205,14 @@ void benchDevice(const std::string& dev, uint64_t mib, int rounds, bool directIo
             "%-44s %8.1f MB/s  ratio to dd %.3f, to dd+fdatasync %.3f (final flush %.2f s)\n",
             (std::string("engine ") + pass + " pass, incl. its fdatasync").c_str(), mbps(pass),
             ratio("ddW", pass), ratio("ddWs", pass), median(std::string(pass) + "Flush"));
+    }
+    if (cli) {
+        for (const char* key : {"cliZero", "cliRandom"})
+            std::printf("%-44s %8.1f MB/s  ratio to dd %.3f, to dd+fdatasync %.3f\n",
+                        key == std::string("cliZero")
+                            ? "massho erase --method zero (whole command)"
+                            : "massho erase --method random (whole command)",
+                        mbps(key), ratio("ddW", key), ratio("ddWs", key));
     }
     std::printf("%-44s %8.1f MB/s\n", "dd read bs=4M iflag=direct", mbps("ddR"));
     std::printf("%-44s %8.1f MB/s  ratio to dd %.3f\n", "engine full verify of a random pass",
