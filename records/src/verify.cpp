@@ -335,8 +335,7 @@ class Verifier {
     void checkEntry(uint64_t index, const std::string& bytes) {
         EntryFields fields;
         try {
-            validateEntry(bytes);
-            fields = parseEntry(bytes);
+            fields = validateEntry(bytes);
         } catch (const RecordsError& e) {
             throw Finding{index,
                           "entry " + std::to_string(index) + " is not a valid entry: " + e.what()};
