@@ -549,7 +549,17 @@ class Verifier {
 
 }  // namespace
 
-VerifyReport verifyRegister(const fs::path& path, const VerifyOptions& options) {
+VerifyReport verifyRegister(const fs::path& path, const VerifyOptions& given) {
+    // Accept whole vkey files (one key per line, trailing newline) as well as single lines.
+    VerifyOptions options = given;
+    auto normalise = [](std::vector<std::string>& keys) {
+        std::vector<std::string> lines;
+        for (const auto& k : keys)
+            for (auto& line : splitLines(k)) lines.push_back(line);
+        keys = std::move(lines);
+    };
+    normalise(options.trustedVkeys);
+    normalise(options.witnessVkeys);
     VerifyReport report;
     report.source = path.string();
     std::unique_ptr<Source> source;
