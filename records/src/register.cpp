@@ -7,7 +7,7 @@
 
 namespace massho::records {
 
-void validateEntry(std::string_view bytes) {
+EntryFields validateEntry(std::string_view bytes) {
     EntryFields fields = parseEntry(bytes);
     if (entryInteger(fields, "v") != 1)
         throw EntryFormatError("entry version \"v\" is not 1: this software writes version 1");
@@ -16,6 +16,7 @@ void validateEntry(std::string_view bytes) {
     const std::string& salt = entryString(fields, "salt");
     if (salt.size() != 32 || salt.find_first_not_of("0123456789abcdef") != std::string::npos)
         throw EntryFormatError("entry salt is not 32 lower-case hex digits (128 random bits)");
+    return fields;
 }
 
 Register::Register(Database& db) : db_(db), tree_(db) {}

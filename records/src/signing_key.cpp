@@ -136,6 +136,7 @@ SigningKey::SigningKey(std::string name, unsigned char type,
     : name_(std::move(name)), type_(type), pkey_(std::move(pkey)) {
     if (!isValidKeyName(name_))
         throw KeyError("key name \"" + name_ + "\" is empty, too long or has spaces or '+'");
+    verifier_ = std::make_shared<const VerifierKey>(name_, type_, publicKey());
 }
 
 SigningKey SigningKey::generate(std::string name, unsigned char type) {
@@ -258,7 +259,7 @@ std::string SigningKey::sign(std::string_view message) const {
         throw KeyError("OpenSSL could not sign with the Ed25519 key \"" + name_ + "\"");
     std::string signature(asChars(sig, len));
     // Sign, then verify before use: a fault during signing must not produce a stored bad signature.
-    if (!verifierKey().verify(message, signature))
+    if (!verifier_->verify(message, signature))
         throw KeyError(
             "a fresh Ed25519 signature did not verify: the signing key or CPU is faulty");
     return signature;

@@ -228,6 +228,14 @@ void Store::recordCosignature(uint64_t size, const std::string& witnessVkey,
     tx.commit();
 }
 
+std::string Store::cosignWith(Witness& witness, uint64_t unixTime) {
+    uint64_t size = log_->size();
+    std::string request = log_->witnessRequest(witness.lastSize(origin_).value_or(0));
+    std::string line = witness.addCheckpoint(request, vkey_, unixTime);
+    recordCosignature(size, witness.vkey(), line);
+    return line;
+}
+
 ExportResult Store::exportTo(const fs::path& outdir) {
     return exportRegister(*log_, vkey_, outdir);
 }

@@ -7,11 +7,14 @@
 namespace massho::records {
 
 void TreeStore::appendLeaf(uint64_t index, const Hash& leaf) {
-    Statement insert(db_, "INSERT INTO tree_nodes(level, idx, hash) VALUES(?, ?, ?)");
+    if (!insert_)
+        insert_ = std::make_unique<Statement>(
+            db_, "INSERT INTO tree_nodes(level, idx, hash) VALUES(?, ?, ?)");
     auto put = [&](unsigned level, uint64_t i, const Hash& h) {
-        insert.reset();
-        insert.bind(1, int64_t{level}).bind(2, static_cast<int64_t>(i)).bindBlob(3, hashView(h));
-        insert.run();
+        insert_->reset();
+        insert_->bind(1, int64_t{level}).bind(2, static_cast<int64_t>(i)).bindBlob(3, hashView(h));
+        insert_->run();
+        insert_->reset();
     };
     put(0, index, leaf);
     Hash h = leaf;
@@ -29,12 +32,19 @@ uint64_t TreeStore::size() const {
 }
 
 Hash TreeStore::node(unsigned level, uint64_t index) const {
-    Statement select(db_, "SELECT hash FROM tree_nodes WHERE level = ? AND idx = ?");
+    if (!select_)
+        select_ = std::make_unique<Statement>(
+            db_, "SELECT hash FROM tree_nodes WHERE level = ? AND idx = ?");
+    Statement& select = *select_;
+    select.reset();
     select.bind(1, int64_t{level}).bind(2, static_cast<int64_t>(index));
-    if (!select.step())
+    bool found = select.step();
+    std::string bytes = found ? select.blob(0) : std::string();
+    select.reset();  // never keep a read snapshot open between calls
+    if (!found || bytes.size() != 32)
         throw RecordsError("the stored Merkle tree lacks node " + std::to_string(level) + "/" +
                            std::to_string(index) + ": run massho register verify");
-    return hashFromBytes(select.blob(0));
+    return hashFromBytes(bytes);
 }
 
 Hash TreeStore::subtree(uint64_t begin, uint64_t end) const {

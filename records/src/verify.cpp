@@ -335,8 +335,7 @@ class Verifier {
     void checkEntry(uint64_t index, const std::string& bytes) {
         EntryFields fields;
         try {
-            validateEntry(bytes);
-            fields = parseEntry(bytes);
+            fields = validateEntry(bytes);
         } catch (const RecordsError& e) {
             throw Finding{index,
                           "entry " + std::to_string(index) + " is not a valid entry: " + e.what()};
@@ -550,7 +549,17 @@ class Verifier {
 
 }  // namespace
 
-VerifyReport verifyRegister(const fs::path& path, const VerifyOptions& options) {
+VerifyReport verifyRegister(const fs::path& path, const VerifyOptions& given) {
+    // Accept whole vkey files (one key per line, trailing newline) as well as single lines.
+    VerifyOptions options = given;
+    auto normalise = [](std::vector<std::string>& keys) {
+        std::vector<std::string> lines;
+        for (const auto& k : keys)
+            for (auto& line : splitLines(k)) lines.push_back(line);
+        keys = std::move(lines);
+    };
+    normalise(options.trustedVkeys);
+    normalise(options.witnessVkeys);
     VerifyReport report;
     report.source = path.string();
     std::unique_ptr<Source> source;

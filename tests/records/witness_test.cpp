@@ -104,3 +104,15 @@ TEST_F(WitnessTest, RefusesACheckpointNotSignedByTheLog) {
     EXPECT_THROW(witness.addCheckpoint(store.log().witnessRequest(0), other, 1), WitnessRefusal);
     EXPECT_FALSE(witness.lastSize(kOrigin).has_value());
 }
+
+TEST_F(WitnessTest, StoreCosignWithRunsTheWholeRound) {
+    store.cosignWith(witness, 1764094800);
+    appendErasures(store, 2, 40);
+    store.cosignWith(witness, 1764094900);
+    EXPECT_EQ(witness.lastSize(kOrigin), 8u);  // 5, +1 witness-cosigned, +2
+    VerifyOptions options;
+    options.trustedVkeys = {readFile((tmp / "data" / "register.vkey").string())};  // whole file
+    options.witnessVkeys = {witness.vkey()};
+    options.requiredWitnesses = 1;
+    EXPECT_TRUE(verifyRegister(tmp / "data", options).ok);
+}

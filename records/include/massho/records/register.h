@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "massho/records/canonical_json.h"
 #include "massho/records/database.h"
 #include "massho/records/merkle.h"
 #include "massho/records/note.h"
@@ -72,6 +73,6 @@ class Register {
 
 // Throws EntryFormatError unless `bytes` is a canonical entry with v=1 and string kind, salt
 // (32 hex digits) and time fields.
-void validateEntry(std::string_view bytes);
+EntryFields validateEntry(std::string_view bytes);
 
 }  // namespace massho::records

@@ -85,6 +85,7 @@ class SigningKey {
     std::string name_;
     unsigned char type_;
     std::unique_ptr<EVP_PKEY, EvpPkeyDeleter> pkey_;
+    std::shared_ptr<const VerifierKey> verifier_;  // for the check after every signature
 };
 
 }  // namespace massho::records

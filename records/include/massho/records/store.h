@@ -12,6 +12,7 @@
 #include "massho/records/register.h"
 #include "massho/records/signing_key.h"
 #include "massho/records/users.h"
+#include "massho/records/witness.h"
 
 namespace massho::records {
 
@@ -62,6 +63,11 @@ class Store {
     // Stores a witness's cosignature line for checkpoint `size` (verified first) and appends a
     // `witness-cosigned` entry naming the witness and the size.
     void recordCosignature(uint64_t size, const std::string& witnessVkey, std::string_view line);
+
+    // The whole witness round: asks `witness` to cosign the latest checkpoint (with a
+    // consistency proof from the size it last saw), stores the cosignature and records it.
+    // Returns the cosignature line. Throws WitnessRefusal when the witness refuses.
+    std::string cosignWith(Witness& witness, uint64_t unixTime);
 
     // Writes the export folder (see export.h) for the latest checkpoint.
     ExportResult exportTo(const std::filesystem::path& outdir);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "massho/records/database.h"
@@ -34,6 +35,9 @@ class TreeStore {
                   std::vector<Hash>& out) const;
 
     Database& db_;
+    // Prepared once: appends and proofs look up O(log n) nodes each.
+    mutable std::unique_ptr<Statement> select_;
+    std::unique_ptr<Statement> insert_;
 };
 
 }  // namespace massho::records
