@@ -3,6 +3,7 @@
 #include <atomic>
 
 #include "massho/records/errors.h"
+#include "people_schema.h"
 
 namespace massho::records {
 namespace {
@@ -44,6 +45,7 @@ CREATE TABLE settings(
 const std::vector<Migration>& Database::migrations() {
     static const std::vector<Migration> list = {
         {1, kSchemaV1},
+        {2, detail::kPeopleSchema},
     };
     return list;
 }
