@@ -128,7 +128,9 @@ Config Config::parse(std::string_view text, const std::string& source) {
     int lineNo = 0;
     while (!text.empty()) {
         size_t nl = text.find('\n');
-        std::string_view line = trim(text.substr(0, nl));
+        std::string_view line = text.substr(0, nl);
+        // '#' starts a comment anywhere on a line (no setting takes a '#').
+        line = trim(line.substr(0, line.find('#')));
         text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
         Place at{source, ++lineNo};
         if (line.empty() || line.front() == '#' || line.front() == ';') continue;
@@ -146,9 +148,6 @@ Config Config::parse(std::string_view text, const std::string& source) {
         if (section.empty()) at.fail("a setting before the first [section]");
         std::string_view key = trim(line.substr(0, eq));
         std::string_view value = trim(line.substr(eq + 1));
-        // A comment may follow the value.
-        if (size_t hash = value.find('#'); hash != std::string_view::npos)
-            value = trim(value.substr(0, hash));
         if (!seen.insert(section + "." + std::string(key)).second)
             at.fail("\"" + std::string(key.substr(0, 40)) + "\" is set twice in [" + section + "]");
         apply(config, section, key, value, at);
