@@ -18,6 +18,14 @@ struct Invocation {
 int runInit(const Invocation&);
 int runUserAdd(const Invocation&);
 int runUserList(const Invocation&);
+int runUserDisable(const Invocation&);
+int runUserEnable(const Invocation&);
+int runUserPasswd(const Invocation&);
+int runRequestErase(const Invocation&);
+int runRequestCarryout(const Invocation&);
+int runRequestList(const Invocation&);
+int runApprove(const Invocation&);
+int runReject(const Invocation&);
 int runDevices(const Invocation&);
 int runMethods(const Invocation&);
 int runErase(const Invocation&);

@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "massho/appliance/device_error.h"
 #include "massho/records/errors.h"
+#include "massho/records/policy_errors.h"
 
 namespace {
 
@@ -25,7 +26,17 @@ constexpr std::array kCommands{
     Command{"init", massho::cli::runInit,
             "create the register, signing key and first administrator"},
     Command{"user add", massho::cli::runUserAdd, "add a person with roles"},
-    Command{"user list", massho::cli::runUserList, "list accounts"},
+    Command{"user list", massho::cli::runUserList, "list accounts (--dormant: unused IDs)"},
+    Command{"user disable", massho::cli::runUserDisable, "disable an account"},
+    Command{"user enable", massho::cli::runUserEnable, "enable an account again"},
+    Command{"user passwd", massho::cli::runUserPasswd, "change a password"},
+    Command{"request erase", massho::cli::runRequestErase,
+            "ask a data manager to approve an erasure"},
+    Command{"request carryout", massho::cli::runRequestCarryout,
+            "ask a data manager to approve a carry-out"},
+    Command{"request list", massho::cli::runRequestList, "list requests and their state"},
+    Command{"approve", massho::cli::runApprove, "approve a request (data manager)"},
+    Command{"reject", massho::cli::runReject, "reject a request with a reason (data manager)"},
     Command{"devices", massho::cli::runDevices,
             "list block devices and whether each may be erased"},
     Command{"methods", massho::cli::runMethods,
@@ -123,6 +134,15 @@ int main(int argc, char** argv) {
     } catch (const massho::cli::CliError& e) {
         if (e.code() != massho::cli::ExitCode::Done) std::fprintf(stderr, "massho: %s\n", e.what());
         return static_cast<int>(e.code());
+    } catch (const massho::records::RefusedError& e) {
+        std::fprintf(stderr, "massho: %s\n", e.what());
+        return 3;
+    } catch (const massho::records::RequestError& e) {
+        std::fprintf(stderr, "massho: %s\n", e.what());
+        return 2;
+    } catch (const massho::records::ConfigError& e) {
+        std::fprintf(stderr, "massho: %s\n", e.what());
+        return 2;
     } catch (const massho::records::AuthError& e) {
         std::fprintf(stderr, "massho: %s\n", e.what());
         return 3;

@@ -32,7 +32,7 @@ std::string roleList(std::initializer_list<records::Role> roles) {
 }  // namespace
 
 Session Session::open(const Invocation& inv, const CommandLine& cl,
-                      std::initializer_list<records::Role> anyOf) {
+                      std::initializer_list<records::Role> anyOf, records::AuthPurpose purpose) {
     const std::string id = cl.required("as");
     SecretInput input(cl.isSet("password-stdin"));
     records::Store store = openStore(inv);
@@ -40,7 +40,7 @@ Session Session::open(const Invocation& inv, const CommandLine& cl,
     {
         Secret password = input.next("password for " + id);
         try {
-            user = store.users().authenticate(id, password.view());
+            user = store.users().authenticate(id, password.view(), store.clock()(), purpose);
         } catch (const records::AuthError& e) {
             throw refused(std::string(e.what()) + " (as " + id + ")");
         }

@@ -23,8 +23,10 @@ records::Store openStore(const Invocation& inv,
 // person must hold one of the roles the command needs.
 class Session {
   public:
+    // `purpose` ChangePassword accepts a password past its maximum age (to change it).
     static Session open(const Invocation& inv, const CommandLine& cl,
-                        std::initializer_list<records::Role> anyOf);
+                        std::initializer_list<records::Role> anyOf,
+                        records::AuthPurpose purpose = records::AuthPurpose::Login);
 
     records::Store& store() { return store_; }
     const records::User& user() const { return user_; }

@@ -40,7 +40,13 @@ std::string erasureEntry(const MediumDescription& medium, const ErasureContext& 
     e.set("purpose", context.purpose);
     e.set("class", static_cast<int64_t>(context.infoClass));
     e.set("asset", context.assetTag);
-    if (context.requestId) e.set("request", *context.requestId);
+    if (context.requestId) {
+        e.set("request", *context.requestId);
+        e.set("requester", context.requester);
+        e.set("approver", context.approver);
+        if (context.approvalEntry)
+            e.set("approval_entry", static_cast<int64_t>(*context.approvalEntry));
+    }
 
     e.set("device_path", medium.path);
     e.set("device_model", medium.model);

@@ -3,6 +3,7 @@
 #include <atomic>
 
 #include "massho/records/errors.h"
+#include "people_schema.h"
 
 namespace massho::records {
 namespace {
@@ -78,6 +79,7 @@ const std::vector<Migration>& Database::migrations() {
     static const std::vector<Migration> list = {
         {1, kSchemaV1},
         {2, kSchemaV2},
+        {3, detail::kPeopleSchema},
     };
     return list;
 }

@@ -80,12 +80,29 @@ std::string scrypt(std::string_view password, std::string_view salt, ScryptParam
     return out;
 }
 
+Kdf scryptKdf() {
+    return [](std::string_view password, std::string_view salt, ScryptParams params,
+              size_t length) { return scrypt(password, salt, params, length); };
+}
+
 std::string hashPassword(std::string_view password, ScryptParams params) {
+    return hashPassword(password, params, scryptKdf());
+}
+
+bool verifyPassword(std::string_view password, std::string_view stored) {
+    return verifyPassword(password, stored, scryptKdf());
+}
+
+void burnPasswordWork(std::string_view password) {
+    burnPasswordWork(password, scryptKdf());
+}
+
+std::string hashPassword(std::string_view password, ScryptParams params, const Kdf& kdf) {
     unsigned char salt[kSaltBytes];
     if (RAND_bytes(salt, sizeof salt) != 1)
         throw RecordsError("the system random generator failed: check /dev/urandom");
     std::string saltBytes(reinterpret_cast<char*>(salt), sizeof salt);
-    std::string hash = scrypt(password, saltBytes, params, kHashBytes);
+    std::string hash = kdf(password, saltBytes, params, kHashBytes);
     std::string out = "scrypt$" + std::to_string(params.logN) + "$" + std::to_string(params.r) +
                       "$" + std::to_string(params.p) + "$" + hexEncode(saltBytes) + "$" +
                       hexEncode(hash);
@@ -93,7 +110,7 @@ std::string hashPassword(std::string_view password, ScryptParams params) {
     return out;
 }
 
-bool verifyPassword(std::string_view password, std::string_view stored) {
+bool verifyPassword(std::string_view password, std::string_view stored, const Kdf& kdf) {
     auto parts = split(stored, '$');
     ScryptParams params;
     std::string salt, expected;
@@ -101,17 +118,17 @@ bool verifyPassword(std::string_view password, std::string_view stored) {
         !parseUnsigned(parts[2], params.r) || !parseUnsigned(parts[3], params.p) ||
         !hexDecode(parts[4], salt) || !hexDecode(parts[5], expected) ||
         expected.size() != kHashBytes || params.r > 64 || params.p > 16) {
-        burnPasswordWork(password);
+        burnPasswordWork(password, kdf);
         return false;
     }
-    std::string actual = scrypt(password, salt, params, kHashBytes);
+    std::string actual = kdf(password, salt, params, kHashBytes);
     bool same = CRYPTO_memcmp(actual.data(), expected.data(), kHashBytes) == 0;
     OPENSSL_cleanse(actual.data(), actual.size());
     return same;
 }
 
-void burnPasswordWork(std::string_view password) {
-    std::string wasted = scrypt(password, std::string(kSaltBytes, '\0'), kDummyParams, kHashBytes);
+void burnPasswordWork(std::string_view password, const Kdf& kdf) {
+    std::string wasted = kdf(password, std::string(kSaltBytes, '\0'), kDummyParams, kHashBytes);
     OPENSSL_cleanse(wasted.data(), wasted.size());
 }
 

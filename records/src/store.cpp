@@ -105,7 +105,11 @@ Store::Store(fs::path dir, Access access, Clock clock)
                                                                ? Database::Mode::ReadOnly
                                                                : Database::Mode::Create);
     log_ = std::make_unique<Register>(*db_);
-    users_ = std::make_unique<Users>(*db_, *log_, clock_);
+    config_ = Config::loadFromDir(dir_);
+    users_ = std::make_unique<Users>(
+        *db_, *log_, clock_,
+        UserPolicy{config_.password, config_.maxFailedLogins, config_.lockout});
+    requests_ = std::make_unique<Requests>(*db_, *log_, *users_, clock_, config_.approvalValidity);
     key_ = std::make_unique<KeyState>();
     key_->dir = dir_;
 }
@@ -129,10 +133,7 @@ Store Store::create(const fs::path& dir, const std::string& origin, const std::s
     if (!isValidUserId(adminId))
         throw UserError("user ID \"" + adminId.substr(0, 40) +
                         "\" is invalid: use 1-32 of a-z 0-9 . _ - starting with a letter or digit");
-    if (adminPassword.size() < UserPolicy{}.minPasswordLength)
-        throw UserError("password is shorter than " +
-                        std::to_string(UserPolicy{}.minPasswordLength) +
-                        " characters: choose a longer one");
+    checkPasswordStrength(adminPassword, adminId, PasswordRules{});
     prepareEmptyDir(dir);
     CreateGuard guard(dir);
 

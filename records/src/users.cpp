@@ -5,6 +5,7 @@
 #include "massho/records/canonical_json.h"
 #include "massho/records/errors.h"
 #include "massho/records/password_hash.h"
+#include "massho/records/policy_errors.h"
 
 namespace massho::records {
 namespace {
@@ -49,16 +50,11 @@ bool isValidUserId(std::string_view id) {
                        [&](char c) { return lowerOrDigit(c) || c == '.' || c == '_' || c == '-'; });
 }
 
-Users::Users(Database& db, Register& log, Clock clock, UserPolicy policy)
-    : db_(db), log_(log), clock_(std::move(clock)), policy_(policy) {}
+Users::Users(Database& db, Register& log, Clock clock, UserPolicy policy, Kdf kdf)
+    : db_(db), log_(log), clock_(std::move(clock)), policy_(policy), kdf_(std::move(kdf)) {}
 
-void Users::checkPassword(std::string_view password) const {
-    if (password.size() < policy_.minPasswordLength)
-        throw UserError("password is shorter than " + std::to_string(policy_.minPasswordLength) +
-                        " characters: choose a longer one");
-    if (password.size() > policy_.maxPasswordLength)
-        throw UserError("password is longer than " + std::to_string(policy_.maxPasswordLength) +
-                        " characters");
+void Users::checkPassword(std::string_view password, std::string_view id) const {
+    checkPasswordStrength(password, id, policy_.password);
 }
 
 User Users::insert(const NewUser& user, std::string_view password, const std::string& by) {
@@ -72,8 +68,8 @@ User Users::insert(const NewUser& user, std::string_view password, const std::st
     if (user.expires && !isValidDate(*user.expires))
         throw UserError("expiry date \"" + user.expires->substr(0, 20) +
                         "\" is not a valid YYYY-MM-DD date");
-    checkPassword(password);
-    std::string hash = hashPassword(password);
+    checkPassword(password, user.id);
+    std::string hash = hashPassword(password, ScryptParams{}, kdf_);
     std::string now = formatRfc3339(clock_());
 
     Transaction tx(db_);
@@ -148,25 +144,58 @@ void Users::recordFailure(const std::string& givenId, const char* reason, const 
     EntryBuilder entry("login-failed", fixedClock(now));
     entry.set("id", plausible ? givenId : "").set("reason", plausible ? reason : "invalid-id");
     log_.append(entry.finish());
-    if (user && std::string_view(reason) == "wrong-password") {
-        int failures = user->failedCount + 1;
-        std::optional<std::string> lockedUntil;
-        if (failures >= policy_.maxFailedLogins) {
-            lockedUntil = formatRfc3339(now + policy_.lockout);
-            EntryBuilder lock("user-locked", fixedClock(now));
-            lock.set("id", user->id).set("until", *lockedUntil).set("failures", int64_t{failures});
-            log_.append(lock.finish());
-            failures = 0;
-        }
-        Statement update(db_, "UPDATE users SET failed_count = ?, locked_until = ? WHERE id = ?");
-        update.bind(1, int64_t{failures});
-        if (lockedUntil)
-            update.bind(2, *lockedUntil);
-        else
-            update.bindNull(2);
-        update.bind(3, user->id).run();
-    }
+    std::string_view why(reason);
+    if (plausible && (why == "wrong-password" || why == "unknown-user"))
+        countFailure(givenId, user != nullptr, now);
     tx.commit();
+}
+
+// Known IDs keep their count in users, unknown ones in login_throttle: both behave the same.
+void Users::countFailure(const std::string& id, bool known, TimePoint now) {
+    const char* table = known ? "users" : "login_throttle";
+    std::string nowText = formatRfc3339(now);
+    std::string forgetBefore = formatRfc3339(now - kFailureMemory);
+    if (!known) {
+        // Unknown IDs are forgotten once nothing about them matters any more (bounded table).
+        Statement prune(db_,
+                        "DELETE FROM login_throttle WHERE last_failure < ? AND "
+                        "(locked_until IS NULL OR locked_until < ?)");
+        prune.bind(1, forgetBefore).bind(2, nowText).run();
+        Statement add(db_,
+                      "INSERT OR IGNORE INTO login_throttle(id, failed_count, last_failure) "
+                      "VALUES(?, 0, ?)");
+        add.bind(1, id).bind(2, nowText).run();
+    }
+    Statement read(
+        db_, std::string("SELECT failed_count, last_failure FROM ") + table + " WHERE id = ?");
+    read.bind(1, id).step();
+    auto last = read.optionalText(1);
+    int failures = (last && *last >= forgetBefore ? static_cast<int>(read.integer(0)) : 0) + 1;
+    std::optional<std::string> until;
+    if (failures >= policy_.maxFailedLogins) {
+        until = formatRfc3339(now + policy_.lockout);
+        EntryBuilder lock("user-locked", fixedClock(now));
+        lock.set("id", id).set("until", *until).set("failures", int64_t{failures});
+        lock.set("account", known ? "existing" : "unknown");
+        log_.append(lock.finish());
+        failures = 0;
+    }
+    Statement update(db_, std::string("UPDATE ") + table +
+                              " SET failed_count = ?, locked_until = ?, last_failure = ? "
+                              "WHERE id = ?");
+    update.bind(1, int64_t{failures});
+    if (until)
+        update.bind(2, *until);
+    else
+        update.bindNull(2);
+    update.bind(3, nowText).bind(4, id).run();
+}
+
+std::optional<std::string> Users::lockedUntil(const std::string& id, bool known) const {
+    Statement select(db_, std::string("SELECT locked_until FROM ") +
+                              (known ? "users" : "login_throttle") + " WHERE id = ?");
+    if (!select.bind(1, id).step()) return std::nullopt;
+    return select.optionalText(0);
 }
 
 void Users::refuse(const std::string& givenId, const char* reason, const User* user, TimePoint now,
@@ -175,31 +204,63 @@ void Users::refuse(const std::string& givenId, const char* reason, const User* u
     throw AuthError(message);
 }
 
-User Users::authenticate(const std::string& id, std::string_view password, TimePoint now) {
+bool Users::passwordExpired(const User& user, TimePoint now) const {
+    if (policy_.password.maxAge.count() == 0) return false;
+    return formatRfc3339(now - policy_.password.maxAge) > user.passwordChanged;
+}
+
+User Users::authenticate(const std::string& id, std::string_view password, TimePoint now,
+                         AuthPurpose purpose) {
     static const std::string kWrong = "wrong user ID or password";
-    std::optional<User> user = isValidUserId(id) ? find(id) : std::nullopt;
-    if (!user) {
-        burnPasswordWork(password);  // same scrypt work as for a real user: no timing oracle
-        refuse(id, "unknown-user", nullptr, now, kWrong);
+    // The ID syntax is public, so refusing a malformed ID without scrypt reveals nothing.
+    if (!isValidUserId(id)) refuse(id, "invalid-id", nullptr, now, kWrong);
+    std::optional<User> user = find(id);
+    const User* known = user ? &*user : nullptr;
+    const std::string nowText = formatRfc3339(now);
+
+    // Locked IDs, known or not, are refused before any scrypt work: this is what makes a
+    // brute-force run cheap to refuse, and it is the same for both, so it reveals nothing.
+    if (auto until = lockedUntil(id, known != nullptr); until && nowText < *until)
+        refuse(id, "locked", known, now,
+               "account locked until " + *until + ": wait or ask an administrator");
+
+    bool passwordOk = false;
+    if (password.size() > policy_.password.maxLength) {
+        // Refused without scrypt on both paths (bounds the work an attacker can ask for).
+    } else if (known) {
+        Statement hashRow(db_, "SELECT password_hash FROM users WHERE id = ?");
+        hashRow.bind(1, id).step();
+        passwordOk = verifyPassword(password, hashRow.text(0), kdf_);
+    } else {
+        burnPasswordWork(password, kdf_);  // same scrypt work as for a real user
     }
-    Statement hashRow(db_, "SELECT password_hash FROM users WHERE id = ?");
-    hashRow.bind(1, id).step();
-    bool passwordOk =
-        password.size() <= policy_.maxPasswordLength && verifyPassword(password, hashRow.text(0));
-    std::string nowText = formatRfc3339(now);
-    if (user->disabled) refuse(id, "disabled", &*user, now, "account disabled");
+    if (!passwordOk) refuse(id, known ? "wrong-password" : "unknown-user", known, now, kWrong);
+
+    // Only someone who knows the password learns the account's state.
+    if (user->disabled) refuse(id, "disabled", known, now, "account disabled");
     if (user->expires && formatDate(now) > *user->expires)
-        refuse(id, "expired", &*user, now, "account expired on " + *user->expires);
-    if (user->lockedUntil && nowText < *user->lockedUntil)
-        refuse(id, "locked", &*user, now,
-               "account locked until " + *user->lockedUntil + ": wait or ask an administrator");
-    if (!passwordOk) refuse(id, "wrong-password", &*user, now, kWrong);
+        refuse(id, "expired", known, now, "account expired on " + *user->expires);
+    if (purpose == AuthPurpose::Login && passwordExpired(*user, now)) {
+        recordFailure(id, "password-expired", known, now);
+        throw PasswordExpiredError("the password of " + id + " is older than " +
+                                   std::to_string(policy_.password.maxAge.count()) +
+                                   " days: change it with 'massho user passwd " + id + " --as " +
+                                   id + "'");
+    }
 
     Statement update(db_,
                      "UPDATE users SET last_login = ?, failed_count = 0, locked_until = NULL "
                      "WHERE id = ?");
     update.bind(1, nowText).bind(2, id).run();
     return get(id);
+}
+
+std::vector<User> Users::dormant(std::chrono::days unusedFor, TimePoint now) const {
+    const std::string cutoff = formatRfc3339(now - unusedFor);
+    std::vector<User> out;
+    for (User& u : list())
+        if (!u.disabled && u.lastLogin.value_or(u.created) < cutoff) out.push_back(std::move(u));
+    return out;
 }
 
 void Users::setDisabled(const std::string& id, bool disabled, const std::string& byAdmin) {
@@ -235,10 +296,16 @@ void Users::enable(const std::string& id, const std::string& byAdmin) {
 void Users::changePassword(const std::string& id, std::string_view newPassword,
                            const std::string& by) {
     if (by != id) requireActiveAdmin(by);
-    checkPassword(newPassword);
-    std::string hash = hashPassword(newPassword);
-    Transaction tx(db_);
+    checkPassword(newPassword, id);
     get(id);
+    {
+        Statement current(db_, "SELECT password_hash FROM users WHERE id = ?");
+        current.bind(1, id).step();
+        if (verifyPassword(newPassword, current.text(0), kdf_))
+            throw UserError("the new password is the current one: choose a different password");
+    }
+    std::string hash = hashPassword(newPassword, ScryptParams{}, kdf_);
+    Transaction tx(db_);
     std::string now = formatRfc3339(clock_());
     Statement update(db_,
                      "UPDATE users SET password_hash = ?, password_changed = ?, failed_count = 0, "

@@ -6,9 +6,11 @@
 #include "../cli_error.h"
 #include "../command_line.h"
 #include "../commands.h"
+#include "../erase_fields.h"
 #include "../progress_printer.h"
 #include "../session.h"
 #include "massho/erase/method.h"
+#include "massho/operations/approval_gate.h"
 #include "massho/operations/erase_operation.h"
 
 namespace massho::cli {
@@ -46,16 +48,6 @@ const erase::Method& methodOrThrow(const std::string& id) {
     const erase::Method* m = erase::findMethod(id);
     if (!m) throw badInput("unknown method '" + id + "': 'massho methods' lists them");
     return *m;
-}
-
-std::string purposeOrThrow(const std::string& p) {
-    if (p == "reuse" || p == "disposal" || p == "lease-return") return p;
-    throw badInput("unknown purpose '" + p + "': use reuse, disposal or lease-return");
-}
-
-int classOrThrow(const std::string& c) {
-    if (c.size() == 1 && c[0] >= '1' && c[0] <= '4') return c[0] - '0';
-    throw badInput("information class must be 1, 2, 3 or 4 (Art. 7), not '" + c + "'");
 }
 
 erase::VerifyMode verifyOrThrow(const std::string& v) {
@@ -117,6 +109,10 @@ int runErase(const Invocation& inv) {
     operations::EraseOperation operation(session.store().log(), std::move(request));
     try {
         const auto& medium = operation.describe();
+        // Art. 8(4): the approval (when the policy needs one) is claimed before the first write.
+        std::optional<records::RequestClaim> claim =
+            operations::admitErasure(session.store().requests(), session.store().config().approvals,
+                                     operation.context(), medium, method.id);
         std::fprintf(stderr, "erasing %s (%s, serial %s, %llu bytes) with %s\n",
                      medium.path.c_str(), medium.model.c_str(),
                      medium.serial.empty() ? "-" : medium.serial.c_str(),
@@ -125,6 +121,7 @@ int runErase(const Invocation& inv) {
         CancelOnSignal cancelOnSignal;
         auto result = operation.run(&g_cancel, [&](const erase::Progress& p) { printer(p); });
         printer.finish();
+        operations::settleErasure(claim, result);
 
         const auto& r = result.report;
         if (cl.isSet("json")) {

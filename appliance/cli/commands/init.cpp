@@ -1,5 +1,6 @@
 // massho init --origin ORIGIN --admin ID [--name NAME] --password-stdin
 #include <cstdio>
+#include <fstream>
 
 #include "../cli_error.h"
 #include "../command_line.h"
@@ -34,6 +35,8 @@ int runInit(const Invocation& inv) {
                                             cl.value("name").value_or(admin), password.view());
         std::fprintf(stderr, "created the register in %s; verifier key in %s\n",
                      inv.dataDir.c_str(), (inv.dataDir / records::Store::kVkeyFile).c_str());
+        // The people and approval rules with their defaults, commented, ready to adjust.
+        std::ofstream(inv.dataDir / records::Config::kFileName) << records::Config::defaultText();
         std::printf("%s\n", store.vkey().c_str());
         return 0;
     } catch (const records::StoreError& e) {

@@ -1,5 +1,7 @@
 // massho user add ID --role ROLE… [--name NAME] [--expires DATE] --as ADMIN --password-stdin
-// massho user list [--json] --as ID --password-stdin
+// massho user list [--dormant [--days N]] [--json] --as ID --password-stdin
+// massho user disable|enable ID --as ADMIN --password-stdin
+// massho user passwd ID --as ID --password-stdin       (stdin line 2: the new password)
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -51,14 +53,35 @@ int runUserAdd(const Invocation& inv) {
     return 0;
 }
 
+namespace {
+
+int dormantDays(const CommandLine& cl, int fallback) {
+    auto days = cl.value("days");
+    if (!days) return fallback;
+    if (!cl.isSet("dormant")) throw badInput("--days goes with --dormant");
+    bool ok = false;
+    int n = QString::fromStdString(*days).toInt(&ok);
+    if (!ok || n < 1 || n > 3650) throw badInput("--days must be a whole number from 1 to 3650");
+    return n;
+}
+
+}  // namespace
+
 int runUserList(const Invocation& inv) {
     CommandLine cl(inv.name, inv.arguments);
     cl.addFlag("json", "Print a JSON array.");
+    cl.addFlag("dormant",
+               "Only enabled IDs unused for --days days (default from massho.conf, 90): Art. 17.");
+    cl.addOption("days", "N", "With --dormant: unused for at least N days.");
     addSessionOptions(cl);
     cl.parse(0, 0);
 
     Session session = Session::open(inv, cl, {Role::Admin, Role::Auditor, Role::Chief});
-    const auto users = session.store().users().list();
+    auto& store = session.store();
+    const int days = dormantDays(cl, static_cast<int>(store.config().dormantAfter.count()));
+    const auto users = cl.isSet("dormant")
+                           ? store.users().dormant(std::chrono::days(days), store.clock()())
+                           : store.users().list();
     if (cl.isSet("json")) {
         QJsonArray all;
         for (const auto& u : users) {
@@ -77,11 +100,63 @@ int runUserList(const Invocation& inv) {
         std::fputs(QJsonDocument(all).toJson(QJsonDocument::Indented).constData(), stdout);
         return 0;
     }
-    std::printf("%-16s %-24s %-32s %-10s %s\n", "ID", "NAME", "ROLES", "EXPIRES", "STATE");
+    std::printf("%-16s %-24s %-32s %-10s %-8s %s\n", "ID", "NAME", "ROLES", "EXPIRES", "STATE",
+                "LAST LOGIN");
     for (const auto& u : users)
-        std::printf("%-16s %-24s %-32s %-10s %s\n", u.id.c_str(), u.name.c_str(),
+        std::printf("%-16s %-24s %-32s %-10s %-8s %s\n", u.id.c_str(), u.name.c_str(),
                     records::joinRoles(u.roles).c_str(), u.expires.value_or("-").c_str(),
-                    u.disabled ? "disabled" : "active");
+                    u.disabled ? "disabled" : "active", u.lastLogin.value_or("never").c_str());
+    return 0;
+}
+
+namespace {
+
+int setEnabled(const Invocation& inv, bool enabled) {
+    CommandLine cl(inv.name, inv.arguments);
+    cl.addPositional("ID", "The account.");
+    addSessionOptions(cl);
+    cl.parse(1, 1);
+    const std::string id = cl.positional()[0];
+    Session session = Session::open(inv, cl, {Role::Admin});
+    try {
+        if (enabled)
+            session.store().users().enable(id, session.userId());
+        else
+            session.store().users().disable(id, session.userId());
+    } catch (const records::UserError& e) {
+        throw badInput(e.what());
+    }
+    std::fprintf(stderr, "%s %s\n", enabled ? "enabled" : "disabled", id.c_str());
+    return 0;
+}
+
+}  // namespace
+
+int runUserDisable(const Invocation& inv) {
+    return setEnabled(inv, false);
+}
+
+int runUserEnable(const Invocation& inv) {
+    return setEnabled(inv, true);
+}
+
+int runUserPasswd(const Invocation& inv) {
+    CommandLine cl(inv.name, inv.arguments);
+    cl.addPositional("ID", "Whose password: your own, or anyone's as an admin.");
+    addSessionOptions(cl);
+    cl.parse(1, 1);
+    const std::string id = cl.positional()[0];
+    // Your own password may be changed even when it is past its maximum age (that is the point).
+    const bool own = cl.value("as") == id;
+    Session session = own ? Session::open(inv, cl, {}, records::AuthPurpose::ChangePassword)
+                          : Session::open(inv, cl, {Role::Admin});
+    Secret password = session.nextSecret("new password for " + id);
+    try {
+        session.store().users().changePassword(id, password.view(), session.userId());
+    } catch (const records::UserError& e) {
+        throw badInput(e.what());
+    }
+    std::fprintf(stderr, "changed the password of %s\n", id.c_str());
     return 0;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -27,5 +28,15 @@ void burnPasswordWork(std::string_view password);
 // Raw scrypt, exposed for the RFC 7914 §12 test vectors.
 std::string scrypt(std::string_view password, std::string_view salt, ScryptParams params,
                    size_t length);
+
+// The key derivation the three functions above run, injectable so that tests can count the
+// scrypt work each login path does (equal work for known and unknown IDs) while still running
+// the real scrypt.
+using Kdf = std::function<std::string(std::string_view password, std::string_view salt,
+                                      ScryptParams params, size_t length)>;
+Kdf scryptKdf();
+std::string hashPassword(std::string_view password, ScryptParams params, const Kdf& kdf);
+bool verifyPassword(std::string_view password, std::string_view stored, const Kdf& kdf);
+void burnPasswordWork(std::string_view password, const Kdf& kdf);
 
 }  // namespace massho::records

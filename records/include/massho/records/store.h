@@ -7,9 +7,11 @@
 #include <string_view>
 
 #include "massho/records/clock.h"
+#include "massho/records/config.h"
 #include "massho/records/database.h"
 #include "massho/records/export.h"
 #include "massho/records/register.h"
+#include "massho/records/requests.h"
 #include "massho/records/signing_key.h"
 #include "massho/records/users.h"
 #include "massho/records/witness.h"
@@ -44,6 +46,9 @@ class Store {
     Database& database() { return *db_; }
     Register& log() { return *log_; }
     Users& users() { return *users_; }
+    Requests& requests() { return *requests_; }
+    // DIR/massho.conf (defaults when absent), read when the store is opened.
+    const Config& config() const { return config_; }
     const std::string& origin() const { return origin_; }
     const std::string& vkey() const { return vkey_; }
     const Clock& clock() const { return clock_; }
@@ -83,6 +88,8 @@ class Store {
     std::unique_ptr<Database> db_;
     std::unique_ptr<Register> log_;
     std::unique_ptr<Users> users_;
+    Config config_;
+    std::unique_ptr<Requests> requests_;
     std::string origin_;
     std::string vkey_;
     std::unique_ptr<KeyState> key_;  // on the heap: the register's key provider points at it

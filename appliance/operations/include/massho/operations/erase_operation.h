@@ -63,6 +63,9 @@ class EraseOperation {
     const MediumDescription& medium() const { return medium_; }
     // Resolves and guards the device without touching it; throws OperationError.
     const MediumDescription& describe();
+    // What the entry will say about why and for whom; the approval gate adds the requester,
+    // approver and approval entry before run().
+    ErasureContext& context() { return request_.context; }
 
   private:
     records::Register& log_;

@@ -27,6 +27,10 @@ struct ErasureContext {
     int infoClass = 4;    // 1..4
     std::string assetTag;
     std::optional<std::string> requestId;
+    // Filled from the approved request (Art. 8(4)): who asked, who allowed, which entry.
+    std::string requester;
+    std::string approver;
+    std::optional<uint64_t> approvalEntry;
 };
 
 // The "erasure" register entry for a finished (erased, failed or cancelled) job, as canonical JSON

@@ -1,0 +1,158 @@
+// massho request erase DEVICE --method ID --purpose P --class N --asset TAG [--note TEXT]
+//                      --as OPERATOR --password-stdin
+// massho request carryout DEVICE --class N --asset TAG --destination TEXT [--note TEXT] --as …
+// massho request list [--state STATE] [--json] --as ID --password-stdin
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <cstdio>
+
+#include "../cli_error.h"
+#include "../command_line.h"
+#include "../commands.h"
+#include "../erase_fields.h"
+#include "../session.h"
+#include "massho/erase/method.h"
+#include "massho/operations/approval_gate.h"
+#include "massho/operations/erase_operation.h"
+
+namespace massho::cli {
+namespace {
+
+using records::Role;
+
+void addRequestOptions(CommandLine& cl) {
+    cl.addPositional("DEVICE", "The medium: its serial and model are read from the device.");
+    cl.addOption("class", "N", "Information class of the data on the medium, 1-4 (Art. 7).");
+    cl.addOption("asset", "TAG", "The medium's asset tag.");
+    cl.addOption("note", "TEXT", "Anything the data manager should know.");
+    cl.addFlag("allow-image-file",
+               "Accept a regular file (a disk image) instead of a block device.");
+    addSessionOptions(cl);
+}
+
+// The medium as `massho erase` will see it: the same discovery and guard, nothing written.
+operations::MediumDescription readMedium(const Invocation& inv, const CommandLine& cl,
+                                         records::Register& log, const erase::Method& method) {
+    operations::EraseRequest probe;
+    probe.devicePath = cl.positional()[0];
+    probe.method = &method;
+    probe.allowRegularFile = cl.isSet("allow-image-file");
+    probe.protectedPaths.push_back(inv.dataDir);
+    operations::EraseOperation operation(log, std::move(probe));
+    try {
+        return operation.describe();
+    } catch (const operations::OperationError& e) {
+        if (e.kind() == operations::OperationError::Kind::Refused) throw refused(e.what());
+        throw badInput(e.what());
+    }
+}
+
+int printCreated(const records::Request& r) {
+    std::fprintf(stderr,
+                 "request %s recorded (register entry %llu); a data manager other than you "
+                 "approves it with 'massho approve %s'\n",
+                 r.id.c_str(), static_cast<unsigned long long>(r.requestEntry), r.id.c_str());
+    std::printf("%s\n", r.id.c_str());
+    return 0;
+}
+
+}  // namespace
+
+int runRequestErase(const Invocation& inv) {
+    CommandLine cl(inv.name, inv.arguments);
+    cl.addOption("method", "ID", "Erasure method (massho methods).");
+    cl.addOption("purpose", "PURPOSE", "reuse, disposal or lease-return.");
+    addRequestOptions(cl);
+    cl.parse(1, 1);
+
+    const std::string methodId = cl.required("method");
+    const erase::Method* method = erase::findMethod(methodId);
+    if (!method) throw badInput("unknown method '" + methodId + "': 'massho methods' lists them");
+    operations::ErasureContext context;
+    context.purpose = purposeOrThrow(cl.required("purpose"));
+    context.infoClass = classOrThrow(cl.required("class"));
+    context.assetTag = cl.required("asset");
+
+    Session session = Session::open(inv, cl, {Role::Operator});
+    context.operatorId = session.userId();
+    auto medium = readMedium(inv, cl, session.store().log(), *method);
+    records::RequestDetails details =
+        operations::erasureRequestDetails(context, medium, method->id);
+    details.note = cl.value("note").value_or("");
+    return printCreated(session.store().requests().create(details, session.userId()));
+}
+
+int runRequestCarryout(const Invocation& inv) {
+    CommandLine cl(inv.name, inv.arguments);
+    cl.addOption("destination", "TEXT", "Where the medium is taken (office, contractor).");
+    addRequestOptions(cl);
+    cl.parse(1, 1);
+
+    records::RequestDetails details;
+    details.kind = records::RequestKind::Carryout;
+    details.purpose = "carryout";
+    details.infoClass = classOrThrow(cl.required("class"));
+    details.assetTag = cl.required("asset");
+    details.destination = cl.required("destination");
+    details.note = cl.value("note").value_or("");
+
+    Session session = Session::open(inv, cl, {Role::Operator});
+    // The carry-out writes the whole medium, so it is discovered and guarded like an erasure.
+    const erase::Method* any = erase::findMethod("zero");
+    auto medium = readMedium(inv, cl, session.store().log(), *any);
+    details.device = {medium.path, medium.model, medium.serial, medium.sizeBytes};
+    return printCreated(session.store().requests().create(details, session.userId()));
+}
+
+int runRequestList(const Invocation& inv) {
+    CommandLine cl(inv.name, inv.arguments);
+    cl.addOption("state", "STATE", "Only pending, approved, rejected, claimed, used or expired.");
+    cl.addFlag("json", "Print a JSON array.");
+    addSessionOptions(cl);
+    cl.parse(0, 0);
+
+    Session session = Session::open(
+        inv, cl, {Role::Operator, Role::DataManager, Role::Admin, Role::Auditor, Role::Chief});
+    const auto now = session.store().clock()();
+    const auto filter = cl.value("state");
+    QJsonArray all;
+    if (!cl.isSet("json"))
+        std::printf("%-11s %-9s %-12s %-5s %-12s %-10s %-10s %-9s %s\n", "ID", "STATE", "PURPOSE",
+                    "CLASS", "ASSET", "REQUESTER", "DECIDED BY", "METHOD", "MEDIUM");
+    for (const auto& r : session.store().requests().list()) {
+        const std::string state = r.displayState(now);
+        if (filter && *filter != state) continue;
+        const auto& d = r.details;
+        if (cl.isSet("json")) {
+            all.append(QJsonObject{
+                {"id", QString::fromStdString(r.id)},
+                {"kind", QString::fromStdString(std::string(records::toString(d.kind)))},
+                {"state", QString::fromStdString(state)},
+                {"purpose", QString::fromStdString(d.purpose)},
+                {"class", d.infoClass},
+                {"asset", QString::fromStdString(d.assetTag)},
+                {"method", QString::fromStdString(d.method)},
+                {"destination", QString::fromStdString(d.destination)},
+                {"requester", QString::fromStdString(r.requester)},
+                {"decided_by", QString::fromStdString(r.decidedBy.value_or(""))},
+                {"approval_expires", QString::fromStdString(r.approvalExpires.value_or(""))},
+                {"device_serial", QString::fromStdString(d.device.serial)},
+                {"device_model", QString::fromStdString(d.device.model)},
+                {"device_path", QString::fromStdString(d.device.path)},
+                {"request_entry", static_cast<qint64>(r.requestEntry)},
+            });
+            continue;
+        }
+        std::printf("%-11s %-9s %-12s %-5d %-12s %-10s %-10s %-9s %s\n", r.id.c_str(),
+                    state.c_str(), d.purpose.c_str(), d.infoClass, d.assetTag.c_str(),
+                    r.requester.c_str(), r.decidedBy.value_or("-").c_str(),
+                    d.method.empty() ? "-" : d.method.c_str(), d.device.describe().c_str());
+    }
+    if (cl.isSet("json")) {
+        std::fputs(QJsonDocument(all).toJson(QJsonDocument::Indented).constData(), stdout);
+    }
+    return 0;
+}
+
+}  // namespace massho::cli
