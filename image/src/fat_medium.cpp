@@ -3,10 +3,13 @@
 #include <fcntl.h>
 #include <linux/fs.h>
 #include <openssl/evp.h>
+#include <openssl/rand.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <vector>
@@ -82,7 +85,13 @@ FatMedium prepareFatMedium(const std::string& device, uint64_t deviceBytes,
                             "exFAT media above 32 GiB are not prepared yet: use a medium of at "
                             "most 32 GiB");
     }
-    std::vector<std::string> mkfs = {"mkfs.vfat"};
+    unsigned char id[4];
+    if (RAND_bytes(id, sizeof id) != 1)
+        throw CarryOutError(Kind::Failed, "no random bytes for the volume serial");
+    char hex[10];
+    std::snprintf(hex, sizeof hex, "%02X%02X%02X%02X", id[0], id[1], id[2], id[3]);
+    m.volumeId = std::string(hex, 4) + "-" + std::string(hex + 4, 4);
+    std::vector<std::string> mkfs = {"mkfs.vfat", "-i", hex};
     if (m.partitionBytes >= kFat32Minimum) mkfs.insert(mkfs.end(), {"-F", "32"});
     mkfs.insert(mkfs.end(),
                 {"-n", name, "--offset", std::to_string(kPartitionOffset / kSector), device,
@@ -122,6 +131,24 @@ std::string MediumFileWriter::abandon() {
     impl_->done = true;
     impl_->child.wait();
     return detail::lastLine(impl_->child.errorText());
+}
+
+std::string readVolumeId(const std::string& device) {
+    mtoolsEnvironment();
+    Subprocess child({"minfo", "-i", device + "@@" + std::to_string(kPartitionOffset), "::"},
+                     {.pipeStdout = true});
+    std::string out;
+    char buf[4096];
+    for (ssize_t n; (n = ::read(child.stdoutFd(), buf, sizeof buf)) > 0;)
+        if (out.size() < 65536) out.append(buf, static_cast<size_t>(n));
+    if (child.wait() != 0) return {};
+    // minfo prints the boot sector's "serial number: 1A2B3C4D".
+    const std::string key = "serial number: ";
+    size_t at = out.find(key);
+    if (at == std::string::npos || out.size() < at + key.size() + 8) return {};
+    std::string hex = out.substr(at + key.size(), 8);
+    for (char& c : hex) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return hex.substr(0, 4) + "-" + hex.substr(4, 4);
 }
 
 void writeSmallFile(const FatMedium& medium, const std::string& name, const std::string& content) {

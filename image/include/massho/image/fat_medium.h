@@ -15,6 +15,7 @@ struct FatMedium {
     uint64_t partitionOffset = 0;  // bytes
     uint64_t partitionBytes = 0;
     std::string filesystem;  // "vfat" or "exfat"
+    std::string volumeId;    // FAT volume serial "ABCD-1234", random: matches the medium on return
 
     std::string mtoolsImage() const;  // "/dev/sdb@@1048576"
 };
@@ -30,6 +31,10 @@ uint64_t usableBytes(uint64_t deviceBytes);
 // CarryOutError(Failed) naming the tool and its message.
 FatMedium prepareFatMedium(const std::string& device, uint64_t deviceBytes,
                            const std::string& label);
+
+// The FAT volume serial ("ABCD-1234") of a medium prepared by prepareFatMedium, or "" when the
+// medium holds no such filesystem any more.
+std::string readVolumeId(const std::string& device);
 
 // Streams a file onto the medium: `mcopy -i IMAGE - ::NAME` reading from a pipe. write() to fd();
 // finish() closes the pipe, waits for mcopy and throws CarryOutError(Failed) if it failed.
