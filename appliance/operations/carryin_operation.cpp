@@ -42,8 +42,8 @@ std::optional<Match> findCarryOut(const records::Register& log, const std::strin
         }
         if (fieldOr(f, "kind") != "carry-out" || fieldOr(f, "result") != "written") return;
         const std::string s = fieldOr(f, "device_serial"), v = fieldOr(f, "volume_id");
-        if ((!serial.empty() && s == serial) || (serial.empty() && !volumeId.empty() &&
-                                                 v == volumeId))
+        if ((!serial.empty() && s == serial) ||
+            (serial.empty() && !volumeId.empty() && v == volumeId))
             found = Match{index, fieldOr(f, "package")};
     });
     return found;
@@ -61,8 +61,9 @@ CarryInOperation::CarryInOperation(records::Register& log, CarryInRequest reques
     : log_(log), request_(std::move(request)) {
     if (!request_.method) request_.method = erase::findMethod("usb-clear");
     if (request_.condition.empty() || request_.condition.size() > 200)
-        throw OperationError(Kind::BadInput, "--condition must say how the medium came back "
-                                             "(1-200 bytes)");
+        throw OperationError(Kind::BadInput,
+                             "--condition must say how the medium came back "
+                             "(1-200 bytes)");
 }
 
 EraseRequest CarryInOperation::eraseRequest(const std::string& asset) const {
@@ -75,8 +76,7 @@ EraseRequest CarryInOperation::eraseRequest(const std::string& asset) const {
     return er;
 }
 
-CarryInResult CarryInOperation::run(
-    const std::function<void(const erase::Progress&)>& onProgress) {
+CarryInResult CarryInOperation::run(const std::function<void(const erase::Progress&)>& onProgress) {
     MediumDescription medium = EraseOperation(log_, eraseRequest("carry-in")).describe();
     const std::string volumeId = image::readVolumeId(medium.path);
     auto match = findCarryOut(log_, medium.serial, volumeId);

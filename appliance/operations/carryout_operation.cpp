@@ -102,10 +102,10 @@ const MediumDescription& CarryOutOperation::check() {
         image::ageSizeUpperBound(plan_.tarBytesUpperBound, request_.recipients.size()) + 16384;
     const uint64_t usable = image::usableBytes(medium_.sizeBytes);
     if (needed > usable)
-        throw OperationError(Kind::BadInput,
-                             "medium too small: the package needs up to " +
-                                 std::to_string(needed) + " bytes, " + medium_.path + " holds " +
-                                 std::to_string(usable) + " after formatting; use a larger one");
+        throw OperationError(Kind::BadInput, "medium too small: the package needs up to " +
+                                                 std::to_string(needed) + " bytes, " +
+                                                 medium_.path + " holds " + std::to_string(usable) +
+                                                 " after formatting; use a larger one");
     checked_ = true;
     return medium_;
 }
@@ -126,17 +126,15 @@ CarryOutResult CarryOutOperation::run(
     });
     record.erasureIndex = erased.registerIndex;
     if (erased.report.outcome != erase::Outcome::Erased)
-        throw OperationError(Kind::Failed,
-                             failEntry("erasing the medium first failed (" +
-                                           erased.report.failureReason + ")",
-                                       record.erasureIndex));
+        throw OperationError(Kind::Failed, failEntry("erasing the medium first failed (" +
+                                                         erased.report.failureReason + ")",
+                                                     record.erasureIndex));
     medium_ = erasure.medium();
 
     CarryOutResult result;
     try {
         report("formatting", 0, 0);
-        image::FatMedium fat =
-            image::prepareFatMedium(medium_.path, medium_.sizeBytes, "MASSHO");
+        image::FatMedium fat = image::prepareFatMedium(medium_.path, medium_.sizeBytes, "MASSHO");
         record.volumeId = fat.volumeId;
         image::ReadmeInfo readme{record.packageName, request_.destination, request_.origin,
                                  request_.recipients.empty(), now().substr(0, 10)};
@@ -144,9 +142,9 @@ CarryOutResult CarryOutOperation::run(
         image::PackageEncryption encryption{request_.recipients,
                                             request_.passphrase ? &*request_.passphrase : nullptr,
                                             request_.scryptLogN};
-        result.package = image::writePackage(
-            fat, record.packageName, plan_, encryption,
-            [&](uint64_t done) { report("writing", done, plan_.totalBytes); });
+        result.package =
+            image::writePackage(fat, record.packageName, plan_, encryption,
+                                [&](uint64_t done) { report("writing", done, plan_.totalBytes); });
         image::flushDevice(medium_.path);
     } catch (const image::CarryOutError& e) {
         throw OperationError(Kind::Failed, failEntry(e.what(), record.erasureIndex));
@@ -172,8 +170,8 @@ std::string CarryOutOperation::failEntry(const std::string& reason, uint64_t era
     record.packageName = "MASSHO-" + packageId_ + ".tar.age";
     record.started = record.ended = now();
     uint64_t index = log_.append(carryOutEntry(request_, medium_, plan_, record));
-    return "carry-out FAILED: " + reason + "; recorded as register entry " +
-           std::to_string(index) + " — the medium holds no usable package, erase it again";
+    return "carry-out FAILED: " + reason + "; recorded as register entry " + std::to_string(index) +
+           " — the medium holds no usable package, erase it again";
 }
 
 }  // namespace massho::operations

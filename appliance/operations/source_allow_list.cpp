@@ -50,8 +50,8 @@ void checkSourcesAllowed(const std::vector<fs::path>& sources, const std::vector
         std::error_code ec;
         fs::path real = fs::canonical(source, ec);
         if (ec)
-            throw OperationError(Kind::BadInput, "cannot carry out " + source.string() + ": " +
-                                                     ec.message());
+            throw OperationError(Kind::BadInput,
+                                 "cannot carry out " + source.string() + ": " + ec.message());
         bool ok = false;
         for (const auto& folder : allowed) ok = ok || isInside(real, folder) || real == folder;
         if (!ok)

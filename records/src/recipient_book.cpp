@@ -72,8 +72,7 @@ void RecipientBook::remove(const std::string& name, const std::string& byAdmin) 
     Transaction tx(db_);
     auto existing = find(name);
     if (!existing)
-        throw UserError("no recipient \"" + name.substr(0, 40) +
-                        "\": see massho recipients list");
+        throw UserError("no recipient \"" + name.substr(0, 40) + "\": see massho recipients list");
     Statement del(db_, "DELETE FROM recipients WHERE name = ?");
     del.bind(1, name).run();
     EntryBuilder entry("recipient-removed");

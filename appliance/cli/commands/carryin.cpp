@@ -43,25 +43,24 @@ int runCarryIn(const Invocation& inv) {
         auto result = operation.run([&](const erase::Progress& p) { printer(p); });
         printer.finish();
         if (cl.isSet("json")) {
-            std::printf("{\"index\":%llu,\"matched\":%s,\"carry_out_index\":%s,"
-                        "\"headers_destroyed\":%zu,\"erasure_index\":%s,\"erased\":%s}\n",
-                        static_cast<unsigned long long>(result.registerIndex),
-                        result.carryOutIndex ? "true" : "false",
-                        result.carryOutIndex ? std::to_string(*result.carryOutIndex).c_str()
-                                             : "null",
-                        result.headersDestroyed,
-                        result.erasureIndex ? std::to_string(*result.erasureIndex).c_str()
-                                            : "null",
-                        result.erased ? "true" : "false");
+            std::printf(
+                "{\"index\":%llu,\"matched\":%s,\"carry_out_index\":%s,"
+                "\"headers_destroyed\":%zu,\"erasure_index\":%s,\"erased\":%s}\n",
+                static_cast<unsigned long long>(result.registerIndex),
+                result.carryOutIndex ? "true" : "false",
+                result.carryOutIndex ? std::to_string(*result.carryOutIndex).c_str() : "null",
+                result.headersDestroyed,
+                result.erasureIndex ? std::to_string(*result.erasureIndex).c_str() : "null",
+                result.erased ? "true" : "false");
         } else {
             std::printf("%llu\n", static_cast<unsigned long long>(result.registerIndex));
         }
-        std::fprintf(stderr, "%s; register entry %llu\n",
-                     result.carryOutIndex
-                         ? ("returned from carry-out entry " + std::to_string(*result.carryOutIndex))
-                               .c_str()
-                         : "no carry-out of this medium was found (recorded as unmatched)",
-                     static_cast<unsigned long long>(result.registerIndex));
+        std::fprintf(
+            stderr, "%s; register entry %llu\n",
+            result.carryOutIndex
+                ? ("returned from carry-out entry " + std::to_string(*result.carryOutIndex)).c_str()
+                : "no carry-out of this medium was found (recorded as unmatched)",
+            static_cast<unsigned long long>(result.registerIndex));
         return 0;
     } catch (const operations::OperationError& e) {
         throw toCliError(e);

@@ -1,5 +1,6 @@
 // massho carryout DEVICE --file PATH… (--recipient AGE1…|NAME … | --passphrase-stdin) --class 1-4
-//                 --destination TEXT [--request REQ] [--asset TAG] --as ID --password-stdin [--json]
+//                 --destination TEXT [--request REQ] [--asset TAG] --as ID --password-stdin
+//                 [--json]
 #include <cstdio>
 
 #include "../cli_error.h"
@@ -94,8 +95,9 @@ int runCarryOut(const Invocation& inv) {
     if (usePassphrase) {
         Secret pass = session.nextSecret("carry-out passphrase");
         if (pass.view().size() < kMinPassphrase)
-            throw badInput("the carry-out passphrase is shorter than 12 characters: choose a "
-                           "longer one");
+            throw badInput(
+                "the carry-out passphrase is shorter than 12 characters: choose a "
+                "longer one");
         request.passphrase.emplace(pass.view());
     }
 

@@ -31,8 +31,8 @@ int runRecipientsAdd(const Invocation& inv) {
     }();
     Session session = Session::open(inv, cl, {records::Role::Admin});
     records::RecipientBook book(session.store().database(), session.store().log());
-    records::RecipientKey entry{name, parsed.toString(), parsed.fingerprint(),
-                                cl.value("label").value_or(""), "", ""};
+    records::RecipientKey entry{
+        name, parsed.toString(), parsed.fingerprint(), cl.value("label").value_or(""), "", ""};
     auto stored = book.add(entry, session.userId());
     std::printf("%s\n", stored.fingerprint.c_str());
     return 0;

@@ -11,8 +11,8 @@ namespace massho::records {
 
 // One receiving office's age public key (issue 6: the kiosk offers a list instead of typing keys).
 struct RecipientKey {
-    std::string name;         // short ID the operator picks, e.g. "kuyakusho-kita"
-    std::string publicKey;    // age1… as given (validated by the caller with image::X25519Recipient)
+    std::string name;       // short ID the operator picks, e.g. "kuyakusho-kita"
+    std::string publicKey;  // age1… as given (validated by the caller with image::X25519Recipient)
     std::string fingerprint;  // SHA-256 hex of the key bytes: what carry-out entries record
     std::string label;        // display name of the office (may be Japanese)
     std::string added;        // RFC 3339
