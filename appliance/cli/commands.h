@@ -39,5 +39,10 @@ int runRegisterAddCosignature(const Invocation&);
 int runWitnessInit(const Invocation&);
 int runWitnessCosign(const Invocation&);
 int runKeyRotate(const Invocation&);
+int runCarryOut(const Invocation&);
+int runCarryIn(const Invocation&);
+int runRecipientsAdd(const Invocation&);
+int runRecipientsList(const Invocation&);
+int runRecipientsRemove(const Invocation&);
 
 }  // namespace massho::cli

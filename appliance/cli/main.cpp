@@ -61,6 +61,15 @@ constexpr std::array kCommands{
             "cosign a checkpoint consistent with what the witness saw"},
     Command{"key rotate", massho::cli::runKeyRotate,
             "replace the signing key (recorded, signed by the old key)"},
+    Command{"carryout", massho::cli::runCarryOut,
+            "erase a medium and write files to it encrypted (age), recorded"},
+    Command{"carryin", massho::cli::runCarryIn,
+            "record a carry-out medium coming back; optionally crypto-erase it"},
+    Command{"recipients add", massho::cli::runRecipientsAdd,
+            "add a receiving office's age public key to the key book"},
+    Command{"recipients list", massho::cli::runRecipientsList, "list the key book"},
+    Command{"recipients remove", massho::cli::runRecipientsRemove,
+            "remove a key from the key book"},
 };
 
 void printUsage(FILE* to) {

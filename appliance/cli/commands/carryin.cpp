@@ -1,0 +1,70 @@
+// massho carryin DEVICE [--condition TEXT] [--crypto-erase [--method ID]] --as ID
+//                --password-stdin [--json]
+#include <cstdio>
+
+#include "../cli_error.h"
+#include "../command_line.h"
+#include "../commands.h"
+#include "../progress_printer.h"
+#include "../session.h"
+#include "massho/operations/carryin_operation.h"
+#include "operation_exit.h"
+
+namespace massho::cli {
+
+int runCarryIn(const Invocation& inv) {
+    CommandLine cl(inv.name, inv.arguments);
+    cl.addPositional("DEVICE", "The medium that came back (whole disk), e.g. /dev/sdb.");
+    cl.addOption("condition", "TEXT", "How it came back (default: intact).");
+    cl.addFlag("crypto-erase",
+               "Destroy every age header (the wrapped file keys), then overwrite the medium.");
+    cl.addOption("method", "ID", "Overwrite method after the headers (default: usb-clear).");
+    addSessionOptions(cl);
+    cl.addFlag("json", "Print the result as JSON on stdout.");
+    cl.parse(1, 1);
+
+    operations::CarryInRequest request;
+    request.devicePath = cl.positional()[0];
+    request.condition = cl.value("condition").value_or("intact");
+    request.cryptoErase = cl.isSet("crypto-erase");
+    request.dataDir = inv.dataDir;
+    if (auto id = cl.value("method")) {
+        request.method = erase::findMethod(*id);
+        if (!request.method) throw badInput("unknown method '" + *id + "': see massho methods");
+        if (request.method->hardware)
+            throw badInput("method '" + *id + "' is a hardware command, not available here yet");
+    }
+
+    Session session = Session::open(inv, cl, {records::Role::Operator, records::Role::DataManager});
+    request.operatorId = session.userId();
+    try {
+        operations::CarryInOperation operation(session.store().log(), std::move(request));
+        ProgressPrinter printer;
+        auto result = operation.run([&](const erase::Progress& p) { printer(p); });
+        printer.finish();
+        if (cl.isSet("json")) {
+            std::printf(
+                "{\"index\":%llu,\"matched\":%s,\"carry_out_index\":%s,"
+                "\"headers_destroyed\":%zu,\"erasure_index\":%s,\"erased\":%s}\n",
+                static_cast<unsigned long long>(result.registerIndex),
+                result.carryOutIndex ? "true" : "false",
+                result.carryOutIndex ? std::to_string(*result.carryOutIndex).c_str() : "null",
+                result.headersDestroyed,
+                result.erasureIndex ? std::to_string(*result.erasureIndex).c_str() : "null",
+                result.erased ? "true" : "false");
+        } else {
+            std::printf("%llu\n", static_cast<unsigned long long>(result.registerIndex));
+        }
+        std::fprintf(
+            stderr, "%s; register entry %llu\n",
+            result.carryOutIndex
+                ? ("returned from carry-out entry " + std::to_string(*result.carryOutIndex)).c_str()
+                : "no carry-out of this medium was found (recorded as unmatched)",
+            static_cast<unsigned long long>(result.registerIndex));
+        return 0;
+    } catch (const operations::OperationError& e) {
+        throw toCliError(e);
+    }
+}
+
+}  // namespace massho::cli

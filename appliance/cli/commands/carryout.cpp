@@ -1,0 +1,140 @@
+// massho carryout DEVICE --file PATH… (--recipient AGE1…|NAME … | --passphrase-stdin) --class 1-4
+//                 --destination TEXT [--request REQ] [--asset TAG] --as ID --password-stdin
+//                 [--json]
+#include <cstdio>
+
+#include "../cli_error.h"
+#include "../command_line.h"
+#include "../commands.h"
+#include "../session.h"
+#include "massho/image/errors.h"
+#include "massho/operations/carryout_operation.h"
+#include "massho/operations/source_allow_list.h"
+#include "massho/records/recipient_book.h"
+#include "operation_exit.h"
+
+namespace massho::cli {
+namespace {
+
+constexpr size_t kMinPassphrase = 12;
+
+int classOrThrow(const std::string& c) {
+    if (c.size() == 1 && c[0] >= '1' && c[0] <= '4') return c[0] - '0';
+    throw badInput("information class must be 1, 2, 3 or 4 (Art. 7), not '" + c + "'");
+}
+
+// An age1… key as typed, or the name of a receiving office in the key book.
+image::X25519Recipient recipientOrThrow(const std::string& given,
+                                        const records::RecipientBook& book) {
+    std::string key = given;
+    if (given.rfind("age1", 0) != 0) {
+        auto entry = book.find(given);
+        if (!entry)
+            throw badInput("'" + given.substr(0, 40) +
+                           "' is neither an age1… key nor a name in the key book (massho "
+                           "recipients list)");
+        key = entry->publicKey;
+    }
+    try {
+        return image::X25519Recipient::parse(key);
+    } catch (const image::KeyFormatError& e) {
+        throw badInput("recipient '" + given.substr(0, 20) + "…' is not a valid age key (" +
+                       e.what() + "): check it with the receiving office");
+    }
+}
+
+class StageLog {
+  public:
+    void operator()(const operations::CarryOutProgress& p) {
+        if (p.stage == stage_) return;
+        stage_ = p.stage;
+        std::fprintf(stderr, "%s…\n", p.stage.c_str());
+    }
+
+  private:
+    std::string stage_;
+};
+
+}  // namespace
+
+int runCarryOut(const Invocation& inv) {
+    CommandLine cl(inv.name, inv.arguments);
+    cl.addPositional("DEVICE", "The carry-out medium (whole disk), e.g. /dev/sdb. It is erased.");
+    cl.addOption("file", "PATH", "A file or folder to carry out (repeat for several).");
+    cl.addOption("recipient", "KEY",
+                 "The receiving office's age1… key or its key book name (repeatable).");
+    cl.addFlag("passphrase-stdin", "Encrypt with a passphrase read from the next stdin line.");
+    cl.addOption("class", "N", "Information class of the data, 1-4 (Art. 7).");
+    cl.addOption("destination", "TEXT", "Where the medium goes (the receiving office).");
+    cl.addOption("request", "REQ", "The approved carry-out request (class 1-2).");
+    cl.addOption("asset", "TAG", "The medium's asset tag (default: the package id).");
+    addSessionOptions(cl);
+    cl.addFlag("json", "Print the result as JSON on stdout.");
+    cl.parse(1, 1);
+
+    operations::CarryOutRequest request;
+    request.devicePath = cl.positional()[0];
+    for (const auto& f : cl.values("file")) request.files.emplace_back(f);
+    if (request.files.empty()) throw badInput("no files chosen: add --file PATH");
+    request.infoClass = classOrThrow(cl.required("class"));
+    request.destination = cl.required("destination");
+    request.requestId = cl.value("request");
+    request.assetTag = cl.value("asset").value_or("");
+    request.dataDir = inv.dataDir;
+    request.allowedSources = operations::loadSourceAllowList(inv.dataDir);
+    const bool usePassphrase = cl.isSet("passphrase-stdin");
+    if (usePassphrase == !cl.values("recipient").empty())
+        throw badInput("give either --recipient KEY (preferred) or --passphrase-stdin");
+
+    Session session = Session::open(inv, cl, {records::Role::Operator});
+    request.operatorId = session.userId();
+    request.origin = session.store().origin();
+    request.requests = &session.store().requests();
+    request.policy = &session.store().config().approvals;
+    records::RecipientBook book(session.store().database(), session.store().log());
+    for (const auto& r : cl.values("recipient"))
+        request.recipients.push_back(recipientOrThrow(r, book));
+    if (usePassphrase) {
+        Secret pass = session.nextSecret("carry-out passphrase");
+        if (pass.view().size() < kMinPassphrase)
+            throw badInput(
+                "the carry-out passphrase is shorter than 12 characters: choose a "
+                "longer one");
+        request.passphrase.emplace(pass.view());
+    }
+
+    try {
+        operations::CarryOutOperation operation(session.store().log(), std::move(request));
+        const auto& medium = operation.check();
+        std::fprintf(stderr, "carry-out on %s (%s, serial %s, %llu bytes): the medium is erased\n",
+                     medium.path.c_str(), medium.model.c_str(),
+                     medium.serial.empty() ? "-" : medium.serial.c_str(),
+                     static_cast<unsigned long long>(medium.sizeBytes));
+        StageLog log;
+        auto result = operation.run([&](const operations::CarryOutProgress& p) { log(p); });
+        if (cl.isSet("json")) {
+            std::printf(
+                "{\"index\":%llu,\"result\":\"written\",\"package\":%s,\"erasure_index\":%llu,"
+                "\"file_count\":%llu,\"total_size\":%llu,\"ciphertext_size\":%llu,"
+                "\"ciphertext_sha256\":%s}\n",
+                static_cast<unsigned long long>(result.registerIndex),
+                jsonQuote(result.package.name).c_str(),
+                static_cast<unsigned long long>(result.erasureIndex),
+                static_cast<unsigned long long>(result.fileCount),
+                static_cast<unsigned long long>(result.totalBytes),
+                static_cast<unsigned long long>(result.package.ciphertextBytes),
+                jsonQuote(result.package.ciphertextSha256).c_str());
+        } else {
+            std::printf("%llu\n", static_cast<unsigned long long>(result.registerIndex));
+        }
+        std::fprintf(stderr, "wrote %s (%llu files, sha256 %s); register entry %llu\n",
+                     result.package.name.c_str(), static_cast<unsigned long long>(result.fileCount),
+                     result.package.ciphertextSha256.c_str(),
+                     static_cast<unsigned long long>(result.registerIndex));
+        return 0;
+    } catch (const operations::OperationError& e) {
+        throw toCliError(e);
+    }
+}
+
+}  // namespace massho::cli

@@ -1,0 +1,133 @@
+#include "massho/operations/carryin_operation.h"
+
+#include "massho/image/carryout_error.h"
+#include "massho/image/crypto_erase.h"
+#include "massho/image/fat_medium.h"
+#include "massho/operations/erase_operation.h"
+#include "massho/records/canonical_json.h"
+#include "massho/records/errors.h"
+#include "massho/records/register.h"
+
+#ifndef MASSHO_VERSION
+#define MASSHO_VERSION "unknown"
+#endif
+
+namespace massho::operations {
+namespace {
+
+using Kind = OperationError::Kind;
+
+struct Match {
+    uint64_t index = 0;
+    std::string package;
+};
+
+std::string fieldOr(const records::EntryFields& f, const std::string& key) {
+    auto it = f.find(key);
+    if (it == f.end() || !std::holds_alternative<std::string>(it->second)) return {};
+    return std::get<std::string>(it->second);
+}
+
+// The latest successful carry-out of this medium: same device serial, or (no serial, e.g. a
+// card reader that hides it) the same random FAT volume serial.
+std::optional<Match> findCarryOut(const records::Register& log, const std::string& serial,
+                                  const std::string& volumeId) {
+    std::optional<Match> found;
+    log.forEach([&](uint64_t index, const std::string& bytes) {
+        records::EntryFields f;
+        try {
+            f = records::parseEntry(bytes);
+        } catch (const records::EntryFormatError&) {
+            return;
+        }
+        if (fieldOr(f, "kind") != "carry-out" || fieldOr(f, "result") != "written") return;
+        const std::string s = fieldOr(f, "device_serial"), v = fieldOr(f, "volume_id");
+        if ((!serial.empty() && s == serial) ||
+            (serial.empty() && !volumeId.empty() && v == volumeId))
+            found = Match{index, fieldOr(f, "package")};
+    });
+    return found;
+}
+
+std::string joinOffsets(const std::vector<uint64_t>& offsets) {
+    std::string out;
+    for (auto o : offsets) out += (out.empty() ? "" : ",") + std::to_string(o);
+    return out;
+}
+
+}  // namespace
+
+CarryInOperation::CarryInOperation(records::Register& log, CarryInRequest request)
+    : log_(log), request_(std::move(request)) {
+    if (!request_.method) request_.method = erase::findMethod("usb-clear");
+    if (request_.condition.empty() || request_.condition.size() > 200)
+        throw OperationError(Kind::BadInput,
+                             "--condition must say how the medium came back "
+                             "(1-200 bytes)");
+}
+
+EraseRequest CarryInOperation::eraseRequest(const std::string& asset) const {
+    EraseRequest er;
+    er.devicePath = request_.devicePath;
+    er.method = request_.method;
+    er.verify = request_.method->defaultVerify;
+    er.protectedPaths.push_back(request_.dataDir);
+    er.context.operatorId = request_.operatorId;
+    er.context.purpose = "reuse";
+    er.context.infoClass = 4;
+    er.context.assetTag = asset;
+    return er;
+}
+
+CarryInResult CarryInOperation::run(const std::function<void(const erase::Progress&)>& onProgress) {
+    MediumDescription medium = EraseOperation(log_, eraseRequest("carry-in")).describe();
+    const std::string volumeId = image::readVolumeId(medium.path);
+    auto match = findCarryOut(log_, medium.serial, volumeId);
+    EraseOperation erasure(log_, eraseRequest(match ? match->package : "carry-in"));
+
+    CarryInResult result;
+    result.carryOutIndex = match ? std::optional(match->index) : std::nullopt;
+    records::EntryBuilder e("carry-in");
+    std::string cryptoErase = "not requested", failure;
+    if (request_.cryptoErase) {
+        try {
+            image::HeaderWipeResult wiped = image::destroyAgeHeaders(medium.path);
+            result.headersDestroyed = wiped.offsets.size();
+            e.set("headers_destroyed", static_cast<int64_t>(wiped.offsets.size()));
+            e.set("header_offsets", joinOffsets(wiped.offsets));
+            auto erased = erasure.run(nullptr, onProgress);
+            result.erasureIndex = erased.registerIndex;
+            result.erased = erased.report.outcome == erase::Outcome::Erased;
+            e.set("erasure_index", static_cast<int64_t>(erased.registerIndex));
+            cryptoErase = result.erased ? "done" : "failed";
+            if (!result.erased) failure = "overwrite: " + erased.report.failureReason;
+        } catch (const image::CarryOutError& x) {
+            cryptoErase = "failed";
+            failure = x.what();
+        }
+    }
+    e.set("operator", request_.operatorId);
+    e.set("condition", request_.condition);
+    e.set("device_path", medium.path);
+    e.set("device_model", medium.model);
+    e.set("device_serial", medium.serial);
+    e.set("device_transport", medium.transport);
+    e.set("volume_id", volumeId);
+    e.set("matched", match ? "yes" : "no");
+    if (match) {
+        e.set("carry_out_index", static_cast<int64_t>(match->index));
+        e.set("package", match->package);
+    }
+    e.set("crypto_erase", cryptoErase);
+    if (!failure.empty()) e.set("failure", failure);
+    e.set("software", "massho " MASSHO_VERSION);
+    result.entry = e.finish();
+    result.registerIndex = log_.append(result.entry);
+    if (!failure.empty())
+        throw OperationError(Kind::Failed, "crypto-erase FAILED: " + failure +
+                                               "; the return is recorded as register entry " +
+                                               std::to_string(result.registerIndex));
+    return result;
+}
+
+}  // namespace massho::operations

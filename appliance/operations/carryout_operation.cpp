@@ -1,0 +1,227 @@
+#include "massho/operations/carryout_operation.h"
+
+#include <openssl/rand.h>
+
+#include <chrono>
+#include <cstdio>
+
+#include "massho/erase/method.h"
+#include "massho/image/carryout_error.h"
+#include "massho/image/fat_medium.h"
+#include "massho/image/readme.h"
+#include "massho/operations/erase_operation.h"
+#include "massho/operations/source_allow_list.h"
+#include "massho/records/clock.h"
+#include "massho/records/errors.h"
+#include "massho/records/register.h"
+
+namespace massho::operations {
+namespace {
+
+using Kind = OperationError::Kind;
+constexpr const char* kEraseMethod = "zero";  // quick: the medium only ever holds ciphertext
+constexpr size_t kMaxDestination = 200;
+
+std::string newPackageId() {
+    unsigned char r[4];
+    if (RAND_bytes(r, sizeof r) != 1)
+        throw OperationError(Kind::Failed, "no random bytes for the package id");
+    auto now = std::chrono::system_clock::now();
+    std::string date = records::formatRfc3339(now).substr(0, 10);  // YYYY-MM-DD
+    char id[32];
+    std::snprintf(id, sizeof id, "%s%s%s-%02X%02X%02X%02X", date.substr(0, 4).c_str(),
+                  date.substr(5, 2).c_str(), date.substr(8, 2).c_str(), r[0], r[1], r[2], r[3]);
+    return id;
+}
+
+std::string now() {
+    return records::formatRfc3339(std::chrono::system_clock::now());
+}
+
+void checkRequestFields(const CarryOutRequest& r) {
+    if (r.infoClass < 1 || r.infoClass > 4)
+        throw OperationError(Kind::BadInput, "information class must be 1, 2, 3 or 4 (Art. 7)");
+    if (r.destination.empty() || r.destination.size() > kMaxDestination)
+        throw OperationError(Kind::BadInput,
+                             "--destination must name the receiving office (1-200 bytes)");
+    for (char c : r.destination)
+        if (static_cast<unsigned char>(c) < 0x20)
+            throw OperationError(Kind::BadInput, "--destination has control characters");
+    if (r.recipients.empty() && (!r.passphrase || r.passphrase->empty()))
+        throw OperationError(Kind::BadInput,
+                             "give --recipient AGE1… (or a key book name) or --passphrase-stdin");
+    if (!r.recipients.empty() && r.passphrase)
+        throw OperationError(Kind::BadInput,
+                             "give either --recipient or --passphrase-stdin, not both (age allows "
+                             "a passphrase only alone)");
+    // Art. 8(7): important media leave only with the data manager's permission. Without the
+    // approval store nothing that might need one is allowed.
+    const bool needsApproval =
+        r.policy ? r.policy->required("carryout", r.infoClass) : r.infoClass <= 2;
+    if (needsApproval && !r.requestId)
+        throw OperationError(
+            Kind::Refused,
+            "carry-out of class " + std::to_string(r.infoClass) +
+                " needs a data manager's approval: run 'massho request carryout DEVICE "
+                "--class N --asset TAG --destination TEXT', have a data manager run "
+                "'massho approve REQ', then add --request REQ and the same --asset");
+    if (r.requestId && !r.requests)
+        throw OperationError(Kind::Refused,
+                             "request '" + *r.requestId + "' cannot be checked here");
+}
+
+// Claims the approved carry-out request (approved, unexpired, unused, same medium, class, asset
+// and destination) before the first write; the claim is used up by a written medium only.
+std::optional<records::RequestClaim> claimApproval(CarryOutRequest& r,
+                                                   const MediumDescription& medium) {
+    if (!r.requestId) return std::nullopt;
+    records::RequestDetails details;
+    details.kind = records::RequestKind::Carryout;
+    details.purpose = "carryout";
+    details.infoClass = r.infoClass;
+    details.assetTag = r.assetTag;
+    details.destination = r.destination;
+    details.device = {medium.path, medium.model, medium.serial, medium.sizeBytes};
+    try {
+        records::RequestClaim claim = r.requests->claim(*r.requestId, details, r.operatorId);
+        r.requester = claim.request().requester;
+        r.approver = claim.request().decidedBy.value_or("");
+        r.approvalEntry = claim.request().decisionEntry;
+        return claim;
+    } catch (const records::RecordsError& e) {
+        throw OperationError(Kind::Refused, std::string("carry-out refused: ") + e.what());
+    }
+}
+
+const erase::Method& eraseMethod() {
+    const erase::Method* m = erase::findMethod(kEraseMethod);
+    if (!m) throw OperationError(Kind::Failed, "the erasure catalog has no 'zero' method");
+    return *m;
+}
+
+EraseRequest eraseRequestFor(const CarryOutRequest& r, const std::string& asset) {
+    EraseRequest e;
+    e.devicePath = r.devicePath;
+    e.method = &eraseMethod();
+    e.verify = erase::VerifyMode::Sample;
+    e.protectedPaths.push_back(r.dataDir);
+    e.context.operatorId = r.operatorId;
+    e.context.purpose = "reuse";  // the medium is prepared for new data
+    e.context.infoClass = r.infoClass;
+    e.context.assetTag = asset;
+    e.context.requestId = r.requestId;
+    e.context.requester = r.requester;
+    e.context.approver = r.approver;
+    e.context.approvalEntry = r.approvalEntry;
+    return e;
+}
+
+}  // namespace
+
+CarryOutOperation::CarryOutOperation(records::Register& log, CarryOutRequest request)
+    : log_(log), request_(std::move(request)) {}
+
+const MediumDescription& CarryOutOperation::check() {
+    if (checked_) return medium_;
+    checkRequestFields(request_);
+    checkSourcesAllowed(request_.files, request_.allowedSources, request_.dataDir);
+    try {
+        plan_ = image::planPackage(request_.files);
+    } catch (const image::CarryOutError& e) {
+        throw OperationError(Kind::BadInput, e.what());
+    }
+    packageId_ = newPackageId();
+    if (request_.assetTag.empty()) request_.assetTag = "carry-out " + packageId_;
+    EraseOperation probe(log_, eraseRequestFor(request_, request_.assetTag));
+    medium_ = probe.describe();
+    const uint64_t needed =
+        image::ageSizeUpperBound(plan_.tarBytesUpperBound, request_.recipients.size()) + 16384;
+    const uint64_t usable = image::usableBytes(medium_.sizeBytes);
+    if (needed > usable)
+        throw OperationError(Kind::BadInput, "medium too small: the package needs up to " +
+                                                 std::to_string(needed) + " bytes, " +
+                                                 medium_.path + " holds " + std::to_string(usable) +
+                                                 " after formatting; use a larger one");
+    checked_ = true;
+    return medium_;
+}
+
+CarryOutResult CarryOutOperation::run(
+    const std::function<void(const CarryOutProgress&)>& onProgress) {
+    check();
+    std::optional<records::RequestClaim> claim = claimApproval(request_, medium_);
+    try {
+        CarryOutResult result = write(onProgress);
+        if (claim) claim->complete(result.registerIndex);
+        return result;
+    } catch (const OperationError&) {
+        // A failed carry-out (recorded by write()) releases the approval for a retry.
+        if (claim) claim->release(log_.size() - 1, "carry-out failed");
+        throw;
+    }
+}
+
+CarryOutResult CarryOutOperation::write(
+    const std::function<void(const CarryOutProgress&)>& onProgress) {
+    auto report = [&](const char* stage, uint64_t done, uint64_t total) {
+        if (onProgress) onProgress({stage, done, total});
+    };
+    CarryOutRecord record;
+    record.started = now();
+    record.packageName = "MASSHO-" + packageId_ + ".tar.age";
+
+    EraseOperation erasure(log_, eraseRequestFor(request_, request_.assetTag));
+    auto erased = erasure.run(nullptr, [&](const erase::Progress& p) {
+        report("erasing", p.jobBytesDone, p.jobBytesTotal);
+    });
+    record.erasureIndex = erased.registerIndex;
+    if (erased.report.outcome != erase::Outcome::Erased)
+        throw OperationError(Kind::Failed, failEntry("erasing the medium first failed (" +
+                                                         erased.report.failureReason + ")",
+                                                     record.erasureIndex));
+    medium_ = erasure.medium();
+
+    CarryOutResult result;
+    try {
+        report("formatting", 0, 0);
+        image::FatMedium fat = image::prepareFatMedium(medium_.path, medium_.sizeBytes, "MASSHO");
+        record.volumeId = fat.volumeId;
+        image::ReadmeInfo readme{record.packageName, request_.destination, request_.origin,
+                                 request_.recipients.empty(), now().substr(0, 10)};
+        image::writeSmallFile(fat, "README.txt", image::carryOutReadme(readme));
+        image::PackageEncryption encryption{request_.recipients,
+                                            request_.passphrase ? &*request_.passphrase : nullptr,
+                                            request_.scryptLogN};
+        result.package =
+            image::writePackage(fat, record.packageName, plan_, encryption,
+                                [&](uint64_t done) { report("writing", done, plan_.totalBytes); });
+        image::flushDevice(medium_.path);
+    } catch (const image::CarryOutError& e) {
+        throw OperationError(Kind::Failed, failEntry(e.what(), record.erasureIndex));
+    }
+    record.result = "written";
+    record.package = result.package;
+    record.ended = now();
+    result.entry = carryOutEntry(request_, medium_, plan_, record);
+    result.registerIndex = log_.append(result.entry);
+    result.erasureIndex = record.erasureIndex;
+    result.packageId = packageId_;
+    result.fileCount = plan_.fileCount;
+    result.totalBytes = plan_.totalBytes;
+    return result;
+}
+
+// Records the failed carry-out (Art. 16(3): failures are recorded too) and returns the message.
+std::string CarryOutOperation::failEntry(const std::string& reason, uint64_t erasureIndex) {
+    CarryOutRecord record;
+    record.result = "failed";
+    record.failure = reason;
+    record.erasureIndex = erasureIndex;
+    record.packageName = "MASSHO-" + packageId_ + ".tar.age";
+    record.started = record.ended = now();
+    uint64_t index = log_.append(carryOutEntry(request_, medium_, plan_, record));
+    return "carry-out FAILED: " + reason + "; recorded as register entry " + std::to_string(index) +
+           " — the medium holds no usable package, erase it again";
+}
+
+}  // namespace massho::operations

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "massho/erase/method.h"
+#include "massho/erase/progress.h"
+#include "massho/operations/erasure_entry.h"
+
+namespace massho::records {
+class Register;
+}
+
+namespace massho::operations {
+
+struct EraseRequest;
+
+struct CarryInRequest {
+    std::string devicePath;
+    std::string condition = "intact";  // what the person receiving it saw (bounded text)
+    std::string operatorId;
+    // Crypto-erase: destroy every age header (the only wrapped file keys), then overwrite the
+    // whole medium with `method` (its own erasure entry, NIST level as the engine reports it).
+    bool cryptoErase = false;
+    const erase::Method* method = nullptr;  // default: usb-clear
+    std::filesystem::path dataDir;
+};
+
+struct CarryInResult {
+    uint64_t registerIndex = 0;
+    std::optional<uint64_t> carryOutIndex;  // the carry-out this medium came back from
+    std::optional<uint64_t> erasureIndex;
+    size_t headersDestroyed = 0;
+    bool erased = false;
+    std::string entry;
+};
+
+// "This medium came back" (Art. 13(9)-(10)): matches the latest successful carry-out by the
+// device serial, or by the FAT volume serial written at carry-out when the device has none,
+// and appends one `carry-in` entry. With cryptoErase, the headers are destroyed and the medium
+// overwritten first, and the entry says how that ended. Throws OperationError for refusals.
+class CarryInOperation {
+  public:
+    CarryInOperation(records::Register& log, CarryInRequest request);
+    CarryInResult run(const std::function<void(const erase::Progress&)>& onProgress);
+
+  private:
+    struct EraseRequest eraseRequest(const std::string& asset) const;
+
+    records::Register& log_;
+    CarryInRequest request_;
+};
+
+}  // namespace massho::operations

@@ -1,0 +1,102 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "massho/image/carryout_package.h"
+#include "massho/image/secret_bytes.h"
+#include "massho/image/x25519_keys.h"
+#include "massho/operations/erasure_entry.h"
+#include "massho/records/approval_policy.h"
+#include "massho/records/requests.h"
+
+namespace massho::records {
+class Register;
+}
+
+namespace massho::operations {
+
+struct CarryOutRequest {
+    std::string devicePath;
+    std::vector<std::filesystem::path> files;
+    std::vector<image::X25519Recipient> recipients;  // preferred
+    std::optional<image::SecretBytes> passphrase;    // when no recipient is given
+    int scryptLogN = 18;
+    int infoClass = 4;
+    std::string destination;
+    std::optional<std::string> requestId;
+    // Art. 8(7): the approval store and the policy table deciding which classes need one.
+    records::Requests* requests = nullptr;
+    const records::ApprovalPolicy* policy = nullptr;
+    // Filled from the claimed request: who asked and who allowed it.
+    std::string requester;
+    std::string approver;
+    std::optional<uint64_t> approvalEntry;
+    std::string operatorId;
+    std::string assetTag;  // the medium's tag in the erasure entry (defaults to the package id)
+    std::string origin;    // the register's origin, printed in the README
+    std::vector<std::filesystem::path> allowedSources;
+    std::filesystem::path dataDir;  // for messages and the system-disk guard
+};
+
+struct CarryOutProgress {
+    std::string stage;  // "erasing", "formatting", "writing", "checking"
+    uint64_t done = 0;
+    uint64_t total = 0;
+};
+
+struct CarryOutResult {
+    uint64_t registerIndex = 0;
+    uint64_t erasureIndex = 0;
+    std::string packageId;
+    image::PackageWritten package;
+    uint64_t fileCount = 0;
+    uint64_t totalBytes = 0;
+    std::string entry;
+};
+
+// "Carry these files out on this medium" (Art. 8(7), 13(9)-(10)): check the request (class 1–2
+// needs an approval, files inside the allowed folders, the medium large enough and safe to
+// erase), erase the medium (zero, sampled verification, its own erasure entry), give it a fresh
+// MBR + FAT32, write README.txt and MASSHO-<id>.tar.age, read the package back, and append one
+// `carry-out` entry: result "written", or "failed" with the reason (then OperationError Failed).
+// Refusals and bad input are thrown before the medium is touched and record nothing.
+class CarryOutOperation {
+  public:
+    CarryOutOperation(records::Register& log, CarryOutRequest request);
+
+    // Everything that can be checked without writing; throws OperationError.
+    const MediumDescription& check();
+    CarryOutResult run(const std::function<void(const CarryOutProgress&)>& onProgress);
+
+  private:
+    // Erase, format, write and record; run() wraps it with the approval claim.
+    CarryOutResult write(const std::function<void(const CarryOutProgress&)>& onProgress);
+    std::string failEntry(const std::string& reason, uint64_t erasureIndex);
+
+    records::Register& log_;
+    CarryOutRequest request_;
+    MediumDescription medium_;
+    image::PackagePlan plan_;
+    std::string packageId_;
+    bool checked_ = false;
+};
+
+// The `carry-out` entry's fields, in one place for the auditors (result "written" or "failed").
+struct CarryOutRecord {
+    std::string result;
+    std::string failure;
+    uint64_t erasureIndex = 0;
+    std::string packageName;
+    std::string volumeId;
+    image::PackageWritten package;
+    std::string started, ended;
+};
+std::string carryOutEntry(const CarryOutRequest& request, const MediumDescription& medium,
+                          const image::PackagePlan& plan, const CarryOutRecord& record);
+
+}  // namespace massho::operations

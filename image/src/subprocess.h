@@ -1,0 +1,47 @@
+#pragma once
+
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+namespace massho::image::detail {
+
+// A child program (sfdisk, mkfs.vfat, mcopy…) run without a shell. Its standard error is captured
+// (bounded) for the one-line message when it fails. Waited for (and killed if still running) on
+// destruction, so no zombie or stray writer outlives the step that started it.
+class Subprocess {
+  public:
+    struct Options {
+        bool pipeStdin = false;   // stdinFd() writes to the child's standard input
+        bool pipeStdout = false;  // stdoutFd() reads the child's standard output
+    };
+    Subprocess(const std::vector<std::string>& argv, Options options);
+    ~Subprocess();
+    Subprocess(const Subprocess&) = delete;
+    Subprocess& operator=(const Subprocess&) = delete;
+
+    int stdinFd() const { return stdin_; }
+    int stdoutFd() const { return stdout_; }
+    void closeStdin();
+    // Waits; returns the exit status (128 + signal when killed). Collects stderr.
+    int wait();
+    const std::string& errorText() const { return stderrText_; }
+
+  private:
+    pid_t pid_ = -1;
+    int stdin_ = -1, stdout_ = -1, stderr_ = -1;
+    std::string stderrText_;
+};
+
+// Runs to completion with `input` on stdin; throws CarryOutError(Failed) naming the program and
+// its last stderr line when it exits non-zero. Returns its standard output.
+std::string runTool(const std::vector<std::string>& argv, const std::string& input = {});
+
+// The last non-empty line of a tool's stderr, for one-line messages.
+std::string lastLine(const std::string& text);
+
+// Writes all of `size` bytes to `fd` (EINTR-safe). False on any error (errno kept).
+bool writeAll(int fd, const void* data, size_t size);
+
+}  // namespace massho::image::detail

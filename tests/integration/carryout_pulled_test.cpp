@@ -1,0 +1,140 @@
+// A carry-out medium pulled out mid-write: a real /dev/loopN over an nbdkit export whose I/O
+// starts failing with EIO (error filter + trigger file) while the package is being written.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <memory>
+#include <thread>
+
+#include "massho/image/x25519_keys.h"
+#include "massho/operations/carryout_operation.h"
+#include "massho/operations/erase_operation.h"
+#include "massho/records/canonical_json.h"
+#include "massho/records/store.h"
+#include "massho/testsupport/command.h"
+#include "massho/testsupport/loop_device.h"
+#include "massho/testsupport/temp_dir.h"
+
+namespace massho::operations {
+namespace {
+
+namespace fs = std::filesystem;
+constexpr uint64_t kSize = 64u << 20;
+constexpr const char* kMarker = "PULLED-PLAINTEXT-MARKER-51c2";
+
+bool haveTool(const std::string& name) {
+    return testsupport::runCommand({"sh", "-c", "command -v " + name}).exitCode == 0;
+}
+
+// nbdkit's file plugin behind the error filter: creating `trigger` makes every I/O fail (EIO).
+class PullableDisk {
+  public:
+    explicit PullableDisk(const fs::path& dir) : dir_(dir) {
+        image_ = dir_ / "image";
+        trigger_ = dir_ / "pulled";
+        fuse_ = dir_ / "fuse";
+        fs::create_directories(fuse_);
+        std::ofstream(image_).close();
+        fs::resize_file(image_, kSize);
+        pid_ = fork();
+        if (pid_ == 0) {
+            const int devnull = open("/dev/null", O_WRONLY);
+            dup2(devnull, 2);
+            execlp("nbdfuse", "nbdfuse", (fuse_ / "disk").c_str(), "--command", "nbdkit", "-s",
+                   "--filter=error", "file", image_.c_str(), "error=EIO", "error-rate=100%",
+                   ("error-file=" + trigger_.string()).c_str(), static_cast<char*>(nullptr));
+            _exit(127);
+        }
+        for (int i = 0; i < 100; ++i) {
+            struct stat st {};
+            if (stat((fuse_ / "disk").c_str(), &st) == 0 &&
+                static_cast<uint64_t>(st.st_size) == kSize)
+                break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        loop_ = std::make_unique<testsupport::LoopDevice>(
+            fuse_ / "disk", testsupport::LoopOptions{.directIo = true});
+    }
+    ~PullableDisk() {
+        fs::remove(trigger_);
+        loop_.reset();
+        testsupport::runCommand({"fusermount3", "-u", fuse_.string()});
+        if (pid_ > 0) {
+            int status = 0;
+            if (waitpid(pid_, &status, WNOHANG) == 0) {
+                kill(pid_, SIGTERM);
+                waitpid(pid_, &status, 0);
+            }
+        }
+    }
+    const std::string& path() const { return loop_->path(); }
+    void pull() const { std::ofstream(trigger_).close(); }
+    std::string imageBytes() const {
+        std::ifstream in(image_, std::ios::binary);
+        return {std::istreambuf_iterator<char>(in), {}};
+    }
+
+  private:
+    fs::path dir_, image_, trigger_, fuse_;
+    pid_t pid_ = -1;
+    std::unique_ptr<testsupport::LoopDevice> loop_;
+};
+
+TEST(CarryOutPulledTest, MediumPulledMidWriteFailsLoudlyAndLeavesNoPlaintext) {
+    MASSHO_REQUIRE_LOOP_DEVICES();
+    if (!haveTool("nbdkit") || !haveTool("nbdfuse") || !haveTool("fusermount3"))
+        GTEST_SKIP() << "needs nbdkit, nbdfuse and fuse3 (appliance/tools/install-deps)";
+    testsupport::TempDir tmp;
+    auto store =
+        records::Store::create(tmp / "data", "test/pulled", "admin", "Admin", "admin-passphrase-1");
+    const fs::path share = tmp / "share";
+    fs::create_directories(share);
+    {
+        std::ofstream f(share / "ledger.txt", std::ios::binary);
+        for (int i = 0; i < 200000; ++i) f << kMarker << ' ' << i << '\n';  // ~6 MB
+    }
+    PullableDisk disk(tmp.path());
+
+    CarryOutRequest request;
+    request.devicePath = disk.path();
+    request.files = {share / "ledger.txt"};
+    request.recipients = {image::X25519Identity::generate().recipient()};
+    request.infoClass = 3;
+    request.destination = "north office";
+    request.operatorId = "admin";
+    request.origin = "test/pulled";
+    request.allowedSources = {fs::canonical(share)};
+    request.dataDir = tmp / "data";
+    CarryOutOperation operation(store.log(), std::move(request));
+    bool pulled = false;
+    try {
+        operation.run([&](const CarryOutProgress& p) {
+            if (!pulled && p.stage == "writing" && p.done >= (1u << 20)) {
+                disk.pull();
+                pulled = true;
+            }
+        });
+        FAIL() << "a pulled medium must not end in success";
+    } catch (const OperationError& e) {
+        EXPECT_EQ(e.kind(), OperationError::Kind::Failed);
+        EXPECT_NE(std::string(e.what()).find("carry-out FAILED"), std::string::npos) << e.what();
+    }
+    ASSERT_TRUE(pulled);
+    // One failed carry-out entry, none claiming success.
+    auto last = records::parseEntry(store.log().entry(store.log().size() - 1));
+    EXPECT_EQ(records::entryString(last, "kind"), "carry-out");
+    EXPECT_EQ(records::entryString(last, "result"), "failed");
+    for (uint64_t i = 0; i < store.log().size(); ++i)
+        EXPECT_EQ(store.log().entry(i).find("\"result\":\"written\""), std::string::npos);
+    EXPECT_EQ(disk.imageBytes().find(kMarker), std::string::npos);
+}
+
+}  // namespace
+}  // namespace massho::operations
