@@ -31,5 +31,7 @@ int runRegisterAddCosignature(const Invocation&);
 int runWitnessInit(const Invocation&);
 int runWitnessCosign(const Invocation&);
 int runKeyRotate(const Invocation&);
+int runCertificate(const Invocation&);
+int runCertificateVerify(const Invocation&);
 
 }  // namespace massho::cli

@@ -50,6 +50,10 @@ constexpr std::array kCommands{
             "cosign a checkpoint consistent with what the witness saw"},
     Command{"key rotate", massho::cli::runKeyRotate,
             "replace the signing key (recorded, signed by the old key)"},
+    Command{"certificate verify", massho::cli::runCertificateVerify,
+            "verify a disposal certificate (PDF or QR text) offline"},
+    Command{"certificate", massho::cli::runCertificate,
+            "issue (--pdf) or print (--print) an erasure's disposal certificate"},
 };
 
 void printUsage(FILE* to) {
