@@ -136,7 +136,7 @@ class PageText {
         return rowHtml(id, value.toHtmlEscaped());
     }
     QString rowHtml(const char* id, const QString& valueHtml) const {
-        return QStringLiteral("<tr><td width=\"30%\">%1</td><td>%2</td></tr>")
+        return QStringLiteral("<tr><td width=\"33%\">%1</td><td>%2</td></tr>")
             .arg(label(id), valueHtml);
     }
     static QString mono(const QString& s) {
