@@ -33,5 +33,6 @@ int runWitnessCosign(const Invocation&);
 int runKeyRotate(const Invocation&);
 int runCertificate(const Invocation&);
 int runCertificateVerify(const Invocation&);
+int runCertificateBatch(const Invocation&);
 
 }  // namespace massho::cli

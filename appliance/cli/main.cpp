@@ -52,6 +52,8 @@ constexpr std::array kCommands{
             "replace the signing key (recorded, signed by the old key)"},
     Command{"certificate verify", massho::cli::runCertificateVerify,
             "verify a disposal certificate (PDF or QR text) offline"},
+    Command{"certificate batch", massho::cli::runCertificateBatch,
+            "a day's or a request's certificates as one PDF (--date / --request)"},
     Command{"certificate", massho::cli::runCertificate,
             "issue (--pdf) or print (--print) an erasure's disposal certificate"},
 };

@@ -78,6 +78,43 @@ std::string sha256Hex(std::string_view bytes) {
     return hexEncode(std::string_view(reinterpret_cast<const char*>(digest), length));
 }
 
+namespace {
+
+std::string issuedEntry(const Store& store, const Certificate& c, const std::string& sha256,
+                        const std::string& file, int64_t batch) {
+    EntryBuilder b(kCertificateIssuedKind, store.clock());
+    b.set("entry", static_cast<int64_t>(c.index))
+        .set("certificate", c.number)
+        .set("issue", c.issue)
+        .set("reissue", static_cast<int64_t>(c.reissue() ? 1 : 0))
+        .set("pdf_sha256", sha256)
+        .set("file", file)
+        .set("checkpoint_size", static_cast<int64_t>(checkpointSize(c.proofText)))
+        .set("by", c.issuedBy);
+    if (batch > 0) b.set("batch", batch);
+    return b.finish();
+}
+
+// Archives the PDF, then appends the entries; both or neither (the file is removed on failure).
+std::vector<uint64_t> archiveAndRecord(Store& store, const std::filesystem::path& archived,
+                                       const std::string& pdf,
+                                       const std::vector<std::string>& entries) {
+    Transaction tx(store.database());
+    writeArchive(archived, pdf);
+    try {
+        std::vector<uint64_t> indexes;
+        for (const auto& e : entries) indexes.push_back(store.log().append(e));
+        tx.commit();
+        return indexes;
+    } catch (...) {
+        // Not recorded, so not issued: no archived copy may claim otherwise.
+        std::filesystem::remove(archived);
+        throw;
+    }
+}
+
+}  // namespace
+
 IssuedCertificate issueCertificate(Store& store, uint64_t index, const std::string& officerId) {
     IssuedCertificate out;
     out.certificate =
@@ -87,28 +124,31 @@ IssuedCertificate issueCertificate(Store& store, uint64_t index, const std::stri
     out.sha256Hex = sha256Hex(out.pdf);
     const std::string name = c.number + ".pdf";
     out.archived = store.dir() / kCertificatesFolder / name;
+    out.recordIndex = archiveAndRecord(store, out.archived, out.pdf,
+                                       {issuedEntry(store, c, out.sha256Hex, name, 0)})
+                          .front();
+    return out;
+}
 
-    const std::string entry =
-        EntryBuilder(kCertificateIssuedKind, store.clock())
-            .set("entry", static_cast<int64_t>(index))
-            .set("certificate", c.number)
-            .set("issue", c.issue)
-            .set("reissue", static_cast<int64_t>(c.reissue() ? 1 : 0))
-            .set("pdf_sha256", out.sha256Hex)
-            .set("file", name)
-            .set("checkpoint_size", static_cast<int64_t>(checkpointSize(c.proofText)))
-            .set("by", officerId)
-            .finish();
-    Transaction tx(store.database());
-    writeArchive(out.archived, out.pdf);
-    try {
-        out.recordIndex = store.log().append(entry);
-        tx.commit();
-    } catch (...) {
-        // Not recorded, so not issued: no archived copy may claim otherwise.
-        std::filesystem::remove(out.archived);
-        throw;
-    }
+IssuedBatch issueCertificateBatch(Store& store, const std::vector<uint64_t>& indexes,
+                                  const std::string& officerId) {
+    if (indexes.empty())
+        throw CertificateRefused("no successful erasure matches: there is nothing to certify");
+    IssuedBatch out;
+    for (uint64_t index : indexes)
+        out.certificates.push_back(
+            prepareCertificate(store.log(), store.origin(), index, officerId, store.clock()));
+    out.pdf = renderCertificatesPdf(out.certificates);
+    out.sha256Hex = sha256Hex(out.pdf);
+    const std::string name = "batch-" + std::to_string(indexes.front()) + "-" +
+                             std::to_string(indexes.back()) + "-" +
+                             std::to_string(store.log().size()) + ".pdf";
+    out.archived = store.dir() / kCertificatesFolder / name;
+    std::vector<std::string> entries;
+    for (const auto& c : out.certificates)
+        entries.push_back(
+            issuedEntry(store, c, out.sha256Hex, name, static_cast<int64_t>(indexes.size())));
+    out.recordIndexes = archiveAndRecord(store, out.archived, out.pdf, entries);
     return out;
 }
 

@@ -1,6 +1,7 @@
 // `massho certificate` end to end: a real erasure on a loop device, the certificate issued by a
 // records officer, then checked the way an outside reader would: zbarimg on the rendered page,
 // `massho certificate verify` with only the public key, and forgeries refused.
+#include <QDateTime>
 #include <fstream>
 #include <sstream>
 
@@ -178,6 +179,39 @@ TEST_F(CertificateCliTest, ReissueIsMarkedAndPrintingNeedsAnIssuedCertificateAnd
     EXPECT_TRUE(printed.err.find("printing failed") != std::string::npos ||
                 printed.err.find("'lp' is not installed") != std::string::npos)
         << printed.err;
+}
+
+TEST_F(CertificateCliTest, BatchOfADayIsOneRecordedPdfThatVerifiesPageByPage) {
+    MASSHO_REQUIRE_LOOP_DEVICES();
+    const std::string first = erase();
+    const std::string second = erase();
+    // The office's day: the JST date of the erasure's end.
+    const QString ended = entry(std::stol(second))["ended"].toString();
+    const std::string day = QDateTime::fromString(ended, Qt::ISODate)
+                                .toOffsetFromUtc(9 * 3600)
+                                .date()
+                                .toString(Qt::ISODate)
+                                .toStdString();
+    const auto pdf = tmp_ / "batch.pdf";
+    auto r = massho({"certificate", "batch", "--date", day, "--pdf", pdf.string(), "--json", "--as",
+                     "suzuki", "--password-stdin"},
+                    std::string(kOfficerPassword) + "\n");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("\"entries\":[" + first + "," + second + "]"), std::string::npos) << r.out;
+    auto info = runCommand({"pdfinfo", pdf.string()});
+    EXPECT_NE(info.out.find("Pages:"), std::string::npos);
+    auto v = verify(pdf);
+    EXPECT_EQ(v.exitCode, 0) << v.err;
+    EXPECT_NE(v.out.find("certificate 2 of 2"), std::string::npos) << v.out;
+    const auto all = entries();
+    EXPECT_EQ(all[all.size() - 1]["batch"].toInteger(), 2);
+    EXPECT_EQ(all[all.size() - 2]["kind"], "certificate-issued");
+
+    auto none = massho({"certificate", "batch", "--date", "1999-01-01", "--pdf",
+                        (tmp_ / "none.pdf").string(), "--as", "suzuki", "--password-stdin"},
+                       std::string(kOfficerPassword) + "\n");
+    EXPECT_EQ(none.exitCode, 1);
+    EXPECT_NE(none.err.find("nothing to certify"), std::string::npos) << none.err;
 }
 
 }  // namespace

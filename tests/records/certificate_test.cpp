@@ -289,6 +289,21 @@ TEST_F(CertificateTest, BatchPdfHasOnePagePerCertificateAndAllPayloads) {
     EXPECT_EQ(verifyCertificatePayload(payloads[1], vkeys_).index, usb_);
 }
 
+TEST_F(CertificateTest, SelectsADaysSuccessfulErasuresInJapanTime) {
+    // Both ended 2026-03-02T02:40:05Z = 11:40 JST on 2 March; the failed one is never chosen.
+    EXPECT_EQ(selectErasures(store_->log(), "2026-03-02", std::nullopt),
+              (std::vector<uint64_t>{hdd_, usb_}));
+    EXPECT_TRUE(selectErasures(store_->log(), "2026-03-01", std::nullopt).empty());
+    EXPECT_EQ(selectErasures(store_->log(), std::nullopt, "REQ-17"), (std::vector<uint64_t>{usb_}));
+    const IssuedBatch batch = issueCertificateBatch(*store_, {hdd_, usb_}, "suzuki");
+    ASSERT_EQ(batch.recordIndexes.size(), 2u);
+    const EntryFields second = parseEntry(store_->log().entry(batch.recordIndexes[1]));
+    EXPECT_EQ(entryInteger(second, "entry"), static_cast<int64_t>(usb_));
+    EXPECT_EQ(entryInteger(second, "batch"), 2);
+    EXPECT_EQ(entryString(second, "pdf_sha256"), sha256Hex(readFile(batch.archived)));
+    EXPECT_THROW(issueCertificateBatch(*store_, {}, "suzuki"), CertificateRefused);
+}
+
 TEST_F(CertificateTest, PayloadParserIsBoundedAndStrict) {
     EXPECT_THROW(CertificatePayload::parse("no entry here"), CertificateInvalid);
     EXPECT_THROW(CertificatePayload::parse(std::string(kMaxPayloadBytes + 1, '{')),

@@ -13,6 +13,7 @@
 #include "../text_file.h"
 #include "massho/records/certificate_issuer.h"
 #include "massho/records/certificate_payload.h"
+#include "massho/records/clock.h"
 #include "massho/records/pdf_payload.h"
 
 namespace massho::cli {
@@ -158,6 +159,45 @@ int runCertificate(const Invocation& inv) {
             throw failed(e.what());
         }
         printPdf(pdf, cl.value("printer"), "massho certificate " + std::to_string(index));
+    }
+    return 0;
+}
+
+int runCertificateBatch(const Invocation& inv) {
+    CommandLine cl(inv.name, inv.arguments);
+    cl.addOption("date", "YYYY-MM-DD", "Erasures that ended on this day (Japan time).");
+    cl.addOption("request", "REQ", "Erasures done for this approval request.");
+    cl.addOption("pdf", "FILE", "Write the multi-page PDF to FILE.");
+    cl.addFlag("json", "Print the result as JSON on stdout.");
+    addSessionOptions(cl);
+    cl.parse(0, 0);
+    const std::string pdfPath = cl.required("pdf");
+    const auto date = cl.value("date");
+    const auto request = cl.value("request");
+    if (!date && !request)
+        throw badInput("choose the certificates: --date YYYY-MM-DD or --request REQ");
+    if (date && !records::isValidDate(*date))
+        throw badInput("--date '" + *date + "' is not a date written as YYYY-MM-DD");
+    Session session = Session::open(inv, cl, {records::Role::RecordsOfficer});
+    records::Store& store = session.store();
+    records::IssuedBatch batch;
+    try {
+        batch = records::issueCertificateBatch(
+            store, records::selectErasures(store.log(), date, request), session.userId());
+    } catch (const records::CertificateRefused& e) {
+        throw failed(e.what());
+    }
+    writeFileOrFail(pdfPath, batch.pdf);
+    std::fprintf(stderr, "%zu certificates in %s (SHA-256 %s), recorded as entries %llu to %llu\n",
+                 batch.certificates.size(), pdfPath.c_str(), batch.sha256Hex.c_str(),
+                 static_cast<unsigned long long>(batch.recordIndexes.front()),
+                 static_cast<unsigned long long>(batch.recordIndexes.back()));
+    if (cl.isSet("json")) {
+        std::string entries;
+        for (const auto& c : batch.certificates)
+            entries += (entries.empty() ? "" : ",") + std::to_string(c.index);
+        std::printf("{\"certificates\":%zu,\"entries\":[%s],\"sha256\":\"%s\"}\n",
+                    batch.certificates.size(), entries.c_str(), batch.sha256Hex.c_str());
     }
     return 0;
 }

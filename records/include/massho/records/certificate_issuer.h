@@ -2,7 +2,9 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "massho/records/certificate.h"
 #include "massho/records/store.h"
@@ -27,6 +29,24 @@ inline constexpr const char* kCertificatesFolder = "certificates";
 // Transaction. A later issue for the same entry is a reissue (marked on the page and in the
 // entry). Throws CertificateRefused for entries that get no certificate.
 IssuedCertificate issueCertificate(Store& store, uint64_t index, const std::string& officerId);
+
+// Several certificates as one multi-page PDF (a day's or a request's), archived as
+// DIR/certificates/batch-<first>-<last>-<n>.pdf; one certificate-issued entry per certificate
+// (with `batch` = the page count and the batch PDF's SHA-256), all in one Transaction.
+struct IssuedBatch {
+    std::vector<Certificate> certificates;
+    std::string pdf;
+    std::string sha256Hex;
+    std::filesystem::path archived;
+    std::vector<uint64_t> recordIndexes;
+};
+IssuedBatch issueCertificateBatch(Store& store, const std::vector<uint64_t>& indexes,
+                                  const std::string& officerId);
+
+// Successful erasures whose `ended` falls on `dateJst` (YYYY-MM-DD, Japan time: the office's
+// day) and/or that carry `request`, in register order.
+std::vector<uint64_t> selectErasures(const Register& log, const std::optional<std::string>& dateJst,
+                                     const std::optional<std::string>& request);
 
 // The archived PDF of the latest certificate issued for `index`, after checking its bytes still
 // have the SHA-256 recorded in the register. Throws RecordsError when none was issued or the
