@@ -34,5 +34,6 @@ int runKeyRotate(const Invocation&);
 int runCertificate(const Invocation&);
 int runCertificateVerify(const Invocation&);
 int runCertificateBatch(const Invocation&);
+int runCertificateList(const Invocation&);
 
 }  // namespace massho::cli

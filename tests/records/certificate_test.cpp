@@ -12,6 +12,7 @@
 #include "massho/records/certificate_issuer.h"
 #include "massho/records/certificate_payload.h"
 #include "massho/records/certificate_pdf.h"
+#include "massho/records/disposal_list.h"
 #include "massho/records/pdf_payload.h"
 #include "massho/records/proof.h"
 #include "massho/records/store.h"
@@ -302,6 +303,31 @@ TEST_F(CertificateTest, SelectsADaysSuccessfulErasuresInJapanTime) {
     EXPECT_EQ(entryInteger(second, "batch"), 2);
     EXPECT_EQ(entryString(second, "pdf_sha256"), sha256Hex(readFile(batch.archived)));
     EXPECT_THROW(issueCertificateBatch(*store_, {}, "suzuki"), CertificateRefused);
+}
+
+TEST_F(CertificateTest, DisposalListAsCsvAndPdfForADateRange) {
+    Erasure odd{
+        "=cmd|' /C calc'!A0", "Model, \"quoted\"", "hdd", "zero", "Zero", "1: 0x00", "clear"};
+    const uint64_t oddIndex = store_->log().append(erasureEntry(odd));
+    const auto rows = disposalRows(store_->log(), "2026-03-01", "2026-03-02");
+    ASSERT_EQ(rows.size(), 4u);  // the failed erasure is listed too: it is a record
+    EXPECT_TRUE(disposalRows(store_->log(), "2026-03-03", "2026-03-31").empty());
+    const std::string csv = disposalListCsv(rows);
+    EXPECT_EQ(csv.rfind("index,ended_jst,asset,", 0), 0u) << csv;
+    EXPECT_NE(
+        csv.find("\r\n" + std::to_string(hdd_) + ",2026-03-02 11:40:05,PC-WD-WCC4N7KX1234,3,"),
+        std::string::npos)
+        << csv;
+    // Quoted per RFC 4180, and a formula is defused rather than run by a spreadsheet.
+    EXPECT_NE(csv.find("\"Model, \"\"quoted\"\"\""), std::string::npos) << csv;
+    EXPECT_NE(csv.find(",'=cmd|' /C calc'!A0,"), std::string::npos) << csv;
+    EXPECT_NE(csv.find(",failed,"), std::string::npos);
+    const auto pdf = tmp_ / "list.pdf";
+    writeFile(pdf, disposalListPdf(rows, kOrigin, "2026-03-01", "2026-03-02"));
+    const std::string text = pdfText(pdf);
+    EXPECT_NE(text.find("廃棄記録一覧"), std::string::npos) << text;
+    EXPECT_NE(text.find("USB-77AB0042"), std::string::npos) << text;
+    EXPECT_NE(text.find(std::to_string(oddIndex)), std::string::npos);
 }
 
 TEST_F(CertificateTest, PayloadParserIsBoundedAndStrict) {

@@ -14,6 +14,7 @@
 #include "massho/records/certificate_issuer.h"
 #include "massho/records/certificate_payload.h"
 #include "massho/records/clock.h"
+#include "massho/records/disposal_list.h"
 #include "massho/records/pdf_payload.h"
 
 namespace massho::cli {
@@ -50,9 +51,9 @@ void writeFileOrFail(const std::string& path, const std::string& bytes) {
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.close();
     if (!out)
-        throw failed("cannot write the PDF to '" + path +
-                     "': check the folder; the certificate is recorded and archived, print it "
-                     "with --print");
+        throw failed("cannot write '" + path +
+                     "': check the folder (an issued certificate is recorded and archived in "
+                     "DATA_DIR/certificates/ all the same)");
 }
 
 // CUPS: the archived bytes go to `lp` on its standard input, never a re-render.
@@ -199,6 +200,31 @@ int runCertificateBatch(const Invocation& inv) {
         std::printf("{\"certificates\":%zu,\"entries\":[%s],\"sha256\":\"%s\"}\n",
                     batch.certificates.size(), entries.c_str(), batch.sha256Hex.c_str());
     }
+    return 0;
+}
+
+int runCertificateList(const Invocation& inv) {
+    CommandLine cl(inv.name, inv.arguments);
+    cl.addOption("from", "YYYY-MM-DD", "First day (Japan time).");
+    cl.addOption("to", "YYYY-MM-DD", "Last day (Japan time), inclusive.");
+    cl.addOption("csv", "FILE", "Write the list as CSV (UTF-8) to FILE.");
+    cl.addOption("pdf", "FILE", "Write the list as PDF to FILE.");
+    cl.parse(0, 0);
+    const std::string from = cl.required("from");
+    const std::string to = cl.required("to");
+    for (const auto& d : {from, to})
+        if (!records::isValidDate(d))
+            throw badInput("'" + d + "' is not a date written as YYYY-MM-DD");
+    if (to < from) throw badInput("--to " + to + " is before --from " + from);
+    if (!cl.value("csv") && !cl.value("pdf"))
+        throw badInput("say where to write: --csv FILE and/or --pdf FILE");
+    records::Store store = openStore(inv, records::Store::Access::ReadOnly);
+    const auto rows = records::disposalRows(store.log(), from, to);
+    if (auto csv = cl.value("csv")) writeFileOrFail(*csv, records::disposalListCsv(rows));
+    if (auto pdf = cl.value("pdf"))
+        writeFileOrFail(*pdf, records::disposalListPdf(rows, store.origin(), from, to));
+    std::fprintf(stderr, "%zu disposal erasures from %s to %s\n", rows.size(), from.c_str(),
+                 to.c_str());
     return 0;
 }
 
