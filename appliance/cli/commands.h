@@ -44,5 +44,9 @@ int runCarryIn(const Invocation&);
 int runRecipientsAdd(const Invocation&);
 int runRecipientsList(const Invocation&);
 int runRecipientsRemove(const Invocation&);
+int runCertificate(const Invocation&);
+int runCertificateVerify(const Invocation&);
+int runCertificateBatch(const Invocation&);
+int runCertificateList(const Invocation&);
 
 }  // namespace massho::cli

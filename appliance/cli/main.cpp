@@ -70,6 +70,14 @@ constexpr std::array kCommands{
     Command{"recipients list", massho::cli::runRecipientsList, "list the key book"},
     Command{"recipients remove", massho::cli::runRecipientsRemove,
             "remove a key from the key book"},
+    Command{"certificate verify", massho::cli::runCertificateVerify,
+            "verify a disposal certificate (PDF or QR text) offline"},
+    Command{"certificate batch", massho::cli::runCertificateBatch,
+            "a day's or a request's certificates as one PDF (--date / --request)"},
+    Command{"certificate list", massho::cli::runCertificateList,
+            "the disposal list (廃棄記録一覧) for a date range as CSV and/or PDF"},
+    Command{"certificate", massho::cli::runCertificate,
+            "issue (--pdf) or print (--print) an erasure's disposal certificate"},
 };
 
 void printUsage(FILE* to) {
