@@ -114,6 +114,14 @@ ScsiStatus FakeAtaDrive::execute(const ScsiCommand& c) {
             if (abortDisable || password() != password_) return ataAborted();
             securityEnabled = false;
             return ataGood();
+        case 0x27:
+            return ataRegisters(0x50, 0, 0, nativeMaxLba);
+        case 0xB1: {
+            std::fill(c.data.begin(), c.data.end(), 0);
+            c.data[0] = 0x02;
+            for (int i = 0; i < 8; ++i) c.data[6 + i] = static_cast<uint8_t>(dcoMaxLba >> 8 * i);
+            return ataGood();
+        }
         case 0xB4:
             return sanitize(static_cast<uint16_t>(c.cdb[3] << 8 | c.cdb[4]));
         default:
@@ -172,6 +180,7 @@ NvmeCompletion FakeNvme::execute(const NvmeAdminCommand& c) {
             return {};
         case 0x80:
             ++formats;
+            if (formatStatus == 0 && onFormat) onFormat();
             return NvmeCompletion{0, formatStatus, 0};
         case 0x84:
             if (sanicap == 0) return NvmeCompletion{0, 0x0001, 0};  // Invalid Command Opcode

@@ -32,11 +32,13 @@ class FakeAtaDrive : public SgIo {
     // Knobs.
     bool frozen = false;
     bool sanitizeFrozen = false;
-    bool usbBridge = false;       // every pass-through: ILLEGAL REQUEST
-    bool abortEraseUnit = false;  // ERASE UNIT aborted, password stays set
-    bool abortDisable = false;    // SECURITY DISABLE PASSWORD aborted
-    int sanitizePolls = 3;        // SANITIZE STATUS polls while in progress
-    bool sanitizeFails = false;   // the sanitize ends in failure
+    bool usbBridge = false;          // every pass-through: ILLEGAL REQUEST
+    bool abortEraseUnit = false;     // ERASE UNIT aborted, password stays set
+    bool abortDisable = false;       // SECURITY DISABLE PASSWORD aborted
+    int sanitizePolls = 3;           // SANITIZE STATUS polls while in progress
+    bool sanitizeFails = false;      // the sanitize ends in failure
+    uint64_t nativeMaxLba = 0x0FFF;  // READ NATIVE MAX ADDRESS EXT (IDENTIFY says 1000h sectors)
+    uint64_t dcoMaxLba = 0x0FFF;     // DEVICE CONFIGURATION IDENTIFY
 
     // What happened.
     std::vector<uint8_t> commands;  // ATA command opcode of every pass-through (B4h: see features)
@@ -68,6 +70,7 @@ class FakeNvme : public NvmeAdmin {
     uint16_t formatStatus = 0;  // non-zero: Format NVM fails with this status
     int sanitizePolls = 2;
     bool powerLossMidSanitize = false;
+    std::function<void()> onFormat;  // what the "media" undergoes when Format NVM succeeds
 
     std::vector<NvmeAdminCommand> commands;  // data spans not valid after the call
     int formats = 0;
