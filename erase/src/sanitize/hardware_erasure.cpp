@@ -126,7 +126,15 @@ class Job {
     bool runDrive(const DriveRun& drive) {
         DriveSanitizeOptions driveOptions = options_.drive;
         driveOptions.onProgress = [this](const DriveProgress& p) { progress(p); };
-        const DriveSanitizeResult r = drive(channels_, driveOptions);
+        DriveSanitizeResult r;
+        try {
+            r = drive(channels_, driveOptions);
+        } catch (const SanitizeError& e) {
+            // The drive refused after the markers were written (its state changed since the
+            // probe): nothing was erased, and the register says so.
+            r.failure = std::string("the drive refused: ") + e.what();
+            r.steps.push_back(r.failure);
+        }
         out_.evidence.steps.insert(out_.evidence.steps.end(), r.steps.begin(), r.steps.end());
         out_.evidence.driveReportedProgress = r.driveReportedProgress;
         out_.report.passes.push_back({"drive command: " + method_.name, 0, {}});

@@ -49,8 +49,9 @@ void requireRunnable(const Method& method, const DriveCapabilities& caps);
 // The whole hardware job: random marker blocks at known LBAs (first, last and spread between),
 // read back; the drive command; then every marker must read differently, and a sampled (or full)
 // read records the content seen. Erased only when the drive reported success and every marker
-// changed and nothing failed to read. Throws SanitizeError for refusals before the drive command
-// (call requireRunnable first so that no marker is written on a drive that refuses).
+// changed and nothing failed to read. Throws SanitizeError only before the first marker is
+// written (unknown method, tiny device); a refusal by the drive after that is a failed Report.
+// Call requireRunnable first so that no marker is written on a drive that cannot do the method.
 HardwareOutcome runHardwareErasure(Target& target, const Method& method,
                                    const DriveChannels& channels,
                                    const HardwareErasureOptions& options);
