@@ -65,6 +65,8 @@ class EraseOperation {
     const MediumDescription& describe();
 
   private:
+    EraseResult runHardware(std::function<void(const erase::Progress&)> onProgress);
+
     records::Register& log_;
     EraseRequest request_;
     MediumDescription medium_;
