@@ -250,11 +250,12 @@ void requireRunnable(const Method& method, const DriveCapabilities& caps) {
     if (std::find(caps.methods.begin(), caps.methods.end(), method.id) == caps.methods.end()) {
         std::string offered;
         for (const auto& m : caps.methods) offered += (offered.empty() ? "" : ", ") + m;
-        throw SanitizeError(K::Unsupported,
-                            "the drive does not support " + method.id + " (" + caps.interface +
-                                (caps.note.empty() ? "" : ": " + caps.note) + "); it offers: " +
-                                (offered.empty() ? "no drive commands" : offered) +
-                                ": choose one of those or an overwrite method");
+        throw SanitizeError(
+            K::Unsupported,
+            "the drive does not support " + method.id + " (interface " + caps.interface +
+                (caps.note.empty() ? "" : ": " + caps.note) +
+                "); it offers: " + (offered.empty() ? "no drive commands" : offered) +
+                ": choose one of those or an overwrite method");
     }
     if (!caps.blocked.empty() && method.id.starts_with("ata-secure-erase"))
         throw SanitizeError(K::Frozen, "the drive's " + caps.blocked);
