@@ -140,9 +140,7 @@ TEST(Catalog, HardwareMethodsRefuseToRunAsPassesAndWriteNothing) {
         runErasure(*target, options);
         FAIL() << "a hardware method ran";
     } catch (const EraseError& e) {
-        EXPECT_NE(std::string(e.what()).find("is a drive command"),
-                  std::string::npos)
-            << e.what();
+        EXPECT_NE(std::string(e.what()).find("is a drive command"), std::string::npos) << e.what();
     }
     EXPECT_EQ(test::firstNotEqual(test::readFile(file), 0x5A), -1);
 }

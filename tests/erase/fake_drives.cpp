@@ -105,6 +105,7 @@ ScsiStatus FakeAtaDrive::execute(const ScsiCommand& c) {
             return securityEnabled ? ataRegisters(0x50, 0, 0, 0) : ataAborted();
         case 0xF4:
             passwordsSeen.push_back(password());
+            if (duringEraseUnit) duringEraseUnit();
             if (abortEraseUnit || password() != password_) return ataAborted();
             erased = true;
             securityEnabled = false;  // ACS-3 §4.18.11: a successful erase disables security

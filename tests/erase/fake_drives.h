@@ -32,11 +32,12 @@ class FakeAtaDrive : public SgIo {
     // Knobs.
     bool frozen = false;
     bool sanitizeFrozen = false;
-    bool usbBridge = false;          // every pass-through: ILLEGAL REQUEST
-    bool abortEraseUnit = false;     // ERASE UNIT aborted, password stays set
-    bool abortDisable = false;       // SECURITY DISABLE PASSWORD aborted
-    int sanitizePolls = 3;           // SANITIZE STATUS polls while in progress
-    bool sanitizeFails = false;      // the sanitize ends in failure
+    bool usbBridge = false;                 // every pass-through: ILLEGAL REQUEST
+    bool abortEraseUnit = false;            // ERASE UNIT aborted, password stays set
+    bool abortDisable = false;              // SECURITY DISABLE PASSWORD aborted
+    int sanitizePolls = 3;                  // SANITIZE STATUS polls while in progress
+    bool sanitizeFails = false;             // the sanitize ends in failure
+    std::function<void()> duringEraseUnit;  // runs inside the (blocking) ERASE UNIT
     uint64_t nativeMaxLba = 0x0FFF;  // READ NATIVE MAX ADDRESS EXT (IDENTIFY says 1000h sectors)
     uint64_t dcoMaxLba = 0x0FFF;     // DEVICE CONFIGURATION IDENTIFY
 

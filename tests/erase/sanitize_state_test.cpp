@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <condition_variable>
+#include <mutex>
+
 #include "fake_drives.h"
 #include "massho/erase/sanitize/drive_sanitize.h"
 #include "massho/erase/sanitize/sanitize_error.h"
@@ -45,6 +48,33 @@ TEST(AtaSecurityErase, SetsAOneTimePasswordErasesAndEndsWithSecurityOff) {
     EXPECT_EQ(drive.passwordsSeen[0], drive.passwordsSeen[1]);
     EXPECT_EQ(drive.passwordsSeen[0].find_first_not_of("0123456789abcdef"), std::string::npos);
     EXPECT_TRUE(r.progress.back().estimated);  // ERASE UNIT reports no progress of its own
+}
+
+// ERASE UNIT reports nothing while it runs: progress is the clock against IDENTIFY word 89 (here
+// 4 minutes), marked as an estimate, never 100 % before the drive answers.
+TEST(AtaSecurityErase, ProgressDuringEraseUnitIsAnEstimateFromTheClock) {
+    FakeAtaDrive drive;
+    std::mutex mutex;
+    std::condition_variable seen;
+    bool ticked = false;
+    DriveSanitizeOptions options;
+    options.pollInterval = std::chrono::milliseconds(1);
+    std::vector<DriveProgress> progress;
+    options.onProgress = [&](const DriveProgress& p) {
+        std::lock_guard lock(mutex);
+        progress.push_back(p);
+        if (p.fraction > 0 && p.fraction < 1) ticked = true;
+        seen.notify_all();
+    };
+    drive.duringEraseUnit = [&] {
+        std::unique_lock lock(mutex);
+        seen.wait_for(lock, std::chrono::seconds(30), [&] { return ticked; });
+    };
+    EXPECT_TRUE(ataSecurityErase(drive, false, options).succeeded);
+    ASSERT_TRUE(ticked);
+    for (const auto& p : progress) EXPECT_TRUE(p.estimated);
+    EXPECT_EQ(progress.back().fraction, 1.0);
+    EXPECT_LE(progress[progress.size() - 2].fraction, 0.99);
 }
 
 TEST(AtaSecurityErase, PasswordsDifferBetweenJobs) {

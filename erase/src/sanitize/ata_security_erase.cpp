@@ -2,6 +2,7 @@
 #include <openssl/rand.h>
 
 #include "drive_steps.h"
+#include "estimate_clock.h"
 #include "massho/erase/sanitize/ata_identify.h"
 
 namespace massho::erase::sanitize {
@@ -107,7 +108,10 @@ class SecurityErase {
             enhanced_ ? "SECURITY ERASE UNIT (enhanced)" : "SECURITY ERASE UNIT";
         detail::report(options_, 0, true, step);
         WipedBlock unit{password.block(enhanced_)};
-        ata_.run(ataSecurityEraseUnit(), step, unit.data, eraseTimeoutMs(id, enhanced_));
+        {
+            detail::EstimateClock clock(options_, step, estimate(id));
+            ata_.run(ataSecurityEraseUnit(), step, unit.data, eraseTimeoutMs(id, enhanced_));
+        }
         detail::report(options_, 1, true, step);
     }
 
@@ -134,6 +138,12 @@ class SecurityErase {
                           "--security-disable " +
                           password.text() + " DEVICE` before reuse";
         result_.steps.push_back("security disabled after erase: NO");
+    }
+
+    // IDENTIFY words 89/90: the drive's own estimate (none when it reports none).
+    std::chrono::seconds estimate(const AtaIdentity& id) const {
+        const auto minutes = enhanced_ ? id.enhancedEraseMinutes : id.normalEraseMinutes;
+        return std::chrono::minutes(minutes.value_or(0));
     }
 
     bool securityEnabledNow() {
