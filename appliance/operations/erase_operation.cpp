@@ -3,6 +3,8 @@
 #include <sys/stat.h>
 
 #include "massho/appliance/devices.h"
+#include "massho/erase/sanitize/hardware_erasure.h"
+#include "massho/erase/sanitize/sanitize_error.h"
 #include "massho/erase/target.h"
 #include "massho/records/register.h"
 
@@ -81,11 +83,7 @@ const MediumDescription& EraseOperation::describe() {
 EraseResult EraseOperation::run(const std::atomic<bool>* cancel,
                                 std::function<void(const erase::Progress&)> onProgress) {
     const erase::Method& method = *request_.method;
-    if (method.hardware)
-        throw OperationError(Kind::BadInput,
-                             "method '" + method.id +
-                                 "' is a hardware sanitize command, which is not implemented yet: "
-                                 "choose an overwrite method (massho methods)");
+    if (method.hardware) return runHardware(std::move(onProgress));
     describe();
 
     std::unique_ptr<erase::Target> target;
@@ -108,6 +106,58 @@ EraseResult EraseOperation::run(const std::atomic<bool>* cancel,
     result.report = erase::runErasure(*target, options);
     target.reset();  // release O_EXCL before recording
     result.entry = erasureEntry(medium_, request_.context, method, result.report);
+    result.registerIndex = log_.append(result.entry);
+    return result;
+}
+
+// A drive command (issue 7): probe the drive, refuse before anything is written unless it
+// supports the method (not frozen, no hidden area), then markers, the command and verification
+// (erase/sanitize/hardware_erasure.h). Not cancellable: a drive cannot stop a sanitize.
+EraseResult EraseOperation::runHardware(std::function<void(const erase::Progress&)> onProgress) {
+    namespace sz = erase::sanitize;
+    const erase::Method& method = *request_.method;
+    describe();
+    if (medium_.transport == "file")
+        throw OperationError(Kind::BadInput, "method '" + method.id +
+                                                 "' is a drive command and needs a drive, not an "
+                                                 "image file: choose an overwrite method");
+    const sz::DriveCapabilities caps = sz::probeDrive(medium_.path, medium_.transport);
+    std::unique_ptr<sz::SgIo> scsi;
+    std::unique_ptr<sz::NvmeAdmin> nvme;
+    try {
+        sz::requireRunnable(method, caps);
+        if (caps.interface == "nvme") {
+            nvme = sz::openNvmeAdmin(medium_.path);
+        } else {
+            scsi = sz::openSgIo(medium_.path);
+        }
+    } catch (const sz::SanitizeError& e) {
+        throw OperationError(Kind::Refused, std::string("refusing ") + method.id + " on " +
+                                                medium_.path + ": " + e.what());
+    }
+    std::unique_ptr<erase::Target> target;
+    try {
+        target = erase::openTarget(medium_.path);
+    } catch (const erase::TargetError& e) {
+        throw fromTargetError(e);
+    }
+    medium_.sizeBytes = target->size();
+    medium_.logicalSector = target->logicalSector();
+
+    sz::HardwareErasureOptions options;
+    options.verify = request_.verify;
+    options.onProgress = std::move(onProgress);
+    sz::HardwareOutcome outcome;
+    try {
+        outcome = sz::runHardwareErasure(*target, method, {scsi.get(), nvme.get()}, options);
+    } catch (const sz::SanitizeError& e) {
+        throw OperationError(Kind::Refused, e.what());  // thrown before any marker was written
+    }
+    target.reset();  // release O_EXCL before recording
+    EraseResult result;
+    result.report = std::move(outcome.report);
+    result.entry =
+        erasureEntry(medium_, request_.context, method, result.report, &outcome.evidence);
     result.registerIndex = log_.append(result.entry);
     return result;
 }

@@ -29,10 +29,26 @@ std::string describePasses(const erase::Report& report) {
     return out;
 }
 
+// What a drive command did and what was read afterwards (issue 7): the commands with their
+// outcomes, how many marker blocks changed, the content seen, and where progress came from.
+void addHardwareEvidence(records::EntryBuilder& e, const erase::sanitize::HardwareEvidence& h) {
+    std::string steps;
+    for (const std::string& s : h.steps) steps += (steps.empty() ? "" : "; ") + s;
+    e.set("drive_steps", steps);
+    e.set("drive_markers", std::to_string(h.markersChanged) + " of " +
+                               std::to_string(h.markersWritten) + " changed");
+    e.set("drive_content", std::to_string(h.zeroBlocks) + " zero, " + std::to_string(h.oneBlocks) +
+                               " all-FFh, " + std::to_string(h.otherBlocks) +
+                               " other 4 KiB blocks read");
+    e.set("drive_progress",
+          h.driveReportedProgress ? "reported by the drive" : "estimated (the drive reports none)");
+}
+
 }  // namespace
 
 std::string erasureEntry(const MediumDescription& medium, const ErasureContext& context,
-                         const erase::Method& method, const erase::Report& report) {
+                         const erase::Method& method, const erase::Report& report,
+                         const erase::sanitize::HardwareEvidence* hardware) {
     records::EntryBuilder e("erasure");
     e.set("result", erase::toString(report.outcome));
     if (!report.failureReason.empty()) e.set("failure", report.failureReason);
@@ -74,6 +90,7 @@ std::string erasureEntry(const MediumDescription& medium, const ErasureContext& 
                   erase::parseMediaType(medium.mediaType).value_or(erase::MediaType::Unknown))
             : erase::NistLevel::None;
     e.set("nist_level", erase::toString(level));
+    if (hardware) addHardwareEvidence(e, *hardware);
     e.set("started", records::formatRfc3339(report.started));
     e.set("ended", records::formatRfc3339(report.ended));
     e.set("software", "massho " MASSHO_VERSION);

@@ -195,8 +195,9 @@ class Job {
 Report runErasure(Target& target, const EraseOptions& options) {
     if (!options.method) throw EraseError("no erasure method given: choose one from the catalog");
     if (options.method->hardware) {
-        throw EraseError("hardware sanitize is not implemented yet (" + options.method->id +
-                         "): choose an overwrite method such as zero or random");
+        throw EraseError("method " + options.method->id +
+                         " is a drive command: run it with sanitize::runHardwareErasure (as "
+                         "`massho erase` does), not as overwrite passes");
     }
     if (options.method->passes.empty()) {
         throw EraseError("method " + options.method->id + " has no passes: fix the catalog");

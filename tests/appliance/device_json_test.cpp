@@ -85,3 +85,40 @@ TEST(DevicesJson, EmptyListIsAnEmptyArray) {
 
 }  // namespace
 }  // namespace massho::appliance
+
+namespace massho::appliance {
+namespace {
+
+// `capabilities` (issue 7): what the probe found, as parsed JSON.
+constexpr const char* kCapabilitiesChecker = R"PY(
+import json, sys
+c = json.loads(sys.stdin.read())["capabilities"]
+print(c["interface"], ",".join(c["methods"]), c["nvme"]["fna"], c["nvme"]["format_crypto_erase"],
+      c["hidden_area"] == "", "ata" in c)
+)PY";
+
+TEST(DevicesJson, CapabilitiesOfAnNvmeDrive) {
+    BlockDevice d;
+    d.path = "/dev/nvme0n1";
+    d.capabilities.interface = "nvme";
+    d.capabilities.methods = {"nvme-format-user-data"};
+    erase::sanitize::NvmeController controller;
+    controller.oacs = 0x10A;
+    controller.formatSupported = true;
+    d.capabilities.nvme = controller;
+    auto r = testsupport::runCommand({"python3", "-c", kCapabilitiesChecker}, toJson(d));
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.out, "nvme nvme-format-user-data 0 False True False\n");
+}
+
+TEST(DevicesJson, LoopDeviceHasNoDriveCommands) {
+    BlockDevice d;
+    d.capabilities.note = "no drive commands for transport 'loop'";
+    const std::string json = toJson(d);
+    EXPECT_NE(json.find("\"capabilities\":{\"interface\":\"none\",\"methods\":[]"),
+              std::string::npos)
+        << json;
+}
+
+}  // namespace
+}  // namespace massho::appliance

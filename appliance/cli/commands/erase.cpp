@@ -117,6 +117,10 @@ int runErase(const Invocation& inv) {
                      medium.path.c_str(), medium.model.c_str(),
                      medium.serial.empty() ? "-" : medium.serial.c_str(),
                      static_cast<unsigned long long>(medium.sizeBytes), method.id.c_str());
+        if (method.hardware)  // issue 7: a drive cannot stop its own sanitize
+            std::fprintf(stderr,
+                         "a drive command cannot be cancelled once started; leave the "
+                         "drive powered until it finishes\n");
         ProgressPrinter printer;
         CancelOnSignal cancelOnSignal;
         auto result = operation.run(&g_cancel, [&](const erase::Progress& p) { printer(p); });

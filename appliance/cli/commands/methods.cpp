@@ -31,7 +31,7 @@ QJsonObject toJson(const erase::Method& m) {
         {"name", qs(m.name)},
         {"description", qs(m.description)},
         {"kind", m.hardware ? "hardware" : "overwrite"},
-        {"runnable", !m.hardware},
+        {"runnable", true},  // drive commands: where the drive supports them (devices --json)
         {"passes", passes},
         {"verification", qs(erase::toString(m.defaultVerify))},
         {"nist_level", levels},
@@ -61,7 +61,7 @@ int runMethods(const Invocation& inv) {
                     std::string(erase::toString(m.nistLevel(erase::MediaType::Ssd))).c_str(),
                     std::string(erase::toString(m.nistLevel(erase::MediaType::Nvme))).c_str(),
                     std::string(erase::toString(m.nistLevel(erase::MediaType::UsbFlash))).c_str(),
-                    m.name.c_str(), m.hardware ? " (not yet runnable)" : "");
+                    m.name.c_str(), m.hardware ? " (drive command)" : "");
     }
     return 0;
 }

@@ -129,6 +129,8 @@ BlockDevice buildDisk(const SysNode& disk, const DeviceIndex& index, const Syste
     for (const SysNode* part : index.partitionsOf(disk.name)) {
         d.partitions.push_back(buildPartition(*part, paths));
     }
+    // Read-only identification commands; never on a test tree (paths under a fake root).
+    if (paths.isRealSystem()) d.capabilities = erase::sanitize::probeDrive(d.path, d.transport);
     return d;
 }
 

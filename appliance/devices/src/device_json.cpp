@@ -92,6 +92,72 @@ std::string partitionJson(const Partition& p) {
         .done();
 }
 
+std::string stringArray(const std::vector<std::string>& items) {
+    std::string out = "[";
+    for (const std::string& item : items) out += (out.size() > 1 ? "," : "") + quoted(item);
+    return out + "]";
+}
+
+std::string ataJson(const erase::sanitize::DriveCapabilities& c) {
+    const erase::sanitize::AtaIdentity& a = *c.ata;
+    ObjectWriter w;
+    w.field("model", a.model)
+        .field("serial", a.serial)
+        .field("firmware", a.firmware)
+        .field("sectors", a.userSectors)
+        .field("security_supported", a.securitySupported)
+        .field("security_enabled", a.securityEnabled)
+        .field("security_locked", a.securityLocked)
+        .field("security_frozen", a.securityFrozen)
+        .field("enhanced_erase_supported", a.enhancedEraseSupported)
+        .field("sanitize_supported", a.sanitizeSupported)
+        .field("sanitize_crypto_scramble", a.cryptoScrambleSupported)
+        .field("sanitize_block_erase", a.blockEraseSupported)
+        .field("sanitize_overwrite", a.overwriteSupported)
+        .field("hpa_present", c.hpaPresent)
+        .field("dco_present", c.dcoPresent);
+    if (a.normalEraseMinutes) w.field("erase_minutes", uint64_t{*a.normalEraseMinutes});
+    if (a.enhancedEraseMinutes)
+        w.field("enhanced_erase_minutes", uint64_t{*a.enhancedEraseMinutes});
+    if (c.nativeMaxLba) w.field("native_max_lba", *c.nativeMaxLba);
+    return w.done();
+}
+
+std::string nvmeJson(const erase::sanitize::DriveCapabilities& c) {
+    const erase::sanitize::NvmeController& n = *c.nvme;
+    ObjectWriter w;
+    w.field("model", n.model)
+        .field("serial", n.serial)
+        .field("oacs", uint64_t{n.oacs})
+        .field("fna", uint64_t{n.fna})
+        .field("sanicap", uint64_t{n.sanicap})
+        .field("format_supported", n.formatSupported)
+        .field("format_crypto_erase", n.cryptoEraseSupported)
+        .field("sanitize_crypto", n.sanitizeCrypto)
+        .field("sanitize_block", n.sanitizeBlock)
+        .field("sanitize_overwrite", n.sanitizeOverwrite)
+        .field("namespaces", uint64_t{n.namespaceCount});
+    if (c.nvmeNamespace) w.field("lba_bytes", uint64_t{c.nvmeNamespace->blockBytes});
+    return w.done();
+}
+
+// The `capabilities` object of `massho devices --json`.
+std::string capabilitiesJson(const erase::sanitize::DriveCapabilities& c) {
+    ObjectWriter w;
+    w.field("interface", c.interface).raw("methods", stringArray(c.methods));
+    w.field("blocked", c.blocked).field("hidden_area", c.hiddenArea).field("note", c.note);
+    if (c.ata) w.raw("ata", ataJson(c));
+    if (c.nvme) w.raw("nvme", nvmeJson(c));
+    if (c.interface == "scsi") {
+        w.raw("scsi", ObjectWriter()
+                          .field("sanitize_crypto", c.scsiSanitizeCrypto)
+                          .field("sanitize_block", c.scsiSanitizeBlock)
+                          .field("sanitize_overwrite", c.scsiSanitizeOverwrite)
+                          .done());
+    }
+    return w.done();
+}
+
 }  // namespace
 
 std::string toJson(const BlockDevice& d) {
@@ -125,6 +191,7 @@ std::string toJson(const BlockDevice& d) {
         .field("eligible", d.eligible)
         .field("reason", d.reason)
         .raw("partitions", partitions)
+        .raw("capabilities", capabilitiesJson(d.capabilities))
         .done();
 }
 

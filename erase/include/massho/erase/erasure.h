@@ -42,8 +42,9 @@ inline constexpr std::size_t kDefaultChunkBytes = 4u << 20;
 
 // Runs every pass of the method (plus the blank pass), flushes after each, then verifies the
 // content of the last pass. Media errors, cancellation and mismatches end up in the Report and
-// never throw. Throws EraseError when the job cannot start (no method, hardware method: "not
-// implemented yet", a chunk size that is not a multiple of the target's alignment).
+// never throw. Throws EraseError when the job cannot start (no method, a hardware method: those
+// run through sanitize::runHardwareErasure, a chunk size that is not a multiple of the target's
+// alignment).
 Report runErasure(Target& target, const EraseOptions& options);
 
 }  // namespace massho::erase

@@ -35,7 +35,7 @@ struct PassSpec {
 // One erasure method of the catalog.
 struct Method {
     std::string id, name, description;
-    bool hardware = false;         // a sanitize command of the drive: not runnable yet
+    bool hardware = false;         // a sanitize command of the drive (erase/sanitize)
     std::vector<PassSpec> passes;  // empty for hardware methods
     VerifyMode defaultVerify = VerifyMode::Sample;
     std::array<NistLevel, kMediaTypeCount> nist{};  // indexed by MediaType

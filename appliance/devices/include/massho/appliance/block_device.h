@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "massho/erase/sanitize/capabilities.h"
+
 namespace massho::appliance {
 
 struct Partition {
@@ -37,6 +39,9 @@ struct BlockDevice {
     std::string fsType;          // a filesystem directly on the device (no table), else empty
     std::string backingFile;     // loop devices only
     std::vector<Partition> partitions;
+    // What the drive can do to erase itself (ATA IDENTIFY / NVMe Identify / SCSI REPORT SUPPORTED
+    // OPERATION CODES), probed on the real system only; interface "none" otherwise.
+    erase::sanitize::DriveCapabilities capabilities;
 
     // Guard verdict.
     bool system = false;    // holds /, /boot, /boot/efi, /usr, /var, swap or a protected path

@@ -68,6 +68,8 @@ class EraseOperation {
     ErasureContext& context() { return request_.context; }
 
   private:
+    EraseResult runHardware(std::function<void(const erase::Progress&)> onProgress);
+
     records::Register& log_;
     EraseRequest request_;
     MediumDescription medium_;

@@ -6,6 +6,7 @@
 
 #include "massho/erase/erasure.h"
 #include "massho/erase/method.h"
+#include "massho/erase/sanitize/hardware_erasure.h"
 
 namespace massho::operations {
 
@@ -35,8 +36,11 @@ struct ErasureContext {
 
 // The "erasure" register entry for a finished (erased, failed or cancelled) job, as canonical JSON
 // bytes. The field names are final: certificates and auditors read them.
+// `hardware` (drive commands only) adds what was seen: drive_steps, drive_markers,
+// drive_content, drive_progress.
 std::string erasureEntry(const MediumDescription& medium, const ErasureContext& context,
-                         const erase::Method& method, const erase::Report& report);
+                         const erase::Method& method, const erase::Report& report,
+                         const erase::sanitize::HardwareEvidence* hardware = nullptr);
 
 // "offset+length" pairs joined by commas, byte units, e.g. "1048576+4096,2097152+512".
 std::string formatRanges(const std::vector<erase::ByteRange>& ranges);

@@ -1,0 +1,121 @@
+#include <array>
+
+#include "drive_steps.h"
+#include "massho/erase/sanitize/nvme_identify.h"
+
+namespace massho::erase::sanitize {
+namespace {
+
+using K = SanitizeError::Kind;
+using State = NvmeSanitizeStatus::State;
+
+const char* actionName(NvmeSanitizeAction a) {
+    switch (a) {
+        case NvmeSanitizeAction::BlockErase:
+            return "Sanitize (SANACT=2 block erase)";
+        case NvmeSanitizeAction::Overwrite:
+            return "Sanitize (SANACT=3 overwrite)";
+        case NvmeSanitizeAction::CryptoErase:
+            return "Sanitize (SANACT=4 crypto erase)";
+        case NvmeSanitizeAction::ExitFailureMode:
+            break;
+    }
+    return "Sanitize (SANACT=1 exit failure mode)";
+}
+
+// SANICAP (Identify Controller bytes 331:328) bits 0..2.
+bool supported(const NvmeController& c, NvmeSanitizeAction a) {
+    switch (a) {
+        case NvmeSanitizeAction::CryptoErase:
+            return c.sanitizeCrypto;
+        case NvmeSanitizeAction::BlockErase:
+            return c.sanitizeBlock;
+        case NvmeSanitizeAction::Overwrite:
+            return c.sanitizeOverwrite;
+        case NvmeSanitizeAction::ExitFailureMode:
+            break;
+    }
+    return false;
+}
+
+class NvmeSanitizeJob {
+  public:
+    NvmeSanitizeJob(NvmeAdmin& nvme, const DriveSanitizeOptions& o) : nvme_(nvme), options_(o) {}
+
+    DriveSanitizeResult run(NvmeSanitizeAction action) {
+        std::array<uint8_t, kNvmeIdentifyBytes> data{};
+        detail::runNvmeAdmin(nvme_, nvmeIdentifyController(data), "Identify Controller", result_);
+        if (!supported(parseNvmeController(data), action))
+            throw SanitizeError(K::Unsupported,
+                                std::string("the controller does not support ") +
+                                    actionName(action) +
+                                    " (SANICAP): choose a method listed in its capabilities");
+        if (readLog(true).state == State::InProgress)
+            throw SanitizeError(K::Unsupported,
+                                "a sanitize is already running on this drive: "
+                                "wait for it to finish");
+        const std::string step = actionName(action);
+        try {
+            // AUSE=0: should it fail, only a successful sanitize leaves the failure mode.
+            detail::runNvmeAdmin(nvme_, nvmeSanitize(action, false, 1, 0), step, result_);
+            poll(step);
+        } catch (const SanitizeError& e) {
+            result_.failure = e.what();
+        }
+        return result_;
+    }
+
+  private:
+    NvmeSanitizeStatus readLog(bool record) {
+        std::array<uint8_t, kNvmeSanitizeLogBytes> log{};
+        detail::runNvmeAdmin(nvme_, nvmeGetSanitizeLog(log), "Get Log Page (Sanitize Status)",
+                             result_, record);
+        return parseNvmeSanitizeLog(log);
+    }
+
+    // NVMe Base 2.0 §8.21: the controller works in the background and reports in log 81h.
+    void poll(const std::string& step) {
+        for (int i = 0; i < options_.maxPolls; ++i) {
+            const NvmeSanitizeStatus s = readLog(false);
+            if (s.state == State::Succeeded || s.state == State::SucceededNoDeallocate) {
+                detail::report(options_, 1, false, step);
+                result_.steps.push_back("Sanitize Status: completed successfully after " +
+                                        std::to_string(i + 1) + " poll(s)" +
+                                        (s.globalDataErased ? ", global data erased" : ""));
+                result_.succeeded = true;
+                return;
+            }
+            if (s.state == State::Failed) {
+                result_.steps.push_back("Sanitize Status: failed");
+                throw SanitizeError(K::CommandFailed,
+                                    step +
+                                        " failed (Sanitize Status log: SSTAT 3h, e.g. power "
+                                        "lost mid-sanitize): the drive stays in restricted "
+                                        "failure mode until a sanitize succeeds; run the "
+                                        "same method again");
+            }
+            if (s.state == State::InProgress) {
+                result_.driveReportedProgress = true;
+                detail::report(options_, s.progress / 65536.0, false, step);
+            }
+            detail::pause(options_);
+        }
+        throw SanitizeError(K::CommandFailed,
+                            step +
+                                " did not report completion within the polling limit: leave "
+                                "the drive powered and check its Sanitize Status log");
+    }
+
+    NvmeAdmin& nvme_;
+    const DriveSanitizeOptions& options_;
+    DriveSanitizeResult result_;
+};
+
+}  // namespace
+
+DriveSanitizeResult nvmeSanitize(NvmeAdmin& nvme, NvmeSanitizeAction action,
+                                 const DriveSanitizeOptions& options) {
+    return NvmeSanitizeJob(nvme, options).run(action);
+}
+
+}  // namespace massho::erase::sanitize
