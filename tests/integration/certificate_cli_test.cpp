@@ -230,5 +230,34 @@ TEST_F(CertificateCliTest, BatchOfADayIsOneRecordedPdfThatVerifiesPageByPage) {
     EXPECT_NE(none.err.find("nothing to certify"), std::string::npos) << none.err;
 }
 
+// What goes to the printer is the archived PDF, byte for byte, and the printing is recorded. No
+// printer exists here, so a stand-in `lp` on PATH (the CUPS client's interface: the document on
+// standard input) keeps what it was given.
+TEST_F(CertificateCliTest, PrintingSendsTheArchivedBytesAndIsRecorded) {
+    const std::string index = erase();
+    ASSERT_EQ(issue(index, tmp_ / "c.pdf").exitCode, 0);
+    const auto bin = tmp_ / "bin";
+    std::filesystem::create_directories(bin);
+    const auto spooled = tmp_ / "spooled.pdf";
+    writeFile(bin / "lp",
+              "#!/bin/sh\ncat > '" + spooled.string() + "'\necho 'request id is test-1'\n");
+    std::filesystem::permissions(bin / "lp", std::filesystem::perms::owner_all);
+    const std::string oldPath = std::getenv("PATH");
+    setenv("PATH", (bin.string() + ":" + oldPath).c_str(), 1);
+    auto r = massho({"certificate", index, "--print", "--printer", "records-room", "--as", "suzuki",
+                     "--password-stdin"},
+                    std::string(kOfficerPassword) + "\n");
+    setenv("PATH", oldPath.c_str(), 1);
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(readFile(spooled), readFile(tmp_ / "c.pdf"));
+    auto last = entries().back();
+    EXPECT_EQ(last["kind"], "certificate-printed");
+    EXPECT_EQ(last["entry"].toInteger(), std::stol(index));
+    EXPECT_EQ(last["printer"], "records-room");
+    EXPECT_EQ(last["by"], "suzuki");
+    const auto sha = runCommand({"sha256sum", (tmp_ / "c.pdf").string()}).out.substr(0, 64);
+    EXPECT_EQ(last["pdf_sha256"].toString().toStdString(), sha);
+}
+
 }  // namespace
 }  // namespace massho::testing

@@ -11,9 +11,11 @@
 #include "../commands.h"
 #include "../session.h"
 #include "../text_file.h"
+#include "massho/records/canonical_json.h"
 #include "massho/records/certificate_issuer.h"
 #include "massho/records/certificate_payload.h"
 #include "massho/records/clock.h"
+#include "massho/records/database.h"
 #include "massho/records/disposal_list.h"
 #include "massho/records/pdf_payload.h"
 
@@ -160,6 +162,17 @@ int runCertificate(const Invocation& inv) {
             throw failed(e.what());
         }
         printPdf(pdf, cl.value("printer"), "massho certificate " + std::to_string(index));
+        // Issue 3: printing is an act of its own in the register (who printed which bytes where).
+        records::EntryBuilder printed("certificate-printed", store.clock());
+        printed.set("entry", static_cast<int64_t>(index));
+        printed.set("pdf_sha256", records::sha256Hex(pdf));
+        printed.set("printer", cl.value("printer").value_or("default"));
+        printed.set("by", session.userId());
+        records::Transaction tx(store.database());
+        const uint64_t recorded = store.log().append(printed.finish());
+        tx.commit();
+        std::fprintf(stderr, "printing recorded as register entry %llu\n",
+                     static_cast<unsigned long long>(recorded));
     }
     return 0;
 }
