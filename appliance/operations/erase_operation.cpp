@@ -6,6 +6,7 @@
 #include "massho/erase/sanitize/hardware_erasure.h"
 #include "massho/erase/sanitize/sanitize_error.h"
 #include "massho/erase/target.h"
+#include "massho/operations/job_journal.h"
 #include "massho/records/register.h"
 
 namespace massho::operations {
@@ -48,6 +49,17 @@ OperationError fromTargetError(const erase::TargetError& e) {
             break;
     }
     return {Kind::Failed, e.what()};
+}
+
+// A job that stopped before its first write (the engine refused the options, the drive refused
+// the command): failed, nothing written, never erased.
+erase::Report failedBeforeWriting(const std::string& reason, erase::VerifyMode verify) {
+    erase::Report report;
+    report.outcome = erase::Outcome::Failed;
+    report.failureReason = reason;
+    report.verifyMode = verify;
+    report.started = report.ended = std::chrono::system_clock::now();
+    return report;
 }
 
 }  // namespace
@@ -102,11 +114,19 @@ EraseResult EraseOperation::run(const std::atomic<bool>* cancel,
     options.cancel = cancel;
     options.onProgress = std::move(onProgress);
 
+    JobJournal journal(log_);
+    journal.reconcile();  // jobs killed earlier get their `interrupted` entries first
+    request_.context.startedEntry = journal.begin(
+        erasureStartedEntry(medium_, request_.context, method, request_.verify), medium_.path);
     EraseResult result;
-    result.report = erase::runErasure(*target, options);
+    try {
+        result.report = erase::runErasure(*target, options);
+    } catch (const std::exception& e) {
+        result.report = failedBeforeWriting(e.what(), request_.verify);
+    }
     target.reset();  // release O_EXCL before recording
     result.entry = erasureEntry(medium_, request_.context, method, result.report);
-    result.registerIndex = log_.append(result.entry);
+    result.registerIndex = journal.finish(*request_.context.startedEntry, result.entry);
     return result;
 }
 
@@ -147,18 +167,27 @@ EraseResult EraseOperation::runHardware(std::function<void(const erase::Progress
     sz::HardwareErasureOptions options;
     options.verify = request_.verify;
     options.onProgress = std::move(onProgress);
+    JobJournal journal(log_);
+    journal.reconcile();
+    request_.context.startedEntry = journal.begin(
+        erasureStartedEntry(medium_, request_.context, method, request_.verify), medium_.path);
     sz::HardwareOutcome outcome;
     try {
         outcome = sz::runHardwareErasure(*target, method, {scsi.get(), nvme.get()}, options);
     } catch (const sz::SanitizeError& e) {
-        throw OperationError(Kind::Refused, e.what());  // thrown before any marker was written
+        // Thrown before any marker was written: close the started job as failed (nothing was
+        // written), then refuse as before.
+        const erase::Report refusedReport = failedBeforeWriting(e.what(), request_.verify);
+        journal.finish(*request_.context.startedEntry,
+                       erasureEntry(medium_, request_.context, method, refusedReport));
+        throw OperationError(Kind::Refused, e.what());
     }
     target.reset();  // release O_EXCL before recording
     EraseResult result;
     result.report = std::move(outcome.report);
     result.entry =
         erasureEntry(medium_, request_.context, method, result.report, &outcome.evidence);
-    result.registerIndex = log_.append(result.entry);
+    result.registerIndex = journal.finish(*request_.context.startedEntry, result.entry);
     return result;
 }
 

@@ -44,14 +44,9 @@ void addHardwareEvidence(records::EntryBuilder& e, const erase::sanitize::Hardwa
           h.driveReportedProgress ? "reported by the drive" : "estimated (the drive reports none)");
 }
 
-}  // namespace
-
-std::string erasureEntry(const MediumDescription& medium, const ErasureContext& context,
-                         const erase::Method& method, const erase::Report& report,
-                         const erase::sanitize::HardwareEvidence* hardware) {
-    records::EntryBuilder e("erasure");
-    e.set("result", erase::toString(report.outcome));
-    if (!report.failureReason.empty()) e.set("failure", report.failureReason);
+// Who, why, which medium and which method: the same in the started and the final entry.
+void setJobFields(records::EntryBuilder& e, const MediumDescription& medium,
+                  const ErasureContext& context, const erase::Method& method) {
     e.set("operator", context.operatorId);
     e.set("purpose", context.purpose);
     e.set("class", static_cast<int64_t>(context.infoClass));
@@ -71,9 +66,15 @@ std::string erasureEntry(const MediumDescription& medium, const ErasureContext& 
     e.set("device_media_type", medium.mediaType);
     e.set("device_size", static_cast<int64_t>(medium.sizeBytes));
     e.set("device_sector", static_cast<int64_t>(medium.logicalSector));
-
     e.set("method", method.id);
     e.set("method_name", method.name);
+    e.set("software", "massho " MASSHO_VERSION);
+}
+
+// The result fields of a finished job, after the job fields.
+std::string finishErasureEntry(records::EntryBuilder& e, const MediumDescription& medium,
+                               const erase::Method& method, const erase::Report& report,
+                               const erase::sanitize::HardwareEvidence* hardware) {
     e.set("passes", describePasses(report));
     e.set("pass_count", static_cast<int64_t>(report.passes.size()));
     e.set("bytes_written", static_cast<int64_t>(report.bytesWritten));
@@ -93,7 +94,27 @@ std::string erasureEntry(const MediumDescription& medium, const ErasureContext& 
     if (hardware) addHardwareEvidence(e, *hardware);
     e.set("started", records::formatRfc3339(report.started));
     e.set("ended", records::formatRfc3339(report.ended));
-    e.set("software", "massho " MASSHO_VERSION);
+    return e.finish();
+}
+
+}  // namespace
+
+std::string erasureEntry(const MediumDescription& medium, const ErasureContext& context,
+                         const erase::Method& method, const erase::Report& report,
+                         const erase::sanitize::HardwareEvidence* hardware) {
+    records::EntryBuilder e("erasure");
+    e.set("result", erase::toString(report.outcome));
+    if (!report.failureReason.empty()) e.set("failure", report.failureReason);
+    if (context.startedEntry) e.set("started_entry", static_cast<int64_t>(*context.startedEntry));
+    setJobFields(e, medium, context, method);
+    return finishErasureEntry(e, medium, method, report, hardware);
+}
+
+std::string erasureStartedEntry(const MediumDescription& medium, const ErasureContext& context,
+                                const erase::Method& method, erase::VerifyMode verify) {
+    records::EntryBuilder e("erasure-started");
+    setJobFields(e, medium, context, method);
+    e.set("verify_mode", erase::toString(verify));
     return e.finish();
 }
 

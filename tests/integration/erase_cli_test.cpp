@@ -219,7 +219,7 @@ TEST_F(EraseCliTest, MountedDeviceIsRefused) {
 
 // SIGINT in the middle of a long method: the job stops at the next chunk and is recorded as
 // cancelled, never as erased; the exit code says it failed.
-TEST_F(EraseCliTest, InterruptedJobIsRecordedAsCancelled) {
+TEST_F(EraseCliTest, SigintCancelsTheJobAndIsRecordedAsCancelled) {
     LoopDevice dev(tmp_ / "cancel.img", 128 * kMiB);
     int in[2], err[2];
     ASSERT_EQ(pipe(in), 0);
@@ -265,6 +265,72 @@ TEST_F(EraseCliTest, InterruptedJobIsRecordedAsCancelled) {
     EXPECT_EQ(all.back()["result"], "cancelled");
     EXPECT_EQ(all.back()["nist_level"], "none");
     EXPECT_LT(all.back()["bytes_written"].toInteger(), static_cast<qint64>(35 * 128 * kMiB));
+}
+
+// kill -9 (or a power cut) in the middle of a job: the register still shows that an erasure
+// began, and the next erasure records it as interrupted — never as erased (Art. 16(3)).
+TEST_F(EraseCliTest, KilledJobIsRecordedAsInterruptedByTheNextOne) {
+    LoopDevice dev(tmp_ / "killed.img", 128 * kMiB);
+    int in[2], err[2];
+    ASSERT_EQ(pipe(in), 0);
+    ASSERT_EQ(pipe(err), 0);
+    const std::string data = dataDir();
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(in[0], 0);
+        dup2(err[1], 2);
+        close(in[1]);
+        close(err[0]);
+        execl(MASSHO_CLI, MASSHO_CLI, "--data-dir", data.c_str(), "erase", dev.path().c_str(),
+              "--method", "gutmann", "--purpose", "reuse", "--class", "3", "--asset", "T-K", "--as",
+              "sato", "--password-stdin", static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    close(in[0]);
+    close(err[1]);
+    const std::string line = operatorLine();
+    ASSERT_EQ(write(in[1], line.data(), line.size()), static_cast<ssize_t>(line.size()));
+    close(in[1]);
+    std::string stderrText;
+    char buf[256];
+    while (stderrText.find("erasing") == std::string::npos) {
+        ssize_t n = read(err[0], buf, sizeof buf);
+        if (n <= 0) break;
+        stderrText.append(buf, static_cast<size_t>(n));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    kill(pid, SIGKILL);
+    close(err[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    ASSERT_TRUE(WIFSIGNALED(status)) << stderrText;
+
+    auto all = entries();
+    ASSERT_FALSE(all.empty());
+    const QJsonObject started = all.back();
+    EXPECT_EQ(started["kind"], "erasure-started");
+    EXPECT_EQ(started["asset"], "T-K");
+    const qint64 startedIndex = static_cast<qint64>(all.size()) - 1;
+    EXPECT_EQ(erasureCount(), 0u);
+
+    LoopDevice next(tmp_ / "next.img", 4 * kMiB);
+    auto r = massho(eraseArgs(next.path(), "zero"), operatorLine());
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    all = entries();
+    ASSERT_GT(all.size(), static_cast<size_t>(startedIndex + 1));
+    const QJsonObject interrupted = all[static_cast<size_t>(startedIndex + 1)];
+    EXPECT_EQ(interrupted["kind"], "erasure");
+    EXPECT_EQ(interrupted["result"], "interrupted");
+    EXPECT_EQ(interrupted["started_entry"].toInteger(), startedIndex);
+    EXPECT_EQ(interrupted["asset"], "T-K");
+    EXPECT_EQ(interrupted["device_path"], QString::fromStdString(dev.path()));
+    EXPECT_EQ(interrupted["nist_level"], "none");
+    // The new job names its own started entry, and only one interrupted entry was written.
+    EXPECT_EQ(all.back()["result"], "erased");
+    EXPECT_EQ(all.back()["started_entry"].toInteger(), static_cast<qint64>(all.size()) - 2);
+    EXPECT_EQ(std::count_if(all.begin(), all.end(),
+                            [](const QJsonObject& e) { return e["result"] == "interrupted"; }),
+              1);
 }
 
 }  // namespace

@@ -32,6 +32,8 @@ struct ErasureContext {
     std::string requester;
     std::string approver;
     std::optional<uint64_t> approvalEntry;
+    // The `erasure-started` entry this job appended before its first write (JobJournal).
+    std::optional<uint64_t> startedEntry;
 };
 
 // The "erasure" register entry for a finished (erased, failed or cancelled) job, as canonical JSON
@@ -41,6 +43,11 @@ struct ErasureContext {
 std::string erasureEntry(const MediumDescription& medium, const ErasureContext& context,
                          const erase::Method& method, const erase::Report& report,
                          const erase::sanitize::HardwareEvidence* hardware = nullptr);
+
+// The `erasure-started` entry appended before the first write: if the process dies, it is the
+// evidence that an erasure began (JobJournal turns it into an `interrupted` erasure entry).
+std::string erasureStartedEntry(const MediumDescription& medium, const ErasureContext& context,
+                                const erase::Method& method, erase::VerifyMode verify);
 
 // "offset+length" pairs joined by commas, byte units, e.g. "1048576+4096,2097152+512".
 std::string formatRanges(const std::vector<erase::ByteRange>& ranges);

@@ -1,0 +1,109 @@
+#include "massho/operations/job_journal.h"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <fstream>
+#include <variant>
+
+#include "massho/records/canonical_json.h"
+#include "massho/records/database.h"
+#include "massho/records/register.h"
+
+namespace massho::operations {
+namespace {
+
+// Created on first use (no migration: an older database simply has no jobs in flight).
+constexpr const char* kSchema =
+    "CREATE TABLE IF NOT EXISTS erasure_jobs("
+    " started_entry INTEGER PRIMARY KEY, pid INTEGER NOT NULL, boot_id TEXT NOT NULL,"
+    " device TEXT NOT NULL)";
+
+std::string bootId() {
+    std::ifstream in("/proc/sys/kernel/random/boot_id");
+    std::string id;
+    std::getline(in, id);
+    return id;
+}
+
+bool processAlive(int64_t pid) {
+    return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
+}
+
+struct OpenJob {
+    uint64_t startedEntry;
+    int64_t pid;
+    std::string bootId;
+};
+
+// The interrupted entry repeats the started entry's fields (who, which medium, which method)
+// so that it reads on its own, and names it.
+std::string interruptedEntry(const std::string& startedBytes, uint64_t startedIndex) {
+    records::EntryBuilder e("erasure");
+    for (const auto& [key, value] : records::parseEntry(startedBytes)) {
+        if (key == "v" || key == "kind" || key == "salt" || key == "time" || key == "verify_mode")
+            continue;
+        std::visit([&, k = key](const auto& v) { e.set(k, v); }, value);
+    }
+    e.set("result", "interrupted");
+    e.set("failure",
+          "the erasure process ended before it recorded a result (killed, crashed or power lost); "
+          "the medium is NOT erased: erase it again");
+    e.set("started_entry", static_cast<int64_t>(startedIndex));
+    e.set("nist_level", "none");
+    e.set("verify_result", "not-run");
+    return e.finish();
+}
+
+}  // namespace
+
+JobJournal::JobJournal(records::Register& log) : log_(log) {
+    records::Statement(log_.database(), kSchema).run();
+}
+
+uint64_t JobJournal::begin(const std::string& startedEntry, const std::string& devicePath) {
+    records::Transaction tx(log_.database());
+    const uint64_t index = log_.append(startedEntry);
+    records::Statement(
+        log_.database(),
+        "INSERT INTO erasure_jobs(started_entry, pid, boot_id, device) VALUES(?,?,?,?)")
+        .bind(1, static_cast<int64_t>(index))
+        .bind(2, static_cast<int64_t>(::getpid()))
+        .bind(3, bootId())
+        .bind(4, devicePath)
+        .run();
+    tx.commit();
+    return index;
+}
+
+uint64_t JobJournal::finish(uint64_t startedIndex, const std::string& finalEntry) {
+    records::Transaction tx(log_.database());
+    const uint64_t index = log_.append(finalEntry);
+    records::Statement(log_.database(), "DELETE FROM erasure_jobs WHERE started_entry = ?")
+        .bind(1, static_cast<int64_t>(startedIndex))
+        .run();
+    tx.commit();
+    return index;
+}
+
+std::vector<uint64_t> JobJournal::reconcile() {
+    std::vector<OpenJob> jobs;
+    {
+        records::Statement rows(
+            log_.database(),
+            "SELECT started_entry, pid, boot_id FROM erasure_jobs ORDER BY started_entry");
+        while (rows.step())
+            jobs.push_back({static_cast<uint64_t>(rows.integer(0)), rows.integer(1), rows.text(2)});
+    }
+    const std::string thisBoot = bootId();
+    std::vector<uint64_t> recorded;
+    for (const OpenJob& job : jobs) {
+        if (job.bootId == thisBoot && processAlive(job.pid)) continue;  // still running
+        recorded.push_back(finish(
+            job.startedEntry, interruptedEntry(log_.entry(job.startedEntry), job.startedEntry)));
+    }
+    return recorded;
+}
+
+}  // namespace massho::operations
