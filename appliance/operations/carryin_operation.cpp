@@ -20,7 +20,11 @@ using Kind = OperationError::Kind;
 struct Match {
     uint64_t index = 0;
     std::string package;
+    int infoClass = 1;
 };
+
+// A medium that comes back unmatched may hold anything: it is treated as the strictest class.
+constexpr int kUnknownClass = 1;
 
 std::string fieldOr(const records::EntryFields& f, const std::string& key) {
     auto it = f.find(key);
@@ -44,7 +48,10 @@ std::optional<Match> findCarryOut(const records::Register& log, const std::strin
         const std::string s = fieldOr(f, "device_serial"), v = fieldOr(f, "volume_id");
         if ((!serial.empty() && s == serial) ||
             (serial.empty() && !volumeId.empty() && v == volumeId))
-            found = Match{index, fieldOr(f, "package")};
+            found = Match{index, fieldOr(f, "package"),
+                          f.count("class") && std::holds_alternative<int64_t>(f.at("class"))
+                              ? static_cast<int>(std::get<int64_t>(f.at("class")))
+                              : kUnknownClass};
     });
     return found;
 }
@@ -66,7 +73,7 @@ CarryInOperation::CarryInOperation(records::Register& log, CarryInRequest reques
                              "(1-200 bytes)");
 }
 
-EraseRequest CarryInOperation::eraseRequest(const std::string& asset) const {
+EraseRequest CarryInOperation::eraseRequest(const std::string& asset, int infoClass) const {
     EraseRequest er;
     er.devicePath = request_.devicePath;
     er.method = request_.method;
@@ -74,16 +81,18 @@ EraseRequest CarryInOperation::eraseRequest(const std::string& asset) const {
     er.protectedPaths.push_back(request_.dataDir);
     er.context.operatorId = request_.operatorId;
     er.context.purpose = "reuse";
-    er.context.infoClass = 4;
+    er.context.infoClass = infoClass;  // the class of the data that went out on it
     er.context.assetTag = asset;
     return er;
 }
 
 CarryInResult CarryInOperation::run(const std::function<void(const erase::Progress&)>& onProgress) {
-    MediumDescription medium = EraseOperation(log_, eraseRequest("carry-in")).describe();
+    MediumDescription medium =
+        EraseOperation(log_, eraseRequest("carry-in", kUnknownClass)).describe();
     const std::string volumeId = image::readVolumeId(medium.path);
     auto match = findCarryOut(log_, medium.serial, volumeId);
-    EraseOperation erasure(log_, eraseRequest(match ? match->package : "carry-in"));
+    EraseOperation erasure(log_, match ? eraseRequest(match->package, match->infoClass)
+                                       : eraseRequest("carry-in", kUnknownClass));
 
     CarryInResult result;
     result.carryOutIndex = match ? std::optional(match->index) : std::nullopt;

@@ -258,6 +258,9 @@ TEST_F(CarryOutCliTest, KeyBookNamesAndCarryInCryptoErase) {
     EXPECT_EQ(entry["headers_destroyed"], 1);
     EXPECT_EQ(entry["crypto_erase"], "done");
     EXPECT_EQ(this->entry(entry["erasure_index"].toInt())["nist_level"], "clear");
+    // The erasure of the returned medium carries the class of the data that went out on it.
+    EXPECT_EQ(this->entry(entry["erasure_index"].toInt())["class"],
+              this->entry(static_cast<long>(outIndex))["class"]);
     auto raw = medium.readAll();
     EXPECT_FALSE(contains(raw, "age-encryption.org/v1"));
     EXPECT_TRUE(std::all_of(raw.begin(), raw.end(), [](uint8_t b) { return b == 0; }));

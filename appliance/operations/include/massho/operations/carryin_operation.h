@@ -49,7 +49,7 @@ class CarryInOperation {
     CarryInResult run(const std::function<void(const erase::Progress&)>& onProgress);
 
   private:
-    struct EraseRequest eraseRequest(const std::string& asset) const;
+    struct EraseRequest eraseRequest(const std::string& asset, int infoClass) const;
 
     records::Register& log_;
     CarryInRequest request_;
