@@ -33,6 +33,68 @@ bool allZero(const std::vector<uint8_t>& bytes) {
     return std::all_of(bytes.begin(), bytes.end(), [](uint8_t b) { return b == 0; });
 }
 
+// A `massho erase --method gutmann` running in the background, long enough on 128 MiB to be
+// interrupted: started() returns once the job announced itself ("erasing …" on stderr).
+class BackgroundErase {
+  public:
+    BackgroundErase(const std::string& dataDir, const std::string& device, const std::string& asset,
+                    const std::string& passwordLine) {
+        int in[2], err[2];
+        if (pipe(in) != 0 || pipe(err) != 0) return;
+        pid_ = fork();
+        if (pid_ == 0) {
+            dup2(in[0], 0);
+            dup2(err[1], 2);
+            close(in[1]);
+            close(err[0]);
+            execl(MASSHO_CLI, MASSHO_CLI, "--data-dir", dataDir.c_str(), "erase", device.c_str(),
+                  "--method", "gutmann", "--purpose", "reuse", "--class", "3", "--asset",
+                  asset.c_str(), "--as", "sato", "--password-stdin", static_cast<char*>(nullptr));
+            _exit(127);
+        }
+        close(in[0]);
+        close(err[1]);
+        err_ = err[0];
+        const bool sent = write(in[1], passwordLine.data(), passwordLine.size()) ==
+                          static_cast<ssize_t>(passwordLine.size());
+        close(in[1]);
+        if (!sent) return;
+        while (stderr_.find("erasing") == std::string::npos && readSome()) {
+        }
+    }
+    ~BackgroundErase() {
+        if (err_ >= 0) close(err_);
+    }
+    BackgroundErase(const BackgroundErase&) = delete;
+    BackgroundErase& operator=(const BackgroundErase&) = delete;
+
+    bool started() const { return pid_ > 0 && stderr_.find("erasing") != std::string::npos; }
+    // Sends `signal` a little after the start (so the job is inside a pass) and waits for the
+    // process; returns its wait status. stderr is drained meanwhile.
+    int signalAndWait(int signal) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        kill(pid_, signal);
+        while (readSome()) {
+        }
+        int status = 0;
+        waitpid(pid_, &status, 0);
+        return status;
+    }
+    const std::string& stderrText() const { return stderr_; }
+
+  private:
+    bool readSome() {
+        char buf[256];
+        ssize_t n = read(err_, buf, sizeof buf);
+        if (n <= 0) return false;
+        stderr_.append(buf, static_cast<size_t>(n));
+        return true;
+    }
+    pid_t pid_ = -1;
+    int err_ = -1;
+    std::string stderr_;
+};
+
 class EraseCliTest : public CliTest {
   protected:
     void SetUp() override {
@@ -221,43 +283,11 @@ TEST_F(EraseCliTest, MountedDeviceIsRefused) {
 // cancelled, never as erased; the exit code says it failed.
 TEST_F(EraseCliTest, SigintCancelsTheJobAndIsRecordedAsCancelled) {
     LoopDevice dev(tmp_ / "cancel.img", 128 * kMiB);
-    int in[2], err[2];
-    ASSERT_EQ(pipe(in), 0);
-    ASSERT_EQ(pipe(err), 0);
-    const std::string data = dataDir();
-    pid_t pid = fork();
-    if (pid == 0) {
-        dup2(in[0], 0);
-        dup2(err[1], 2);
-        close(in[1]);
-        close(err[0]);
-        execl(MASSHO_CLI, MASSHO_CLI, "--data-dir", data.c_str(), "erase", dev.path().c_str(),
-              "--method", "gutmann", "--purpose", "reuse", "--class", "3", "--asset", "T-9", "--as",
-              "sato", "--password-stdin", static_cast<char*>(nullptr));
-        _exit(127);
-    }
-    close(in[0]);
-    close(err[1]);
-    const std::string line = operatorLine();
-    ASSERT_EQ(write(in[1], line.data(), line.size()), static_cast<ssize_t>(line.size()));
-    close(in[1]);
-    // Wait for the "erasing …" line: the job has started.
-    std::string stderrText;
-    char buf[256];
-    while (stderrText.find("erasing") == std::string::npos) {
-        ssize_t n = read(err[0], buf, sizeof buf);
-        if (n <= 0) break;
-        stderrText.append(buf, static_cast<size_t>(n));
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    kill(pid, SIGINT);
-    for (ssize_t n; (n = read(err[0], buf, sizeof buf)) > 0;)
-        stderrText.append(buf, static_cast<size_t>(n));
-    close(err[0]);
-    int status = 0;
-    waitpid(pid, &status, 0);
-    ASSERT_TRUE(WIFEXITED(status)) << stderrText;
-    EXPECT_EQ(WEXITSTATUS(status), 1) << stderrText;
+    BackgroundErase job(dataDir(), dev.path(), "T-9", operatorLine());
+    ASSERT_TRUE(job.started()) << job.stderrText();
+    const int status = job.signalAndWait(SIGINT);
+    ASSERT_TRUE(WIFEXITED(status)) << job.stderrText();
+    EXPECT_EQ(WEXITSTATUS(status), 1) << job.stderrText();
 
     auto all = entries();
     ASSERT_FALSE(all.empty());
@@ -271,39 +301,9 @@ TEST_F(EraseCliTest, SigintCancelsTheJobAndIsRecordedAsCancelled) {
 // began, and the next erasure records it as interrupted — never as erased (Art. 16(3)).
 TEST_F(EraseCliTest, KilledJobIsRecordedAsInterruptedByTheNextOne) {
     LoopDevice dev(tmp_ / "killed.img", 128 * kMiB);
-    int in[2], err[2];
-    ASSERT_EQ(pipe(in), 0);
-    ASSERT_EQ(pipe(err), 0);
-    const std::string data = dataDir();
-    pid_t pid = fork();
-    if (pid == 0) {
-        dup2(in[0], 0);
-        dup2(err[1], 2);
-        close(in[1]);
-        close(err[0]);
-        execl(MASSHO_CLI, MASSHO_CLI, "--data-dir", data.c_str(), "erase", dev.path().c_str(),
-              "--method", "gutmann", "--purpose", "reuse", "--class", "3", "--asset", "T-K", "--as",
-              "sato", "--password-stdin", static_cast<char*>(nullptr));
-        _exit(127);
-    }
-    close(in[0]);
-    close(err[1]);
-    const std::string line = operatorLine();
-    ASSERT_EQ(write(in[1], line.data(), line.size()), static_cast<ssize_t>(line.size()));
-    close(in[1]);
-    std::string stderrText;
-    char buf[256];
-    while (stderrText.find("erasing") == std::string::npos) {
-        ssize_t n = read(err[0], buf, sizeof buf);
-        if (n <= 0) break;
-        stderrText.append(buf, static_cast<size_t>(n));
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    kill(pid, SIGKILL);
-    close(err[0]);
-    int status = 0;
-    waitpid(pid, &status, 0);
-    ASSERT_TRUE(WIFSIGNALED(status)) << stderrText;
+    BackgroundErase job(dataDir(), dev.path(), "T-K", operatorLine());
+    ASSERT_TRUE(job.started()) << job.stderrText();
+    ASSERT_TRUE(WIFSIGNALED(job.signalAndWait(SIGKILL))) << job.stderrText();
 
     auto all = entries();
     ASSERT_FALSE(all.empty());
