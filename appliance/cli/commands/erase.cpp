@@ -1,5 +1,7 @@
 // massho erase DEVICE --method ID --purpose P --class N --asset TAG [--verify M] [--blank]
 //              [--request REQ] --as ID --password-stdin [--json]
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <csignal>
 #include <cstdio>
 
@@ -57,19 +59,8 @@ erase::VerifyMode verifyOrThrow(const std::string& v) {
     throw badInput("unknown verification '" + v + "': use full, sample or none");
 }
 
-std::string jsonString(const std::string& s) {
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"' || c == '\\') out += '\\';
-        if (static_cast<unsigned char>(c) < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out += buf;
-            continue;
-        }
-        out += c;
-    }
-    return out + "\"";
+QString qs(std::string_view s) {
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
 }
 
 }  // namespace
@@ -129,14 +120,15 @@ int runErase(const Invocation& inv) {
 
         const auto& r = result.report;
         if (cl.isSet("json")) {
-            std::printf(
-                "{\"index\":%llu,\"result\":%s,\"verify\":%s,\"bytes_written\":%llu,\"error_"
-                "ranges\":%s}\n",
-                static_cast<unsigned long long>(result.registerIndex),
-                jsonString(std::string(erase::toString(r.outcome))).c_str(),
-                jsonString(std::string(erase::toString(r.verifyResult))).c_str(),
-                static_cast<unsigned long long>(r.bytesWritten),
-                jsonString(operations::formatRanges(r.errorRanges)).c_str());
+            // Qt's JSON writer does the escaping (the same one `methods --json` uses).
+            const QJsonObject out{
+                {"index", static_cast<qint64>(result.registerIndex)},
+                {"result", qs(erase::toString(r.outcome))},
+                {"verify", qs(erase::toString(r.verifyResult))},
+                {"bytes_written", static_cast<qint64>(r.bytesWritten)},
+                {"error_ranges", QString::fromStdString(operations::formatRanges(r.errorRanges))},
+            };
+            std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
         } else {
             std::printf("%llu\n", static_cast<unsigned long long>(result.registerIndex));
         }
