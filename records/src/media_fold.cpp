@@ -1,0 +1,177 @@
+#include "massho/records/media_fold.h"
+
+#include <set>
+
+namespace massho::records {
+namespace {
+
+const std::set<std::string>& ledgerKinds() {
+    static const std::set<std::string> kinds{
+        "medium-registered",         "medium-moved", "medium-destroyed", "medium-disposed",
+        "medium-returned-to-lessor", "erasure",      "carry-out",        "carry-in"};
+    return kinds;
+}
+
+std::string text(const EntryFields& f, const std::string& key) {
+    auto it = f.find(key);
+    if (it == f.end()) return {};
+    if (const auto* s = std::get_if<std::string>(&it->second)) return *s;
+    return std::to_string(std::get<int64_t>(it->second));
+}
+
+int64_t number(const EntryFields& f, const std::string& key, int64_t fallback = 0) {
+    auto it = f.find(key);
+    if (it == f.end()) return fallback;
+    if (const auto* i = std::get_if<int64_t>(&it->second)) return *i;
+    return fallback;
+}
+
+std::optional<uint64_t> index(const EntryFields& f, const std::string& key) {
+    if (!f.contains(key) || number(f, key, -1) < 0) return std::nullopt;
+    return static_cast<uint64_t>(number(f, key));
+}
+
+Medium registeredMedium(const EntryFields& f, uint64_t at) {
+    Medium m;
+    m.tag = text(f, "asset");
+    m.infoClass = static_cast<int>(number(f, "class", 4));
+    m.myNumber = number(f, "my_number") != 0;
+    m.mediaType = text(f, "media_type");
+    m.manufacturer = text(f, "manufacturer");
+    m.model = text(f, "model");
+    m.serial = text(f, "serial");
+    m.sizeBytes = number(f, "size_bytes");
+    m.section = text(f, "section");
+    m.dataManager = text(f, "data_manager");
+    m.location = text(f, "location");
+    m.lessor = text(f, "lessor");
+    m.leaseContract = text(f, "lease_contract");
+    m.leaseReturn = text(f, "lease_return");
+    m.notes = text(f, "notes");
+    m.registered = text(f, "time");
+    m.registeredEntry = at;
+    return m;
+}
+
+// What an entry does to an existing medium; returns the event's summary.
+std::string applyAct(Medium& m, const std::string& kind, const EntryFields& f, uint64_t at) {
+    if (kind == "medium-moved") {
+        if (auto to = parseMediaState(text(f, "to"))) m.state = *to;
+        if (f.contains("location")) m.location = text(f, "location");
+        m.writeProtected = number(f, "write_protected") != 0;
+        m.lockedBy = text(f, "locked_by");
+        return text(f, "from") + " → " + text(f, "to") +
+               (m.location.empty() ? "" : " (" + m.location + ")");
+    }
+    if (kind == "erasure") {
+        const std::string result = text(f, "result");
+        if (result == "erased") {
+            m.state = MediaState::Erased;
+            m.lastErasureEntry = at;
+            m.lastErasurePurpose = text(f, "purpose");
+            m.carryOutEntry.reset();
+        }
+        return result + " (" + text(f, "method") + ", " + text(f, "purpose") + ")";
+    }
+    if (kind == "carry-out") {
+        if (text(f, "result") == "written") {
+            m.state = MediaState::CarriedOut;
+            m.carryOutEntry = at;
+        }
+        return "carry-out " + text(f, "result") + " to " + text(f, "destination");
+    }
+    if (kind == "carry-in") {
+        const bool erased = text(f, "crypto_erase") == "done";
+        m.state = erased ? MediaState::Erased : MediaState::Returned;
+        if (erased) m.lastErasureEntry = index(f, "erasure_index");
+        m.carryOutEntry.reset();
+        return std::string("returned (") + text(f, "condition") +
+               (erased ? "), crypto-erased" : ")");
+    }
+    if (kind == "medium-destroyed") {
+        m.state = MediaState::Destroyed;
+        return "destroyed: " + text(f, "method") + ", witness " + text(f, "witness");
+    }
+    if (kind == "medium-disposed") {
+        m.state = MediaState::Disposed;
+        return "disposed";
+    }
+    if (kind == "medium-returned-to-lessor") {
+        m.state = MediaState::ReturnedToLessor;
+        return "returned to " + text(f, "lessor") + " (" + text(f, "lease_contract") + ")";
+    }
+    return kind;
+}
+
+std::string actor(const EntryFields& f) {
+    for (const char* key : {"by", "operator"})
+        if (f.contains(key)) return text(f, key);
+    return {};
+}
+
+}  // namespace
+
+std::optional<std::string> ledgerTag(const EntryFields& entry) {
+    auto kind = entry.find("kind");
+    if (kind == entry.end() || !ledgerKinds().contains(text(entry, "kind"))) return std::nullopt;
+    const std::string tag = text(entry, "asset");
+    if (tag.empty()) return std::nullopt;
+    return tag;
+}
+
+std::optional<MediumEvent> applyToMedium(std::optional<Medium>& medium, const EntryFields& entry,
+                                         uint64_t at) {
+    auto tag = ledgerTag(entry);
+    if (!tag) return std::nullopt;
+    const std::string kind = text(entry, "kind");
+    std::string summary;
+    if (kind == "medium-registered") {
+        if (medium) return std::nullopt;  // the ledger refuses duplicates; ignore a replayed one
+        medium = registeredMedium(entry, at);
+        summary = "registered (" + text(entry, "source") + ")";
+    } else {
+        if (!medium) return std::nullopt;
+        summary = applyAct(*medium, kind, entry, at);
+    }
+    medium->changed = text(entry, "time");
+    medium->lastEntry = at;
+    return MediumEvent{at, *tag, kind, text(entry, "time"), medium->state, actor(entry), summary};
+}
+
+void MediaSnapshot::apply(const EntryFields& entry, uint64_t at) {
+    auto tag = ledgerTag(entry);
+    if (!tag) return;
+    std::optional<Medium> medium;
+    if (auto it = media.find(*tag); it != media.end()) medium = it->second;
+    if (auto event = applyToMedium(medium, entry, at)) {
+        media.insert_or_assign(*tag, *medium);
+        events.push_back(std::move(*event));
+    }
+}
+
+std::vector<MediumEvent> MediaSnapshot::history(const std::string& tag) const {
+    std::vector<MediumEvent> out;
+    for (const auto& e : events)
+        if (e.tag == tag) out.push_back(e);
+    return out;
+}
+
+bool mayConcernLedger(const std::string& bytes) {
+    return bytes.find("\"asset\":") != std::string::npos &&
+           (bytes.find("\"kind\":\"medium-") != std::string::npos ||
+            bytes.find("\"kind\":\"erasure\"") != std::string::npos ||
+            bytes.find("\"kind\":\"carry-") != std::string::npos);
+}
+
+MediaSnapshot replayLedger(const Register& log, const std::string& before) {
+    MediaSnapshot snapshot;
+    log.forEach([&](uint64_t at, const std::string& bytes) {
+        if (!mayConcernLedger(bytes)) return;
+        EntryFields f = parseEntry(bytes);
+        if (!before.empty() && text(f, "time") >= before) return;
+        snapshot.apply(f, at);
+    });
+    return snapshot;
+}
+
+}  // namespace massho::records
