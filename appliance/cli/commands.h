@@ -48,5 +48,14 @@ int runCertificate(const Invocation&);
 int runCertificateVerify(const Invocation&);
 int runCertificateBatch(const Invocation&);
 int runCertificateList(const Invocation&);
+int runMediaAdd(const Invocation&);
+int runMediaShow(const Invocation&);
+int runMediaList(const Invocation&);
+int runMediaMove(const Invocation&);
+int runMediaCheck(const Invocation&);
+int runMediaDestroy(const Invocation&);
+int runMediaDispose(const Invocation&);
+int runMediaReturnToLessor(const Invocation&);
+int runMediaReport(const Invocation&);
 
 }  // namespace massho::cli

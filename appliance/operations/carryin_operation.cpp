@@ -20,6 +20,7 @@ using Kind = OperationError::Kind;
 struct Match {
     uint64_t index = 0;
     std::string package;
+    std::string asset;  // the medium's tag as the carry-out recorded it
     int infoClass = 1;
 };
 
@@ -49,6 +50,7 @@ std::optional<Match> findCarryOut(const records::Register& log, const std::strin
         if ((!serial.empty() && s == serial) ||
             (serial.empty() && !volumeId.empty() && v == volumeId))
             found = Match{index, fieldOr(f, "package"),
+                          fieldOr(f, "asset").empty() ? fieldOr(f, "package") : fieldOr(f, "asset"),
                           f.count("class") && std::holds_alternative<int64_t>(f.at("class"))
                               ? static_cast<int>(std::get<int64_t>(f.at("class")))
                               : kUnknownClass};
@@ -91,7 +93,7 @@ CarryInResult CarryInOperation::run(const std::function<void(const erase::Progre
         EraseOperation(log_, eraseRequest("carry-in", kUnknownClass)).describe();
     const std::string volumeId = image::readVolumeId(medium.path);
     auto match = findCarryOut(log_, medium.serial, volumeId);
-    EraseOperation erasure(log_, match ? eraseRequest(match->package, match->infoClass)
+    EraseOperation erasure(log_, match ? eraseRequest(match->asset, match->infoClass)
                                        : eraseRequest("carry-in", kUnknownClass));
 
     CarryInResult result;
@@ -126,6 +128,7 @@ CarryInResult CarryInOperation::run(const std::function<void(const erase::Progre
     if (match) {
         e.set("carry_out_index", static_cast<int64_t>(match->index));
         e.set("package", match->package);
+        e.set("asset", match->asset);
     }
     e.set("crypto_erase", cryptoErase);
     if (!failure.empty()) e.set("failure", failure);

@@ -21,6 +21,7 @@ std::string carryOutEntry(const CarryOutRequest& request, const MediumDescriptio
         e.set("approval_entry", static_cast<int64_t>(*request.approvalEntry));
     if (request.requestId) e.set("request", *request.requestId);
     e.set("destination", request.destination);
+    e.set("asset", request.assetTag);  // the medium's ledger row (issue 8)
     e.set("class", static_cast<int64_t>(request.infoClass));
     e.set("device_path", medium.path);
     e.set("device_model", medium.model);

@@ -106,6 +106,7 @@ std::string erasureEntry(const MediumDescription& medium, const ErasureContext& 
     e.set("result", erase::toString(report.outcome));
     if (!report.failureReason.empty()) e.set("failure", report.failureReason);
     if (context.startedEntry) e.set("started_entry", static_cast<int64_t>(*context.startedEntry));
+    if (context.mediumEntry) e.set("medium_entry", static_cast<int64_t>(*context.mediumEntry));
     setJobFields(e, medium, context, method);
     return finishErasureEntry(e, medium, method, report, hardware);
 }

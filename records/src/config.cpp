@@ -88,6 +88,12 @@ const std::map<std::string, Setter>& setters() {
          [](Config& c, std::string_view v, const Place& at) {
              c.sessionIdle = std::chrono::minutes(integerIn(v, 1, 24 * 60, at));
          }},
+        {"media.unregistered",
+         [](Config& c, std::string_view v, const Place& at) {
+             if (v != "register" && v != "refuse")
+                 at.fail("unregistered must be register or refuse");
+             c.registerUnknownMedia = v == "register";
+         }},
         {"session.max_hours",
          [](Config& c, std::string_view v, const Place& at) {
              c.sessionMaxAge = std::chrono::hours(integerIn(v, 1, 24 * 7, at));
@@ -138,7 +144,8 @@ Config Config::parse(std::string_view text, const std::string& source) {
             if (line.back() != ']') at.fail("a section header must end with ']'");
             section = std::string(trim(line.substr(1, line.size() - 2)));
             static const std::set<std::string> kSections{
-                "password", "lockout", "accounts", "approval", "approval.required", "session"};
+                "password",          "lockout", "accounts", "approval",
+                "approval.required", "session", "media"};
             if (!kSections.contains(section))
                 at.fail("unknown section [" + section.substr(0, 40) + "]");
             continue;
@@ -194,6 +201,9 @@ carryout = 1,2       # Art. 8(7)
 [session]
 idle_minutes = 10    # kiosk/daemon sessions end after this much inactivity
 max_hours = 12       # and after this long in any case
+
+[media]
+unregistered = register   # an erasure of a medium not in the ledger registers it (or: refuse)
 )";
 }
 

@@ -1,16 +1,10 @@
 #include "massho/records/disposal_list.h"
 
-#include <QAbstractTextDocumentLayout>
-#include <QBuffer>
 #include <QDateTime>
-#include <QFont>
-#include <QPageLayout>
-#include <QPageSize>
-#include <QPdfWriter>
-#include <QTextDocument>
 
 #include "massho/records/certificate_strings.h"
 #include "massho/records/gui_environment.h"
+#include "massho/records/table_report.h"
 
 namespace massho::records {
 namespace {
@@ -61,13 +55,16 @@ std::string cell(const DisposalRow& row, const Column& c) {
     return field(row.fields, c.key);
 }
 
-std::string csvCell(std::string value) {
-    if (!value.empty() && std::string_view("=+-@").find(value[0]) != std::string_view::npos)
-        value.insert(0, "'");
-    if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-    std::string out = "\"";
-    for (char ch : value) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-    return out + "\"";
+TableReport disposalTable(const std::vector<DisposalRow>& rows) {
+    TableReport t;
+    for (const auto& c : kColumns) t.csvHeader.emplace_back(c.header);
+    t.pdfHeader = t.csvHeader;
+    for (const auto& row : rows) {
+        std::vector<std::string> cells;
+        for (const auto& c : kColumns) cells.push_back(cell(row, c));
+        t.rows.push_back(std::move(cells));
+    }
+    return t;
 }
 
 }  // namespace
@@ -87,61 +84,19 @@ std::vector<DisposalRow> disposalRows(const Register& log, const std::string& fr
 }
 
 std::string disposalListCsv(const std::vector<DisposalRow>& rows) {
-    std::string out;
-    for (const auto& c : kColumns) out += (out.empty() ? "" : ",") + std::string(c.header);
-    out += "\r\n";
-    for (const auto& row : rows) {
-        std::string line;
-        for (const auto& c : kColumns) line += (line.empty() ? "" : ",") + csvCell(cell(row, c));
-        out += line + "\r\n";
-    }
-    return out;
+    return tableReportCsv(disposalTable(rows));
 }
 
 std::string disposalListPdf(const std::vector<DisposalRow>& rows, const std::string& origin,
                             const std::string& fromJst, const std::string& toJst) {
-    const GuiSession gui;
+    const GuiSession gui;  // CertificateStrings reads Qt translations
     const CertificateStrings s;
-    QString html =
-        QStringLiteral("<h2 align=\"center\">%1</h2><p>%2: %3 – %4 (JST)<br/>%5<br/>%6: %7</p>")
-            .arg(s("list_title").joined().toHtmlEscaped(), s("period").joined().toHtmlEscaped(),
-                 QString::fromStdString(fromJst), QString::fromStdString(toJst),
-                 QString::fromStdString(origin).toHtmlEscaped(),
-                 s("list_count").joined().toHtmlEscaped())
-            .arg(rows.size());
-    html += QStringLiteral(
-        "<table width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"2\" "
-        "style=\"border-collapse:collapse\"><thead><tr>");
-    for (const auto& c : kColumns)
-        html +=
-            QStringLiteral("<th bgcolor=\"#dddddd\">%1</th>").arg(QString::fromLatin1(c.header));
-    html += QStringLiteral("</tr></thead>");
-    for (const auto& row : rows) {
-        html += QStringLiteral("<tr>");
-        for (const auto& c : kColumns)
-            html += QStringLiteral("<td>%1</td>")
-                        .arg(QString::fromStdString(cell(row, c)).toHtmlEscaped());
-        html += QStringLiteral("</tr>");
-    }
-    html += QStringLiteral("</table>");
-
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    {
-        QPdfWriter writer(&buffer);
-        writer.setResolution(300);
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape,
-                                         QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter));
-        writer.setTitle(s("list_title").joined());
-        writer.setCreator(QStringLiteral("massho"));
-        QTextDocument doc;
-        doc.documentLayout()->setPaintDevice(&writer);  // REFERENCE.md §5
-        doc.setDefaultFont(QFont(QStringLiteral("IPAexGothic"), 7));
-        doc.setHtml(html);
-        doc.print(&writer);  // paginates; the table header repeats on each page
-    }
-    return bytes.toStdString();
+    TableReport t = disposalTable(rows);
+    t.title = s("list_title").joined().toStdString();
+    t.preamble = {s("period").joined().toStdString() + ": " + fromJst + " – " + toJst + " (JST)",
+                  origin,
+                  s("list_count").joined().toStdString() + ": " + std::to_string(rows.size())};
+    return tableReportPdf(t);
 }
 
 }  // namespace massho::records

@@ -116,3 +116,15 @@ TEST(PasswordRules, EachRuleRefusesWithoutEchoingThePassword) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Config, UnregisteredMediaAreRegisteredUnlessRefused) {
+    EXPECT_TRUE(Config{}.registerUnknownMedia);
+    EXPECT_FALSE(
+        Config::parse("[media]\nunregistered = refuse\n", "massho.conf").registerUnknownMedia);
+    EXPECT_NE(configError("[media]\nunregistered = maybe\n").find("massho.conf:2"),
+              std::string::npos);
+}
+
+}  // namespace

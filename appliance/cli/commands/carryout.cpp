@@ -9,7 +9,9 @@
 #include "../session.h"
 #include "massho/image/errors.h"
 #include "massho/operations/carryout_operation.h"
+#include "massho/operations/ledger_gate.h"
 #include "massho/operations/source_allow_list.h"
+#include "massho/records/media_ledger.h"
 #include "massho/records/recipient_book.h"
 #include "operation_exit.h"
 
@@ -67,7 +69,8 @@ int runCarryOut(const Invocation& inv) {
     cl.addOption("class", "N", "Information class of the data, 1-4 (Art. 7).");
     cl.addOption("destination", "TEXT", "Where the medium goes (the receiving office).");
     cl.addOption("request", "REQ", "The approved carry-out request (class 1-2).");
-    cl.addOption("asset", "TAG", "The medium's asset tag (default: the package id).");
+    cl.addOption("asset", "TAG",
+                 "The medium's asset tag (default: the media ledger row with its serial).");
     addSessionOptions(cl);
     cl.addFlag("json", "Print the result as JSON on stdout.");
     cl.parse(1, 1);
@@ -76,7 +79,8 @@ int runCarryOut(const Invocation& inv) {
     request.devicePath = cl.positional()[0];
     for (const auto& f : cl.values("file")) request.files.emplace_back(f);
     if (request.files.empty()) throw badInput("no files chosen: add --file PATH");
-    request.infoClass = classOrThrow(cl.required("class"));
+    const int infoClass = classOrThrow(cl.required("class"));
+    request.infoClass = infoClass;
     request.destination = cl.required("destination");
     request.requestId = cl.value("request");
     request.assetTag = cl.value("asset").value_or("");
@@ -106,6 +110,13 @@ int runCarryOut(const Invocation& inv) {
     try {
         operations::CarryOutOperation operation(session.store().log(), std::move(request));
         const auto& medium = operation.check();
+        // Issue 8: the medium's ledger row (registered now if new and the policy allows it).
+        records::MediaLedger ledger(session.store().database(), session.store().log());
+        const operations::LedgerAdmission admission =
+            operations::admitToLedger(ledger, session.store().config().registerUnknownMedia, medium,
+                                      cl.value("asset"), infoClass, records::MediaAct::CarryOut);
+        operation.setAssetTag(admission.tag);
+        operations::registerAdmitted(ledger, admission, session.userId());
         std::fprintf(stderr, "carry-out on %s (%s, serial %s, %llu bytes): the medium is erased\n",
                      medium.path.c_str(), medium.model.c_str(),
                      medium.serial.empty() ? "-" : medium.serial.c_str(),

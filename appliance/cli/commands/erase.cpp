@@ -1,4 +1,4 @@
-// massho erase DEVICE --method ID --purpose P --class N --asset TAG [--verify M] [--blank]
+// massho erase DEVICE --method ID --purpose P [--class N] [--asset TAG] [--verify M] [--blank]
 //              [--request REQ] --as ID --password-stdin [--json]
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,6 +14,8 @@
 #include "massho/erase/method.h"
 #include "massho/operations/approval_gate.h"
 #include "massho/operations/erase_operation.h"
+#include "massho/operations/ledger_gate.h"
+#include "massho/records/media_ledger.h"
 
 namespace massho::cli {
 namespace {
@@ -70,8 +72,11 @@ int runErase(const Invocation& inv) {
     cl.addPositional("DEVICE", "The whole disk to erase, e.g. /dev/sdb.");
     cl.addOption("method", "ID", "Erasure method (massho methods).");
     cl.addOption("purpose", "PURPOSE", "reuse, disposal or lease-return.");
-    cl.addOption("class", "N", "Information class of the data on the medium, 1-4 (Art. 7).");
-    cl.addOption("asset", "TAG", "The medium's asset tag.");
+    cl.addOption("class", "N",
+                 "Information class of the data on the medium, 1-4 (Art. 7); default: the "
+                 "media ledger's.");
+    cl.addOption("asset", "TAG",
+                 "The medium's asset tag; default: the ledger row with the device's serial.");
     cl.addOption("verify", "MODE", "full, sample or none (default: the method's).");
     cl.addFlag("blank", "Add a final pass of zeros.");
     cl.addOption("request", "REQ", "The approved request this erasure carries out.");
@@ -90,8 +95,8 @@ int runErase(const Invocation& inv) {
     request.allowRegularFile = cl.isSet("allow-image-file");
     request.protectedPaths.push_back(inv.dataDir);
     request.context.purpose = purposeOrThrow(cl.required("purpose"));
-    request.context.infoClass = classOrThrow(cl.required("class"));
-    request.context.assetTag = cl.required("asset");
+    const std::optional<int> givenClass =
+        cl.value("class") ? std::optional(classOrThrow(*cl.value("class"))) : std::nullopt;
     request.context.requestId = cl.value("request");
 
     Session session = Session::open(inv, cl, {records::Role::Operator});
@@ -100,10 +105,23 @@ int runErase(const Invocation& inv) {
     operations::EraseOperation operation(session.store().log(), std::move(request));
     try {
         const auto& medium = operation.describe();
+        // Issue 8: which ledger row this is, decided before anything is written.
+        records::MediaLedger ledger(session.store().database(), session.store().log());
+        const operations::LedgerAdmission admission =
+            operations::admitToLedger(ledger, session.store().config().registerUnknownMedia, medium,
+                                      cl.value("asset"), givenClass, records::MediaAct::Erase);
+        operation.context().assetTag = admission.tag;
+        operation.context().infoClass = admission.infoClass;
         // Art. 8(4): the approval (when the policy needs one) is claimed before the first write.
         std::optional<records::RequestClaim> claim =
             operations::admitErasure(session.store().requests(), session.store().config().approvals,
                                      operation.context(), medium, method.id);
+        operation.context().mediumEntry =
+            operations::registerAdmitted(ledger, admission, session.userId());
+        if (operation.context().mediumEntry)
+            std::fprintf(stderr, "registered %s in the media ledger (entry %llu)\n",
+                         admission.tag.c_str(),
+                         static_cast<unsigned long long>(*operation.context().mediumEntry));
         std::fprintf(stderr, "erasing %s (%s, serial %s, %llu bytes) with %s\n",
                      medium.path.c_str(), medium.model.c_str(),
                      medium.serial.empty() ? "-" : medium.serial.c_str(),

@@ -22,6 +22,7 @@ namespace massho::records {
 //   [approval]   valid_days=7
 //   [approval.required]  reuse=1,2  disposal=1,2,3,4  lease-return=1,2,3,4  carryout=1,2
 //   [session]    idle_minutes=10  max_hours=12
+//   [media]      unregistered=register (or refuse)
 struct Config {
     static constexpr const char* kFileName = "massho.conf";
 
@@ -33,6 +34,8 @@ struct Config {
     ApprovalPolicy approvals;
     std::chrono::minutes sessionIdle{10};
     std::chrono::hours sessionMaxAge{12};
+    // Issue 8: an erasure of a medium not in the ledger registers it first (true) or is refused.
+    bool registerUnknownMedia = true;
 
     // Throws ConfigError. `source` names the file in messages.
     static Config parse(std::string_view text, const std::string& source);

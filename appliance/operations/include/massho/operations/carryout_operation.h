@@ -71,6 +71,8 @@ class CarryOutOperation {
 
     // Everything that can be checked without writing; throws OperationError.
     const MediumDescription& check();
+    // The medium's asset tag once the media ledger has said which row the checked device is.
+    void setAssetTag(std::string tag) { request_.assetTag = std::move(tag); }
     CarryOutResult run(const std::function<void(const CarryOutProgress&)>& onProgress);
 
   private:

@@ -34,6 +34,8 @@ struct ErasureContext {
     std::optional<uint64_t> approvalEntry;
     // The `erasure-started` entry this job appended before its first write (JobJournal).
     std::optional<uint64_t> startedEntry;
+    // The `medium-registered` entry when this erasure registered the medium (issue 8).
+    std::optional<uint64_t> mediumEntry;
 };
 
 // The "erasure" register entry for a finished (erased, failed or cancelled) job, as canonical JSON

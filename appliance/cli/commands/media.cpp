@@ -1,0 +1,197 @@
+// massho media add|show|list|move|check — the media ledger (媒体管理台帳, issue 8, Art. 8).
+// The acts that close a medium (destroy, dispose, return-to-lessor) are in media_close.cpp.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <cstdio>
+
+#include "../cli_error.h"
+#include "../command_line.h"
+#include "../commands.h"
+#include "../erase_fields.h"
+#include "../session.h"
+#include "massho/appliance/devices.h"
+#include "massho/records/media_ledger.h"
+#include "media_json.h"
+
+namespace massho::cli {
+namespace {
+
+// People who keep the ledger: the data manager keeps media records (Art. 13(10)), records
+// officers and operators handle the media.
+const std::initializer_list<records::Role> kLedgerKeepers = {
+    records::Role::DataManager, records::Role::RecordsOfficer, records::Role::Operator};
+
+void fillFromDevice(records::NewMedium& m, const std::string& path) {
+    appliance::BlockDevice d = appliance::describeDevice(path);
+    m.manufacturer = d.vendor;
+    m.model = d.model;
+    m.serial = d.serial;
+    m.sizeBytes = static_cast<int64_t>(d.sizeBytes);
+    const auto& types = records::mediaTypes();
+    m.mediaType = std::find(types.begin(), types.end(), d.mediaType) != types.end()
+                      ? d.mediaType
+                      : std::string("other");
+    m.source = "device";
+}
+
+void printMedium(const records::Medium& m) {
+    std::printf("%-16s class %d%s  %-11s %-12s %s %s\n", m.tag.c_str(), m.infoClass,
+                m.myNumber ? " MyNo" : "     ", m.mediaType.c_str(),
+                std::string(records::toString(m.state)).c_str(), m.serial.c_str(),
+                m.location.c_str());
+}
+
+}  // namespace
+
+int runMediaAdd(const Invocation& inv) {
+    CommandLine cl(inv.name, inv.arguments);
+    cl.addPositional("TAG", "The medium's asset tag (opaque: never the class in words).");
+    cl.addOption("class", "N", "Information class of its data, 1-4 (Art. 7).");
+    cl.addFlag("my-number", "It holds individual numbers (My Number): destroyed at the end.");
+    cl.addOption("device", "DEV", "Read manufacturer, model, serial and type from this device.");
+    cl.addOption("serial", "S", "Serial number (without --device).");
+    cl.addOption("model", "M", "Model (without --device).");
+    cl.addOption("manufacturer", "M", "Manufacturer (without --device).");
+    cl.addOption("type", "T", "Media type: hdd, ssd, nvme, usb-flash, memory-card, optical, …");
+    cl.addOption("section", "S", "Owning section.");
+    cl.addOption("data-manager", "ID", "The data manager responsible for it.");
+    cl.addOption("location", "L", "Where it is kept.");
+    cl.addOption("lessor", "NAME", "Leased: the leasing company.");
+    cl.addOption("lease-contract", "NO", "Leased: the contract number.");
+    cl.addOption("lease-return", "DATE", "Leased: when it goes back, YYYY-MM-DD.");
+    cl.addOption("notes", "TEXT", "Anything else worth recording.");
+    addSessionOptions(cl);
+    cl.parse(1, 1);
+
+    records::NewMedium m;
+    m.tag = cl.positional()[0];
+    m.infoClass = classOrThrow(cl.required("class"));
+    m.myNumber = cl.isSet("my-number");
+    if (cl.value("device")) {
+        if (cl.value("serial") || cl.value("model") || cl.value("type"))
+            throw badInput("give either --device DEV or --serial/--model/--type, not both");
+        fillFromDevice(m, *cl.value("device"));
+    } else {
+        m.serial = cl.required("serial");
+        m.model = cl.required("model");
+        m.mediaType = cl.required("type");
+        m.manufacturer = cl.value("manufacturer").value_or("");
+    }
+    m.section = cl.value("section").value_or("");
+    m.dataManager = cl.value("data-manager").value_or("");
+    m.location = cl.value("location").value_or("");
+    m.lessor = cl.value("lessor").value_or("");
+    m.leaseContract = cl.value("lease-contract").value_or("");
+    m.leaseReturn = cl.value("lease-return").value_or("");
+    m.notes = cl.value("notes").value_or("");
+
+    Session session = Session::open(inv, cl, kLedgerKeepers);
+    records::MediaLedger ledger(session.store().database(), session.store().log());
+    const uint64_t index = ledger.add(m, session.userId());
+    std::printf("%llu\n", static_cast<unsigned long long>(index));
+    std::fprintf(stderr, "registered %s (class %d%s, serial %s) as register entry %llu\n",
+                 m.tag.c_str(), m.infoClass, m.myNumber ? ", My Number" : "",
+                 m.serial.empty() ? "-" : m.serial.c_str(), static_cast<unsigned long long>(index));
+    return 0;
+}
+
+int runMediaShow(const Invocation& inv) {
+    CommandLine cl(inv.name, inv.arguments);
+    cl.addPositional("TAG", "The medium's asset tag.");
+    cl.addFlag("json", "Print JSON on stdout.");
+    cl.parse(1, 1);
+    records::Store store = openStore(inv);
+    records::MediaLedger ledger(store.database(), store.log());
+    const std::string tag = cl.positional()[0];
+    auto m = ledger.find(tag);
+    if (!m)
+        throw badInput("no medium '" + tag.substr(0, 40) + "' in the ledger: massho media list");
+    const auto history = ledger.history(tag);
+    if (cl.isSet("json")) {
+        std::printf(
+            "%s\n",
+            QJsonDocument(mediumJson(*m, &history)).toJson(QJsonDocument::Compact).constData());
+        return 0;
+    }
+    printMedium(*m);
+    if (m->leased())
+        std::printf("leased from %s, contract %s, return by %s\n", m->lessor.c_str(),
+                    m->leaseContract.c_str(), m->leaseReturn.c_str());
+    for (const auto& e : history)
+        std::printf("  %8llu  %s  %-26s %-18s %-10s %s\n", static_cast<unsigned long long>(e.index),
+                    e.time.c_str(), e.kind.c_str(), std::string(records::toString(e.state)).c_str(),
+                    e.by.c_str(), e.summary.c_str());
+    return 0;
+}
+
+int runMediaList(const Invocation& inv) {
+    CommandLine cl(inv.name, inv.arguments);
+    cl.addOption("state", "STATE", "Only media in this state (registered, in-use, stored, …).");
+    cl.addFlag("json", "Print JSON on stdout.");
+    cl.parse(0, 0);
+    std::optional<records::MediaState> state;
+    if (auto s = cl.value("state")) {
+        state = records::parseMediaState(*s);
+        if (!state)
+            throw badInput("unknown state '" + s->substr(0, 30) +
+                           "': use registered, in-use, stored, carried-out, returned, erased, "
+                           "disposed, destroyed or returned-to-lessor");
+    }
+    records::Store store = openStore(inv);
+    records::MediaLedger ledger(store.database(), store.log());
+    const auto media = ledger.list(state);
+    if (cl.isSet("json")) {
+        QJsonArray out;
+        for (const auto& m : media) out.append(mediumJson(m, nullptr));
+        std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
+        return 0;
+    }
+    for (const auto& m : media) printMedium(m);
+    return 0;
+}
+
+int runMediaMove(const Invocation& inv) {
+    CommandLine cl(inv.name, inv.arguments);
+    cl.addPositional("TAG", "The medium's asset tag.");
+    cl.addOption("to", "STATE", "in-use or stored.");
+    cl.addOption("location", "L", "Where it is kept from now on.");
+    cl.addFlag("write-protected", "Confirms it is write-protected (required to store, Art. 8(6)).");
+    cl.addOption("locked-by", "HOW", "password or encryption (required to store class 1-2).");
+    cl.addOption("reason", "TEXT", "Why.");
+    addSessionOptions(cl);
+    cl.parse(1, 1);
+    records::MoveDetails d;
+    if (auto to = cl.value("to")) {
+        d.to = records::parseMediaState(*to);
+        if (!d.to)
+            throw badInput("unknown state '" + to->substr(0, 30) + "': use in-use or stored");
+    }
+    d.location = cl.value("location");
+    d.writeProtected = cl.isSet("write-protected");
+    d.lockedBy = cl.value("locked-by").value_or("");
+    d.reason = cl.value("reason").value_or("");
+    Session session = Session::open(inv, cl, kLedgerKeepers);
+    records::MediaLedger ledger(session.store().database(), session.store().log());
+    std::printf("%llu\n", static_cast<unsigned long long>(
+                              ledger.move(cl.positional()[0], d, session.userId())));
+    return 0;
+}
+
+int runMediaCheck(const Invocation& inv) {
+    CommandLine cl(inv.name, inv.arguments);
+    cl.parse(0, 0);
+    records::Store store = openStore(inv);
+    records::MediaLedger ledger(store.database(), store.log());
+    const auto differences = ledger.differencesFromRegister();
+    for (const auto& d : differences) std::printf("%s\n", d.c_str());
+    if (!differences.empty())
+        throw failed(std::to_string(differences.size()) +
+                     " ledger row(s) differ from the signed register: the register is right; "
+                     "investigate who edited massho.db");
+    std::fprintf(stderr, "the media ledger agrees with the register (%zu media)\n",
+                 ledger.list().size());
+    return 0;
+}
+
+}  // namespace massho::cli

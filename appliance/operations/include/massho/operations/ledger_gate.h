@@ -1,0 +1,40 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "massho/operations/erasure_entry.h"
+#include "massho/records/media_ledger.h"
+
+namespace massho::operations {
+
+// Which ledger row an erasure or carry-out of an attached medium is about (issue 8), decided
+// before anything is written.
+struct LedgerAdmission {
+    std::string tag;
+    int infoClass = 0;
+    // Set when the medium is not in the ledger yet and the configuration lets an erasure register
+    // it: registerAdmitted() appends it before the first write.
+    std::optional<records::NewMedium> toRegister;
+};
+
+// Finds the medium's row: by the --asset tag when given, else by the device's serial. Refuses
+// (OperationError Refused) a tag whose recorded serial differs from the device's, a device
+// registered under another tag, a class that contradicts the ledger, an act the medium's state
+// does not allow, and an unregistered medium when `registerUnknown` is false. Bad input when no
+// tag is given and the serial is not in the ledger, or when an unregistered medium has no class.
+LedgerAdmission admitToLedger(const records::MediaLedger& ledger, bool registerUnknown,
+                              const MediumDescription& medium,
+                              const std::optional<std::string>& assetTag,
+                              std::optional<int> infoClass, records::MediaAct act);
+
+// Appends the medium-registered entry when the admission asked for it; its index, for the
+// erasure entry's "medium_entry" link.
+std::optional<uint64_t> registerAdmitted(records::MediaLedger& ledger,
+                                         const LedgerAdmission& admission, const std::string& by);
+
+// The ledger's media type for what discovery reported.
+std::string ledgerMediaType(const MediumDescription& medium);
+
+}  // namespace massho::operations

@@ -1,0 +1,116 @@
+// Which ledger row an erasure or carry-out is about (issue 8): by tag, or by the device's
+// serial; refusals for a wrong label, a contradicting class, a medium that is out or closed.
+#include "massho/operations/ledger_gate.h"
+
+#include <gtest/gtest.h>
+
+#include "massho/operations/erase_operation.h"
+#include "massho/records/signing_key.h"
+#include "massho/testsupport/temp_dir.h"
+
+namespace massho::operations {
+namespace {
+
+using records::MediaAct;
+
+class LedgerGateTest : public ::testing::Test {
+  protected:
+    LedgerGateTest() : db(dir / "massho.db", records::Database::Mode::Create), log(db) {
+        log.setSigner("test.example/gate", [this]() -> const records::SigningKey& { return key; });
+        ledger.emplace(db, log);
+        records::NewMedium m;
+        m.tag = "PC-0001";
+        m.infoClass = 2;
+        m.mediaType = "ssd";
+        m.serial = "S-111";
+        ledger->add(m, "clerk");
+        disk.path = "/dev/sdx";
+        disk.serial = "S-111";
+        disk.mediaType = "ssd";
+    }
+    OperationError::Kind failure(const std::function<void()>& f, const std::string& mustSay) {
+        try {
+            f();
+        } catch (const OperationError& e) {
+            EXPECT_NE(std::string(e.what()).find(mustSay), std::string::npos) << e.what();
+            return e.kind();
+        }
+        ADD_FAILURE() << "admitted";
+        return OperationError::Kind::Failed;
+    }
+
+    testsupport::TempDir dir;
+    records::SigningKey key = records::SigningKey::generate("test.example/gate");
+    records::Database db;
+    records::Register log;
+    std::optional<records::MediaLedger> ledger;
+    MediumDescription disk;
+};
+
+TEST_F(LedgerGateTest, FindsTheRowByTheDeviceSerialAndTakesItsClass) {
+    auto a = admitToLedger(*ledger, true, disk, std::nullopt, std::nullopt, MediaAct::Erase);
+    EXPECT_EQ(a.tag, "PC-0001");
+    EXPECT_EQ(a.infoClass, 2);
+    EXPECT_FALSE(a.toRegister);
+}
+
+TEST_F(LedgerGateTest, RefusesAWrongLabelOrAContradictingClass) {
+    MediumDescription other = disk;
+    other.serial = "S-999";
+    EXPECT_EQ(failure([&] { admitToLedger(*ledger, true, other, "PC-0001", 2, MediaAct::Erase); },
+                      "reports serial S-999"),
+              OperationError::Kind::Refused);
+    EXPECT_EQ(failure([&] { admitToLedger(*ledger, true, disk, "PC-0002", 2, MediaAct::Erase); },
+                      "registered as PC-0001"),
+              OperationError::Kind::Refused);
+    EXPECT_EQ(failure([&] { admitToLedger(*ledger, true, disk, "PC-0001", 3, MediaAct::Erase); },
+                      "class 2 in the media ledger"),
+              OperationError::Kind::Refused);
+    // A carry-out's class is the data's: no contradiction.
+    EXPECT_EQ(admitToLedger(*ledger, true, disk, "PC-0001", 1, MediaAct::CarryOut).tag, "PC-0001");
+}
+
+TEST_F(LedgerGateTest, UnknownMediumIsRegisteredOrRefusedByConfiguration) {
+    MediumDescription fresh = disk;
+    fresh.serial = "S-222";
+    fresh.mediaType = "unknown";
+    auto a = admitToLedger(*ledger, true, fresh, "PC-0003", 4, MediaAct::Erase);
+    ASSERT_TRUE(a.toRegister);
+    EXPECT_EQ(a.toRegister->serial, "S-222");
+    EXPECT_EQ(a.toRegister->mediaType, "other");
+    EXPECT_EQ(a.toRegister->source, "erasure");
+    const uint64_t before = log.size();
+    EXPECT_EQ(*registerAdmitted(*ledger, a, "op"), before);
+    EXPECT_EQ(ledger->find("PC-0003")->infoClass, 4);
+
+    fresh.serial = "S-333";
+    EXPECT_EQ(failure([&] { admitToLedger(*ledger, false, fresh, "PC-0004", 4, MediaAct::Erase); },
+                      "unregistered = refuse"),
+              OperationError::Kind::Refused);
+    EXPECT_EQ(
+        failure(
+            [&] { admitToLedger(*ledger, true, fresh, "PC-0004", std::nullopt, MediaAct::Erase); },
+            "--class is required"),
+        OperationError::Kind::BadInput);
+    EXPECT_EQ(failure(
+                  [&] {
+                      admitToLedger(*ledger, true, fresh, std::nullopt, std::nullopt,
+                                    MediaAct::Erase);
+                  },
+                  "give --asset TAG"),
+              OperationError::Kind::BadInput);
+}
+
+TEST_F(LedgerGateTest, RefusesAMediumThatIsOutOrClosed) {
+    log.append(records::EntryBuilder("carry-out")
+                   .set("asset", "PC-0001")
+                   .set("result", "written")
+                   .finish());
+    ledger->catchUp();
+    EXPECT_EQ(failure([&] { admitToLedger(*ledger, true, disk, std::nullopt, 2, MediaAct::Erase); },
+                      "massho carryin"),
+              OperationError::Kind::Refused);
+}
+
+}  // namespace
+}  // namespace massho::operations

@@ -1,0 +1,300 @@
+// The media ledger end to end (issue 8): the real `massho` binary, a real loop device carried
+// out, returned, erased and destroyed; the reports read back with pdftotext and as CSV.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QString>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "cli_fixture.h"
+#include "massho/testsupport/loop_device.h"
+
+namespace massho::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using testsupport::LoopDevice;
+using testsupport::runCommand;
+
+constexpr uint64_t kMiB = 1024 * 1024;
+constexpr const char* kWitnessPassword = "witness-passphrase-1";
+constexpr const char* kManagerPassword = "manager-passphrase-1";
+
+void writeFile(const fs::path& p, const std::string& bytes) {
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << bytes;
+}
+
+std::string readFile(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+// RFC 4180 enough for our files: no quoted commas in the cells this test looks at.
+std::vector<std::vector<std::string>> csvRows(const std::string& csv) {
+    std::vector<std::vector<std::string>> rows;
+    size_t start = 0;
+    while (start < csv.size()) {
+        size_t end = csv.find("\r\n", start);
+        if (end == std::string::npos) end = csv.size();
+        std::vector<std::string> cells;
+        std::string line = csv.substr(start, end - start), cell;
+        for (char c : line) {
+            if (c == ',') {
+                cells.push_back(cell);
+                cell.clear();
+            } else {
+                cell += c;
+            }
+        }
+        cells.push_back(cell);
+        rows.push_back(cells);
+        start = end + 2;
+    }
+    return rows;
+}
+
+class MediaCliTest : public CliTest {
+  protected:
+    void SetUp() override {
+        MASSHO_REQUIRE_LOOP_DEVICES();
+        CliTest::SetUp();
+        addUser("suzuki", "operator", kWitnessPassword);
+        addUser("tanaka", "data-manager", kManagerPassword);
+    }
+    void addUser(const std::string& id, const std::string& role, const std::string& password) {
+        auto r = massho({"user", "add", id, "--role", role, "--as", "admin", "--password-stdin"},
+                        std::string(kAdminPassword) + "\n" + password + "\n");
+        ASSERT_EQ(r.exitCode, 0) << r.err;
+    }
+    testsupport::CommandResult asSato(std::vector<std::string> args, const std::string& more = {}) {
+        args.insert(args.end(), {"--as", "sato", "--password-stdin"});
+        return massho(args, std::string(kOperatorPassword) + "\n" + more);
+    }
+    QJsonObject show(const std::string& tag) {
+        auto r = massho({"media", "show", tag, "--json"});
+        EXPECT_EQ(r.exitCode, 0) << r.err;
+        return QJsonDocument::fromJson(QByteArray::fromStdString(r.out)).object();
+    }
+    std::string state(const std::string& tag) {
+        return show(tag)["state"].toString().toStdString();
+    }
+    static long index(const testsupport::CommandResult& r) {
+        EXPECT_EQ(r.exitCode, 0) << r.err;
+        return std::stol("0" + QString::fromStdString(r.out).trimmed().toStdString());
+    }
+    // An approved request (Art. 8(4), 8(7)); returns its id.
+    std::string approvedRequest(std::vector<std::string> request) {
+        auto r = asSato(std::move(request));
+        EXPECT_EQ(r.exitCode, 0) << r.err;
+        const std::string req = QString::fromStdString(r.out).trimmed().toStdString();
+        auto ok = massho({"approve", req, "--as", "tanaka", "--password-stdin"},
+                         std::string(kManagerPassword) + "\n");
+        EXPECT_EQ(ok.exitCode, 0) << ok.err;
+        return req;
+    }
+};
+
+// The issue's scripted life: add → carry out (encrypted) → return → erase → destroy (with a
+// witness) → the ledger report shows every step with its register index; the register verifies.
+TEST_F(MediaCliTest, ScriptedLifeOfAMyNumberMedium) {
+    LoopDevice usb(tmp_ / "usb.img", 64 * kMiB);
+    const fs::path share = tmp_ / "share";
+    writeFile(share / "list.csv", "個人番号,氏名\n123456789012,山田\n");
+    writeFile(fs::path(dataDir()) / "carryout-sources", share.string() + "\n");
+    auto keygen = runCommand({"age-keygen", "-o", (tmp_ / "office.key").string()});
+    ASSERT_EQ(keygen.exitCode, 0) << keygen.err;
+    auto pub = runCommand({"age-keygen", "-y", (tmp_ / "office.key").string()});
+    const std::string recipient = QString::fromStdString(pub.out).trimmed().toStdString();
+
+    std::vector<long> steps;
+    steps.push_back(
+        index(asSato({"media", "add", "USB-0042", "--class", "1", "--my-number", "--device",
+                      usb.path(), "--section", "税務課", "--location", "金庫B"})));
+    EXPECT_EQ(state("USB-0042"), "registered");
+
+    const std::string carry = approvedRequest({"request", "carryout", usb.path(), "--class", "1",
+                                               "--asset", "USB-0042", "--destination", "北区役所"});
+    auto out = asSato({"carryout", usb.path(), "--file", (share / "list.csv").string(),
+                       "--recipient", recipient, "--class", "1", "--destination", "北区役所",
+                       "--asset", "USB-0042", "--request", carry, "--json"});
+    ASSERT_EQ(out.exitCode, 0) << out.err;
+    const auto carried = QJsonDocument::fromJson(QByteArray::fromStdString(out.out)).object();
+    steps.push_back(carried["erasure_index"].toInteger());  // the wipe before writing
+    steps.push_back(carried["index"].toInteger());
+    EXPECT_EQ(state("USB-0042"), "carried-out");
+    // While it is out, nothing else may happen to it.
+    EXPECT_EQ(asSato({"media", "move", "USB-0042", "--to", "in-use"}).exitCode, 3);
+
+    auto in = asSato({"carryin", usb.path(), "--condition", "intact", "--json"});
+    ASSERT_EQ(in.exitCode, 0) << in.err;
+    steps.push_back(
+        QJsonDocument::fromJson(QByteArray::fromStdString(in.out)).object()["index"].toInteger());
+    EXPECT_EQ(state("USB-0042"), "returned");
+
+    const std::vector<std::string> fields{"--method", "zero", "--purpose", "disposal",
+                                          "--class",  "1",    "--asset",   "USB-0042"};
+    std::vector<std::string> request{"request", "erase", usb.path()};
+    request.insert(request.end(), fields.begin(), fields.end());
+    const std::string req = approvedRequest(request);
+    std::vector<std::string> erase{"erase",    usb.path(),  "--method", "zero", "--purpose",
+                                   "disposal", "--request", req};  // asset and class: the ledger's
+    auto erased = asSato(erase);
+    ASSERT_EQ(erased.exitCode, 2) << "no --asset: a loop device has no serial to find it by";
+    EXPECT_NE(erased.err.find("give --asset TAG"), std::string::npos) << erased.err;
+    erase.insert(erase.end(), {"--asset", "USB-0042"});
+    steps.push_back(index(asSato(erase)));
+    EXPECT_EQ(state("USB-0042"), "erased");
+
+    // A My Number medium is never just disposed of, and the witness is a second person.
+    auto disposed = massho({"media", "dispose", "USB-0042", "--as", "tanaka", "--password-stdin"},
+                           std::string(kManagerPassword) + "\n");
+    EXPECT_EQ(disposed.exitCode, 3);
+    EXPECT_NE(disposed.err.find("My Number"), std::string::npos) << disposed.err;
+    auto self = asSato({"media", "destroy", "USB-0042", "--method", "shred", "--witness", "sato"},
+                       std::string(kOperatorPassword) + "\n");
+    EXPECT_EQ(self.exitCode, 3);
+    EXPECT_NE(self.err.find("second person"), std::string::npos) << self.err;
+    auto wrongWitness =
+        asSato({"media", "destroy", "USB-0042", "--method", "shred", "--witness", "suzuki"},
+               "not-her-password\n");
+    EXPECT_EQ(wrongWitness.exitCode, 3);
+    EXPECT_EQ(state("USB-0042"), "erased");
+
+    writeFile(tmp_ / "photo.jpg", "\xff\xd8\xff shredded pieces");
+    steps.push_back(
+        index(asSato({"media", "destroy", "USB-0042", "--method", "shred", "--witness", "suzuki",
+                      "--contractor", "東京シュレッド株式会社", "--contractor-cert", "TS-2026-0042",
+                      "--place", "本庁舎 B1", "--photo", (tmp_ / "photo.jpg").string()},
+                     std::string(kWitnessPassword) + "\n")));
+    EXPECT_EQ(state("USB-0042"), "destroyed");
+    const QJsonObject destroyed = entry(steps.back());
+    EXPECT_EQ(destroyed["witness"], "suzuki");
+    EXPECT_EQ(destroyed["erasure_entry"].toInteger(), steps[4]);
+    const std::string photoHash = destroyed["photo_sha256"].toString().toStdString();
+    EXPECT_EQ(readFile(fs::path(dataDir()) / "evidence" / photoHash), readFile(tmp_ / "photo.jpg"));
+
+    // `media show`: every step, in order, with its register index.
+    std::vector<long> shown;
+    for (const auto& h : show("USB-0042")["history"].toArray())
+        shown.push_back(h.toObject()["index"].toInteger());
+    EXPECT_EQ(shown, steps);
+
+    // The ledger report as CSV names the same register entries; the PDF the same medium.
+    auto csv = massho({"media", "report", "ledger", "--csv", "-"});
+    ASSERT_EQ(csv.exitCode, 0) << csv.err;
+    const auto rows = csvRows(csv.out);
+    ASSERT_EQ(rows.size(), 2u) << csv.out;
+    EXPECT_EQ(rows[0].front(), "asset");
+    EXPECT_EQ(rows[1][0], "USB-0042");
+    EXPECT_EQ(rows[1][2], "yes");
+    EXPECT_EQ(rows[1][8], "destroyed");
+    std::string expected;
+    for (long s : steps) expected += (expected.empty() ? "" : " ") + std::to_string(s);
+    EXPECT_EQ(rows[1].back(), expected);
+
+    const fs::path pdf = tmp_ / "closures.pdf";
+    auto closures = massho({"media", "report", "closures", "--from", "2000-01-01", "--to",
+                            "2099-12-31", "--pdf", pdf.string()});
+    ASSERT_EQ(closures.exitCode, 0) << closures.err;
+    auto text = runCommand({"pdftotext", "-layout", pdf.string(), "-"});
+    ASSERT_EQ(text.exitCode, 0) << text.err;
+    for (const char* must : {"USB-0042", "shred", "suzuki", "TS-2026-0042", "破壊記録"})
+        EXPECT_NE(text.out.find(must), std::string::npos) << must << " missing:\n" << text.out;
+
+    auto verify = massho({"register", "verify"});
+    EXPECT_EQ(verify.exitCode, 0) << verify.err;
+    EXPECT_EQ(massho({"media", "check"}).exitCode, 0);
+}
+
+TEST_F(MediaCliTest, ErasureOfAnUnregisteredMediumRegistersItAndLinksBoth) {
+    LoopDevice disk(tmp_ / "disk.img", 4 * kMiB);
+    auto r = asSato({"erase", disk.path(), "--method", "zero", "--purpose", "reuse", "--class", "4",
+                     "--asset", "PC-0099", "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const long erasure =
+        QJsonDocument::fromJson(QByteArray::fromStdString(r.out)).object()["index"].toInteger();
+    const QJsonObject erased = entry(erasure);
+    const long registered = erased["medium_entry"].toInteger();
+    const QJsonObject reg = entry(registered);
+    EXPECT_EQ(reg["kind"], "medium-registered");
+    EXPECT_EQ(reg["asset"], "PC-0099");
+    EXPECT_EQ(reg["source"], "erasure");
+    EXPECT_EQ(reg["class"], 4);
+    EXPECT_LT(registered, erasure);
+    EXPECT_EQ(state("PC-0099"), "erased");
+
+    // The ledger's class is the truth: a contradicting --class is refused before any write.
+    auto conflict = asSato({"erase", disk.path(), "--method", "zero", "--purpose", "reuse",
+                            "--class", "2", "--asset", "PC-0099"});
+    EXPECT_EQ(conflict.exitCode, 3);
+    EXPECT_NE(conflict.err.find("class 4 in the media ledger"), std::string::npos) << conflict.err;
+}
+
+TEST_F(MediaCliTest, ConfigurationCanRefuseUnregisteredMedia) {
+    writeFile(fs::path(dataDir()) / "massho.conf", "[media]\nunregistered = refuse\n");
+    LoopDevice disk(tmp_ / "disk.img", 4 * kMiB);
+    disk.writeAt(0, std::vector<uint8_t>(4096, 0x5a));
+    const size_t before = entries().size();
+    auto r = asSato({"erase", disk.path(), "--method", "zero", "--purpose", "reuse", "--class", "4",
+                     "--asset", "PC-0100"});
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_NE(r.err.find("massho media add PC-0100"), std::string::npos) << r.err;
+    EXPECT_EQ(entries().size(), before) << "nothing recorded";
+    EXPECT_EQ(disk.readAll()[0], 0x5a) << "device untouched";
+    // Registered first, the same erasure runs.
+    ASSERT_EQ(asSato({"media", "add", "PC-0100", "--class", "4", "--device", disk.path()}).exitCode,
+              0);
+    EXPECT_EQ(asSato({"erase", disk.path(), "--method", "zero", "--purpose", "reuse", "--asset",
+                      "PC-0100"})
+                  .exitCode,
+              0);
+}
+
+TEST_F(MediaCliTest, StorageLeaseAndReportsForTheRecordsOfficer) {
+    ASSERT_EQ(asSato({"media", "add", "LS-0001", "--class", "2", "--serial", "WD-123", "--model",
+                      "WD Blue", "--type", "hdd", "--lessor", "東京リース", "--lease-contract",
+                      "TL-77", "--lease-return", "2026-01-31"})
+                  .exitCode,
+              0);
+    EXPECT_EQ(asSato({"media", "move", "LS-0001", "--to", "stored"}).exitCode, 3);
+    EXPECT_EQ(asSato({"media", "move", "LS-0001", "--to", "stored", "--write-protected"}).exitCode,
+              3)
+        << "class 2 needs --locked-by";
+    EXPECT_EQ(asSato({"media", "move", "LS-0001", "--to", "stored", "--write-protected",
+                      "--locked-by", "encryption", "--location", "書庫3"})
+                  .exitCode,
+              0);
+    EXPECT_EQ(asSato({"media", "move", "LS-0001", "--to", "erased"}).exitCode, 3);
+    EXPECT_EQ(asSato({"media", "move", "LS-0001", "--to", "nowhere"}).exitCode, 2);
+    EXPECT_EQ(asSato({"media", "return-to-lessor", "LS-0001"}).exitCode, 3) << "not erased";
+
+    auto list = massho({"media", "list", "--state", "stored", "--json"});
+    ASSERT_EQ(list.exitCode, 0) << list.err;
+    const auto media = QJsonDocument::fromJson(QByteArray::fromStdString(list.out)).array();
+    ASSERT_EQ(media.size(), 1);
+    EXPECT_EQ(media[0].toObject()["location"], "書庫3");
+    EXPECT_EQ(media[0].toObject()["lease"].toObject()["contract"], "TL-77");
+
+    // Due back in January and not erased: the due report says so.
+    auto due = massho({"media", "report", "due", "--csv", "-"});
+    ASSERT_EQ(due.exitCode, 0) << due.err;
+    const auto rows = csvRows(due.out);
+    ASSERT_EQ(rows.size(), 2u) << due.out;
+    EXPECT_EQ(rows[1][0], "LS-0001");
+    EXPECT_NE(rows[1][5].find("not yet erased"), std::string::npos) << due.out;
+
+    // Bad report requests are bad input, with the fix in the message.
+    EXPECT_EQ(massho({"media", "report", "ledger"}).exitCode, 2);
+    EXPECT_EQ(massho({"media", "report", "inventory", "--csv", "-"}).exitCode, 2);
+    EXPECT_EQ(massho({"media", "report", "ledger", "--as-of", "2026-13-01", "--csv", "-"}).exitCode,
+              2);
+    // The ledger as of a day before anything was registered is empty.
+    auto old = massho({"media", "report", "ledger", "--as-of", "2000-01-01", "--csv", "-"});
+    EXPECT_EQ(csvRows(old.out).size(), 1u) << old.out;
+}
+
+}  // namespace
+}  // namespace massho::testing
