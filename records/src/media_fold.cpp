@@ -31,24 +31,15 @@ std::optional<uint64_t> index(const EntryFields& f, const std::string& key) {
     return static_cast<uint64_t>(number(f, key));
 }
 
-Medium registeredMedium(const EntryFields& f, uint64_t at) {
-    Medium m;
-    m.tag = text(f, "asset");
-    m.infoClass = static_cast<int>(number(f, "class", 4));
-    m.myNumber = number(f, "my_number") != 0;
-    m.mediaType = text(f, "media_type");
-    m.manufacturer = text(f, "manufacturer");
-    m.model = text(f, "model");
-    m.serial = text(f, "serial");
-    m.sizeBytes = number(f, "size_bytes");
-    m.section = text(f, "section");
-    m.dataManager = text(f, "data_manager");
-    m.location = text(f, "location");
-    m.lessor = text(f, "lessor");
-    m.leaseContract = text(f, "lease_contract");
-    m.leaseReturn = text(f, "lease_return");
-    m.notes = text(f, "notes");
-    m.registered = text(f, "time");
+// A medium-registered entry carries the row's fields under the same names (the tag as "asset").
+Medium registeredMedium(const EntryFields& entry, uint64_t at) {
+    EntryFields row = entry;
+    row["tag"] = entry.at("asset");
+    row["state"] = std::string(toString(MediaState::Registered));
+    for (const char* notRow : {"v", "kind", "salt", "time", "asset", "by", "source"})
+        row.erase(notRow);
+    Medium m = mediumFromFields(row);
+    m.registered = text(entry, "time");
     m.registeredEntry = at;
     return m;
 }
