@@ -315,4 +315,18 @@ std::string EntryBuilder::finish() const {
     return serializeEntry(fields);
 }
 
+std::string entryText(const EntryFields& fields, const std::string& key) {
+    auto it = fields.find(key);
+    if (it == fields.end()) return {};
+    if (const auto* s = std::get_if<std::string>(&it->second)) return *s;
+    return std::to_string(std::get<int64_t>(it->second));
+}
+
+int64_t entryIntegerOr(const EntryFields& fields, const std::string& key, int64_t fallback) {
+    auto it = fields.find(key);
+    if (it == fields.end()) return fallback;
+    if (const auto* i = std::get_if<int64_t>(&it->second)) return *i;
+    return fallback;
+}
+
 }  // namespace massho::records

@@ -32,13 +32,6 @@ constexpr Column kColumns[] = {
     {"approver", "approver"},
 };
 
-std::string field(const EntryFields& f, const std::string& key) {
-    auto it = f.find(key);
-    if (it == f.end()) return {};
-    if (const auto* s = std::get_if<std::string>(&it->second)) return *s;
-    return std::to_string(std::get<int64_t>(it->second));
-}
-
 QDateTime parseTime(const std::string& rfc3339) {
     return QDateTime::fromString(QString::fromStdString(rfc3339), Qt::ISODate);
 }
@@ -51,8 +44,8 @@ std::string jst(const std::string& rfc3339) {
 
 std::string cell(const DisposalRow& row, const Column& c) {
     if (std::string_view(c.header) == "index") return std::to_string(row.index);
-    if (std::string_view(c.header) == "ended_jst") return jst(field(row.fields, c.key));
-    return field(row.fields, c.key);
+    if (std::string_view(c.header) == "ended_jst") return jst(entryText(row.fields, c.key));
+    return entryText(row.fields, c.key);
 }
 
 TableReport disposalTable(const std::vector<DisposalRow>& rows) {
@@ -75,8 +68,8 @@ std::vector<DisposalRow> disposalRows(const Register& log, const std::string& fr
     log.forEach([&](uint64_t index, const std::string& bytes) {
         if (bytes.find("\"kind\":\"erasure\"") == std::string::npos) return;
         EntryFields f = parseEntry(bytes);
-        if (field(f, "purpose") != "disposal") return;
-        const std::string day = jst(field(f, "ended")).substr(0, 10);
+        if (entryText(f, "purpose") != "disposal") return;
+        const std::string day = jst(entryText(f, "ended")).substr(0, 10);
         if (day < fromJst || day > toJst) return;
         out.push_back({index, std::move(f)});
     });

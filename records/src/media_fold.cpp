@@ -12,23 +12,9 @@ const std::set<std::string>& ledgerKinds() {
     return kinds;
 }
 
-std::string text(const EntryFields& f, const std::string& key) {
-    auto it = f.find(key);
-    if (it == f.end()) return {};
-    if (const auto* s = std::get_if<std::string>(&it->second)) return *s;
-    return std::to_string(std::get<int64_t>(it->second));
-}
-
-int64_t number(const EntryFields& f, const std::string& key, int64_t fallback = 0) {
-    auto it = f.find(key);
-    if (it == f.end()) return fallback;
-    if (const auto* i = std::get_if<int64_t>(&it->second)) return *i;
-    return fallback;
-}
-
 std::optional<uint64_t> index(const EntryFields& f, const std::string& key) {
-    if (!f.contains(key) || number(f, key, -1) < 0) return std::nullopt;
-    return static_cast<uint64_t>(number(f, key));
+    if (!f.contains(key) || entryIntegerOr(f, key, -1) < 0) return std::nullopt;
+    return static_cast<uint64_t>(entryIntegerOr(f, key, 0));
 }
 
 // A medium-registered entry carries the row's fields under the same names (the tag as "asset").
@@ -39,7 +25,7 @@ Medium registeredMedium(const EntryFields& entry, uint64_t at) {
     for (const char* notRow : {"v", "kind", "salt", "time", "asset", "by", "source"})
         row.erase(notRow);
     Medium m = mediumFromFields(row);
-    m.registered = text(entry, "time");
+    m.registered = entryText(entry, "time");
     m.registeredEntry = at;
     return m;
 }
@@ -47,41 +33,41 @@ Medium registeredMedium(const EntryFields& entry, uint64_t at) {
 // What an entry does to an existing medium; returns the event's summary.
 std::string applyAct(Medium& m, const std::string& kind, const EntryFields& f, uint64_t at) {
     if (kind == "medium-moved") {
-        if (auto to = parseMediaState(text(f, "to"))) m.state = *to;
-        if (f.contains("location")) m.location = text(f, "location");
-        m.writeProtected = number(f, "write_protected") != 0;
-        m.lockedBy = text(f, "locked_by");
-        return text(f, "from") + " → " + text(f, "to") +
+        if (auto to = parseMediaState(entryText(f, "to"))) m.state = *to;
+        if (f.contains("location")) m.location = entryText(f, "location");
+        m.writeProtected = entryIntegerOr(f, "write_protected", 0) != 0;
+        m.lockedBy = entryText(f, "locked_by");
+        return entryText(f, "from") + " → " + entryText(f, "to") +
                (m.location.empty() ? "" : " (" + m.location + ")");
     }
     if (kind == "erasure") {
-        const std::string result = text(f, "result");
+        const std::string result = entryText(f, "result");
         if (result == "erased") {
             m.state = MediaState::Erased;
             m.lastErasureEntry = at;
-            m.lastErasurePurpose = text(f, "purpose");
+            m.lastErasurePurpose = entryText(f, "purpose");
             m.carryOutEntry.reset();
         }
-        return result + " (" + text(f, "method") + ", " + text(f, "purpose") + ")";
+        return result + " (" + entryText(f, "method") + ", " + entryText(f, "purpose") + ")";
     }
     if (kind == "carry-out") {
-        if (text(f, "result") == "written") {
+        if (entryText(f, "result") == "written") {
             m.state = MediaState::CarriedOut;
             m.carryOutEntry = at;
         }
-        return "carry-out " + text(f, "result") + " to " + text(f, "destination");
+        return "carry-out " + entryText(f, "result") + " to " + entryText(f, "destination");
     }
     if (kind == "carry-in") {
-        const bool erased = text(f, "crypto_erase") == "done";
+        const bool erased = entryText(f, "crypto_erase") == "done";
         m.state = erased ? MediaState::Erased : MediaState::Returned;
         if (erased) m.lastErasureEntry = index(f, "erasure_index");
         m.carryOutEntry.reset();
-        return std::string("returned (") + text(f, "condition") +
+        return std::string("returned (") + entryText(f, "condition") +
                (erased ? "), crypto-erased" : ")");
     }
     if (kind == "medium-destroyed") {
         m.state = MediaState::Destroyed;
-        return "destroyed: " + text(f, "method") + ", witness " + text(f, "witness");
+        return "destroyed: " + entryText(f, "method") + ", witness " + entryText(f, "witness");
     }
     if (kind == "medium-disposed") {
         m.state = MediaState::Disposed;
@@ -89,14 +75,15 @@ std::string applyAct(Medium& m, const std::string& kind, const EntryFields& f, u
     }
     if (kind == "medium-returned-to-lessor") {
         m.state = MediaState::ReturnedToLessor;
-        return "returned to " + text(f, "lessor") + " (" + text(f, "lease_contract") + ")";
+        return "returned to " + entryText(f, "lessor") + " (" + entryText(f, "lease_contract") +
+               ")";
     }
     return kind;
 }
 
 std::string actor(const EntryFields& f) {
     for (const char* key : {"by", "operator"})
-        if (f.contains(key)) return text(f, key);
+        if (f.contains(key)) return entryText(f, key);
     return {};
 }
 
@@ -104,8 +91,9 @@ std::string actor(const EntryFields& f) {
 
 std::optional<std::string> ledgerTag(const EntryFields& entry) {
     auto kind = entry.find("kind");
-    if (kind == entry.end() || !ledgerKinds().contains(text(entry, "kind"))) return std::nullopt;
-    const std::string tag = text(entry, "asset");
+    if (kind == entry.end() || !ledgerKinds().contains(entryText(entry, "kind")))
+        return std::nullopt;
+    const std::string tag = entryText(entry, "asset");
     if (tag.empty()) return std::nullopt;
     return tag;
 }
@@ -114,19 +102,20 @@ std::optional<MediumEvent> applyToMedium(std::optional<Medium>& medium, const En
                                          uint64_t at) {
     auto tag = ledgerTag(entry);
     if (!tag) return std::nullopt;
-    const std::string kind = text(entry, "kind");
+    const std::string kind = entryText(entry, "kind");
     std::string summary;
     if (kind == "medium-registered") {
         if (medium) return std::nullopt;  // the ledger refuses duplicates; ignore a replayed one
         medium = registeredMedium(entry, at);
-        summary = "registered (" + text(entry, "source") + ")";
+        summary = "registered (" + entryText(entry, "source") + ")";
     } else {
         if (!medium) return std::nullopt;
         summary = applyAct(*medium, kind, entry, at);
     }
-    medium->changed = text(entry, "time");
+    medium->changed = entryText(entry, "time");
     medium->lastEntry = at;
-    return MediumEvent{at, *tag, kind, text(entry, "time"), medium->state, actor(entry), summary};
+    return MediumEvent{at,           *tag,   kind, entryText(entry, "time"), medium->state,
+                       actor(entry), summary};
 }
 
 void MediaSnapshot::apply(const EntryFields& entry, uint64_t at) {
@@ -159,7 +148,7 @@ MediaSnapshot replayLedger(const Register& log, const std::string& before) {
     log.forEach([&](uint64_t at, const std::string& bytes) {
         if (!mayConcernLedger(bytes)) return;
         EntryFields f = parseEntry(bytes);
-        if (!before.empty() && text(f, "time") >= before) return;
+        if (!before.empty() && entryText(f, "time") >= before) return;
         snapshot.apply(f, at);
     });
     return snapshot;

@@ -12,13 +12,6 @@ namespace {
 
 using namespace std::chrono;
 
-std::string text(const EntryFields& f, const std::string& key) {
-    auto it = f.find(key);
-    if (it == f.end()) return {};
-    if (const auto* s = std::get_if<std::string>(&it->second)) return *s;
-    return std::to_string(std::get<int64_t>(it->second));
-}
-
 sys_days parseDay(const std::string& date) {
     if (!isValidDate(date))
         throw UserError("'" + date.substr(0, 20) + "' is not a YYYY-MM-DD date");
@@ -69,7 +62,7 @@ std::map<uint64_t, std::string> certificatesByErasure(const Register& log) {
         if (bytes.find("\"kind\":\"certificate-issued\"") == std::string::npos) return;
         const EntryFields f = parseEntry(bytes);
         auto& numbers = out[static_cast<uint64_t>(entryInteger(f, "entry"))];
-        numbers += (numbers.empty() ? "" : " ") + text(f, "certificate");
+        numbers += (numbers.empty() ? "" : " ") + entryText(f, "certificate");
     });
     return out;
 }
@@ -129,9 +122,9 @@ TableReport carriedOutReport(const Register& log, const std::string& asOfJst,
     for (const auto& [tag, m] : s.media) {
         if (m.state != MediaState::CarriedOut || !m.carryOutEntry) continue;
         const EntryFields f = parseEntry(log.entry(*m.carryOutEntry));
-        t.rows.push_back({tag, text(f, "class"), m.serial, jstDate(text(f, "time")),
-                          text(f, "destination"), text(f, "operator"), text(f, "approver"),
-                          std::to_string(*m.carryOutEntry)});
+        t.rows.push_back({tag, entryText(f, "class"), m.serial, jstDate(entryText(f, "time")),
+                          entryText(f, "destination"), entryText(f, "operator"),
+                          entryText(f, "approver"), std::to_string(*m.carryOutEntry)});
     }
     t.preamble.push_back("件数 / Count: " + std::to_string(t.rows.size()));
     return t;
@@ -204,16 +197,17 @@ TableReport mediaClosuresReport(const Register& log, const std::string& fromJst,
         if (day < fromJst || day > toJst) continue;
         const EntryFields f = parseEntry(log.entry(e.index));
         const Medium& m = s.media.at(e.tag);
-        const std::string erasure = text(f, "erasure_entry");
+        const std::string erasure = entryText(f, "erasure_entry");
         std::string certs;
         if (!erasure.empty())
             if (auto it = certificates.find(std::stoull(erasure)); it != certificates.end())
                 certs = it->second;
         t.rows.push_back({day, e.tag, std::to_string(m.infoClass), m.myNumber ? "yes" : "no",
                           std::string(toString(e.state)),
-                          e.kind == "medium-destroyed" ? text(f, "method") : "", text(f, "by"),
-                          text(f, "witness"), text(f, "contractor"), text(f, "contractor_cert"),
-                          std::to_string(e.index), erasure, certs});
+                          e.kind == "medium-destroyed" ? entryText(f, "method") : "",
+                          entryText(f, "by"), entryText(f, "witness"), entryText(f, "contractor"),
+                          entryText(f, "contractor_cert"), std::to_string(e.index), erasure,
+                          certs});
     }
     t.preamble.push_back("件数 / Count: " + std::to_string(t.rows.size()));
     return t;

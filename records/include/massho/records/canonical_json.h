@@ -35,6 +35,10 @@ EntryFields parseEntry(std::string_view bytes);
 // Typed access; throws EntryFormatError when the key is missing or of the other type.
 const std::string& entryString(const EntryFields& fields, const std::string& key);
 int64_t entryInteger(const EntryFields& fields, const std::string& key);
+// Lenient access for reports and the media ledger, where an optional field may be missing: the
+// value as text (integers in decimal) or "" / the integer or `fallback` (also for a text value).
+std::string entryText(const EntryFields& fields, const std::string& key);
+int64_t entryIntegerOr(const EntryFields& fields, const std::string& key, int64_t fallback);
 
 // Builds one entry of a given kind. finish() adds v=1, kind, a fresh 128-bit salt and the time
 // (from the clock) unless already set, then serialises canonically.
