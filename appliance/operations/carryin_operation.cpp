@@ -3,6 +3,7 @@
 #include "massho/image/carryout_error.h"
 #include "massho/image/crypto_erase.h"
 #include "massho/image/fat_medium.h"
+#include "massho/operations/carryout_match.h"
 #include "massho/operations/erase_operation.h"
 #include "massho/records/canonical_json.h"
 #include "massho/records/errors.h"
@@ -17,46 +18,8 @@ namespace {
 
 using Kind = OperationError::Kind;
 
-struct Match {
-    uint64_t index = 0;
-    std::string package;
-    std::string asset;  // the medium's tag as the carry-out recorded it
-    int infoClass = 1;
-};
-
 // A medium that comes back unmatched may hold anything: it is treated as the strictest class.
 constexpr int kUnknownClass = 1;
-
-std::string fieldOr(const records::EntryFields& f, const std::string& key) {
-    auto it = f.find(key);
-    if (it == f.end() || !std::holds_alternative<std::string>(it->second)) return {};
-    return std::get<std::string>(it->second);
-}
-
-// The latest successful carry-out of this medium: same device serial, or (no serial, e.g. a
-// card reader that hides it) the same random FAT volume serial.
-std::optional<Match> findCarryOut(const records::Register& log, const std::string& serial,
-                                  const std::string& volumeId) {
-    std::optional<Match> found;
-    log.forEach([&](uint64_t index, const std::string& bytes) {
-        records::EntryFields f;
-        try {
-            f = records::parseEntry(bytes);
-        } catch (const records::EntryFormatError&) {
-            return;
-        }
-        if (fieldOr(f, "kind") != "carry-out" || fieldOr(f, "result") != "written") return;
-        const std::string s = fieldOr(f, "device_serial"), v = fieldOr(f, "volume_id");
-        if ((!serial.empty() && s == serial) ||
-            (serial.empty() && !volumeId.empty() && v == volumeId))
-            found = Match{index, fieldOr(f, "package"),
-                          fieldOr(f, "asset").empty() ? fieldOr(f, "package") : fieldOr(f, "asset"),
-                          f.count("class") && std::holds_alternative<int64_t>(f.at("class"))
-                              ? static_cast<int>(std::get<int64_t>(f.at("class")))
-                              : kUnknownClass};
-    });
-    return found;
-}
 
 std::string joinOffsets(const std::vector<uint64_t>& offsets) {
     std::string out;
@@ -92,7 +55,7 @@ CarryInResult CarryInOperation::run(const std::function<void(const erase::Progre
     MediumDescription medium =
         EraseOperation(log_, eraseRequest("carry-in", kUnknownClass)).describe();
     const std::string volumeId = image::readVolumeId(medium.path);
-    auto match = findCarryOut(log_, medium.serial, volumeId);
+    auto match = findCarryOut(log_, request_.ledger, medium.serial, volumeId);
     EraseOperation erasure(log_, match ? eraseRequest(match->asset, match->infoClass)
                                        : eraseRequest("carry-in", kUnknownClass));
 

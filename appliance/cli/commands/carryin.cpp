@@ -8,6 +8,7 @@
 #include "../progress_printer.h"
 #include "../session.h"
 #include "massho/operations/carryin_operation.h"
+#include "massho/records/media_ledger.h"
 #include "operation_exit.h"
 
 namespace massho::cli {
@@ -37,6 +38,8 @@ int runCarryIn(const Invocation& inv) {
 
     Session session = Session::open(inv, cl, {records::Role::Operator, records::Role::DataManager});
     request.operatorId = session.userId();
+    records::MediaLedger ledger(session.store().database(), session.store().log());
+    request.ledger = &ledger;
     try {
         operations::CarryInOperation operation(session.store().log(), std::move(request));
         ProgressPrinter printer;

@@ -13,7 +13,8 @@
 
 namespace massho::records {
 class Register;
-}
+class MediaLedger;
+}  // namespace massho::records
 
 namespace massho::operations {
 
@@ -28,6 +29,9 @@ struct CarryInRequest {
     bool cryptoErase = false;
     const erase::Method* method = nullptr;  // default: usb-clear
     std::filesystem::path dataDir;
+    // The media ledger, when there is one: a medium it knows as carried out (by serial) names its
+    // carry-out entry directly instead of a search through the whole register.
+    const records::MediaLedger* ledger = nullptr;
 };
 
 struct CarryInResult {

@@ -1,0 +1,61 @@
+#include "massho/operations/carryout_match.h"
+
+#include "massho/records/canonical_json.h"
+#include "massho/records/errors.h"
+#include "massho/records/media_ledger.h"
+#include "massho/records/register.h"
+
+namespace massho::operations {
+namespace {
+
+// An unmatched or unlabelled medium may hold anything: the strictest class.
+constexpr int kUnknownClass = 1;
+
+CarryOutMatch matchOf(uint64_t index, const records::EntryFields& f) {
+    const std::string asset = records::entryText(f, "asset");
+    return {index, records::entryText(f, "package"),
+            asset.empty() ? records::entryText(f, "package") : asset,
+            static_cast<int>(records::entryIntegerOr(f, "class", kUnknownClass))};
+}
+
+std::optional<CarryOutMatch> fromLedger(const records::Register& log,
+                                        const records::MediaLedger* ledger,
+                                        const std::string& serial) {
+    if (!ledger || serial.empty()) return std::nullopt;
+    auto medium = ledger->findOpenBySerial(serial);
+    if (!medium || medium->state != records::MediaState::CarriedOut || !medium->carryOutEntry)
+        return std::nullopt;
+    return matchOf(*medium->carryOutEntry, records::parseEntry(log.entry(*medium->carryOutEntry)));
+}
+
+std::optional<CarryOutMatch> searchRegister(const records::Register& log, const std::string& serial,
+                                            const std::string& volumeId) {
+    std::optional<CarryOutMatch> found;
+    log.forEach([&](uint64_t index, const std::string& bytes) {
+        if (bytes.find("\"kind\":\"carry-out\"") == std::string::npos) return;
+        records::EntryFields f;
+        try {
+            f = records::parseEntry(bytes);
+        } catch (const records::EntryFormatError&) {
+            return;
+        }
+        if (records::entryText(f, "result") != "written") return;
+        const std::string s = records::entryText(f, "device_serial");
+        const std::string v = records::entryText(f, "volume_id");
+        if ((!serial.empty() && s == serial) ||
+            (serial.empty() && !volumeId.empty() && v == volumeId))
+            found = matchOf(index, f);
+    });
+    return found;
+}
+
+}  // namespace
+
+std::optional<CarryOutMatch> findCarryOut(const records::Register& log,
+                                          const records::MediaLedger* ledger,
+                                          const std::string& serial, const std::string& volumeId) {
+    if (auto m = fromLedger(log, ledger, serial)) return m;
+    return searchRegister(log, serial, volumeId);
+}
+
+}  // namespace massho::operations

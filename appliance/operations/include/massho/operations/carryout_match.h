@@ -1,0 +1,29 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace massho::records {
+class Register;
+class MediaLedger;
+}  // namespace massho::records
+
+namespace massho::operations {
+
+// The carry-out a returning medium came back from (Art. 13(9)-(10)).
+struct CarryOutMatch {
+    uint64_t index = 0;   // the carry-out entry
+    std::string package;  // MASSHO-<id>.tar.age
+    std::string asset;    // the medium's tag as the carry-out recorded it (older entries: package)
+    int infoClass = 1;    // the class of the data that went out
+};
+
+// The media ledger answers first: a medium it knows (by serial) as carried out names its
+// carry-out entry. Otherwise the register is searched (O(size)) for the latest written carry-out
+// with the same device serial or, for a device without one, the same FAT volume serial.
+std::optional<CarryOutMatch> findCarryOut(const records::Register& log,
+                                          const records::MediaLedger* ledger,
+                                          const std::string& serial, const std::string& volumeId);
+
+}  // namespace massho::operations
