@@ -296,5 +296,33 @@ TEST_F(MediaCliTest, StorageLeaseAndReportsForTheRecordsOfficer) {
     EXPECT_EQ(csvRows(old.out).size(), 1u) << old.out;
 }
 
+// `massho devices` names the ledger row of each attached device it can match by serial.
+TEST_F(MediaCliTest, DevicesShowTheirLedgerRow) {
+    auto list = massho({"devices", "--json"});
+    ASSERT_EQ(list.exitCode, 0) << list.err;
+    QJsonObject withSerial;
+    for (const auto& d : QJsonDocument::fromJson(QByteArray::fromStdString(list.out)).array())
+        if (!d.toObject()["serial"].toString().isEmpty()) withSerial = d.toObject();
+    if (withSerial.isEmpty()) GTEST_SKIP() << "no block device with a serial on this machine";
+    const std::string serial = withSerial["serial"].toString().toStdString();
+    ASSERT_EQ(asSato({"media", "add", "SYS-0001", "--class", "3", "--serial", serial, "--model",
+                      "system disk", "--type", "other"})
+                  .exitCode,
+              0);
+    auto again = massho({"devices", "--json"});
+    ASSERT_EQ(again.exitCode, 0) << again.err;
+    bool found = false;
+    for (const auto& d : QJsonDocument::fromJson(QByteArray::fromStdString(again.out)).array()) {
+        const QJsonObject o = d.toObject();
+        if (o["serial"].toString().toStdString() != serial) continue;
+        found = true;
+        EXPECT_EQ(o["asset"], "SYS-0001");
+        EXPECT_EQ(o["ledger_state"], "registered");
+        EXPECT_EQ(o["ledger_class"], 3);
+    }
+    EXPECT_TRUE(found);
+    EXPECT_NE(massho({"devices"}).out.find("SYS-0001"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace massho::testing
