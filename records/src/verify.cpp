@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <exception>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -260,6 +261,73 @@ struct SignatureJob {
     const VerifierKey* key;
 };
 
+// The part of checking one entry that needs no other entry, done for a whole batch on every
+// core: the strict canonical-JSON check and the leaf hash.
+struct PreparedEntry {
+    uint64_t index = 0;
+    std::string bytes;
+    Hash leaf{};
+    std::string error;  // validateEntry's message; empty when the entry is valid
+    std::string kind;
+    EntryFields fields;  // kept only where the sequential pass reads more than the kind
+};
+
+// A stored checkpoint as read and parsed ahead of the entries it covers.
+struct PreparedCheckpoint {
+    uint64_t size = 0;
+    std::string text;
+    std::optional<Finding> readError;  // the source could not deliver it: raised in order
+    bool parsed = false;
+    std::string parseError;
+    SignedNote note;
+    Checkpoint checkpoint;
+};
+
+void prepare(PreparedEntry& e) {
+    e.leaf = leafHash(e.bytes);
+    e.error.clear();
+    e.fields.clear();
+    try {
+        EntryFields fields = validateEntry(e.bytes);
+        e.kind = entryString(fields, "kind");
+        if (e.index == 0 || e.kind == "key-rotated") e.fields = std::move(fields);
+    } catch (const RecordsError& err) {
+        e.error = err.what();
+    }
+}
+
+void prepare(PreparedCheckpoint& c) {
+    if (c.parsed || c.readError) return;
+    c.parsed = true;
+    try {
+        c.note = parseNote(c.text);
+        c.checkpoint = Checkpoint::parse(c.note.body);
+    } catch (const RecordsError& e) {
+        c.parseError = e.what();
+    }
+}
+
+// Runs work(i) for every i in [0, n) on `threads` threads, this one included; rethrows the first
+// exception a thread raised.
+template <class Work>
+void parallelFor(size_t n, unsigned threads, Work work) {
+    threads = static_cast<unsigned>(std::clamp<size_t>(std::min<size_t>(threads, n), 1, 16));
+    std::vector<std::exception_ptr> errors(threads);
+    auto slice = [&](unsigned t) {
+        try {
+            for (size_t i = n * t / threads; i < n * (t + 1) / threads; ++i) work(i);
+        } catch (...) {
+            errors[t] = std::current_exception();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(slice, t);
+    slice(0);
+    for (auto& th : pool) th.join();
+    for (auto& e : errors)
+        if (e) std::rethrow_exception(e);
+}
+
 class Verifier {
   public:
     Verifier(Source& source, const VerifyOptions& options, VerifyReport& report)
@@ -272,47 +340,56 @@ class Verifier {
             externalSizes_.insert(c.size);
             external_.push_back({extra.label, std::move(note), c});
         }
+        batch_.resize(std::max<size_t>(1, options.batchEntries));
     }
 
+    // Entries are read in batches; each batch is prepared on all cores, then walked in index
+    // order, so the first problem reported is the same as a one-by-one walk would report.
     void run() {
-        uint64_t index = 0, size = 0;
-        std::string bytes, note;
-        bool haveCheckpoint = source_.nextCheckpoint(size, note);
-        uint64_t lastCheckpoint = 0;
-        std::string lastNote;
         rememberRoot(0);
-        while (source_.nextEntry(index, bytes)) {
-            if (index != report_.entries)
-                throw Finding{report_.entries, "entry " + std::to_string(report_.entries) +
-                                                   " is missing (the next stored entry is " +
-                                                   std::to_string(index) +
-                                                   "): entries were deleted"};
-            checkEntry(index, bytes);
-            ++report_.entries;
-            rememberRoot(report_.entries);
-            if (haveCheckpoint && size < report_.entries)
-                throw Finding{std::nullopt,
-                              "checkpoint for size " + std::to_string(size) + " is out of order"};
-            if (haveCheckpoint && size == report_.entries) {
-                checkCheckpoint(size, note);
-                lastCheckpoint = size;
-                lastNote = note;
-                haveCheckpoint = source_.nextCheckpoint(size, note);
+        PreparedCheckpoint* next = peekCheckpoint();
+        uint64_t lastCheckpoint = 0;
+        for (;;) {
+            size_t count = readBatch();
+            for (size_t b = 0; b < count; ++b) {
+                PreparedEntry& e = batch_[b];
+                if (e.index != report_.entries)
+                    throw Finding{report_.entries, "entry " + std::to_string(report_.entries) +
+                                                       " is missing (the next stored entry is " +
+                                                       std::to_string(e.index) +
+                                                       "): entries were deleted"};
+                checkEntry(e);
+                ++report_.entries;
+                rememberRoot(report_.entries);
+                if (next && next->size < report_.entries)
+                    throw Finding{
+                        std::nullopt,
+                        "checkpoint for size " + std::to_string(next->size) + " is out of order"};
+                if (next && next->size == report_.entries) {
+                    checkCheckpoint(*next);
+                    lastCheckpoint = next->size;
+                    lastSigned_ = std::move(next->note);
+                    pending_.pop_front();
+                    next = peekCheckpoint();
+                }
+                // After the checkpoint: an altered entry is reported as such, and only an entry
+                // that matches its signed tree but not the stored one points at the stored tree.
+                source_.onLeaf(e.index, lastLeaf_);
             }
-            // After the checkpoint: an altered entry is reported as such, and only an entry that
-            // matches its signed tree but not the stored one points at the stored tree.
-            source_.onLeaf(index, lastLeaf_);
+            if (readError_) throw *readError_;
+            if (count < batch_.size()) break;
         }
         uint64_t n = report_.entries;
-        if (haveCheckpoint)
-            throw Finding{n, "checkpoint " + std::to_string(size) + " was signed over " +
-                                 std::to_string(size) + " entries but only " + std::to_string(n) +
+        if (next)
+            throw Finding{n, "checkpoint " + std::to_string(next->size) + " was signed over " +
+                                 std::to_string(next->size) + " entries but only " +
+                                 std::to_string(n) +
                                  " remain: entries at the end were deleted (truncation)"};
         if (n > 0 && lastCheckpoint != n)
             throw Finding{lastCheckpoint, "entries " + std::to_string(lastCheckpoint) + ".." +
                                               std::to_string(n - 1) +
                                               " are not covered by any signed checkpoint"};
-        if (n > 0 && !options_.allSignatures) queueSignature(n, lastNote, true);
+        if (n > 0 && lastQueued_ != n) queueSignature(n, lastSigned_);
         flushSignatures();
         source_.finalCheck(n);
         report_.root = range_.root();
@@ -332,17 +409,66 @@ class Verifier {
         if (externalSizes_.contains(size)) roots_[size] = range_.root();
     }
 
-    void checkEntry(uint64_t index, const std::string& bytes) {
-        EntryFields fields;
+    // Reads the next batch of entries and the checkpoints up to its end, prepares them on all
+    // cores. A source error is kept and raised after the entries before it were checked.
+    size_t readBatch() {
+        size_t count = 0;
         try {
-            fields = validateEntry(bytes);
-        } catch (const RecordsError& e) {
-            throw Finding{index,
-                          "entry " + std::to_string(index) + " is not a valid entry: " + e.what()};
+            while (count < batch_.size() &&
+                   source_.nextEntry(batch_[count].index, batch_[count].bytes))
+                ++count;
+        } catch (const Finding& f) {
+            readError_ = f;
         }
-        lastLeaf_ = leafHash(bytes);
+        uint64_t end = count ? batch_[count - 1].index + 1 : 0;
+        size_t firstNew = pending_.size();
+        while (!checkpointsDone_ && (pending_.empty() || pending_.back().size <= end) &&
+               pending_.size() <= batch_.size())
+            fetchCheckpoint();
+        size_t fresh = pending_.size() - firstNew;
+        parallelFor(count + fresh, options_.threads, [&](size_t i) {
+            if (i < count)
+                prepare(batch_[i]);
+            else
+                prepare(pending_[firstNew + (i - count)]);
+        });
+        return count;
+    }
+
+    // Appends the source's next checkpoint (or its read error) to pending_.
+    void fetchCheckpoint() {
+        PreparedCheckpoint c;
+        try {
+            if (!source_.nextCheckpoint(c.size, c.text)) {
+                checkpointsDone_ = true;
+                return;
+            }
+        } catch (const Finding& f) {
+            c.readError = f;
+            checkpointsDone_ = true;
+        }
+        pending_.push_back(std::move(c));
+    }
+
+    // The next stored checkpoint in source order, or nullptr after the last one.
+    PreparedCheckpoint* peekCheckpoint() {
+        if (pending_.empty() && !checkpointsDone_) fetchCheckpoint();
+        if (pending_.empty()) return nullptr;
+        PreparedCheckpoint& c = pending_.front();
+        if (c.readError) throw *c.readError;
+        prepare(c);
+        return &c;
+    }
+
+    void checkEntry(const PreparedEntry& e) {
+        const uint64_t index = e.index;
+        if (!e.error.empty())
+            throw Finding{index,
+                          "entry " + std::to_string(index) + " is not a valid entry: " + e.error};
+        lastLeaf_ = e.leaf;
         range_.append(lastLeaf_);
-        const std::string& kind = entryString(fields, "kind");
+        const std::string& kind = e.kind;
+        const EntryFields& fields = e.fields;
         if (index == 0) {
             if (kind != "register-created")
                 throw Finding{0, "entry 0 is \"" + kind +
@@ -384,17 +510,14 @@ class Verifier {
         return false;
     }
 
-    void checkCheckpoint(uint64_t size, const std::string& noteText) {
+    void checkCheckpoint(const PreparedCheckpoint& p) {
         ++report_.checkpoints;
+        const uint64_t size = p.size;
         std::string where = "checkpoint " + std::to_string(size);
-        SignedNote note;
-        Checkpoint c;
-        try {
-            note = parseNote(noteText);
-            c = Checkpoint::parse(note.body);
-        } catch (const RecordsError& e) {
-            throw Finding{std::nullopt, where + " is malformed: " + e.what()};
-        }
+        if (!p.parseError.empty())
+            throw Finding{std::nullopt, where + " is malformed: " + p.parseError};
+        const SignedNote& note = p.note;
+        const Checkpoint& c = p.checkpoint;
         if (c.origin != report_.origin)
             throw Finding{std::nullopt, where + " names origin \"" + c.origin + "\", not \"" +
                                             report_.origin + "\""};
@@ -408,15 +531,13 @@ class Verifier {
         }
         bool mustVerify =
             options_.allSignatures || isLastOfItsKey(size) || cosignatures_.contains(size);
-        if (mustVerify) queueSignature(size, noteText, false);
+        if (mustVerify) queueSignature(size, note);
         auto cos = cosignatures_.find(size);
         if (cos != cosignatures_.end()) checkCosignatures(size, note, cos->second);
-        latestBody_ = note.body;
     }
 
-    void queueSignature(uint64_t size, const std::string& noteText, bool force) {
-        (void)force;
-        SignedNote note = parseNote(noteText);
+    void queueSignature(uint64_t size, const SignedNote& note) {
+        lastQueued_ = size;
         const VerifierKey& key = keyFor(size);
         const NoteSignature* sig = nullptr;
         for (const auto& s : note.signatures)
@@ -543,8 +664,13 @@ class Verifier {
     std::set<uint64_t> externalSizes_;
     std::map<uint64_t, Hash> roots_;
     std::vector<SignatureJob> jobs_;
-    std::string latestBody_;
     Hash lastLeaf_{};
+    std::vector<PreparedEntry> batch_;
+    std::deque<PreparedCheckpoint> pending_;  // read ahead, in source order
+    bool checkpointsDone_ = false;
+    std::optional<Finding> readError_;
+    SignedNote lastSigned_;    // the latest checkpoint checked against the tree
+    uint64_t lastQueued_ = 0;  // size of the latest checkpoint whose signature is queued
 };
 
 }  // namespace
@@ -562,6 +688,7 @@ VerifyReport verifyRegister(const fs::path& path, const VerifyOptions& given) {
     normalise(options.witnessVkeys);
     VerifyReport report;
     report.source = path.string();
+    report.everySignature = options.allSignatures;
     std::unique_ptr<Source> source;
     try {
         source = openSource(path);
@@ -602,7 +729,12 @@ std::string VerifyReport::text() const {
         "tree root: " + base64Encode(hashView(root)) + " at size " + std::to_string(entries) + "\n";
     out += "checkpoints: " + std::to_string(checkpoints) +
            " stored, each matches the tree at its size; " + std::to_string(signaturesChecked) +
-           " Ed25519 signatures verified\n";
+           " Ed25519 signatures verified " +
+           (everySignature ? std::string("(every checkpoint's)\n")
+                           : std::string("(the latest checkpoint's, the last of each key's and "
+                                         "cosigned ones'; the other checkpoints' signatures were "
+                                         "not checked, their contents are fixed by the tree the "
+                                         "latest signature covers)\n"));
     for (size_t i = 0; i < keyChain.size(); ++i)
         out += (i == 0 ? "signing key: " : "rotated to: ") + keyChain[i] + "\n";
     if (usedOwnVkey)

@@ -1,6 +1,7 @@
 // Benchmark (not a test): appends per second with fsync, verify time, proof size.
 // Usage: records_register_bench [DIR] [SIZE...]   (default sizes: 100000)
 //        records_register_bench --verify DATA_DIR [all]   (time verification of an existing one)
+//        records_register_bench --build DATA_DIR SIZE     (make one to verify repeatedly)
 // Prints figures; targets from issue 3: >= 1,000 appends/s, verify 1,000,000 entries < 10 s.
 #include <chrono>
 #include <cstdio>
@@ -34,9 +35,8 @@ std::string erasureEntry(uint64_t k) {
         .finish();
 }
 
-void benchAppends(const fs::path& dir) {
+void benchAppends(const fs::path& dir, int n = 1000) {
     Store store = Store::create(dir, "bench.example/massho", "admin", "", "bench-password-123");
-    const int n = 1000;
     auto start = std::chrono::steady_clock::now();
     for (int k = 0; k < n; ++k) store.log().append(erasureEntry(static_cast<uint64_t>(k)));
     double s = since(start);
@@ -44,26 +44,29 @@ void benchAppends(const fs::path& dir) {
                 n / s);
 }
 
-void benchVerify(const fs::path& dir, uint64_t size) {
-    {
-        Store store = Store::create(dir, "bench.example/massho", "admin", "", "bench-password-123");
-        auto start = std::chrono::steady_clock::now();
-        const uint64_t batch = 10000;
-        for (uint64_t done = store.log().size(); done < size;) {
-            Transaction tx(store.database());
-            for (uint64_t k = 0; k < batch && done < size; ++k, ++done)
-                store.log().append(erasureEntry(done));
-            tx.commit();
-        }
-        double s = since(start);
-        std::printf("built %llu entries (10,000 per transaction) in %.1f s = %.0f appends/s\n",
-                    static_cast<unsigned long long>(size), s, static_cast<double>(size) / s);
-        std::string proof = store.log().proof(size / 2);
-        std::printf("proof for entry %llu of %llu: %zu bytes of c2sp.org/tlog-proof@v1 text\n",
-                    static_cast<unsigned long long>(size / 2),
-                    static_cast<unsigned long long>(size), proof.size());
-        store.database().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+// Builds a register of `size` entries in `dir` (10,000 appends per transaction).
+void buildRegister(const fs::path& dir, uint64_t size) {
+    Store store = Store::create(dir, "bench.example/massho", "admin", "", "bench-password-123");
+    auto start = std::chrono::steady_clock::now();
+    const uint64_t batch = 10000;
+    for (uint64_t done = store.log().size(); done < size;) {
+        Transaction tx(store.database());
+        for (uint64_t k = 0; k < batch && done < size; ++k, ++done)
+            store.log().append(erasureEntry(done));
+        tx.commit();
     }
+    double s = since(start);
+    std::printf("built %llu entries (10,000 per transaction) in %.1f s = %.0f appends/s\n",
+                static_cast<unsigned long long>(size), s, static_cast<double>(size) / s);
+    std::string proof = store.log().proof(size / 2);
+    std::printf("proof for entry %llu of %llu: %zu bytes of c2sp.org/tlog-proof@v1 text\n",
+                static_cast<unsigned long long>(size / 2), static_cast<unsigned long long>(size),
+                proof.size());
+    store.database().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
+void benchVerify(const fs::path& dir, uint64_t size) {
+    buildRegister(dir, size);
     for (bool all : {false, true}) {
         VerifyOptions options;
         options.allSignatures = all;
@@ -92,6 +95,14 @@ int main(int argc, char** argv) {
                     since(start), static_cast<unsigned long long>(r.signaturesChecked),
                     r.ok ? "OK" : r.problem.c_str());
         return r.ok ? 0 : 1;
+    }
+    if (argc == 4 && std::string(argv[1]) == "--appends") {
+        benchAppends(argv[2], std::stoi(argv[3]));
+        return 0;
+    }
+    if (argc == 4 && std::string(argv[1]) == "--build") {
+        buildRegister(argv[2], std::stoull(argv[3]));
+        return 0;
     }
     fs::path root = argc > 1 ? fs::path(argv[1]) : fs::temp_directory_path() / "massho-bench";
     std::vector<uint64_t> sizes;
