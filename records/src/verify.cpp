@@ -1,6 +1,7 @@
 #include "massho/records/verify.h"
 
 #include <algorithm>
+#include <atomic>
 #include <deque>
 #include <exception>
 #include <fstream>
@@ -24,6 +25,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr size_t kSignatureBatch = 4096;
+constexpr size_t kPrepareChunk = 256;  // entries or checkpoints a thread takes at a time
+constexpr size_t kRootChunk = 1024;    // tree sizes a thread takes at a time
 
 std::string readWholeFile(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
@@ -66,19 +69,19 @@ class DatabaseSource : public Source {
     bool nextEntry(uint64_t& index, std::string& bytes) override {
         if (!entries_.step()) return false;
         index = static_cast<uint64_t>(entries_.integer(0));
-        bytes = entries_.blob(1);
+        bytes.assign(entries_.blobView(1));  // reuses the batch slot's buffer
         return true;
     }
     bool nextCheckpoint(uint64_t& size, std::string& note) override {
         if (!checkpoints_.step()) return false;
         size = static_cast<uint64_t>(checkpoints_.integer(0));
-        note = checkpoints_.blob(1);
+        note.assign(checkpoints_.blobView(1));
         return true;
     }
     // The stored tree (used for proofs) must agree with the entries too.
     void onLeaf(uint64_t index, const Hash& leaf) override {
         if (!leaves_.step() || static_cast<uint64_t>(leaves_.integer(0)) != index ||
-            leaves_.blob(1) != hashView(leaf))
+            leaves_.blobView(1) != hashView(leaf))
             throw Finding{index, "the stored Merkle tree's leaf " + std::to_string(index) +
                                      " does not match entry " + std::to_string(index) +
                                      ": proofs printed from this register would be wrong"};
@@ -272,6 +275,8 @@ struct PreparedEntry {
     std::string error;  // validateEntry's message; empty when the entry is valid
     std::string kind;
     EntryFields fields;  // kept only where the sequential pass reads more than the kind
+    bool needRoot = false;
+    Hash root{};  // the tree's root at size index+1, when a checkpoint or the auditor needs it
 };
 
 // A stored checkpoint as read and parsed ahead of the entries it covers.
@@ -309,23 +314,27 @@ void prepare(PreparedCheckpoint& c) {
     }
 }
 
-// Runs work(i) for every i in [0, n) on `threads` threads, this one included; rethrows the first
-// exception a thread raised.
+// Runs work(i) for every i in [0, n) on `threads` threads, this one included, handing out
+// `chunk` items at a time: on a machine shared with other jobs one thread may be descheduled,
+// and the other then takes the remaining chunks instead of waiting at the join. Rethrows the
+// first exception a thread raised.
 template <class Work>
-void parallelFor(size_t n, unsigned threads, Work work) {
+void parallelFor(size_t n, unsigned threads, size_t chunk, Work work) {
     threads = static_cast<unsigned>(std::clamp<size_t>(std::min<size_t>(threads, n), 1, 16));
+    std::atomic<size_t> next{0};
     std::vector<std::exception_ptr> errors(threads);
-    auto slice = [&](unsigned t) {
+    auto run = [&](unsigned t) {
         try {
-            // Interleaved, not halves: entries cost more than the checkpoints queued after them.
-            for (size_t i = t; i < n; i += threads) work(i);
+            for (size_t begin; (begin = next.fetch_add(chunk)) < n;)
+                for (size_t i = begin; i < std::min(n, begin + chunk); ++i) work(i);
         } catch (...) {
             errors[t] = std::current_exception();
+            next = n;  // the others stop too
         }
     };
     std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(slice, t);
-    slice(0);
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(run, t);
+    run(0);
     for (auto& th : pool) th.join();
     for (auto& e : errors)
         if (e) std::rethrow_exception(e);
@@ -349,7 +358,7 @@ class Verifier {
     // Entries are read in batches; each batch is prepared on all cores, then walked in index
     // order, so the first problem reported is the same as a one-by-one walk would report.
     void run() {
-        rememberRoot(0);
+        if (externalSizes_.contains(0)) roots_[0] = emptyTreeHash();
         PreparedCheckpoint* next = peekCheckpoint();
         uint64_t lastCheckpoint = 0;
         for (;;) {
@@ -363,13 +372,13 @@ class Verifier {
                                                        "): entries were deleted"};
                 checkEntry(e);
                 ++report_.entries;
-                rememberRoot(report_.entries);
+                if (externalSizes_.contains(report_.entries)) roots_[report_.entries] = rootOf(e);
                 if (next && next->size < report_.entries)
                     throw Finding{
                         std::nullopt,
                         "checkpoint for size " + std::to_string(next->size) + " is out of order"};
                 if (next && next->size == report_.entries) {
-                    checkCheckpoint(*next);
+                    checkCheckpoint(*next, rootOf(e));
                     lastCheckpoint = next->size;
                     lastSigned_ = std::move(next->note);
                     pending_.pop_front();
@@ -377,7 +386,7 @@ class Verifier {
                 }
                 // After the checkpoint: an altered entry is reported as such, and only an entry
                 // that matches its signed tree but not the stored one points at the stored tree.
-                source_.onLeaf(e.index, lastLeaf_);
+                source_.onLeaf(e.index, e.leaf);
             }
             if (readError_) throw *readError_;
             if (count < batch_.size()) break;
@@ -408,8 +417,9 @@ class Verifier {
         Checkpoint checkpoint;
     };
 
-    void rememberRoot(uint64_t size) {
-        if (externalSizes_.contains(size)) roots_[size] = range_.root();
+    static const Hash& rootOf(const PreparedEntry& e) {
+        if (!e.needRoot) throw RecordsError("internal: a tree root was needed but not computed");
+        return e.root;
     }
 
     // Reads the next batch of entries and the checkpoints up to its end, prepares them on all
@@ -429,13 +439,45 @@ class Verifier {
                pending_.size() <= batch_.size())
             fetchCheckpoint();
         size_t fresh = pending_.size() - firstNew;
-        parallelFor(count + fresh, options_.threads, [&](size_t i) {
+        parallelFor(count + fresh, options_.threads, kPrepareChunk, [&](size_t i) {
             if (i < count)
                 prepare(batch_[i]);
             else
                 prepare(pending_[firstNew + (i - count)]);
         });
+        markNeededRoots(count, pending_.size() > batch_.size());
+        computeRoots(count);
         return count;
+    }
+
+    // Position p of the batch stands for the tree of size entries+p+1 (a gap in the indexes is
+    // reported before any root after it is used).
+    void markNeededRoots(size_t count, bool all) {
+        const uint64_t base = report_.entries;
+        for (size_t p = 0; p < count; ++p) batch_[p].needRoot = all;
+        auto mark = [&](uint64_t size) {
+            if (size > base && size - base <= count) batch_[size - base - 1].needRoot = true;
+        };
+        for (const auto& c : pending_) mark(c.size);
+        for (uint64_t size : externalSizes_) mark(size);
+    }
+
+    // The root after every needed leaf costs popcount(size)-1 hashes: the bulk of the hashing.
+    // One cheap sequential pass (about one hash per leaf) notes the compact range at the start
+    // of every chunk; the chunks' roots are then computed on all threads.
+    void computeRoots(size_t count) {
+        std::vector<CompactRange> starts;
+        for (size_t p = 0; p < count; ++p) {
+            if (p % kRootChunk == 0) starts.push_back(range_);
+            range_.append(batch_[p].leaf);
+        }
+        parallelFor(starts.size(), options_.threads, 1, [&](size_t c) {
+            CompactRange range = starts[c];
+            for (size_t p = c * kRootChunk; p < std::min(count, (c + 1) * kRootChunk); ++p) {
+                range.append(batch_[p].leaf);
+                if (batch_[p].needRoot) batch_[p].root = range.root();
+            }
+        });
     }
 
     // Appends the source's next checkpoint (or its read error) to pending_.
@@ -468,8 +510,6 @@ class Verifier {
         if (!e.error.empty())
             throw Finding{index,
                           "entry " + std::to_string(index) + " is not a valid entry: " + e.error};
-        lastLeaf_ = e.leaf;
-        range_.append(lastLeaf_);
         const std::string& kind = e.kind;
         const EntryFields& fields = e.fields;
         if (index == 0) {
@@ -513,7 +553,7 @@ class Verifier {
         return false;
     }
 
-    void checkCheckpoint(const PreparedCheckpoint& p) {
+    void checkCheckpoint(const PreparedCheckpoint& p, const Hash& treeRoot) {
         ++report_.checkpoints;
         const uint64_t size = p.size;
         std::string where = "checkpoint " + std::to_string(size);
@@ -525,7 +565,7 @@ class Verifier {
             throw Finding{std::nullopt, where + " names origin \"" + c.origin + "\", not \"" +
                                             report_.origin + "\""};
         if (c.size != size) throw Finding{std::nullopt, where + " is stored under the wrong size"};
-        if (c.root != range_.root()) {
+        if (c.root != treeRoot) {
             flushSignatures();  // report an earlier forged signature first
             throw Finding{size - 1, "entry " + std::to_string(size - 1) +
                                         " does not match the tree signed in checkpoint " +
@@ -556,14 +596,9 @@ class Verifier {
     void flushSignatures() {
         if (jobs_.empty()) return;
         std::vector<char> good(jobs_.size(), 0);
-        unsigned threads = std::max(1u, std::min<unsigned>(options_.threads, 16));
-        std::vector<std::thread> pool;
-        for (unsigned t = 0; t < threads; ++t)
-            pool.emplace_back([&, t] {
-                for (size_t i = t; i < jobs_.size(); i += threads)
-                    good[i] = jobs_[i].key->verify(jobs_[i].body, jobs_[i].signature) ? 1 : 0;
-            });
-        for (auto& th : pool) th.join();
+        parallelFor(jobs_.size(), options_.threads, 16, [&](size_t i) {
+            good[i] = jobs_[i].key->verify(jobs_[i].body, jobs_[i].signature) ? 1 : 0;
+        });
         report_.signaturesChecked += jobs_.size();
         for (size_t i = 0; i < jobs_.size(); ++i)
             if (!good[i]) {
@@ -667,7 +702,6 @@ class Verifier {
     std::set<uint64_t> externalSizes_;
     std::map<uint64_t, Hash> roots_;
     std::vector<SignatureJob> jobs_;
-    Hash lastLeaf_{};
     std::vector<PreparedEntry> batch_;
     std::deque<PreparedCheckpoint> pending_;  // read ahead, in source order
     bool checkpointsDone_ = false;
