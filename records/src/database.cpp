@@ -157,6 +157,13 @@ std::string Statement::blob(int column) const {
     return p ? std::string(static_cast<const char*>(p), static_cast<size_t>(n)) : std::string();
 }
 
+std::string_view Statement::blobView(int column) const {
+    const void* p = sqlite3_column_blob(stmt_.get(), column);
+    int n = sqlite3_column_bytes(stmt_.get(), column);
+    return p ? std::string_view(static_cast<const char*>(p), static_cast<size_t>(n))
+             : std::string_view();
+}
+
 std::optional<std::string> Statement::optionalText(int column) const {
     if (isNull(column)) return std::nullopt;
     return text(column);

@@ -31,6 +31,12 @@ void Register::catchUpTree(uint64_t size) {
     for (uint64_t i = tree_.size(); i < size; ++i) tree_.appendLeaf(i, leafHash(entry(i)));
 }
 
+Statement& Register::cached(std::unique_ptr<Statement>& slot, std::string_view sql) const {
+    if (!slot) slot = std::make_unique<Statement>(db_, sql);
+    slot->reset();
+    return *slot;
+}
+
 uint64_t Register::append(std::string_view entryBytes) {
     validateEntry(entryBytes);
     if (!key_)
@@ -41,22 +47,37 @@ uint64_t Register::append(std::string_view entryBytes) {
     Transaction tx(db_);
     uint64_t index = size();
     catchUpTree(index);
-    Statement insert(db_, "INSERT INTO entries(idx, bytes) VALUES(?, ?)");
+    Statement& insert = cached(insertEntry_, "INSERT INTO entries(idx, bytes) VALUES(?, ?)");
     insert.bind(1, static_cast<int64_t>(index)).bindBlob(2, entryBytes).run();
+    insert.reset();
     tree_.appendLeaf(index, leafHash(entryBytes));
     Checkpoint checkpoint{origin_, index + 1, tree_.root(index + 1), {}};
     std::string note = signNote(checkpoint.body(), key);  // signs, then verifies
-    Statement store(db_, "INSERT INTO checkpoints(size, note) VALUES(?, ?)");
+    Statement& store =
+        cached(insertCheckpoint_, "INSERT INTO checkpoints(size, note) VALUES(?, ?)");
     store.bind(1, static_cast<int64_t>(index + 1)).bindBlob(2, note).run();
+    store.reset();
     tx.commit();
     return index;
 }
 
+uint64_t Register::appendAll(const std::vector<std::string>& entries) {
+    // Validate everything before the transaction: a bad entry then costs no signature.
+    for (const std::string& e : entries) validateEntry(e);
+    Transaction tx(db_);
+    uint64_t first = size();
+    for (const std::string& e : entries) append(e);
+    tx.commit();
+    return first;
+}
+
 uint64_t Register::size() const {
     // Dense 0-based indexes: the size is one past the largest index.
-    Statement count(db_, "SELECT coalesce(max(idx) + 1, 0) FROM entries");
+    Statement& count = cached(size_, "SELECT coalesce(max(idx) + 1, 0) FROM entries");
     count.step();
-    return static_cast<uint64_t>(count.integer(0));
+    uint64_t n = static_cast<uint64_t>(count.integer(0));
+    count.reset();  // never keep a read snapshot open between calls
+    return n;
 }
 
 std::string Register::entry(uint64_t index) const {

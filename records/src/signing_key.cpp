@@ -238,7 +238,7 @@ std::string SigningKey::publicKey() const {
 }
 
 std::string SigningKey::keyId() const {
-    return noteKeyId(name_, type_, publicKey());
+    return verifier_->keyId();  // computed once: every checkpoint's signature line names it
 }
 
 std::string SigningKey::vkey() const {

@@ -26,9 +26,14 @@ void TreeStore::appendLeaf(uint64_t index, const Hash& leaf) {
 }
 
 uint64_t TreeStore::size() const {
-    Statement count(db_, "SELECT coalesce(max(idx) + 1, 0) FROM tree_nodes WHERE level = 0");
-    count.step();
-    return static_cast<uint64_t>(count.integer(0));
+    if (!size_)
+        size_ = std::make_unique<Statement>(
+            db_, "SELECT coalesce(max(idx) + 1, 0) FROM tree_nodes WHERE level = 0");
+    size_->reset();
+    size_->step();
+    uint64_t n = static_cast<uint64_t>(size_->integer(0));
+    size_->reset();  // never keep a read snapshot open between calls
+    return n;
 }
 
 Hash TreeStore::node(unsigned level, uint64_t index) const {

@@ -1,7 +1,9 @@
 #include "massho/records/verify.h"
 
 #include <algorithm>
+#include <atomic>
 #include <deque>
+#include <exception>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -23,6 +25,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr size_t kSignatureBatch = 4096;
+constexpr size_t kPrepareChunk = 256;  // entries or checkpoints a thread takes at a time
+constexpr size_t kRootChunk = 1024;    // tree sizes a thread takes at a time
 
 std::string readWholeFile(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
@@ -58,24 +62,26 @@ class DatabaseSource : public Source {
           entries_(db_, "SELECT idx, bytes FROM entries ORDER BY idx"),
           leaves_(db_, "SELECT idx, hash FROM tree_nodes WHERE level = 0 ORDER BY idx"),
           checkpoints_(db_, "SELECT size, note FROM checkpoints ORDER BY size") {
+        // Read through a memory map: one sequential pass over the whole file, no copies.
+        db_.exec("PRAGMA mmap_size=1073741824");
         db_.exec("BEGIN");  // one snapshot for the whole check
     }
     bool nextEntry(uint64_t& index, std::string& bytes) override {
         if (!entries_.step()) return false;
         index = static_cast<uint64_t>(entries_.integer(0));
-        bytes = entries_.blob(1);
+        bytes.assign(entries_.blobView(1));  // reuses the batch slot's buffer
         return true;
     }
     bool nextCheckpoint(uint64_t& size, std::string& note) override {
         if (!checkpoints_.step()) return false;
         size = static_cast<uint64_t>(checkpoints_.integer(0));
-        note = checkpoints_.blob(1);
+        note.assign(checkpoints_.blobView(1));
         return true;
     }
     // The stored tree (used for proofs) must agree with the entries too.
     void onLeaf(uint64_t index, const Hash& leaf) override {
         if (!leaves_.step() || static_cast<uint64_t>(leaves_.integer(0)) != index ||
-            leaves_.blob(1) != hashView(leaf))
+            leaves_.blobView(1) != hashView(leaf))
             throw Finding{index, "the stored Merkle tree's leaf " + std::to_string(index) +
                                      " does not match entry " + std::to_string(index) +
                                      ": proofs printed from this register would be wrong"};
@@ -260,6 +266,80 @@ struct SignatureJob {
     const VerifierKey* key;
 };
 
+// The part of checking one entry that needs no other entry, done for a whole batch on every
+// core: the strict canonical-JSON check and the leaf hash.
+struct PreparedEntry {
+    uint64_t index = 0;
+    std::string bytes;
+    Hash leaf{};
+    std::string error;  // validateEntry's message; empty when the entry is valid
+    std::string kind;
+    EntryFields fields;  // kept only where the sequential pass reads more than the kind
+    bool needRoot = false;
+    Hash root{};  // the tree's root at size index+1, when a checkpoint or the auditor needs it
+};
+
+// A stored checkpoint as read and parsed ahead of the entries it covers.
+struct PreparedCheckpoint {
+    uint64_t size = 0;
+    std::string text;
+    std::optional<Finding> readError;  // the source could not deliver it: raised in order
+    bool parsed = false;
+    std::string parseError;
+    SignedNote note;
+    Checkpoint checkpoint;
+};
+
+void prepare(PreparedEntry& e) {
+    e.leaf = leafHash(e.bytes);
+    e.error.clear();
+    e.fields.clear();
+    try {
+        EntryFields fields = validateEntry(e.bytes);
+        e.kind = entryString(fields, "kind");
+        if (e.index == 0 || e.kind == "key-rotated") e.fields = std::move(fields);
+    } catch (const RecordsError& err) {
+        e.error = err.what();
+    }
+}
+
+void prepare(PreparedCheckpoint& c) {
+    if (c.parsed || c.readError) return;
+    c.parsed = true;
+    try {
+        c.note = parseNote(c.text);
+        c.checkpoint = Checkpoint::parse(c.note.body);
+    } catch (const RecordsError& e) {
+        c.parseError = e.what();
+    }
+}
+
+// Runs work(i) for every i in [0, n) on `threads` threads, this one included, handing out
+// `chunk` items at a time: on a machine shared with other jobs one thread may be descheduled,
+// and the other then takes the remaining chunks instead of waiting at the join. Rethrows the
+// first exception a thread raised.
+template <class Work>
+void parallelFor(size_t n, unsigned threads, size_t chunk, Work work) {
+    threads = static_cast<unsigned>(std::clamp<size_t>(std::min<size_t>(threads, n), 1, 16));
+    std::atomic<size_t> next{0};
+    std::vector<std::exception_ptr> errors(threads);
+    auto run = [&](unsigned t) {
+        try {
+            for (size_t begin; (begin = next.fetch_add(chunk)) < n;)
+                for (size_t i = begin; i < std::min(n, begin + chunk); ++i) work(i);
+        } catch (...) {
+            errors[t] = std::current_exception();
+            next = n;  // the others stop too
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(run, t);
+    run(0);
+    for (auto& th : pool) th.join();
+    for (auto& e : errors)
+        if (e) std::rethrow_exception(e);
+}
+
 class Verifier {
   public:
     Verifier(Source& source, const VerifyOptions& options, VerifyReport& report)
@@ -272,47 +352,56 @@ class Verifier {
             externalSizes_.insert(c.size);
             external_.push_back({extra.label, std::move(note), c});
         }
+        batch_.resize(std::max<size_t>(1, options.batchEntries));
     }
 
+    // Entries are read in batches; each batch is prepared on all cores, then walked in index
+    // order, so the first problem reported is the same as a one-by-one walk would report.
     void run() {
-        uint64_t index = 0, size = 0;
-        std::string bytes, note;
-        bool haveCheckpoint = source_.nextCheckpoint(size, note);
+        if (externalSizes_.contains(0)) roots_[0] = emptyTreeHash();
+        PreparedCheckpoint* next = peekCheckpoint();
         uint64_t lastCheckpoint = 0;
-        std::string lastNote;
-        rememberRoot(0);
-        while (source_.nextEntry(index, bytes)) {
-            if (index != report_.entries)
-                throw Finding{report_.entries, "entry " + std::to_string(report_.entries) +
-                                                   " is missing (the next stored entry is " +
-                                                   std::to_string(index) +
-                                                   "): entries were deleted"};
-            checkEntry(index, bytes);
-            ++report_.entries;
-            rememberRoot(report_.entries);
-            if (haveCheckpoint && size < report_.entries)
-                throw Finding{std::nullopt,
-                              "checkpoint for size " + std::to_string(size) + " is out of order"};
-            if (haveCheckpoint && size == report_.entries) {
-                checkCheckpoint(size, note);
-                lastCheckpoint = size;
-                lastNote = note;
-                haveCheckpoint = source_.nextCheckpoint(size, note);
+        for (;;) {
+            size_t count = readBatch();
+            for (size_t b = 0; b < count; ++b) {
+                PreparedEntry& e = batch_[b];
+                if (e.index != report_.entries)
+                    throw Finding{report_.entries, "entry " + std::to_string(report_.entries) +
+                                                       " is missing (the next stored entry is " +
+                                                       std::to_string(e.index) +
+                                                       "): entries were deleted"};
+                checkEntry(e);
+                ++report_.entries;
+                if (externalSizes_.contains(report_.entries)) roots_[report_.entries] = rootOf(e);
+                if (next && next->size < report_.entries)
+                    throw Finding{
+                        std::nullopt,
+                        "checkpoint for size " + std::to_string(next->size) + " is out of order"};
+                if (next && next->size == report_.entries) {
+                    checkCheckpoint(*next, rootOf(e));
+                    lastCheckpoint = next->size;
+                    lastSigned_ = std::move(next->note);
+                    pending_.pop_front();
+                    next = peekCheckpoint();
+                }
+                // After the checkpoint: an altered entry is reported as such, and only an entry
+                // that matches its signed tree but not the stored one points at the stored tree.
+                source_.onLeaf(e.index, e.leaf);
             }
-            // After the checkpoint: an altered entry is reported as such, and only an entry that
-            // matches its signed tree but not the stored one points at the stored tree.
-            source_.onLeaf(index, lastLeaf_);
+            if (readError_) throw *readError_;
+            if (count < batch_.size()) break;
         }
         uint64_t n = report_.entries;
-        if (haveCheckpoint)
-            throw Finding{n, "checkpoint " + std::to_string(size) + " was signed over " +
-                                 std::to_string(size) + " entries but only " + std::to_string(n) +
+        if (next)
+            throw Finding{n, "checkpoint " + std::to_string(next->size) + " was signed over " +
+                                 std::to_string(next->size) + " entries but only " +
+                                 std::to_string(n) +
                                  " remain: entries at the end were deleted (truncation)"};
         if (n > 0 && lastCheckpoint != n)
             throw Finding{lastCheckpoint, "entries " + std::to_string(lastCheckpoint) + ".." +
                                               std::to_string(n - 1) +
                                               " are not covered by any signed checkpoint"};
-        if (n > 0 && !options_.allSignatures) queueSignature(n, lastNote, true);
+        if (n > 0 && lastQueued_ != n) queueSignature(n, lastSigned_);
         flushSignatures();
         source_.finalCheck(n);
         report_.root = range_.root();
@@ -328,21 +417,101 @@ class Verifier {
         Checkpoint checkpoint;
     };
 
-    void rememberRoot(uint64_t size) {
-        if (externalSizes_.contains(size)) roots_[size] = range_.root();
+    static const Hash& rootOf(const PreparedEntry& e) {
+        if (!e.needRoot) throw RecordsError("internal: a tree root was needed but not computed");
+        return e.root;
     }
 
-    void checkEntry(uint64_t index, const std::string& bytes) {
-        EntryFields fields;
+    // Reads the next batch of entries and the checkpoints up to its end, prepares them on all
+    // cores. A source error is kept and raised after the entries before it were checked.
+    size_t readBatch() {
+        size_t count = 0;
         try {
-            fields = validateEntry(bytes);
-        } catch (const RecordsError& e) {
-            throw Finding{index,
-                          "entry " + std::to_string(index) + " is not a valid entry: " + e.what()};
+            while (count < batch_.size() &&
+                   source_.nextEntry(batch_[count].index, batch_[count].bytes))
+                ++count;
+        } catch (const Finding& f) {
+            readError_ = f;
         }
-        lastLeaf_ = leafHash(bytes);
-        range_.append(lastLeaf_);
-        const std::string& kind = entryString(fields, "kind");
+        uint64_t end = count ? batch_[count - 1].index + 1 : 0;
+        size_t firstNew = pending_.size();
+        while (!checkpointsDone_ && (pending_.empty() || pending_.back().size <= end) &&
+               pending_.size() <= batch_.size())
+            fetchCheckpoint();
+        size_t fresh = pending_.size() - firstNew;
+        parallelFor(count + fresh, options_.threads, kPrepareChunk, [&](size_t i) {
+            if (i < count)
+                prepare(batch_[i]);
+            else
+                prepare(pending_[firstNew + (i - count)]);
+        });
+        markNeededRoots(count, pending_.size() > batch_.size());
+        computeRoots(count);
+        return count;
+    }
+
+    // Position p of the batch stands for the tree of size entries+p+1 (a gap in the indexes is
+    // reported before any root after it is used).
+    void markNeededRoots(size_t count, bool all) {
+        const uint64_t base = report_.entries;
+        for (size_t p = 0; p < count; ++p) batch_[p].needRoot = all;
+        auto mark = [&](uint64_t size) {
+            if (size > base && size - base <= count) batch_[size - base - 1].needRoot = true;
+        };
+        for (const auto& c : pending_) mark(c.size);
+        for (uint64_t size : externalSizes_) mark(size);
+    }
+
+    // The root after every needed leaf costs popcount(size)-1 hashes: the bulk of the hashing.
+    // One cheap sequential pass (about one hash per leaf) notes the compact range at the start
+    // of every chunk; the chunks' roots are then computed on all threads.
+    void computeRoots(size_t count) {
+        std::vector<CompactRange> starts;
+        for (size_t p = 0; p < count; ++p) {
+            if (p % kRootChunk == 0) starts.push_back(range_);
+            range_.append(batch_[p].leaf);
+        }
+        parallelFor(starts.size(), options_.threads, 1, [&](size_t c) {
+            CompactRange range = starts[c];
+            for (size_t p = c * kRootChunk; p < std::min(count, (c + 1) * kRootChunk); ++p) {
+                range.append(batch_[p].leaf);
+                if (batch_[p].needRoot) batch_[p].root = range.root();
+            }
+        });
+    }
+
+    // Appends the source's next checkpoint (or its read error) to pending_.
+    void fetchCheckpoint() {
+        PreparedCheckpoint c;
+        try {
+            if (!source_.nextCheckpoint(c.size, c.text)) {
+                checkpointsDone_ = true;
+                return;
+            }
+        } catch (const Finding& f) {
+            c.readError = f;
+            checkpointsDone_ = true;
+        }
+        pending_.push_back(std::move(c));
+    }
+
+    // The next stored checkpoint in source order, or nullptr after the last one.
+    PreparedCheckpoint* peekCheckpoint() {
+        if (pending_.empty() && !checkpointsDone_) fetchCheckpoint();
+        if (pending_.empty()) return nullptr;
+        PreparedCheckpoint& c = pending_.front();
+        if (c.readError) throw *c.readError;
+        prepare(c);
+        return &c;
+    }
+
+    void checkEntry(const PreparedEntry& e) {
+        const uint64_t index = e.index;
+        if (!e.error.empty())
+            throw Finding{index,
+                          "entry " + std::to_string(index) + " is not a valid entry: " + e.error};
+        const std::string& kind = e.kind;
+        const EntryFields& fields = e.fields;
         if (index == 0) {
             if (kind != "register-created")
                 throw Finding{0, "entry 0 is \"" + kind +
@@ -384,22 +553,19 @@ class Verifier {
         return false;
     }
 
-    void checkCheckpoint(uint64_t size, const std::string& noteText) {
+    void checkCheckpoint(const PreparedCheckpoint& p, const Hash& treeRoot) {
         ++report_.checkpoints;
+        const uint64_t size = p.size;
         std::string where = "checkpoint " + std::to_string(size);
-        SignedNote note;
-        Checkpoint c;
-        try {
-            note = parseNote(noteText);
-            c = Checkpoint::parse(note.body);
-        } catch (const RecordsError& e) {
-            throw Finding{std::nullopt, where + " is malformed: " + e.what()};
-        }
+        if (!p.parseError.empty())
+            throw Finding{std::nullopt, where + " is malformed: " + p.parseError};
+        const SignedNote& note = p.note;
+        const Checkpoint& c = p.checkpoint;
         if (c.origin != report_.origin)
             throw Finding{std::nullopt, where + " names origin \"" + c.origin + "\", not \"" +
                                             report_.origin + "\""};
         if (c.size != size) throw Finding{std::nullopt, where + " is stored under the wrong size"};
-        if (c.root != range_.root()) {
+        if (c.root != treeRoot) {
             flushSignatures();  // report an earlier forged signature first
             throw Finding{size - 1, "entry " + std::to_string(size - 1) +
                                         " does not match the tree signed in checkpoint " +
@@ -408,15 +574,13 @@ class Verifier {
         }
         bool mustVerify =
             options_.allSignatures || isLastOfItsKey(size) || cosignatures_.contains(size);
-        if (mustVerify) queueSignature(size, noteText, false);
+        if (mustVerify) queueSignature(size, note);
         auto cos = cosignatures_.find(size);
         if (cos != cosignatures_.end()) checkCosignatures(size, note, cos->second);
-        latestBody_ = note.body;
     }
 
-    void queueSignature(uint64_t size, const std::string& noteText, bool force) {
-        (void)force;
-        SignedNote note = parseNote(noteText);
+    void queueSignature(uint64_t size, const SignedNote& note) {
+        lastQueued_ = size;
         const VerifierKey& key = keyFor(size);
         const NoteSignature* sig = nullptr;
         for (const auto& s : note.signatures)
@@ -432,14 +596,9 @@ class Verifier {
     void flushSignatures() {
         if (jobs_.empty()) return;
         std::vector<char> good(jobs_.size(), 0);
-        unsigned threads = std::max(1u, std::min<unsigned>(options_.threads, 16));
-        std::vector<std::thread> pool;
-        for (unsigned t = 0; t < threads; ++t)
-            pool.emplace_back([&, t] {
-                for (size_t i = t; i < jobs_.size(); i += threads)
-                    good[i] = jobs_[i].key->verify(jobs_[i].body, jobs_[i].signature) ? 1 : 0;
-            });
-        for (auto& th : pool) th.join();
+        parallelFor(jobs_.size(), options_.threads, 16, [&](size_t i) {
+            good[i] = jobs_[i].key->verify(jobs_[i].body, jobs_[i].signature) ? 1 : 0;
+        });
         report_.signaturesChecked += jobs_.size();
         for (size_t i = 0; i < jobs_.size(); ++i)
             if (!good[i]) {
@@ -543,8 +702,12 @@ class Verifier {
     std::set<uint64_t> externalSizes_;
     std::map<uint64_t, Hash> roots_;
     std::vector<SignatureJob> jobs_;
-    std::string latestBody_;
-    Hash lastLeaf_{};
+    std::vector<PreparedEntry> batch_;
+    std::deque<PreparedCheckpoint> pending_;  // read ahead, in source order
+    bool checkpointsDone_ = false;
+    std::optional<Finding> readError_;
+    SignedNote lastSigned_;    // the latest checkpoint checked against the tree
+    uint64_t lastQueued_ = 0;  // size of the latest checkpoint whose signature is queued
 };
 
 }  // namespace
@@ -562,6 +725,7 @@ VerifyReport verifyRegister(const fs::path& path, const VerifyOptions& given) {
     normalise(options.witnessVkeys);
     VerifyReport report;
     report.source = path.string();
+    report.everySignature = options.allSignatures;
     std::unique_ptr<Source> source;
     try {
         source = openSource(path);
@@ -602,7 +766,12 @@ std::string VerifyReport::text() const {
         "tree root: " + base64Encode(hashView(root)) + " at size " + std::to_string(entries) + "\n";
     out += "checkpoints: " + std::to_string(checkpoints) +
            " stored, each matches the tree at its size; " + std::to_string(signaturesChecked) +
-           " Ed25519 signatures verified\n";
+           " Ed25519 signatures verified " +
+           (everySignature ? std::string("(every checkpoint's)\n")
+                           : std::string("(the latest checkpoint's, the last of each key's and "
+                                         "cosigned ones'; the other checkpoints' signatures were "
+                                         "not checked, their contents are fixed by the tree the "
+                                         "latest signature covers)\n"));
     for (size_t i = 0; i < keyChain.size(); ++i)
         out += (i == 0 ? "signing key: " : "rotated to: ") + keyChain[i] + "\n";
     if (usedOwnVkey)

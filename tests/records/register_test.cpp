@@ -198,3 +198,53 @@ TEST(Register, EveryAppendStoresASignedCheckpointOfTheNewTree) {
                   .find("cannot be changed"),
               std::string::npos);
 }
+
+TEST(Register, AppendAllGivesEveryEntryItsOwnCheckpointInOneTransaction) {
+    TempDir dir;
+    Database db(dir / "massho.db", Database::Mode::Create);
+    Register log(db);
+    SigningKey key = SigningKey::generate("test.example/log");
+    log.setSigner("test.example/log", [&]() -> const SigningKey& { return key; });
+    log.append(EntryBuilder("x").set("n", int64_t{0}).finish());
+    std::vector<std::string> batch;
+    for (int i = 1; i <= 4; ++i) batch.push_back(EntryBuilder("x").set("n", int64_t{i}).finish());
+    EXPECT_EQ(log.appendAll(batch), 1u);
+    EXPECT_EQ(log.size(), 5u);
+    EXPECT_EQ(log.checkpointCount(), 5u);
+    CompactRange expected;
+    expected.append(leafHash(log.entry(0)));
+    for (uint64_t size = 2; size <= 5; ++size) {
+        EXPECT_EQ(log.entry(size - 1), batch[size - 2]);
+        expected.append(leafHash(batch[size - 2]));
+        SignedNote note = parseNote(log.checkpoint(size));
+        EXPECT_TRUE(note.signedBy(key.verifierKey()));
+        EXPECT_EQ(Checkpoint::parse(note.body).root, expected.root());
+    }
+    // All or nothing: one bad entry in the batch appends none of them.
+    std::vector<std::string> bad{EntryBuilder("x").finish(), R"({"kind": "x"})"};
+    EXPECT_THROW(log.appendAll(bad), EntryFormatError);
+    EXPECT_EQ(log.size(), 5u);
+    EXPECT_EQ(log.checkpointCount(), 5u);
+    EXPECT_EQ(log.tree().size(), 5u);
+}
+
+TEST(Register, AppendAllIsAtomicWhenItFailsHalfway) {
+    TempDir dir;
+    Database db(dir / "massho.db", Database::Mode::Create);
+    Register log(db);
+    SigningKey key = SigningKey::generate("test.example/log");
+    int signatures = 0;
+    // The key provider fails on the third entry: the two signed before it must vanish too.
+    log.setSigner("test.example/log", [&]() -> const SigningKey& {
+        if (++signatures == 3) throw KeyError("key store unavailable");
+        return key;
+    });
+    std::vector<std::string> batch;
+    for (int i = 0; i < 4; ++i) batch.push_back(EntryBuilder("x").set("n", int64_t{i}).finish());
+    EXPECT_THROW(log.appendAll(batch), KeyError);
+    EXPECT_EQ(log.size(), 0u);
+    EXPECT_EQ(log.checkpointCount(), 0u);
+    EXPECT_EQ(log.tree().size(), 0u);
+    EXPECT_EQ(log.appendAll(batch), 0u);  // and the register is usable afterwards
+    EXPECT_EQ(log.size(), 4u);
+}

@@ -25,12 +25,19 @@ class VerifyTest : public ::testing::Test {
         saved = store.log().checkpoint();  // what an auditor saved: size 10
     }
 
+    // Verifies with batches of 1 and 3 entries as well as the default: entries are checked a
+    // batch at a time on two threads, and the report must not depend on where batches end.
     VerifyReport verify(const fs::path& source, std::vector<std::string> extra = {}) {
         VerifyOptions options;
         options.trustedVkeys = {vkey};
         for (size_t i = 0; i < extra.size(); ++i)
             options.extraCheckpoints.push_back({"saved-" + std::to_string(i), extra[i]});
-        return verifyRegister(source, options);
+        VerifyReport whole = verifyRegister(source, options);
+        for (size_t batch : {1, 3}) {
+            options.batchEntries = batch;
+            EXPECT_EQ(verifyRegister(source, options).text(), whole.text()) << "batch " << batch;
+        }
+        return whole;
     }
 
     void expectFailure(const VerifyReport& r, std::optional<uint64_t> index,
@@ -58,6 +65,9 @@ TEST_F(VerifyTest, IntactRegisterVerifiesEverything) {
     EXPECT_EQ(r.extraCheckpoints, 1u);
     EXPECT_EQ(r.origin, kOrigin);
     EXPECT_NE(r.text().find("entries: 10 (indexes 0..9)"), std::string::npos) << r.text();
+    EXPECT_NE(r.text().find("10 Ed25519 signatures verified (every checkpoint's)"),
+              std::string::npos)
+        << r.text();
     EXPECT_TRUE(r.text().ends_with("OK\n"));
     // The database file alone (an auditor's copy without the key) works too.
     fs::remove(data / "register.key");
@@ -227,6 +237,9 @@ TEST_F(VerifyTest, FastModeChecksFewerSignaturesButStillTheTree) {
     ASSERT_TRUE(r.ok) << r.text();
     EXPECT_EQ(r.checkpoints, 10u);
     EXPECT_LT(r.signaturesChecked, 10u);
+    EXPECT_NE(r.text().find("1 Ed25519 signatures verified (the latest checkpoint's"),
+              std::string::npos)
+        << r.text();
     insiderSql(db, "DELETE FROM entries WHERE idx = 6;");
     EXPECT_FALSE(verifyRegister(data, options).ok);
 }

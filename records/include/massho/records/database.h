@@ -35,6 +35,8 @@ class Statement {
     int64_t integer(int column) const;
     std::string text(int column) const;
     std::string blob(int column) const;
+    // The column's bytes without a copy: valid until the next step() or reset().
+    std::string_view blobView(int column) const;
     std::optional<std::string> optionalText(int column) const;
 
   private:

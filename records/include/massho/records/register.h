@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,6 +37,10 @@ class Register {
     // inside the caller's transaction when one is open, so an entry, its checkpoint and the row
     // change it records commit or vanish together. Returns the new entry's index.
     uint64_t append(std::string_view entryBytes);
+    // Group commit: appends every entry, each with its own signed checkpoint exactly as append()
+    // does, in ONE transaction, so one fsync makes them all durable. All or nothing: a bad entry
+    // or a failure appends none of them. Returns the first entry's index.
+    uint64_t appendAll(const std::vector<std::string>& entries);
 
     uint64_t size() const;
     // The exact stored bytes; throws RecordsError for an index at or beyond size().
@@ -64,11 +69,15 @@ class Register {
 
   private:
     void catchUpTree(uint64_t size);
+    // A statement prepared on first use and reset for reuse: appends are frequent, preparing
+    // SQL is not free.
+    Statement& cached(std::unique_ptr<Statement>& slot, std::string_view sql) const;
 
     Database& db_;
     TreeStore tree_;
     std::string origin_;
     KeyProvider key_;
+    mutable std::unique_ptr<Statement> insertEntry_, insertCheckpoint_, size_;
 };
 
 // Throws EntryFormatError unless `bytes` is a canonical entry with v=1 and string kind, salt

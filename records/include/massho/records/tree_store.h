@@ -36,7 +36,7 @@ class TreeStore {
 
     Database& db_;
     // Prepared once: appends and proofs look up O(log n) nodes each.
-    mutable std::unique_ptr<Statement> select_;
+    mutable std::unique_ptr<Statement> select_, size_;
     std::unique_ptr<Statement> insert_;
 };
 
