@@ -622,7 +622,8 @@ class Verifier {
                     throw Finding{std::nullopt, "witness " + w.name() +
                                                     "'s cosignature on checkpoint " +
                                                     std::to_string(size) + " does not verify"};
-                cosignedBy_.insert(w.vkey());
+                uint64_t& latest = cosignedBy_[w.vkey()];
+                latest = std::max(latest, size);
             }
         }
     }
@@ -678,6 +679,14 @@ class Verifier {
 
     void checkWitnesses() {
         report_.witnesses = cosignedBy_.size();
+        report_.requiredWitnesses = options_.requiredWitnesses;
+        // A witness that cosigned size T vouches for the first T entries (it checked consistency
+        // with everything it saw before), so K witnesses vouch for the K-th largest of their T.
+        std::vector<uint64_t> sizes;
+        for (const auto& [vkey, size] : cosignedBy_) sizes.push_back(size);
+        std::sort(sizes.begin(), sizes.end(), std::greater<>());
+        const size_t k = std::max<size_t>(options_.requiredWitnesses, 1);
+        if (sizes.size() >= k) report_.witnessedSize = sizes[k - 1];
         if (report_.witnesses < options_.requiredWitnesses)
             throw Finding{std::nullopt,
                           "only " + std::to_string(report_.witnesses) + " of the " +
@@ -697,7 +706,7 @@ class Verifier {
     std::deque<ChainKey> keys_;  // deque: queued signature jobs point into it
     std::vector<VerifierKey> witnesses_;
     std::map<uint64_t, std::vector<std::string>> cosignatures_;
-    std::set<std::string> cosignedBy_;
+    std::map<std::string, uint64_t> cosignedBy_;  // witness vkey → largest size it cosigned
     std::vector<External> external_;
     std::set<uint64_t> externalSizes_;
     std::map<uint64_t, Hash> roots_;
@@ -783,6 +792,11 @@ std::string VerifyReport::text() const {
     out += "external checkpoints: " + std::to_string(extraCheckpoints) + " given, all consistent\n";
     out += "witness cosignatures: " + std::to_string(cosignatures) + " stored, " +
            std::to_string(witnesses) + " trusted witness(es) verified\n";
+    if (witnessedSize)
+        out += "witnessed: the first " + std::to_string(*witnessedSize) + " of " +
+               std::to_string(entries) + " entries by " +
+               std::to_string(std::max<uint64_t>(requiredWitnesses, 1)) + " or more witness(es)" +
+               (*witnessedSize < entries ? "; later entries are not witnessed yet" : "") + "\n";
     out += "OK\n";
     return out;
 }

@@ -73,6 +73,35 @@ TEST_F(RegisterCliTest, ChangedEntryIsFoundByIndex) {
     EXPECT_NE(r.err.find("entry 3"), std::string::npos) << r.err;
 }
 
+// A forged signature on an older checkpoint: the default verification checks every
+// checkpoint's signature and names it; --latest-signature trades that check for speed and says so.
+TEST_F(RegisterCliTest, ForgedOlderCheckpointSignatureIsFoundUnlessOnlyTheLatestIsChecked) {
+    addUser("kimura");
+    const std::string note = runChecked({"sqlite3", db().string(),
+                                         "SELECT CAST(note AS TEXT) FROM checkpoints "
+                                         "WHERE size = 2"});
+    // The signature line is "— <name> <base64>": flip a character of the base64.
+    std::string forged = note.substr(0, note.find_last_not_of('\n') + 1) + "\n";
+    const size_t at = forged.size() - 10;
+    forged[at] = forged[at] == 'A' ? 'B' : 'A';
+    std::string hex;
+    for (unsigned char c : forged) {
+        static const char* digits = "0123456789ABCDEF";
+        hex += digits[c >> 4];
+        hex += digits[c & 15];
+    }
+    runChecked({"sqlite3", db().string(),
+                "DROP TRIGGER checkpoints_no_update; UPDATE checkpoints SET note = X'" + hex +
+                    "' WHERE size = 2"});
+
+    auto full = massho({"register", "verify", "--vkey", vkey_.string()});
+    EXPECT_EQ(full.exitCode, 1) << full.out;
+    EXPECT_NE(full.err.find("checkpoint"), std::string::npos) << full.err;
+    auto quick = massho({"register", "verify", "--vkey", vkey_.string(), "--latest-signature"});
+    EXPECT_EQ(quick.exitCode, 0) << quick.out << quick.err;
+    EXPECT_NE(quick.out.find("signatures were not checked"), std::string::npos) << quick.out;
+}
+
 TEST_F(RegisterCliTest, RollbackToAnOlderCopyIsCaughtByASavedCheckpoint) {
     runChecked({"sqlite3", db().string(), ".backup '" + (tmp_ / "old.db").string() + "'"});
     addUser("kimura");

@@ -54,6 +54,10 @@ TEST_F(WitnessTest, CosignsConsistentCheckpointsAndTheRegisterStoresThem) {
     ASSERT_TRUE(r.ok) << r.text();
     EXPECT_EQ(r.cosignatures, 2u);
     EXPECT_EQ(r.witnesses, 1u);
+    // Cosigned at 8; recording that cosignature appended entry 8, which no witness has seen.
+    EXPECT_EQ(r.witnessedSize, 8u);
+    EXPECT_NE(r.text().find("witnessed: the first 8 of 9 entries"), std::string::npos) << r.text();
+    EXPECT_NE(r.text().find("not witnessed yet"), std::string::npos);
     options.requiredWitnesses = 2;
     EXPECT_FALSE(verifyRegister(tmp / "data", options).ok);
     // Reopening the witness keeps its key and memory.
@@ -115,4 +119,25 @@ TEST_F(WitnessTest, StoreCosignWithRunsTheWholeRound) {
     options.witnessVkeys = {witness.vkey()};
     options.requiredWitnesses = 1;
     EXPECT_TRUE(verifyRegister(tmp / "data", options).ok);
+}
+
+TEST_F(WitnessTest, KWitnessesVouchForWhatTheKthOfThemSaw) {
+    Witness second = Witness::create(tmp / "witness2", "second.example.org");
+    store.cosignWith(witness, 1764094800);  // the first witness sees size 5 (entry 5 records it)
+    appendErasures(store, 3, 50);
+    store.cosignWith(second, 1764094900);  // the second sees size 9
+    VerifyOptions options;
+    options.trustedVkeys = {store.vkey()};
+    options.witnessVkeys = {witness.vkey(), second.vkey()};
+    options.requiredWitnesses = 1;
+    VerifyReport one = verifyRegister(tmp / "data", options);
+    ASSERT_TRUE(one.ok) << one.text();
+    EXPECT_EQ(one.witnessedSize, 9u);
+    options.requiredWitnesses = 2;
+    VerifyReport both = verifyRegister(tmp / "data", options);
+    ASSERT_TRUE(both.ok) << both.text();
+    EXPECT_EQ(both.witnesses, 2u);
+    EXPECT_EQ(both.witnessedSize, 5u) << "both witnesses have seen only the first 5 entries";
+    EXPECT_NE(both.text().find("the first 5 of 10 entries by 2 or more"), std::string::npos)
+        << both.text();
 }

@@ -49,6 +49,9 @@ struct VerifyReport {
     uint64_t extraCheckpoints = 0;
     uint64_t cosignatures = 0;
     uint64_t witnesses = 0;
+    // The largest tree size cosigned by at least max(K, 1) trusted witnesses (K: required).
+    std::optional<uint64_t> witnessedSize;
+    uint64_t requiredWitnesses = 0;
     std::vector<std::string> keyChain;  // vkeys, first key first
     bool usedOwnVkey = false;
     Hash root{};
