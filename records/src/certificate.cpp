@@ -17,17 +17,22 @@ bool isCertificateFor(const std::string& bytes, uint64_t index) {
 
 }  // namespace
 
+bool Certificate::isDestruction() const {
+    return entryText(fields, "kind") == "medium-destroyed";
+}
+
 std::string Certificate::payload() const {
     return entryBytes + "\n" + proofText;
 }
 
 void requireCertifiable(const EntryFields& fields, uint64_t index) {
-    auto kind = fields.find("kind");
+    const std::string kind = entryText(fields, "kind");
     const std::string at = "entry " + std::to_string(index);
-    if (kind == fields.end() || kind->second != EntryValue(std::string("erasure")))
+    if (kind == "medium-destroyed") return;  // witnessed when recorded (MediaLedger::destroy)
+    if (kind != "erasure")
         throw CertificateRefused(at +
-                                 " is not an erasure: certificates are issued only for "
-                                 "erasure entries (see massho register show " +
+                                 " is not an erasure or a destruction: certificates are issued "
+                                 "only for those entries (see massho register show " +
                                  std::to_string(index) + ")");
     auto result = fields.find("result");
     const std::string value =

@@ -99,6 +99,17 @@ std::string describeVerified(const VerifiedCertificate& cert) {
     out += "entry hash: " + cert.entryHashHex + "\n";
     for (const auto& w : cert.witnessesSigned) out += "cosigned by witness: " + w + "\n";
     out += "register index: " + std::to_string(cert.index) + "\n";
+    if (fieldText(f, "kind") == "medium-destroyed") {  // issue 8: a certificate of destruction
+        out += "act: physical destruction\n";
+        return out + line("asset", "asset") + line("serial", "serial") + line("class", "class") +
+               line("my number", "my_number") + line("method", "method") +
+               line("performed on", "performed_on") + line("place", "place") +
+               line("performed by", "by") + line("witness", "witness") +
+               line("contractor", "contractor") +
+               line("contractor certificate", "contractor_cert") +
+               line("photos (SHA-256)", "photo_sha256") +
+               line("preceding erasure entry", "erasure_entry");
+    }
     out += line("result", "result") + line("purpose", "purpose") + line("class", "class") +
            line("asset", "asset") + line("device model", "device_model") +
            line("device serial", "device_serial") + line("device size (bytes)", "device_size") +

@@ -67,22 +67,62 @@ class PageText {
         QString html = QStringLiteral(
                            "<p align=\"center\" style=\"font-size:20pt\"><b>%1</b></p>"
                            "<p align=\"center\" style=\"font-size:11pt\">%2</p>")
-                           .arg(s_("title").ja.toHtmlEscaped(), s_("title").en.toHtmlEscaped());
+                           .arg(s_(titleId()).ja.toHtmlEscaped(), s_(titleId()).en.toHtmlEscaped());
         html += QStringLiteral("<p align=\"right\">%1: %2<br/>%3: %4</p>")
                     .arg(s_("number").joined().toHtmlEscaped(),
                          QString::fromStdString(c_.number).toHtmlEscaped(),
                          s_("issued_at").joined().toHtmlEscaped(),
                          jstAndUtc(QString::fromStdString(c_.issuedAt)).toHtmlEscaped());
-        html += QStringLiteral("<p>%1<br/><span style=\"font-size:7pt\">%2</span></p>")
-                    .arg(s_("statement").ja.toHtmlEscaped(), s_("statement").en.toHtmlEscaped());
+        html +=
+            QStringLiteral("<p>%1<br/><span style=\"font-size:7pt\">%2</span></p>")
+                .arg(s_(statementId()).ja.toHtmlEscaped(), s_(statementId()).en.toHtmlEscaped());
         return html;
+    }
+
+    const char* titleId() const { return c_.isDestruction() ? "destruction_title" : "title"; }
+    const char* statementId() const {
+        return c_.isDestruction() ? "destruction_statement" : "statement";
     }
 
     QString table() const {
         QString html = QStringLiteral(
             "<table width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"2\" "
             "style=\"border-collapse:collapse; border-color:#444\">");
-        html += section("section_medium");
+        html += c_.isDestruction() ? destructionRows() : erasureRows();
+        html += section("section_register");
+        html += row("register", QString::fromStdString(c_.origin));
+        html += row("index", QString::number(c_.index));
+        html += rowHtml("entry_hash", mono(entryHash()));
+        html += rowHtml("checkpoint", checkpoint());
+        html += row("signers", signers());
+        html += row("issued_by", QString::fromStdString(c_.issuedBy));
+        if (!c_.isDestruction()) html += row("software", text("software"));
+        return html + QStringLiteral("</table>");
+    }
+
+  private:
+    // Issue 8: who destroyed the medium, how, and who saw it (a `medium-destroyed` entry).
+    QString destructionRows() const {
+        QString html = section("section_medium");
+        html += row("asset", text("asset"));
+        html += row("serial", text("serial"));
+        html += row("class", text("class"));
+        html += row("my_number", s_(text("my_number") == "1" ? "yes" : "no").joined());
+        html += section("section_destruction");
+        html += row("destruction_method", translated("destroy", "method"));
+        html += row("performed_on", text("performed_on"));
+        html += row("place", text("place"));
+        html += row("performed_by", text("by"));
+        html += row("witness", text("witness"));
+        html += row("contractor", text("contractor"));
+        html += row("contractor_cert", text("contractor_cert"));
+        html += rowHtml("photos", mono(photoHashes()));
+        html += row("erasure_entry", text("erasure_entry"));
+        return html;
+    }
+
+    QString erasureRows() const {
+        QString html = section("section_medium");
         html += row("manufacturer", text("device_vendor"));
         html += row("model", text("device_model"));
         html += row("serial", text("device_serial"));
@@ -105,18 +145,9 @@ class PageText {
         html += row("request", text("request"));
         html += row("requester", text("requester"));
         html += row("approver", text("approver"));
-        html += section("section_register");
-        html += row("register", QString::fromStdString(c_.origin));
-        html += row("index", QString::number(c_.index));
-        html += rowHtml("entry_hash", mono(entryHash()));
-        html += rowHtml("checkpoint", checkpoint());
-        html += row("signers", signers());
-        html += row("issued_by", QString::fromStdString(c_.issuedBy));
-        html += row("software", text("software"));
-        return html + QStringLiteral("</table>");
+        return html;
     }
 
-  private:
     QString text(const std::string& key) const {
         return fieldOr(c_.fields, key, s_("none").joined());
     }
@@ -155,6 +186,13 @@ class PageText {
             html +=
                 QStringLiteral("<br/><b>%1</b>").arg(s_("destroy_advice").joined().toHtmlEscaped());
         return html;
+    }
+    // Each SHA-256 in two halves of 32 hex digits, so that it wraps inside the cell.
+    QString photoHashes() const {
+        QStringList out;
+        for (const QString& h : text("photo_sha256").split(','))
+            out << h.left(32) + QStringLiteral(" ") + h.mid(32);
+        return out.join(QStringLiteral(" "));
     }
     QString entryHash() const {
         const QString hex = QString::fromStdString(hexEncode(hashView(leafHash(c_.entryBytes))));
@@ -275,7 +313,8 @@ std::string renderCertificatesPdf(const std::vector<Certificate>& certificates) 
         writer.setResolution(kDpi);
         writer.setPageSize(QPageSize(QPageSize::A4));
         writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-        const QString title = strings("title").joined() + QStringLiteral(" ") +
+        const char* titleId = certificates.front().isDestruction() ? "destruction_title" : "title";
+        const QString title = strings(titleId).joined() + QStringLiteral(" ") +
                               QString::fromStdString(certificates.front().number);
         writer.setTitle(title);
         writer.setCreator(QStringLiteral("massho"));

@@ -198,10 +198,12 @@ TableReport mediaClosuresReport(const Register& log, const std::string& fromJst,
         const EntryFields f = parseEntry(log.entry(e.index));
         const Medium& m = s.media.at(e.tag);
         const std::string erasure = entryText(f, "erasure_entry");
+        // Certificates of the act itself (a destruction certificate) and of the erasure before.
         std::string certs;
-        if (!erasure.empty())
-            if (auto it = certificates.find(std::stoull(erasure)); it != certificates.end())
-                certs = it->second;
+        for (const std::string& entry : {std::to_string(e.index), erasure})
+            if (!entry.empty())
+                if (auto it = certificates.find(std::stoull(entry)); it != certificates.end())
+                    certs += (certs.empty() ? "" : " ") + it->second;
         t.rows.push_back({day, e.tag, std::to_string(m.infoClass), m.myNumber ? "yes" : "no",
                           std::string(toString(e.state)),
                           e.kind == "medium-destroyed" ? entryText(f, "method") : "",

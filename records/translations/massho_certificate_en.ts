@@ -273,5 +273,110 @@
         <source>list_count</source>
         <translation>Count</translation>
     </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>destruction_title</source>
+        <translation>Certificate of Media Destruction</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>destruction_statement</source>
+        <translation>We certify that the medium below was physically destroyed as stated, witnessed by a second person, and recorded in the signed register.</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>section_destruction</source>
+        <translation>Destruction</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>destruction_method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>destroy_shred</source>
+        <translation>Shredding</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>destroy_crush</source>
+        <translation>Crushing</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>destroy_degauss</source>
+        <translation>Degaussing</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>destroy_melt</source>
+        <translation>Melting</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>destroy_incinerate</source>
+        <translation>Incineration</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>destroy_disassemble</source>
+        <translation>Disassembly</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>performed_on</source>
+        <translation>Performed on</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>performed_by</source>
+        <translation>Performed by</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>witness</source>
+        <translation>Witness</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>contractor</source>
+        <translation>Contractor</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>contractor_cert</source>
+        <translation>Contractor's certificate no.</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>photos</source>
+        <translation>Photos (SHA-256)</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>my_number</source>
+        <translation>Holds My Number data</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>erasure_entry</source>
+        <translation>Preceding erasure entry</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
 </context>
 </TS>

@@ -273,5 +273,110 @@
         <source>list_count</source>
         <translation>件数</translation>
     </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>destruction_title</source>
+        <translation>データ媒体破壊証明書</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>destruction_statement</source>
+        <translation>下記の記録媒体について、下記のとおり物理的に破壊し、立会人の確認のうえ署名付き台帳に記録したことを証明します。</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>section_destruction</source>
+        <translation>破壊</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>destruction_method</source>
+        <translation>破壊方法</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>destroy_shred</source>
+        <translation>破砕（シュレッダー）</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>destroy_crush</source>
+        <translation>圧壊</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>destroy_degauss</source>
+        <translation>磁気消去（消磁）</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>destroy_melt</source>
+        <translation>溶解</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>destroy_incinerate</source>
+        <translation>焼却</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>destroy_disassemble</source>
+        <translation>分解・部品破壊</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>performed_on</source>
+        <translation>実施日</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>place</source>
+        <translation>実施場所</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>performed_by</source>
+        <translation>実施者</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>witness</source>
+        <translation>立会人</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>contractor</source>
+        <translation>委託先</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>contractor_cert</source>
+        <translation>委託先証明書番号</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>photos</source>
+        <translation>写真（SHA-256）</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>my_number</source>
+        <translation>個人番号を含む</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>erasure_entry</source>
+        <translation>先行する消去記録</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <location filename="../src/certificate_strings.cpp"/>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
 </context>
 </TS>

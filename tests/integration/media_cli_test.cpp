@@ -21,6 +21,7 @@ using testsupport::runCommand;
 constexpr uint64_t kMiB = 1024 * 1024;
 constexpr const char* kWitnessPassword = "witness-passphrase-1";
 constexpr const char* kManagerPassword = "manager-passphrase-1";
+constexpr const char* kOfficerPassword = "officer-passphrase-1";
 
 void writeFile(const fs::path& p, const std::string& bytes) {
     fs::create_directories(p.parent_path());
@@ -63,6 +64,7 @@ class MediaCliTest : public CliTest {
         CliTest::SetUp();
         addUser("suzuki", "operator", kWitnessPassword);
         addUser("tanaka", "data-manager", kManagerPassword);
+        addUser("kimura", "records-officer", kOfficerPassword);
     }
     void addUser(const std::string& id, const std::string& role, const std::string& password) {
         auto r = massho({"user", "add", id, "--role", role, "--as", "admin", "--password-stdin"},
@@ -176,6 +178,25 @@ TEST_F(MediaCliTest, ScriptedLifeOfAMyNumberMedium) {
     const std::string photoHash = destroyed["photo_sha256"].toString().toStdString();
     EXPECT_EQ(readFile(fs::path(dataDir()) / "evidence" / photoHash), readFile(tmp_ / "photo.jpg"));
 
+    // The records officer prints a certificate of destruction; it verifies offline.
+    const fs::path certificate = tmp_ / "destruction.pdf";
+    auto issued = massho({"certificate", std::to_string(steps.back()), "--pdf",
+                          certificate.string(), "--as", "kimura", "--password-stdin"},
+                         std::string(kOfficerPassword) + "\n");
+    ASSERT_EQ(issued.exitCode, 0) << issued.err;
+    auto page = runCommand({"pdftotext", certificate.string(), "-"});
+    for (const char* must : {"データ媒体破壊証明書", "Certificate of Media Destruction", "USB-0042",
+                             "suzuki", "TS-2026-0042"})
+        EXPECT_NE(page.out.find(must), std::string::npos) << must << " missing:\n" << page.out;
+    // The photo's SHA-256 is printed in two halves so that it wraps in its cell.
+    EXPECT_NE(page.out.find(photoHash.substr(0, 32)), std::string::npos) << page.out;
+    EXPECT_NE(page.out.find(photoHash.substr(32)), std::string::npos) << page.out;
+    auto checked = massho({"certificate", "verify", certificate.string(), "--vkey",
+                           (fs::path(dataDir()) / "register.vkey").string()});
+    ASSERT_EQ(checked.exitCode, 0) << checked.out << checked.err;
+    EXPECT_NE(checked.out.find("act: physical destruction"), std::string::npos) << checked.out;
+    EXPECT_NE(checked.out.find("witness: suzuki"), std::string::npos) << checked.out;
+
     // `media show`: every step, in order, with its register index.
     std::vector<long> shown;
     for (const auto& h : show("USB-0042")["history"].toArray())
@@ -201,7 +222,9 @@ TEST_F(MediaCliTest, ScriptedLifeOfAMyNumberMedium) {
     ASSERT_EQ(closures.exitCode, 0) << closures.err;
     auto text = runCommand({"pdftotext", "-layout", pdf.string(), "-"});
     ASSERT_EQ(text.exitCode, 0) << text.err;
-    for (const char* must : {"USB-0042", "shred", "suzuki", "TS-2026-0042", "破壊記録"})
+    const std::string certificateNumber = std::to_string(steps.back()) + "-1";
+    for (const char* must :
+         {"USB-0042", "shred", "suzuki", "TS-2026-0042", "破壊記録", certificateNumber.c_str()})
         EXPECT_NE(text.out.find(must), std::string::npos) << must << " missing:\n" << text.out;
 
     auto verify = massho({"register", "verify"});

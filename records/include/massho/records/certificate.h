@@ -11,7 +11,8 @@
 
 namespace massho::records {
 
-// A certificate asked for an entry that must not get one (not an erasure, failed, cancelled).
+// A certificate asked for an entry that must not get one (not an erasure or destruction, a
+// failed or cancelled erasure).
 class CertificateRefused : public RecordsError {
   public:
     using RecordsError::RecordsError;
@@ -32,6 +33,8 @@ struct Certificate {
     std::string issuedBy;    // records officer ID
 
     bool reissue() const { return issue > 1; }
+    // A certificate of destruction (issue 8: a `medium-destroyed` entry) rather than of erasure.
+    bool isDestruction() const;
     // The QR payload: the entry's exact bytes, "\n", then the proof text (CLI.md).
     std::string payload() const;
 };
@@ -39,7 +42,8 @@ struct Certificate {
 // Entry kind recorded for each issued certificate.
 inline constexpr const char* kCertificateIssuedKind = "certificate-issued";
 
-// Throws CertificateRefused unless the entry is an erasure whose result is "erased".
+// Throws CertificateRefused unless the entry is an erasure whose result is "erased" or a
+// witnessed destruction (`medium-destroyed`).
 void requireCertifiable(const EntryFields& fields, uint64_t index);
 
 // How many certificate-issued entries name `index` (0: never issued).
