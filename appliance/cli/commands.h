@@ -38,6 +38,8 @@ int runRegisterWitnessRequest(const Invocation&);
 int runRegisterAddCosignature(const Invocation&);
 int runWitnessInit(const Invocation&);
 int runWitnessCosign(const Invocation&);
+int runWitnessFollowRotation(const Invocation&);
+int runRegisterRotationEvidence(const Invocation&);
 int runKeyRotate(const Invocation&);
 int runCarryOut(const Invocation&);
 int runCarryIn(const Invocation&);

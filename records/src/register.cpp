@@ -127,12 +127,26 @@ std::vector<Hash> Register::consistencyProof(uint64_t size1, uint64_t size2) con
 }
 
 std::string Register::witnessRequest(uint64_t oldSize) const {
-    std::string note = checkpoint();
+    return witnessRequest(oldSize, size());
+}
+
+std::string Register::witnessRequest(uint64_t oldSize, uint64_t newSize) const {
+    std::string note = checkpoint(newSize);
     Checkpoint c = Checkpoint::parse(parseNote(note).body);
     std::string out = "old " + std::to_string(oldSize) + "\n";
     for (const Hash& h : tree_.consistencyProof(oldSize, c.size))
         out += base64Encode(hashView(h)) + "\n";
     return out + "\n" + note;
+}
+
+std::string Register::keyRotationEvidence(uint64_t index) const {
+    const std::string bytes = entry(index);
+    if (bytes.find("\"kind\":\"key-rotated\"") == std::string::npos)
+        throw RecordsError("entry " + std::to_string(index) + " is not a key rotation");
+    std::string out = "massho-key-rotation/v1\n" + std::to_string(index) + "\n" + bytes + "\n";
+    for (const Hash& h : tree_.inclusionProof(index, index + 1))
+        out += base64Encode(hashView(h)) + "\n";
+    return out;
 }
 
 void Register::addCosignature(uint64_t size, const VerifierKey& witness, std::string_view line) {

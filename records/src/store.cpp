@@ -230,11 +230,37 @@ void Store::recordCosignature(uint64_t size, const std::string& witnessVkey,
 }
 
 std::string Store::cosignWith(Witness& witness, uint64_t unixTime) {
+    followRotations(witness, unixTime);
     uint64_t size = log_->size();
     std::string request = log_->witnessRequest(witness.lastSize(origin_).value_or(0));
     std::string line = witness.addCheckpoint(request, vkey_, unixTime);
     recordCosignature(size, witness.vkey(), line);
     return line;
+}
+
+// A witness that last saw the log under an older key first cosigns each old key's last
+// checkpoint, then follows the rotation entry to the next key.
+void Store::followRotations(Witness& witness, uint64_t unixTime) {
+    const auto seen = witness.lastSize(origin_);
+    if (!seen) return;  // a new witness starts with the current key
+    std::vector<std::pair<uint64_t, std::string>> rotations;  // index, old vkey
+    log_->forEach(
+        [&](uint64_t index, const std::string& bytes) {
+            if (bytes.find("\"kind\":\"key-rotated\"") == std::string::npos) return;
+            rotations.emplace_back(index, entryString(parseEntry(bytes), "old_vkey"));
+        },
+        *seen == 0 ? 0 : *seen - 1);
+    for (const auto& [index, oldVkey] : rotations) {
+        if (witness.logVkey(origin_) != oldVkey) continue;  // followed already
+        const uint64_t lastOfOldKey = index + 1;
+        const uint64_t at = witness.lastSize(origin_).value_or(0);
+        if (at < lastOfOldKey) {
+            std::string line =
+                witness.addCheckpoint(log_->witnessRequest(at, lastOfOldKey), oldVkey, unixTime);
+            recordCosignature(lastOfOldKey, witness.vkey(), line);
+        }
+        witness.followKeyRotation(log_->keyRotationEvidence(index));
+    }
 }
 
 ExportResult Store::exportTo(const fs::path& outdir) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "massho/records/base64.h"
+#include "massho/records/canonical_json.h"
 #include "massho/records/errors.h"
 #include "massho/records/merkle.h"
 #include "massho/records/note.h"
@@ -95,6 +96,12 @@ Witness Witness::open(const fs::path& dir) {
     return Witness(std::move(key), std::move(db));
 }
 
+std::optional<std::string> Witness::logVkey(const std::string& origin) const {
+    Statement s(*db_, "SELECT vkey FROM logs WHERE origin = ?");
+    if (!s.bind(1, origin).step()) return std::nullopt;
+    return s.text(0);
+}
+
 std::optional<uint64_t> Witness::lastSize(const std::string& origin) const {
     Statement s(*db_, "SELECT size FROM logs WHERE origin = ?");
     if (!s.bind(1, origin).step()) return std::nullopt;
@@ -120,11 +127,13 @@ std::string Witness::addCheckpoint(std::string_view requestText, const std::stri
     if (seen.bind(1, c.origin).step()) {
         knownSize = static_cast<uint64_t>(seen.integer(1));
         knownRoot = hashFromBytes(seen.blob(2));
-        // A rotated log key is accepted only through the log itself (not yet: refuse).
+        // A new log key is accepted only through the log's own rotation entry, signed by the
+        // old key (followKeyRotation).
         if (seen.text(0) != logVkey)
             throw WitnessRefusal("log " + c.origin +
-                                 " is now signed by a different key than the "
-                                 "witness saw: refusing (re-register the log with the witness)");
+                                 " is now signed by a different key than the witness saw: "
+                                 "send the key rotation evidence first (massho register "
+                                 "rotation-evidence)");
     }
     if (request.oldSize != knownSize)
         throw WitnessRefusal("witness last saw " + c.origin + " at size " +
@@ -145,6 +154,85 @@ std::string Witness::addCheckpoint(std::string_view requestText, const std::stri
     std::string line = cosignatureLine(note.body, *key_, unixTime);
     tx.commit();
     return line;
+}
+
+namespace {
+
+struct RotationEvidence {
+    uint64_t index = 0;
+    std::string entry;
+    std::vector<Hash> proof;
+};
+
+RotationEvidence parseRotationEvidence(std::string_view text) {
+    auto bad = [](const std::string& what) {
+        return WitnessRefusal("key rotation evidence is malformed: " + what);
+    };
+    auto nextLine = [&](std::string_view& rest) -> std::optional<std::string_view> {
+        size_t eol = rest.find('\n');
+        if (eol == std::string_view::npos) return std::nullopt;
+        std::string_view line = rest.substr(0, eol);
+        rest.remove_prefix(eol + 1);
+        return line;
+    };
+    RotationEvidence r;
+    if (nextLine(text) != std::string_view("massho-key-rotation/v1")) throw bad("no header line");
+    auto index = nextLine(text);
+    if (!index) throw bad("no index line");
+    auto [end, ec] = std::from_chars(index->data(), index->data() + index->size(), r.index);
+    if (ec != std::errc() || end != index->data() + index->size()) throw bad("bad index");
+    auto entry = nextLine(text);
+    if (!entry || entry->empty()) throw bad("no entry line");
+    r.entry = std::string(*entry);
+    while (auto line = nextLine(text)) {
+        auto h = base64Decode(*line);
+        if (!h || h->size() != 32 || r.proof.size() >= 64) throw bad("bad proof hash");
+        r.proof.push_back(hashFromBytes(*h));
+    }
+    if (!text.empty()) throw bad("text after the last proof line");
+    return r;
+}
+
+}  // namespace
+
+std::string Witness::followKeyRotation(std::string_view evidenceText) {
+    RotationEvidence evidence = parseRotationEvidence(evidenceText);
+    EntryFields fields;
+    try {
+        fields = parseEntry(evidence.entry);
+    } catch (const RecordsError& e) {
+        throw WitnessRefusal(std::string("key rotation entry is not a register entry: ") +
+                             e.what());
+    }
+    if (entryText(fields, "kind") != "key-rotated")
+        throw WitnessRefusal("entry " + std::to_string(evidence.index) + " is not a key rotation");
+    const VerifierKey oldKey = VerifierKey::parse(entryText(fields, "old_vkey"));
+    const VerifierKey newKey = VerifierKey::parse(entryText(fields, "new_vkey"));
+    if (newKey.name() != oldKey.name())
+        throw WitnessRefusal("the new key's name differs from the log's origin: refusing");
+
+    Transaction tx(*db_);
+    Statement seen(*db_, "SELECT vkey, size, root FROM logs WHERE origin = ?");
+    if (!seen.bind(1, oldKey.name()).step())
+        throw WitnessRefusal("this witness has never seen log " + oldKey.name() +
+                             ": cosign its checkpoints first");
+    if (seen.text(0) != oldKey.vkey())
+        throw WitnessRefusal("the rotation starts from a key this witness does not know for " +
+                             oldKey.name() + ": refusing");
+    const uint64_t size = static_cast<uint64_t>(seen.integer(1));
+    // The old key signed the checkpoint of size index+1 (Store::rotateKey), which this witness
+    // cosigned: the rotation must be that tree's last leaf.
+    if (evidence.index + 1 != size)
+        throw WitnessRefusal("the witness last cosigned size " + std::to_string(size) +
+                             "; cosign the old key's last checkpoint (size " +
+                             std::to_string(evidence.index + 1) + ") first");
+    if (!verifyInclusion(evidence.index, size, leafHash(evidence.entry), evidence.proof,
+                         hashFromBytes(seen.blob(2))))
+        throw WitnessRefusal("the key rotation entry is not in the tree this witness cosigned");
+    Statement update(*db_, "UPDATE logs SET vkey = ? WHERE origin = ?");
+    update.bind(1, newKey.vkey()).bind(2, oldKey.name()).run();
+    tx.commit();
+    return newKey.vkey();
 }
 
 }  // namespace massho::records

@@ -187,4 +187,44 @@ TEST_F(RegisterCliTest, WitnessCosignsOnlyConsistentCheckpoints) {
 }
 
 }  // namespace
+// After `massho key rotate`, a witness is walked to the new key by the log's own rotation entry:
+// it cosigns the old key's last checkpoint, checks the entry against that tree, then the new key.
+TEST_F(RegisterCliTest, WitnessFollowsAKeyRotation) {
+    const auto wdir = tmp_ / "witness";
+    ASSERT_EQ(testsupport::runCommand(
+                  {MASSHO_CLI, "witness", "init", wdir.string(), "--name", "audit.example/w"})
+                  .exitCode,
+              0);
+    auto cosign = [&](const std::string& request, const std::filesystem::path& logVkey) {
+        return testsupport::runCommand(
+            {MASSHO_CLI, "witness", "cosign", wdir.string(), "--log-vkey", logVkey.string(), "-"},
+            request);
+    };
+    ASSERT_EQ(cosign(massho({"register", "witness-request"}).out, vkey_).exitCode, 0);  // size 3
+    auto rotated = massho({"key", "rotate", "--as", "admin", "--password-stdin"},
+                          std::string(kAdminPassword) + "\n");
+    ASSERT_EQ(rotated.exitCode, 0) << rotated.err;
+    const std::string rotation = "3";  // the key-rotated entry; size 4 is the old key's last
+    const std::filesystem::path newVkey = std::filesystem::path(dataDir()) / "register.vkey";
+    addUser("kimura");
+
+    auto refused = cosign(massho({"register", "witness-request", "--old", "3"}).out, newVkey);
+    EXPECT_EQ(refused.exitCode, 3) << refused.err;
+    EXPECT_NE(refused.err.find("rotation-evidence"), std::string::npos) << refused.err;
+
+    ASSERT_EQ(
+        cosign(massho({"register", "witness-request", "--old", "3", "--size", "4"}).out, vkey_)
+            .exitCode,
+        0);
+    auto evidence = massho({"register", "rotation-evidence", rotation});
+    ASSERT_EQ(evidence.exitCode, 0) << evidence.err;
+    auto followed = testsupport::runCommand(
+        {MASSHO_CLI, "witness", "follow-rotation", wdir.string(), "-"}, evidence.out);
+    ASSERT_EQ(followed.exitCode, 0) << followed.err;
+    EXPECT_EQ(followed.out, readFile(newVkey));
+    auto next = cosign(massho({"register", "witness-request", "--old", "4"}).out, newVkey);
+    EXPECT_EQ(next.exitCode, 0) << next.err;
+    EXPECT_EQ(massho({"register", "rotation-evidence", "1"}).exitCode, 2) << "not a rotation";
+}
+
 }  // namespace massho::testing

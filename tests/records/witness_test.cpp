@@ -141,3 +141,43 @@ TEST_F(WitnessTest, KWitnessesVouchForWhatTheKthOfThemSaw) {
     EXPECT_NE(both.text().find("the first 5 of 10 entries by 2 or more"), std::string::npos)
         << both.text();
 }
+
+// Key rotation (issue 3): the witness follows the log to its new key only through the log's own
+// rotation entry, signed by the old key, and never on a bare claim.
+TEST_F(WitnessTest, FollowsAKeyRotationOnlyThroughTheLogsOwnEntry) {
+    store.cosignWith(witness, 1764094800);  // sees 5 under the first key
+    const std::string firstVkey = store.vkey();
+    appendErasures(store, 2, 60);
+    const std::string secondVkey = store.rotateKey("admin");
+    const uint64_t rotation = store.log().size() - 1;
+    appendErasures(store, 2, 70);
+
+    // Asked straight for the new key's checkpoint, the witness refuses.
+    EXPECT_THROW(witness.addCheckpoint(store.log().witnessRequest(5), secondVkey, 1),
+                 WitnessRefusal);
+    // Evidence before it has seen the old key's last checkpoint is refused too.
+    EXPECT_THROW(witness.followKeyRotation(store.log().keyRotationEvidence(rotation)),
+                 WitnessRefusal);
+    // Forged evidence: the entry changed to name another key.
+    std::string forged = store.log().keyRotationEvidence(rotation);
+    const std::string attacker = SigningKey::generate(kOrigin).vkey();
+    forged.replace(forged.find(secondVkey), secondVkey.size(), attacker);
+    witness.addCheckpoint(store.log().witnessRequest(5, rotation + 1), firstVkey, 2);
+    EXPECT_THROW(witness.followKeyRotation(forged), WitnessRefusal);
+    EXPECT_EQ(witness.logVkey(kOrigin), firstVkey);
+
+    // The whole round walks the witness through the rotation and cosigns under the new key.
+    store.cosignWith(witness, 1764095000);
+    EXPECT_EQ(witness.logVkey(kOrigin), secondVkey);
+    EXPECT_EQ(witness.lastSize(kOrigin), store.log().size() - 1);
+    VerifyOptions options;
+    options.trustedVkeys = {firstVkey};
+    options.witnessVkeys = {witness.vkey()};
+    options.requiredWitnesses = 1;
+    VerifyReport r = verifyRegister(tmp / "data", options);
+    ASSERT_TRUE(r.ok) << r.text();
+    // A second round needs no rotation any more.
+    appendErasures(store, 1, 80);
+    store.cosignWith(witness, 1764095100);
+    EXPECT_EQ(witness.lastSize(kOrigin), store.log().size() - 1);
+}

@@ -149,13 +149,32 @@ int runRegisterWitnessRequest(const Invocation& inv) {
     CommandLine cl(inv.name, inv.arguments);
     cl.addOption("old", "SIZE",
                  "The tree size the witness last cosigned (default 0: a new witness).");
+    cl.addOption("size", "SIZE",
+                 "Ask for the checkpoint of this size instead of the latest (before a key "
+                 "rotation: the old key's last checkpoint).");
     cl.parse(0, 0);
     records::Store store = openStore(inv, records::Store::Access::ReadOnly);
+    const uint64_t size = store.log().size();
     const uint64_t old = cl.value("old") ? parseNumber(*cl.value("old"), "a tree size") : 0;
-    if (old > store.log().size())
-        throw badInput("--old " + std::to_string(old) + " is beyond the register's size " +
-                       std::to_string(store.log().size()));
-    writeBytes(store.log().witnessRequest(old));
+    const uint64_t target = cl.value("size") ? parseNumber(*cl.value("size"), "a tree size") : size;
+    if (target == 0 || target > size || old > target)
+        throw badInput("sizes must satisfy --old <= --size <= " + std::to_string(size) +
+                       " (the register's size), and --size > 0");
+    writeBytes(store.log().witnessRequest(old, target));
+    return 0;
+}
+
+int runRegisterRotationEvidence(const Invocation& inv) {
+    CommandLine cl(inv.name, inv.arguments);
+    cl.addPositional("INDEX", "The key-rotated entry.");
+    cl.parse(1, 1);
+    records::Store store = openStore(inv, records::Store::Access::ReadOnly);
+    const uint64_t index = parseIndex(cl.positional()[0], store.log().size());
+    try {
+        writeBytes(store.log().keyRotationEvidence(index));
+    } catch (const records::RecordsError& e) {
+        throw badInput(std::string(e.what()) + ": see massho register show " + cl.positional()[0]);
+    }
     return 0;
 }
 

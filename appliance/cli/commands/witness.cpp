@@ -1,5 +1,6 @@
 // massho witness init WDIR --name NAME
 // massho witness cosign WDIR --log-vkey FILE [REQUEST|-]
+// massho witness follow-rotation WDIR [EVIDENCE|-]
 // A witness is another party (another office, the auditors) holding its own key: it cosigns a
 // checkpoint only when it is consistent with the last one it saw (C2SP tlog-witness).
 #include "massho/records/witness.h"
@@ -55,6 +56,30 @@ int runWitnessCosign(const Invocation& inv) {
             stdout);
     } catch (const records::WitnessRefusal& e) {
         throw refused(std::string("witness refuses to cosign: ") + e.what());
+    } catch (const records::RecordsError& e) {
+        throw badInput(e.what());
+    }
+    return 0;
+}
+
+int runWitnessFollowRotation(const Invocation& inv) {
+    CommandLine cl(inv.name, inv.arguments);
+    cl.addPositional("WDIR", "The witness's folder.");
+    cl.addPositional("EVIDENCE", "massho register rotation-evidence output, or - for stdin.");
+    cl.parse(1, 2);
+    const std::string evidence =
+        readTextInput(cl.positional().size() > 1 ? cl.positional()[1] : "-", "rotation evidence");
+    auto witness = [&] {
+        try {
+            return records::Witness::open(cl.positional()[0]);
+        } catch (const records::RecordsError& e) {
+            throw badInput(e.what());
+        }
+    }();
+    try {
+        std::printf("%s\n", witness.followKeyRotation(evidence).c_str());
+    } catch (const records::WitnessRefusal& e) {
+        throw refused(std::string("witness refuses the key rotation: ") + e.what());
     } catch (const records::RecordsError& e) {
         throw badInput(e.what());
     }

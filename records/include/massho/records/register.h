@@ -59,6 +59,14 @@ class Register {
     // A C2SP tlog-witness add-checkpoint request body: "old <size>\n", the consistency proof from
     // `oldSize` to the latest checkpoint (one base64 hash per line), a blank line, the checkpoint.
     std::string witnessRequest(uint64_t oldSize) const;
+    // The same for the stored checkpoint of `newSize` instead of the latest (a witness that must
+    // first see the last checkpoint of a key before following its rotation).
+    std::string witnessRequest(uint64_t oldSize, uint64_t newSize) const;
+    // Evidence that the log itself rotated its key at `index` (a key-rotated entry), for a witness
+    // that cosigned the tree of size index+1 (the last one signed by the old key):
+    //   "massho-key-rotation/v1\n<index>\n<entry bytes>\n" then the inclusion proof of that
+    //   entry in the tree of size index+1, one base64 hash per line.
+    std::string keyRotationEvidence(uint64_t index) const;
     // Stores a witness cosignature line for the checkpoint of `size` after verifying it.
     void addCosignature(uint64_t size, const VerifierKey& witness, std::string_view line);
     // Stored cosignature lines per checkpoint size.

@@ -72,12 +72,15 @@ class Store {
     // The whole witness round: asks `witness` to cosign the latest checkpoint (with a
     // consistency proof from the size it last saw), stores the cosignature and records it.
     // Returns the cosignature line. Throws WitnessRefusal when the witness refuses.
+    // A witness that last saw an older key is first walked through each rotation: the old key's
+    // last checkpoint, then the rotation entry (Witness::followKeyRotation).
     std::string cosignWith(Witness& witness, uint64_t unixTime);
 
     // Writes the export folder (see export.h) for the latest checkpoint.
     ExportResult exportTo(const std::filesystem::path& outdir);
 
   private:
+    void followRotations(Witness& witness, uint64_t unixTime);
     struct KeyState;
     Store(std::filesystem::path dir, Access access, Clock clock);
     void loadSettings();

@@ -36,6 +36,16 @@ class Witness {
     std::string addCheckpoint(std::string_view request, const std::string& logVkey,
                               uint64_t unixTime);
 
+    // Follows a log's key rotation (Register::keyRotationEvidence): the key-rotated entry must be
+    // the last leaf of the tree this witness last cosigned (so the old key signed it), proven by
+    // its inclusion proof against the root the witness stored, and must name the key the witness
+    // knows as the old one. From then on the witness expects the new key. Returns the new vkey.
+    // Throws WitnessRefusal otherwise.
+    std::string followKeyRotation(std::string_view evidence);
+
+    // The log key this witness currently expects for an origin.
+    std::optional<std::string> logVkey(const std::string& origin) const;
+
     // The size last cosigned for a log origin.
     std::optional<uint64_t> lastSize(const std::string& origin) const;
 
