@@ -127,6 +127,14 @@ TEST_F(MediaCliTest, ScriptedLifeOfAMyNumberMedium) {
     steps.push_back(carried["erasure_index"].toInteger());  // the wipe before writing
     steps.push_back(carried["index"].toInteger());
     EXPECT_EQ(state("USB-0042"), "carried-out");
+    // The records officer's list of media out and not returned names it and its carry-out entry.
+    auto report = massho({"media", "report", "carried-out", "--csv", "-"});
+    ASSERT_EQ(report.exitCode, 0) << report.err;
+    const auto outRows = csvRows(report.out);
+    ASSERT_EQ(outRows.size(), 2u) << report.out;
+    EXPECT_EQ(outRows[1][0], "USB-0042");
+    EXPECT_EQ(outRows[1][4], "北区役所");
+    EXPECT_EQ(outRows[1].back(), std::to_string(steps.back()));
     // While it is out, nothing else may happen to it.
     EXPECT_EQ(asSato({"media", "move", "USB-0042", "--to", "in-use"}).exitCode, 3);
 
