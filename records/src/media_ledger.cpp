@@ -368,8 +368,17 @@ std::optional<Medium> MediaLedger::find(const std::string& tag) const {
 
 std::optional<Medium> MediaLedger::findOpenBySerial(const std::string& serial) const {
     if (serial.empty()) return std::nullopt;
-    for (const auto& m : list())
-        if (m.serial == serial && !isClosed(m.state)) return m;
+    if (replayed_) {
+        for (const auto& [tag, m] : replayed_->media)
+            if (m.serial == serial && !isClosed(m.state)) return m;
+        return std::nullopt;
+    }
+    Statement s(db_, "SELECT row FROM media WHERE serial = ?");  // index media_by_serial
+    s.bind(1, serial);
+    while (s.step()) {
+        Medium m = mediumFromFields(parseEntry(s.text(0)));
+        if (!isClosed(m.state)) return m;
+    }
     return std::nullopt;
 }
 
