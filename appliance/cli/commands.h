@@ -54,6 +54,7 @@ int runMediaAdd(const Invocation&);
 int runMediaShow(const Invocation&);
 int runMediaList(const Invocation&);
 int runMediaMove(const Invocation&);
+int runMediaUpdate(const Invocation&);
 int runMediaCheck(const Invocation&);
 int runMediaDestroy(const Invocation&);
 int runMediaDispose(const Invocation&);

@@ -78,6 +78,8 @@ constexpr std::array kCommands{
     Command{"media show", massho::cli::runMediaShow, "one medium, its state and history"},
     Command{"media list", massho::cli::runMediaList, "the media ledger"},
     Command{"media move", massho::cli::runMediaMove, "put a medium in use or in storage"},
+    Command{"media update", massho::cli::runMediaUpdate,
+            "change a medium's particulars (class only upwards)"},
     Command{"media destroy", massho::cli::runMediaDestroy,
             "record a witnessed physical destruction"},
     Command{"media dispose", massho::cli::runMediaDispose, "close an erased medium as disposed"},

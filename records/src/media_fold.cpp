@@ -7,8 +7,9 @@ namespace {
 
 const std::set<std::string>& ledgerKinds() {
     static const std::set<std::string> kinds{
-        "medium-registered",         "medium-moved", "medium-destroyed", "medium-disposed",
-        "medium-returned-to-lessor", "erasure",      "carry-out",        "carry-in"};
+        "medium-registered", "medium-moved",    "medium-updated",
+        "medium-destroyed",  "medium-disposed", "medium-returned-to-lessor",
+        "erasure",           "carry-out",       "carry-in"};
     return kinds;
 }
 
@@ -39,6 +40,28 @@ std::string applyAct(Medium& m, const std::string& kind, const EntryFields& f, u
         m.lockedBy = entryText(f, "locked_by");
         return entryText(f, "from") + " → " + entryText(f, "to") +
                (m.location.empty() ? "" : " (" + m.location + ")");
+    }
+    if (kind == "medium-updated") {
+        std::string changed;
+        for (const auto& [key, field] : {std::pair{"section", &m.section},
+                                         {"data_manager", &m.dataManager},
+                                         {"notes", &m.notes},
+                                         {"lessor", &m.lessor},
+                                         {"lease_contract", &m.leaseContract},
+                                         {"lease_return", &m.leaseReturn}})
+            if (f.contains(key)) {
+                *field = entryText(f, key);
+                changed += std::string(changed.empty() ? "" : ", ") + key;
+            }
+        if (f.contains("class")) {
+            m.infoClass = static_cast<int>(entryIntegerOr(f, "class", m.infoClass));
+            changed += std::string(changed.empty() ? "" : ", ") + "class";
+        }
+        if (entryIntegerOr(f, "my_number", 0) == 1) {
+            m.myNumber = true;
+            changed += std::string(changed.empty() ? "" : ", ") + "my_number";
+        }
+        return "updated " + changed + ": " + entryText(f, "reason");
     }
     if (kind == "erasure") {
         const std::string result = entryText(f, "result");

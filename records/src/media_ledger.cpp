@@ -1,6 +1,7 @@
 #include "massho/records/media_ledger.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "massho/records/errors.h"
 #include "massho/records/policy_errors.h"
@@ -276,6 +277,64 @@ uint64_t MediaLedger::move(const std::string& tag, const MoveDetails& d, const s
     if (to == MediaState::Stored && !d.lockedBy.empty()) e.set("locked_by", d.lockedBy);
     if (!d.reason.empty()) e.set("reason", d.reason);
     e.set("by", by);
+    const uint64_t at = record(e.finish());
+    tx.commit();
+    return at;
+}
+
+uint64_t MediaLedger::update(const std::string& tag, const MediumUpdate& u, const std::string& by) {
+    if (u.reason.empty()) throw UserError("say why the record changes (--reason TEXT)");
+    requirePlainText("reason", u.reason);
+    for (const auto& [what, value] : {std::pair{"section", &u.section},
+                                      {"data manager", &u.dataManager},
+                                      {"notes", &u.notes},
+                                      {"lessor", &u.lessor},
+                                      {"lease contract", &u.leaseContract}})
+        if (*value) requirePlainText(what, **value);
+    if (u.leaseReturn && !isValidDate(*u.leaseReturn))
+        throw UserError("lease return date '" + u.leaseReturn->substr(0, 20) +
+                        "' is not a date: use YYYY-MM-DD");
+    Transaction tx(db_);
+    catchUp();
+    const Medium m = existing(tag);
+    if (isClosed(m.state))
+        throw RefusedError("medium " + tag + " refused: it is " + std::string(toString(m.state)) +
+                           ": a closed medium's record never changes");
+    if (u.infoClass && (*u.infoClass < 1 || *u.infoClass > 4))
+        throw UserError("--class must be 1, 2, 3 or 4 (Art. 7)");
+    // Art. 7: what once held more sensitive data is never handled as holding less.
+    if (u.infoClass && *u.infoClass > m.infoClass)
+        throw RefusedError("medium " + tag + " refused: it is class " +
+                           std::to_string(m.infoClass) +
+                           "; a class is only ever raised (to a smaller number), never lowered");
+    NewMedium after;  // the lease must stay complete: all three, or none
+    after.lessor = u.lessor.value_or(m.lessor);
+    after.leaseContract = u.leaseContract.value_or(m.leaseContract);
+    after.leaseReturn = u.leaseReturn.value_or(m.leaseReturn);
+    requireLeaseComplete(after);
+    EntryBuilder e("medium-updated", clock_);
+    e.set("asset", tag).set("reason", u.reason).set("by", by);
+    bool changes = false;
+    if (u.infoClass && *u.infoClass != m.infoClass) {
+        e.set("class", int64_t{*u.infoClass});
+        changes = true;
+    }
+    if (u.myNumber && !m.myNumber) {
+        e.set("my_number", int64_t{1});
+        changes = true;
+    }
+    for (const auto& [key, value, current] :
+         {std::tuple{"section", &u.section, &m.section},
+          {"data_manager", &u.dataManager, &m.dataManager},
+          {"notes", &u.notes, &m.notes},
+          {"lessor", &u.lessor, &m.lessor},
+          {"lease_contract", &u.leaseContract, &m.leaseContract},
+          {"lease_return", &u.leaseReturn, &m.leaseReturn}})
+        if (*value && **value != *current) {
+            e.set(key, **value);
+            changes = true;
+        }
+    if (!changes) throw UserError("nothing to change: the record already says that");
     const uint64_t at = record(e.finish());
     tx.commit();
     return at;

@@ -302,6 +302,16 @@ TEST_F(MediaCliTest, StorageLeaseAndReportsForTheRecordsOfficer) {
     EXPECT_EQ(asSato({"media", "move", "LS-0001", "--to", "nowhere"}).exitCode, 2);
     EXPECT_EQ(asSato({"media", "return-to-lessor", "LS-0001"}).exitCode, 3) << "not erased";
 
+    // Particulars change with a reason; classification is the data manager's.
+    EXPECT_EQ(asSato({"media", "update", "LS-0001", "--class", "1", "--reason", "audit"}).exitCode,
+              3);
+    auto raised =
+        massho({"media", "update", "LS-0001", "--class", "1", "--section", "福祉課", "--reason",
+                "holds welfare records", "--as", "tanaka", "--password-stdin"},
+               std::string(kManagerPassword) + "\n");
+    ASSERT_EQ(raised.exitCode, 0) << raised.err;
+    EXPECT_EQ(show("LS-0001")["class"], 1);
+    EXPECT_EQ(show("LS-0001")["section"], "福祉課");
     auto list = massho({"media", "list", "--state", "stored", "--json"});
     ASSERT_EQ(list.exitCode, 0) << list.err;
     const auto media = QJsonDocument::fromJson(QByteArray::fromStdString(list.out)).array();

@@ -370,5 +370,40 @@ TEST_F(MediaLedgerTest, TheLedgerIsAFoldOfTheRegister) {
     EXPECT_NE(diffs[0].find("disposed vs erased"), std::string::npos);
 }
 
+TEST_F(MediaLedgerTest, ParticularsChangeOnlyTowardsMoreCare) {
+    NewMedium m = disk("PC-0020", 3);
+    ledger->add(m, "clerk");
+    MediumUpdate u;
+    u.reason = "reclassified after audit";
+    EXPECT_THROW(ledger->update("PC-0020", u, "dm"), UserError) << "nothing to change";
+    u.infoClass = 4;
+    EXPECT_NE(refusal([&] { ledger->update("PC-0020", u, "dm"); }).find("never lowered"),
+              std::string::npos);
+    u.infoClass = 1;
+    u.myNumber = true;
+    u.section = "Welfare";
+    u.lessor = "Tokyo Lease";
+    EXPECT_THROW(ledger->update("PC-0020", u, "dm"), UserError) << "incomplete lease";
+    u.leaseContract = "TL-9";
+    u.leaseReturn = "2027-04-30";
+    u.reason = "";
+    EXPECT_THROW(ledger->update("PC-0020", u, "dm"), UserError) << "no reason";
+    u.reason = "reclassified after audit";
+    const uint64_t at = ledger->update("PC-0020", u, "dm");
+    EntryFields e = parseEntry(log.entry(at));
+    EXPECT_EQ(entryString(e, "kind"), "medium-updated");
+    EXPECT_EQ(entryInteger(e, "class"), 1);
+    EXPECT_EQ(entryInteger(e, "my_number"), 1);
+    EXPECT_FALSE(e.contains("location")) << "only what changes is recorded";
+    const Medium after = *ledger->find("PC-0020");
+    EXPECT_EQ(after.infoClass, 1);
+    EXPECT_TRUE(after.myNumber);
+    EXPECT_EQ(after.section, "Welfare");
+    EXPECT_EQ(after.leaseReturn, "2027-04-30");
+    EXPECT_EQ(after.location, "Vault B");
+    EXPECT_EQ(ledger->history("PC-0020").back().index, at);
+    EXPECT_TRUE(ledger->differencesFromRegister().empty());
+}
+
 }  // namespace
 }  // namespace massho::records::test

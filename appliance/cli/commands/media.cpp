@@ -1,4 +1,4 @@
-// massho media add|show|list|move|check — the media ledger (媒体管理台帳, issue 8, Art. 8).
+// massho media add|show|list|move|update|check — the media ledger (媒体管理台帳, issue 8, Art. 8).
 // The acts that close a medium (destroy, dispose, return-to-lessor) are in media_close.cpp.
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -175,6 +175,40 @@ int runMediaMove(const Invocation& inv) {
     records::MediaLedger ledger(session.store().database(), session.store().log());
     std::printf("%llu\n", static_cast<unsigned long long>(
                               ledger.move(cl.positional()[0], d, session.userId())));
+    return 0;
+}
+
+int runMediaUpdate(const Invocation& inv) {
+    CommandLine cl(inv.name, inv.arguments);
+    cl.addPositional("TAG", "The medium's asset tag.");
+    cl.addOption("class", "N", "A higher class (smaller number); data managers only.");
+    cl.addFlag("my-number", "It holds My Number data (never unset); data managers only.");
+    cl.addOption("section", "S", "Owning section.");
+    cl.addOption("data-manager", "ID", "The data manager responsible for it.");
+    cl.addOption("notes", "TEXT", "Notes (replaces the old ones).");
+    cl.addOption("lessor", "NAME", "The leasing company.");
+    cl.addOption("lease-contract", "NO", "The lease contract number.");
+    cl.addOption("lease-return", "DATE", "When it goes back, YYYY-MM-DD.");
+    cl.addOption("reason", "TEXT", "Why the record changes (required).");
+    addSessionOptions(cl);
+    cl.parse(1, 1);
+    records::MediumUpdate u;
+    if (auto c = cl.value("class")) u.infoClass = classOrThrow(*c);
+    u.myNumber = cl.isSet("my-number");
+    u.section = cl.value("section");
+    u.dataManager = cl.value("data-manager");
+    u.notes = cl.value("notes");
+    u.lessor = cl.value("lessor");
+    u.leaseContract = cl.value("lease-contract");
+    u.leaseReturn = cl.value("lease-return");
+    u.reason = cl.required("reason");
+    Session session = Session::open(inv, cl, kLedgerKeepers);
+    // Art. 7: classifying information is the data manager's decision.
+    if ((u.infoClass || u.myNumber) && !session.user().hasRole(records::Role::DataManager))
+        throw refused("only a data manager may change a medium's class or My Number flag");
+    records::MediaLedger ledger(session.store().database(), session.store().log());
+    std::printf("%llu\n", static_cast<unsigned long long>(
+                              ledger.update(cl.positional()[0], u, session.userId())));
     return 0;
 }
 

@@ -34,6 +34,17 @@ struct MoveDetails {
     std::string reason;
 };
 
+// Corrections and changes of a medium's particulars (`media update`): only what is given changes.
+// The class may only go up and the My Number flag only be set: a medium that once held more
+// sensitive data is never treated as holding less.
+struct MediumUpdate {
+    std::optional<int> infoClass;
+    bool myNumber = false;  // true: set the flag
+    std::optional<std::string> section, dataManager, notes;
+    std::optional<std::string> lessor, leaseContract, leaseReturn;
+    std::string reason;  // required: why the record changes
+};
+
 // A physical destruction (the national guideline's methods), performed by one person and
 // witnessed by another (Art. 7-3 style separation of duties).
 struct Destruction {
@@ -65,6 +76,7 @@ class MediaLedger {
 
     uint64_t add(const NewMedium& medium, const std::string& by);
     uint64_t move(const std::string& tag, const MoveDetails& details, const std::string& by);
+    uint64_t update(const std::string& tag, const MediumUpdate& update, const std::string& by);
     uint64_t destroy(const std::string& tag, const Destruction& destruction, const std::string& by);
     uint64_t dispose(const std::string& tag, const std::string& by);
     uint64_t returnToLessor(const std::string& tag, const std::string& by);
