@@ -1,7 +1,5 @@
 #include "massho/operations/ledger_gate.h"
 
-#include <algorithm>
-
 #include "massho/operations/erase_operation.h"
 
 namespace massho::operations {
@@ -48,7 +46,7 @@ LedgerAdmission admitUnregistered(bool registerUnknown, const MediumDescription&
     records::NewMedium m;
     m.tag = tag;
     m.infoClass = *infoClass;
-    m.mediaType = ledgerMediaType(medium);
+    m.mediaType = records::ledgerMediaType(medium.mediaType);
     m.model = medium.model;
     m.serial = medium.serial;
     m.sizeBytes = static_cast<int64_t>(medium.sizeBytes);
@@ -57,13 +55,6 @@ LedgerAdmission admitUnregistered(bool registerUnknown, const MediumDescription&
 }
 
 }  // namespace
-
-std::string ledgerMediaType(const MediumDescription& medium) {
-    const auto& known = records::mediaTypes();
-    if (std::find(known.begin(), known.end(), medium.mediaType) != known.end())
-        return medium.mediaType;
-    return "other";
-}
 
 LedgerAdmission admitToLedger(const records::MediaLedger& ledger, bool registerUnknown,
                               const MediumDescription& medium,

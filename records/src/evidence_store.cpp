@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "massho/records/base64.h"
 #include "massho/records/errors.h"
 
 namespace massho::records {
@@ -30,13 +31,7 @@ std::string sha256Of(const std::string& bytes) {
     unsigned int length = 0;
     if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1)
         throw RecordsError("SHA-256 failed in OpenSSL");
-    static const char* kHex = "0123456789abcdef";
-    std::string hex;
-    for (unsigned int i = 0; i < length; ++i) {
-        hex += kHex[digest[i] >> 4];
-        hex += kHex[digest[i] & 15];
-    }
-    return hex;
+    return hexEncode(std::string_view(reinterpret_cast<const char*>(digest), length));
 }
 
 }  // namespace

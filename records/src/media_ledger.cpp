@@ -136,6 +136,13 @@ const std::vector<std::string>& mediaTypes() {
     return types;
 }
 
+std::string ledgerMediaType(std::string_view discovered) {
+    const auto& known = mediaTypes();
+    return std::find(known.begin(), known.end(), discovered) != known.end()
+               ? std::string(discovered)
+               : std::string("other");
+}
+
 bool isValidAssetTag(std::string_view tag) {
     if (tag.empty() || tag.size() > 40 || !std::isalnum(static_cast<unsigned char>(tag[0])))
         return false;
@@ -166,8 +173,7 @@ void MediaLedger::catchUp() {
     const uint64_t size = log_.size();
     if (next >= size) return;
     log_.forEach([&](uint64_t at, const std::string& bytes) { applyEntry(bytes, at); }, next);
-    Statement advance(db_, "UPDATE media_cursor SET next_index = ? WHERE id = 0");
-    advance.bind(1, static_cast<int64_t>(size)).run();
+    setCursor(size);
     tx.commit();
 }
 
@@ -195,18 +201,19 @@ void MediaLedger::saveEvent(const MediumEvent& e) {
     s.bind(3, serializeEntry(toFields(e))).run();
 }
 
-// Appends the act's entry and applies it (and anything appended before it) in one transaction.
+// Inside an act's transaction, after its catchUp(): appends the entry and applies it, so the
+// entry and the tables' change commit or vanish together.
 uint64_t MediaLedger::record(const std::string& entryBytes) {
-    Transaction tx(db_);
-    catchUp();
     const uint64_t at = log_.append(entryBytes);
     applyEntry(entryBytes, at);
-    Statement advance(db_, "UPDATE media_cursor SET next_index = ? WHERE id = 0");
-    advance.bind(1, static_cast<int64_t>(at + 1)).run();
-    tx.commit();
+    setCursor(at + 1);
     return at;
 }
 
+void MediaLedger::setCursor(uint64_t nextIndex) {
+    Statement s(db_, "UPDATE media_cursor SET next_index = ? WHERE id = 0");
+    s.bind(1, static_cast<int64_t>(nextIndex)).run();
+}
 Medium MediaLedger::existing(const std::string& tag) const {
     auto m = find(tag);
     if (!m)

@@ -1,7 +1,6 @@
 #include "massho/records/media_reports.h"
 
 #include <chrono>
-#include <cstdio>
 #include <map>
 
 #include "massho/records/clock.h"
@@ -19,14 +18,6 @@ sys_days parseDay(const std::string& date) {
                              month{static_cast<unsigned>(std::stoi(date.substr(5, 2)))},
                              day{static_cast<unsigned>(std::stoi(date.substr(8, 2)))}};
     return sys_days{ymd};
-}
-
-std::string formatDay(sys_days d) {
-    const year_month_day ymd{d};
-    char out[16];
-    std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-    return out;
 }
 
 std::string indexes(const std::vector<MediumEvent>& events) {
@@ -77,8 +68,7 @@ std::string endOfDayJstUtc(const std::string& dateJst) {
 std::string jstDate(const std::string& rfc3339Utc) {
     if (rfc3339Utc.size() < 19 || !isValidDate(rfc3339Utc.substr(0, 10))) return rfc3339Utc;
     const int hour = std::stoi(rfc3339Utc.substr(11, 2));
-    const sys_days d = parseDay(rfc3339Utc.substr(0, 10));
-    return formatDay(hour + 9 >= 24 ? d + days(1) : d);
+    return formatDate(TimePoint(parseDay(rfc3339Utc.substr(0, 10)) + hours(hour + 9)));
 }
 
 TableReport mediaLedgerReport(const Register& log, const std::string& asOfJst,
@@ -133,7 +123,7 @@ TableReport carriedOutReport(const Register& log, const std::string& asOfJst,
 TableReport mediaDueReport(const Register& log, const std::string& todayJst, int withinDays,
                            const std::string& origin) {
     const MediaSnapshot s = replayLedger(log);
-    const std::string horizon = formatDay(parseDay(todayJst) + days(withinDays));
+    const std::string horizon = formatDate(TimePoint(parseDay(todayJst) + days(withinDays)));
     TableReport t = titled("返却・廃棄予定 / Media due for lease return or disposal", origin,
                            {{"asset", "管理番号 / Tag"},
                             {"class", "分類 / Class"},

@@ -31,6 +31,15 @@ const std::vector<Migration>& witnessSchema() {
     return list;
 }
 
+// One base64 hash line of a Merkle proof (at most 64: a tree of under 2^64 leaves). False for a
+// line that is not one.
+bool appendProofHash(std::vector<Hash>& proof, std::string_view line) {
+    auto h = base64Decode(line);
+    if (!h || h->size() != 32 || proof.size() >= 64) return false;
+    proof.push_back(hashFromBytes(*h));
+    return true;
+}
+
 struct Request {
     uint64_t oldSize = 0;
     std::vector<Hash> proof;
@@ -54,11 +63,42 @@ Request parseRequest(std::string_view text) {
         std::string_view line = text.substr(0, eol);
         text.remove_prefix(eol + 1);
         if (line.empty()) break;
-        auto h = base64Decode(line);
-        if (!h || h->size() != 32 || r.proof.size() >= 64) throw bad("bad proof hash");
-        r.proof.push_back(hashFromBytes(*h));
+        if (!appendProofHash(r.proof, line)) throw bad("bad proof hash");
     }
     r.note = std::string(text);
+    return r;
+}
+
+struct RotationEvidence {
+    uint64_t index = 0;
+    std::string entry;
+    std::vector<Hash> proof;
+};
+
+RotationEvidence parseRotationEvidence(std::string_view text) {
+    auto bad = [](const std::string& what) {
+        return WitnessRefusal("key rotation evidence is malformed: " + what);
+    };
+    auto nextLine = [&](std::string_view& rest) -> std::optional<std::string_view> {
+        size_t eol = rest.find('\n');
+        if (eol == std::string_view::npos) return std::nullopt;
+        std::string_view line = rest.substr(0, eol);
+        rest.remove_prefix(eol + 1);
+        return line;
+    };
+    RotationEvidence r;
+    if (nextLine(text) != std::string_view("massho-key-rotation/v1")) throw bad("no header line");
+    auto index = nextLine(text);
+    if (!index) throw bad("no index line");
+    auto [end, ec] = std::from_chars(index->data(), index->data() + index->size(), r.index);
+    if (ec != std::errc() || end != index->data() + index->size()) throw bad("bad index");
+    auto entry = nextLine(text);
+    if (!entry || entry->empty()) throw bad("no entry line");
+    r.entry = std::string(*entry);
+    while (auto line = nextLine(text)) {
+        if (!appendProofHash(r.proof, *line)) throw bad("bad proof hash");
+    }
+    if (!text.empty()) throw bad("text after the last proof line");
     return r;
 }
 
@@ -155,45 +195,6 @@ std::string Witness::addCheckpoint(std::string_view requestText, const std::stri
     tx.commit();
     return line;
 }
-
-namespace {
-
-struct RotationEvidence {
-    uint64_t index = 0;
-    std::string entry;
-    std::vector<Hash> proof;
-};
-
-RotationEvidence parseRotationEvidence(std::string_view text) {
-    auto bad = [](const std::string& what) {
-        return WitnessRefusal("key rotation evidence is malformed: " + what);
-    };
-    auto nextLine = [&](std::string_view& rest) -> std::optional<std::string_view> {
-        size_t eol = rest.find('\n');
-        if (eol == std::string_view::npos) return std::nullopt;
-        std::string_view line = rest.substr(0, eol);
-        rest.remove_prefix(eol + 1);
-        return line;
-    };
-    RotationEvidence r;
-    if (nextLine(text) != std::string_view("massho-key-rotation/v1")) throw bad("no header line");
-    auto index = nextLine(text);
-    if (!index) throw bad("no index line");
-    auto [end, ec] = std::from_chars(index->data(), index->data() + index->size(), r.index);
-    if (ec != std::errc() || end != index->data() + index->size()) throw bad("bad index");
-    auto entry = nextLine(text);
-    if (!entry || entry->empty()) throw bad("no entry line");
-    r.entry = std::string(*entry);
-    while (auto line = nextLine(text)) {
-        auto h = base64Decode(*line);
-        if (!h || h->size() != 32 || r.proof.size() >= 64) throw bad("bad proof hash");
-        r.proof.push_back(hashFromBytes(*h));
-    }
-    if (!text.empty()) throw bad("text after the last proof line");
-    return r;
-}
-
-}  // namespace
 
 std::string Witness::followKeyRotation(std::string_view evidenceText) {
     RotationEvidence evidence = parseRotationEvidence(evidenceText);

@@ -110,6 +110,23 @@ TEST_F(LedgerGateTest, RefusesAMediumThatIsOutOrClosed) {
     EXPECT_EQ(failure([&] { admitToLedger(*ledger, true, disk, std::nullopt, 2, MediaAct::Erase); },
                       "massho carryin"),
               OperationError::Kind::Refused);
+
+    // A destroyed medium is closed: its tag admits nothing any more.
+    records::NewMedium gone;
+    gone.tag = "PC-0009";
+    gone.infoClass = 4;
+    gone.mediaType = "hdd";
+    gone.serial = "S-999";
+    ledger->add(gone, "clerk");
+    records::Destruction shred;
+    shred.method = "shred";
+    shred.witness = "witness";
+    ledger->destroy("PC-0009", shred, "clerk");
+    MediumDescription other = disk;
+    other.serial = "S-999";
+    EXPECT_EQ(failure([&] { admitToLedger(*ledger, true, other, "PC-0009", 4, MediaAct::Erase); },
+                      "closed"),
+              OperationError::Kind::Refused);
 }
 
 }  // namespace

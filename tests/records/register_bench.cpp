@@ -4,7 +4,6 @@
 //        records_register_bench --build DATA_DIR SIZE     (make one to verify repeatedly)
 //        records_register_bench --appends DIR COUNT       (fsync ceiling and appends only)
 // Prints figures; targets from issue 3: >= 1,000 appends/s, verify 1,000,000 entries < 10 s.
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -12,6 +11,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -50,34 +50,23 @@ std::string loadAverage() {
     return "load " + one + " " + five + " " + fifteen;
 }
 
-class Fd {
-  public:
-    explicit Fd(int fd) : fd_(fd) {}
-    ~Fd() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    int get() const { return fd_; }
-
-  private:
-    int fd_;
-};
-
 // The ceiling for one-transaction-per-append: how many 4 KiB write + fdatasync pairs this
 // filesystem completes per second (a WAL commit is at least that).
 void benchFsync(const fs::path& dir, int n = 1000) {
     fs::create_directories(dir);
     fs::path file = dir / "fsync-probe";
     {
-        Fd fd(::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600));
-        if (fd.get() < 0) throw std::runtime_error("cannot create " + file.string());
+        // A FILE only to own the descriptor (written with pwrite, never through its buffer).
+        std::unique_ptr<std::FILE, int (*)(std::FILE*)> probe(std::fopen(file.c_str(), "wbe"),
+                                                              &std::fclose);
+        if (!probe) throw std::runtime_error("cannot create " + file.string());
+        const int fd = ::fileno(probe.get());
         std::vector<char> page(4096, 'x');
         auto start = std::chrono::steady_clock::now();
         for (int k = 0; k < n; ++k)
-            if (::pwrite(fd.get(), page.data(), page.size(), static_cast<off_t>(k) * 4096) !=
+            if (::pwrite(fd, page.data(), page.size(), static_cast<off_t>(k) * 4096) !=
                     static_cast<ssize_t>(page.size()) ||
-                ::fdatasync(fd.get()) != 0)
+                ::fdatasync(fd) != 0)
                 throw std::runtime_error("write/fdatasync failed in " + dir.string());
         double s = since(start);
         std::printf("raw 4 KiB write+fdatasync on this filesystem: %.0f/s (%.0f us each) [%s]\n",

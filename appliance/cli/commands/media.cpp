@@ -28,10 +28,7 @@ void fillFromDevice(records::NewMedium& m, const std::string& path) {
     m.model = d.model;
     m.serial = d.serial;
     m.sizeBytes = static_cast<int64_t>(d.sizeBytes);
-    const auto& types = records::mediaTypes();
-    m.mediaType = std::find(types.begin(), types.end(), d.mediaType) != types.end()
-                      ? d.mediaType
-                      : std::string("other");
+    m.mediaType = records::ledgerMediaType(d.mediaType);
     m.source = "device";
 }
 

@@ -60,6 +60,8 @@ struct Destruction {
 const std::vector<std::string>& destructionMethods();
 // The media types the ledger accepts.
 const std::vector<std::string>& mediaTypes();
+// The ledger's media type for what device discovery reported ("unknown" and the like: other).
+std::string ledgerMediaType(std::string_view discovered);
 // True for a tag the ledger accepts: 1–40 of A-Z a-z 0-9 . _ - starting with a letter or digit.
 bool isValidAssetTag(std::string_view tag);
 
@@ -96,6 +98,7 @@ class MediaLedger {
   private:
     Medium existing(const std::string& tag) const;
     uint64_t record(const std::string& entryBytes);
+    void setCursor(uint64_t nextIndex);
     void applyEntry(const std::string& bytes, uint64_t index);
     void save(const Medium& medium);
     void saveEvent(const MediumEvent& event);

@@ -34,7 +34,4 @@ LedgerAdmission admitToLedger(const records::MediaLedger& ledger, bool registerU
 std::optional<uint64_t> registerAdmitted(records::MediaLedger& ledger,
                                          const LedgerAdmission& admission, const std::string& by);
 
-// The ledger's media type for what discovery reported.
-std::string ledgerMediaType(const MediumDescription& medium);
-
 }  // namespace massho::operations
