@@ -42,12 +42,23 @@ TEST(AtaSecurityErase, SetsAOneTimePasswordErasesAndEndsWithSecurityOff) {
     const auto result = ataSecurityErase(drive, true, r.options);
     EXPECT_TRUE(result.succeeded) << result.failure;
     EXPECT_TRUE(drive.erased);
+    EXPECT_EQ(drive.eraseMode, FakeAtaDrive::EraseMode::Enhanced);
     EXPECT_FALSE(drive.securityEnabled);
     EXPECT_EQ(drive.commands, (std::vector<uint8_t>{0xEC, 0xF1, 0xF3, 0xF4, 0xEC}));
     ASSERT_EQ(drive.passwordsSeen.size(), 2u);
     EXPECT_EQ(drive.passwordsSeen[0], drive.passwordsSeen[1]);
     EXPECT_EQ(drive.passwordsSeen[0].find_first_not_of("0123456789abcdef"), std::string::npos);
     EXPECT_TRUE(r.progress.back().estimated);  // ERASE UNIT reports no progress of its own
+}
+
+// The plain method must not ask for the enhanced mode (it may take far longer, or differ in what
+// it erases): the drive sees the ENHANCED bit clear.
+TEST(AtaSecurityErase, NormalEraseSendsTheNormalMode) {
+    FakeAtaDrive drive;
+    Recorder r;
+    const auto result = ataSecurityErase(drive, false, r.options);
+    EXPECT_TRUE(result.succeeded) << result.failure;
+    EXPECT_EQ(drive.eraseMode, FakeAtaDrive::EraseMode::Normal);
 }
 
 // ERASE UNIT reports nothing while it runs: progress is the clock against IDENTIFY word 89 (here
