@@ -34,7 +34,8 @@ bool allZero(const std::vector<uint8_t>& bytes) {
 }
 
 // A `massho erase --method gutmann` running in the background, long enough on 128 MiB to be
-// interrupted: started() returns once the job announced itself ("erasing …" on stderr).
+// interrupted: started() returns once the job announced itself ("erasing …" on stderr). A job
+// still running when the test ends (a failed assertion) is killed and reaped.
 class BackgroundErase {
   public:
     BackgroundErase(const std::string& dataDir, const std::string& device, const std::string& asset,
@@ -63,21 +64,25 @@ class BackgroundErase {
         }
     }
     ~BackgroundErase() {
+        if (pid_ > 0 && !reaped_) {
+            kill(pid_, SIGKILL);
+            waitpid(pid_, nullptr, 0);
+        }
         if (err_ >= 0) close(err_);
     }
     BackgroundErase(const BackgroundErase&) = delete;
     BackgroundErase& operator=(const BackgroundErase&) = delete;
 
     bool started() const { return pid_ > 0 && stderr_.find("erasing") != std::string::npos; }
-    // Sends `signal` a little after the start (so the job is inside a pass) and waits for the
-    // process; returns its wait status. stderr is drained meanwhile.
+    // Sends `signal` and waits for the process; returns its wait status. stderr is drained
+    // meanwhile. The caller waits for the job's erasure-started entry first.
     int signalAndWait(int signal) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(300));
         kill(pid_, signal);
         while (readSome()) {
         }
         int status = 0;
         waitpid(pid_, &status, 0);
+        reaped_ = true;
         return status;
     }
     const std::string& stderrText() const { return stderr_; }
@@ -91,6 +96,7 @@ class BackgroundErase {
         return true;
     }
     pid_t pid_ = -1;
+    bool reaped_ = false;
     int err_ = -1;
     std::string stderr_;
 };
@@ -108,6 +114,21 @@ class EraseCliTest : public CliTest {
                 "3",     "--asset", "T-0001",   "--as", as,          "--password-stdin"};
     }
     std::string operatorLine() const { return std::string(kOperatorPassword) + "\n"; }
+    // Polls the register (read-only) for up to 30 s until the erasure-started entry of `asset`
+    // is there: from then on the job is in its passes with its cancel handler installed.
+    bool startedEntryAppears(const std::string& asset) {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+        do {
+            const auto all = entries();
+            if (std::any_of(all.begin(), all.end(), [&](const QJsonObject& e) {
+                    return e["kind"] == "erasure-started" &&
+                           e["asset"] == QString::fromStdString(asset);
+                }))
+                return true;
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        } while (std::chrono::steady_clock::now() < deadline);
+        return false;
+    }
 
     // One clear line on stderr, as CLI.md asks for every non-zero exit.
     static void expectOneLine(const testsupport::CommandResult& r) {
@@ -201,8 +222,11 @@ TEST_F(EraseCliTest, WrongPasswordIsRefusedAndRecordedWithoutThePassword) {
     EXPECT_EQ(dev.readAll(), before);
     EXPECT_EQ(erasureCount(), 0u);
 
+    const QJsonObject failed = entries().back();
+    EXPECT_EQ(failed["kind"], "login-failed");
+    EXPECT_EQ(failed["id"], "sato");
+    EXPECT_EQ(failed["reason"], "wrong-password");
     auto all = massho({"register", "show"});
-    EXPECT_NE(all.out.find("login-failed"), std::string::npos);
     EXPECT_EQ(all.out.find("not-the-password-42"), std::string::npos);
 }
 
@@ -285,6 +309,8 @@ TEST_F(EraseCliTest, SigintCancelsTheJobAndIsRecordedAsCancelled) {
     LoopDevice dev(tmp_ / "cancel.img", 128 * kMiB);
     BackgroundErase job(dataDir(), dev.path(), "T-9", operatorLine());
     ASSERT_TRUE(job.started()) << job.stderrText();
+    ASSERT_TRUE(startedEntryAppears("T-9"))
+        << "no erasure-started entry for T-9 within 30 s: " << job.stderrText();
     const int status = job.signalAndWait(SIGINT);
     ASSERT_TRUE(WIFEXITED(status)) << job.stderrText();
     EXPECT_EQ(WEXITSTATUS(status), 1) << job.stderrText();
@@ -303,6 +329,8 @@ TEST_F(EraseCliTest, KilledJobIsRecordedAsInterruptedByTheNextOne) {
     LoopDevice dev(tmp_ / "killed.img", 128 * kMiB);
     BackgroundErase job(dataDir(), dev.path(), "T-K", operatorLine());
     ASSERT_TRUE(job.started()) << job.stderrText();
+    ASSERT_TRUE(startedEntryAppears("T-K"))
+        << "no erasure-started entry for T-K within 30 s: " << job.stderrText();
     ASSERT_TRUE(WIFSIGNALED(job.signalAndWait(SIGKILL))) << job.stderrText();
 
     auto all = entries();
