@@ -221,7 +221,7 @@ TEST_F(CertificateCliTest, BatchOfADayIsOneRecordedPdfThatVerifiesPageByPage) {
     std::smatch pages;
     ASSERT_TRUE(std::regex_search(info.out, pages, std::regex("(^|\n)Pages: *([0-9]+)\n")))
         << info.out;
-    EXPECT_EQ(pages[2], "2") << info.out;
+    EXPECT_EQ(pages[2].str(), "2") << info.out;
     auto v = verify(pdf);
     EXPECT_EQ(v.exitCode, 0) << v.err;
     EXPECT_NE(v.out.find("certificate 2 of 2"), std::string::npos) << v.out;
