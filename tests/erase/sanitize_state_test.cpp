@@ -9,6 +9,7 @@
 #include "fake_drives.h"
 #include "massho/erase/sanitize/drive_sanitize.h"
 #include "massho/erase/sanitize/sanitize_error.h"
+#include "sanitize_refusal.h"
 
 namespace massho::erase::sanitize {
 namespace {
@@ -100,13 +101,11 @@ TEST(AtaSecurityErase, FrozenDriveIsRefusedWithTheRemedyAndUntouched) {
     FakeAtaDrive drive;
     drive.frozen = true;
     Recorder r;
-    try {
-        ataSecurityErase(drive, false, r.options);
-        FAIL() << "not refused";
-    } catch (const SanitizeError& e) {
-        EXPECT_EQ(e.kind(), SanitizeError::Kind::Frozen);
-        EXPECT_NE(std::string(e.what()).find("suspend"), std::string::npos);
-    }
+    EXPECT_EQ(testing::refusalOf([&] { ataSecurityErase(drive, false, r.options); }),
+              testing::Refusal(SanitizeError::Kind::Frozen,
+                               "the drive's security is frozen (set by the BIOS at power-on): "
+                               "hot-unplug and replug the drive, or suspend and resume the "
+                               "appliance, then try again"));
     EXPECT_EQ(drive.commands, std::vector<uint8_t>{0xEC});
 }
 
@@ -116,7 +115,8 @@ TEST(AtaSecurityErase, AbortedEraseDisablesThePassword) {
     Recorder r;
     const auto result = ataSecurityErase(drive, false, r.options);
     EXPECT_FALSE(result.succeeded);
-    EXPECT_NE(result.failure.find("SECURITY ERASE UNIT failed"), std::string::npos);
+    EXPECT_EQ(result.failure,
+              "SECURITY ERASE UNIT failed: the drive aborted it (ATA status 51h error 04h)");
     EXPECT_FALSE(drive.securityEnabled);
     EXPECT_EQ(drive.commands, (std::vector<uint8_t>{0xEC, 0xF1, 0xF3, 0xF4, 0xEC, 0xF6, 0xEC}));
     EXPECT_EQ(drive.passwordsSeen.back(), drive.passwordsSeen.front());
