@@ -106,10 +106,7 @@ ScsiStatus FakeAtaDrive::execute(const ScsiCommand& c) {
         case 0xF4:
             passwordsSeen.push_back(password());
             if (duringEraseUnit) duringEraseUnit();
-            if (abortEraseUnit || password() != password_) return ataAborted();
-            erased = true;
-            securityEnabled = false;  // ACS-3 §4.18.11: a successful erase disables security
-            return ataGood();
+            return eraseUnit(c.data);
         case 0xF6:
             passwordsSeen.push_back(password());
             if (abortDisable || password() != password_) return ataAborted();
@@ -128,6 +125,22 @@ ScsiStatus FakeAtaDrive::execute(const ScsiCommand& c) {
         default:
             return ataAborted();
     }
+}
+
+// SECURITY ERASE UNIT's data block, word 0 (ACS-3 7.43): bit 0 IDENTIFIER (0: compare
+// the user password, 1: the master password), bit 1 ENHANCED (erase mode: 1 enhanced, 0 normal).
+// The fake has no master password, and aborts an enhanced erase when IDENTIFY word 128 bit 5 says
+// enhanced erase is not supported.
+ScsiStatus FakeAtaDrive::eraseUnit(std::span<const uint8_t> block) {
+    const bool master = block[0] & 0x01, enhanced = block[0] & 0x02;
+    const bool enhancedSupported = identify[256] & 0x20;
+    const std::string password(block.begin() + 2, block.begin() + 34);
+    if (abortEraseUnit || master || password != password_ || (enhanced && !enhancedSupported))
+        return ataAborted();
+    erased = true;
+    eraseMode = enhanced ? EraseMode::Enhanced : EraseMode::Normal;
+    securityEnabled = false;  // ACS-3 §4.18.11: a successful erase disables security
+    return ataGood();
 }
 
 ScsiStatus FakeAtaDrive::sanitize(uint16_t feature) {

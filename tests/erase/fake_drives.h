@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -47,10 +48,14 @@ class FakeAtaDrive : public SgIo {
     std::vector<std::string> passwordsSeen;  // password bytes of F1h/F4h/F6h
     bool securityEnabled = false;
     bool erased = false;
+    // The erase mode of the last SECURITY ERASE UNIT that erased (ACS-3 7.43, its data block).
+    enum class EraseMode { None, Normal, Enhanced };
+    EraseMode eraseMode = EraseMode::None;
     std::array<uint8_t, 512> identify{};
 
   private:
     ScsiStatus sanitize(uint16_t feature);
+    ScsiStatus eraseUnit(std::span<const uint8_t> block);
     std::string password_;
     int pollsLeft_ = 0;
     bool sanitizeRunning_ = false, sanitizeFailed_ = false;

@@ -12,6 +12,7 @@
 #include "fake_drives.h"
 #include "massho/erase/sanitize/capabilities.h"
 #include "massho/erase/sanitize/sanitize_error.h"
+#include "sanitize_refusal.h"
 
 namespace massho::erase::sanitize {
 namespace {
@@ -141,14 +142,21 @@ TEST(Capabilities, FrozenSecurityBlocksSecureEraseOnly) {
     testing::FakeAtaDrive drive;
     drive.frozen = true;
     const auto caps = probeAta(drive);
-    EXPECT_THROW(requireRunnable(*findMethod("ata-secure-erase"), caps), SanitizeError);
+    EXPECT_EQ(testing::refusalOf([&] { requireRunnable(*findMethod("ata-secure-erase"), caps); }),
+              testing::Refusal(SanitizeError::Kind::Frozen,
+                               "the drive's security frozen, so ata-secure-erase is refused: "
+                               "hot-unplug and replug the drive, or suspend and resume the "
+                               "appliance"));
     EXPECT_NO_THROW(requireRunnable(*findMethod("ata-sanitize-crypto"), caps));
 }
 
 TEST(Capabilities, UsbBridgeWithoutPassThroughIsNotAnAtaDrive) {
     testing::FakeAtaDrive drive;
     drive.usbBridge = true;
-    EXPECT_THROW(probeAta(drive), SanitizeError);
+    EXPECT_EQ(testing::refusalOf([&] { probeAta(drive); }),
+              testing::Refusal(SanitizeError::Kind::CommandFailed,
+                               "IDENTIFY DEVICE failed: ILLEGAL REQUEST (asc 20h ascq 00h): the "
+                               "device or its bridge does not pass ATA commands"));
 }
 
 }  // namespace

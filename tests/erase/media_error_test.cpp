@@ -103,11 +103,12 @@ class FaultyDisk {
     std::unique_ptr<testsupport::LoopDevice> loop_;
 };
 
-#define REQUIRE_NBD_TOOLS()                                                                   \
-    do {                                                                                      \
-        MASSHO_REQUIRE_LOOP_DEVICES();                                                        \
-        if (!haveTool("nbdkit") || !haveTool("nbdfuse") || !haveTool("fusermount3"))          \
-            GTEST_SKIP() << "needs nbdkit, nbdfuse and fuse3 (appliance/tools/install-deps)"; \
+// The tools are packages install-deps installs: missing ones fail the test, never skip it.
+#define REQUIRE_NBD_TOOLS()                                                                    \
+    do {                                                                                       \
+        MASSHO_REQUIRE_LOOP_DEVICES();                                                         \
+        if (!haveTool("nbdkit") || !haveTool("nbdfuse") || !haveTool("fusermount3"))           \
+            FAIL() << "nbdkit, nbdfuse or fuse3 is missing: run appliance/tools/install-deps"; \
     } while (0)
 
 // Five 512-byte sectors, not page aligned, in the middle of the device.

@@ -10,6 +10,7 @@
 #include "massho/erase/sanitize/nvme_identify.h"
 #include "massho/erase/sanitize/sanitize_error.h"
 #include "massho/erase/sanitize/sense.h"
+#include "sanitize_refusal.h"
 
 namespace massho::erase::sanitize {
 namespace {
@@ -54,17 +55,26 @@ TEST(AtaIdentify, EraseTimeMeaningMoreThan) {
 
 TEST(AtaIdentify, RejectsBadChecksumAndAtapi) {
     auto block = identifyBlock({{255, 0x00A5}});  // signature without a matching checksum
-    EXPECT_THROW(parseAtaIdentify(block), SanitizeError);
+    EXPECT_EQ(testing::refusalOf([&] { parseAtaIdentify(block); }),
+              testing::Refusal(SanitizeError::Kind::Io,
+                               "IDENTIFY DEVICE checksum is wrong: the transfer was corrupted; "
+                               "check the cable or bridge"));
     uint8_t sum = 0;
     for (int i = 0; i < 511; ++i) sum = static_cast<uint8_t>(sum + block[i]);
     block[511] = static_cast<uint8_t>(-sum);
     EXPECT_NO_THROW(parseAtaIdentify(block));
-    EXPECT_THROW(parseAtaIdentify(identifyBlock({{0, 0x8580}})), SanitizeError);
+    const auto atapi = identifyBlock({{0, 0x8580}});
+    EXPECT_EQ(
+        testing::refusalOf([&] { parseAtaIdentify(atapi); }),
+        testing::Refusal(SanitizeError::Kind::Unsupported, "the device is ATAPI, not an ATA disk"));
 }
 
 TEST(AtaIdentify, DcoMaximumLba) {
     EXPECT_EQ(parseDcoMaxLba(identifyBlock({{0, 2}, {3, 0x5678}, {4, 0x1234}})), 0x12345678u);
-    EXPECT_THROW(parseDcoMaxLba(identifyBlock({{0, 1}})), SanitizeError);
+    const auto revision1 = identifyBlock({{0, 1}});
+    EXPECT_EQ(testing::refusalOf([&] { parseDcoMaxLba(revision1); }),
+              testing::Refusal(SanitizeError::Kind::Io,
+                               "DEVICE CONFIGURATION IDENTIFY data has an unknown revision"));
 }
 
 std::array<uint8_t, 4096> controllerData(uint16_t oacs, uint8_t fna, uint32_t sanicap) {

@@ -9,6 +9,7 @@
 #include "fake_drives.h"
 #include "massho/erase/sanitize/drive_sanitize.h"
 #include "massho/erase/sanitize/sanitize_error.h"
+#include "sanitize_refusal.h"
 
 namespace massho::erase::sanitize {
 namespace {
@@ -42,12 +43,23 @@ TEST(AtaSecurityErase, SetsAOneTimePasswordErasesAndEndsWithSecurityOff) {
     const auto result = ataSecurityErase(drive, true, r.options);
     EXPECT_TRUE(result.succeeded) << result.failure;
     EXPECT_TRUE(drive.erased);
+    EXPECT_EQ(drive.eraseMode, FakeAtaDrive::EraseMode::Enhanced);
     EXPECT_FALSE(drive.securityEnabled);
     EXPECT_EQ(drive.commands, (std::vector<uint8_t>{0xEC, 0xF1, 0xF3, 0xF4, 0xEC}));
     ASSERT_EQ(drive.passwordsSeen.size(), 2u);
     EXPECT_EQ(drive.passwordsSeen[0], drive.passwordsSeen[1]);
     EXPECT_EQ(drive.passwordsSeen[0].find_first_not_of("0123456789abcdef"), std::string::npos);
     EXPECT_TRUE(r.progress.back().estimated);  // ERASE UNIT reports no progress of its own
+}
+
+// The plain method must not ask for the enhanced mode (it may take far longer, or differ in what
+// it erases): the drive sees the ENHANCED bit clear.
+TEST(AtaSecurityErase, NormalEraseSendsTheNormalMode) {
+    FakeAtaDrive drive;
+    Recorder r;
+    const auto result = ataSecurityErase(drive, false, r.options);
+    EXPECT_TRUE(result.succeeded) << result.failure;
+    EXPECT_EQ(drive.eraseMode, FakeAtaDrive::EraseMode::Normal);
 }
 
 // ERASE UNIT reports nothing while it runs: progress is the clock against IDENTIFY word 89 (here
@@ -89,13 +101,11 @@ TEST(AtaSecurityErase, FrozenDriveIsRefusedWithTheRemedyAndUntouched) {
     FakeAtaDrive drive;
     drive.frozen = true;
     Recorder r;
-    try {
-        ataSecurityErase(drive, false, r.options);
-        FAIL() << "not refused";
-    } catch (const SanitizeError& e) {
-        EXPECT_EQ(e.kind(), SanitizeError::Kind::Frozen);
-        EXPECT_NE(std::string(e.what()).find("suspend"), std::string::npos);
-    }
+    EXPECT_EQ(testing::refusalOf([&] { ataSecurityErase(drive, false, r.options); }),
+              testing::Refusal(SanitizeError::Kind::Frozen,
+                               "the drive's security is frozen (set by the BIOS at power-on): "
+                               "hot-unplug and replug the drive, or suspend and resume the "
+                               "appliance, then try again"));
     EXPECT_EQ(drive.commands, std::vector<uint8_t>{0xEC});
 }
 
@@ -105,7 +115,8 @@ TEST(AtaSecurityErase, AbortedEraseDisablesThePassword) {
     Recorder r;
     const auto result = ataSecurityErase(drive, false, r.options);
     EXPECT_FALSE(result.succeeded);
-    EXPECT_NE(result.failure.find("SECURITY ERASE UNIT failed"), std::string::npos);
+    EXPECT_EQ(result.failure,
+              "SECURITY ERASE UNIT failed: the drive aborted it (ATA status 51h error 04h)");
     EXPECT_FALSE(drive.securityEnabled);
     EXPECT_EQ(drive.commands, (std::vector<uint8_t>{0xEC, 0xF1, 0xF3, 0xF4, 0xEC, 0xF6, 0xEC}));
     EXPECT_EQ(drive.passwordsSeen.back(), drive.passwordsSeen.front());

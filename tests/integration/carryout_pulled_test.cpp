@@ -90,7 +90,7 @@ class PullableDisk {
 TEST(CarryOutPulledTest, MediumPulledMidWriteFailsLoudlyAndLeavesNoPlaintext) {
     MASSHO_REQUIRE_LOOP_DEVICES();
     if (!haveTool("nbdkit") || !haveTool("nbdfuse") || !haveTool("fusermount3"))
-        GTEST_SKIP() << "needs nbdkit, nbdfuse and fuse3 (appliance/tools/install-deps)";
+        FAIL() << "nbdkit, nbdfuse or fuse3 is missing: run appliance/tools/install-deps";
     testsupport::TempDir tmp;
     auto store =
         records::Store::create(tmp / "data", "test/pulled", "admin", "Admin", "admin-passphrase-1");

@@ -3,6 +3,7 @@
 // `massho certificate verify` with only the public key, and forgeries refused.
 #include <QDateTime>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "cli_fixture.h"
@@ -214,8 +215,13 @@ TEST_F(CertificateCliTest, BatchOfADayIsOneRecordedPdfThatVerifiesPageByPage) {
                     std::string(kOfficerPassword) + "\n");
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_NE(r.out.find("\"entries\":[" + first + "," + second + "]"), std::string::npos) << r.out;
+    // One page for each certificate.
     auto info = runCommand({"pdfinfo", pdf.string()});
-    EXPECT_NE(info.out.find("Pages:"), std::string::npos);
+    ASSERT_EQ(info.exitCode, 0) << info.err;
+    std::smatch pages;
+    ASSERT_TRUE(std::regex_search(info.out, pages, std::regex("(^|\n)Pages: *([0-9]+)\n")))
+        << info.out;
+    EXPECT_EQ(pages[2].str(), "2") << info.out;
     auto v = verify(pdf);
     EXPECT_EQ(v.exitCode, 0) << v.err;
     EXPECT_NE(v.out.find("certificate 2 of 2"), std::string::npos) << v.out;

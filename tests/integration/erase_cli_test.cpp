@@ -34,7 +34,8 @@ bool allZero(const std::vector<uint8_t>& bytes) {
 }
 
 // A `massho erase --method gutmann` running in the background, long enough on 128 MiB to be
-// interrupted: started() returns once the job announced itself ("erasing …" on stderr).
+// interrupted: started() returns once the job announced itself ("erasing …" on stderr). A job
+// still running when the test ends (a failed assertion) is killed and reaped.
 class BackgroundErase {
   public:
     BackgroundErase(const std::string& dataDir, const std::string& device, const std::string& asset,
@@ -63,21 +64,25 @@ class BackgroundErase {
         }
     }
     ~BackgroundErase() {
+        if (pid_ > 0 && !reaped_) {
+            kill(pid_, SIGKILL);
+            waitpid(pid_, nullptr, 0);
+        }
         if (err_ >= 0) close(err_);
     }
     BackgroundErase(const BackgroundErase&) = delete;
     BackgroundErase& operator=(const BackgroundErase&) = delete;
 
     bool started() const { return pid_ > 0 && stderr_.find("erasing") != std::string::npos; }
-    // Sends `signal` a little after the start (so the job is inside a pass) and waits for the
-    // process; returns its wait status. stderr is drained meanwhile.
+    // Sends `signal` and waits for the process; returns its wait status. stderr is drained
+    // meanwhile. The caller waits for the job's erasure-started entry first.
     int signalAndWait(int signal) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(300));
         kill(pid_, signal);
         while (readSome()) {
         }
         int status = 0;
         waitpid(pid_, &status, 0);
+        reaped_ = true;
         return status;
     }
     const std::string& stderrText() const { return stderr_; }
@@ -91,6 +96,7 @@ class BackgroundErase {
         return true;
     }
     pid_t pid_ = -1;
+    bool reaped_ = false;
     int err_ = -1;
     std::string stderr_;
 };
@@ -108,6 +114,21 @@ class EraseCliTest : public CliTest {
                 "3",     "--asset", "T-0001",   "--as", as,          "--password-stdin"};
     }
     std::string operatorLine() const { return std::string(kOperatorPassword) + "\n"; }
+    // Polls the register (read-only) for up to 30 s until the erasure-started entry of `asset`
+    // is there: from then on the job is in its passes with its cancel handler installed.
+    bool startedEntryAppears(const std::string& asset) {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+        do {
+            const auto all = entries();
+            if (std::any_of(all.begin(), all.end(), [&](const QJsonObject& e) {
+                    return e["kind"] == "erasure-started" &&
+                           e["asset"] == QString::fromStdString(asset);
+                }))
+                return true;
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        } while (std::chrono::steady_clock::now() < deadline);
+        return false;
+    }
 
     // One clear line on stderr, as CLI.md asks for every non-zero exit.
     static void expectOneLine(const testsupport::CommandResult& r) {
@@ -184,7 +205,7 @@ TEST_F(EraseCliTest, UnknownMethodIsBadInputAndTouchesNothing) {
 
     auto r = massho(eraseArgs(dev.path(), "shred-it-all"), operatorLine());
     EXPECT_EQ(r.exitCode, 2);
-    EXPECT_NE(r.err.find("unknown method"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err, "massho: unknown method 'shred-it-all': 'massho methods' lists them\n");
     expectOneLine(r);
     EXPECT_EQ(entries().size(), entriesBefore);
     EXPECT_EQ(dev.readAll(), before);
@@ -201,8 +222,11 @@ TEST_F(EraseCliTest, WrongPasswordIsRefusedAndRecordedWithoutThePassword) {
     EXPECT_EQ(dev.readAll(), before);
     EXPECT_EQ(erasureCount(), 0u);
 
+    const QJsonObject failed = entries().back();
+    EXPECT_EQ(failed["kind"], "login-failed");
+    EXPECT_EQ(failed["id"], "sato");
+    EXPECT_EQ(failed["reason"], "wrong-password");
     auto all = massho({"register", "show"});
-    EXPECT_NE(all.out.find("login-failed"), std::string::npos);
     EXPECT_EQ(all.out.find("not-the-password-42"), std::string::npos);
 }
 
@@ -218,7 +242,9 @@ TEST_F(EraseCliTest, AdministratorWithoutOperatorRoleIsRefused) {
     LoopDevice dev(tmp_ / "role.img", 4 * kMiB);
     auto r = massho(eraseArgs(dev.path(), "zero", "admin"), std::string(kAdminPassword) + "\n");
     EXPECT_EQ(r.exitCode, 3);
-    EXPECT_NE(r.err.find("operator"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err,
+              "massho: 'admin' does not hold the operator role that 'massho erase' needs; ask an "
+              "administrator\n");
     EXPECT_EQ(erasureCount(), 0u);
 }
 
@@ -251,7 +277,9 @@ TEST_F(EraseCliTest, ReadOnlyDeviceIsRefused) {
     LoopDevice dev(image, ro);
     auto r = massho(eraseArgs(dev.path(), "zero"), operatorLine());
     EXPECT_EQ(r.exitCode, 3) << r.err;
-    EXPECT_NE(r.err.find("read-only"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err, "massho: refusing to erase " + dev.path() + ": " + dev.path() +
+                         " is read-only; clear its write protection (switch, blockdev --setrw) "
+                         "and try again\n");
     EXPECT_EQ(dev.readAll(), randomBytes(4 * kMiB));
     EXPECT_EQ(erasureCount(), 0u);
 }
@@ -271,7 +299,9 @@ TEST_F(EraseCliTest, MountedDeviceIsRefused) {
 
     auto r = massho(eraseArgs(dev.path(), "zero"), operatorLine());
     EXPECT_EQ(r.exitCode, 3) << r.err;
-    EXPECT_NE(r.err.find("mounted"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err, "massho: refusing to erase " + dev.path() + ": " + dev.path() +
+                         " is in use (mounted at " + mountPoint.string() +
+                         "); unmount it and try again\n");
     std::ifstream keep(mountPoint / "keep.txt");
     std::string content;
     std::getline(keep, content);
@@ -285,6 +315,8 @@ TEST_F(EraseCliTest, SigintCancelsTheJobAndIsRecordedAsCancelled) {
     LoopDevice dev(tmp_ / "cancel.img", 128 * kMiB);
     BackgroundErase job(dataDir(), dev.path(), "T-9", operatorLine());
     ASSERT_TRUE(job.started()) << job.stderrText();
+    ASSERT_TRUE(startedEntryAppears("T-9"))
+        << "no erasure-started entry for T-9 within 30 s: " << job.stderrText();
     const int status = job.signalAndWait(SIGINT);
     ASSERT_TRUE(WIFEXITED(status)) << job.stderrText();
     EXPECT_EQ(WEXITSTATUS(status), 1) << job.stderrText();
@@ -303,6 +335,8 @@ TEST_F(EraseCliTest, KilledJobIsRecordedAsInterruptedByTheNextOne) {
     LoopDevice dev(tmp_ / "killed.img", 128 * kMiB);
     BackgroundErase job(dataDir(), dev.path(), "T-K", operatorLine());
     ASSERT_TRUE(job.started()) << job.stderrText();
+    ASSERT_TRUE(startedEntryAppears("T-K"))
+        << "no erasure-started entry for T-K within 30 s: " << job.stderrText();
     ASSERT_TRUE(WIFSIGNALED(job.signalAndWait(SIGKILL))) << job.stderrText();
 
     auto all = entries();

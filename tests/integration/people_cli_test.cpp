@@ -192,11 +192,27 @@ TEST_F(PeopleCliTest, PasswdChecksStrengthAndDormantListsUnusedIds) {
 }
 
 TEST_F(PeopleCliTest, ConfigFileChangesThePolicyAndTyposAreErrors) {
+    MASSHO_REQUIRE_LOOP_DEVICES();
+    LoopDevice dev(tmp_ / "disk.img", 1024 * 1024);
+    dev.writeAt(0, std::vector<uint8_t>(4096, 0xAB));
+    // By default reuse of class 4 needs no approval; this file makes it need one.
     std::ofstream(tmp_ / "data" / "massho.conf") << "[approval.required]\nreuse = 1,2,3,4\n";
-    auto r = as("sato", kOperatorPassword,
-                {"erase", "/dev/null", "--method", "zero", "--purpose", "reuse", "--class", "4",
-                 "--asset", "A"});
-    EXPECT_EQ(r.exitCode, 2) << "/dev/null is no disk: " << r.err;
+    auto refused = erase(dev.path(), "", "reuse", "4");
+    EXPECT_EQ(refused.exitCode, 3) << refused.err;
+    EXPECT_EQ(refused.err,
+              "massho: a reuse erasure of class 4 media needs a data manager's "
+              "approval: run 'massho request erase " +
+                  dev.path() +
+                  " …' with the same fields, have a data manager run 'massho "
+                  "approve REQ', then add --request REQ\n");
+    EXPECT_EQ(last()["kind"], "erasure-refused");
+    EXPECT_EQ(last()["class"], 4);
+    EXPECT_EQ(dev.readAll()[0], 0xAB) << "a refused erasure touches nothing";
+    // Back to the default rule: the same erasure runs.
+    std::ofstream(tmp_ / "data" / "massho.conf") << "[approval.required]\nreuse = 1,2\n";
+    auto erased = erase(dev.path(), "", "reuse", "4");
+    EXPECT_EQ(erased.exitCode, 0) << erased.err;
+    EXPECT_EQ(last()["kind"], "erasure");
     std::ofstream(tmp_ / "data" / "massho.conf") << "[approval.required]\nreuse = 3\n";
     auto bad = as("sato", kOperatorPassword, {"request", "list"});
     EXPECT_EQ(bad.exitCode, 2);

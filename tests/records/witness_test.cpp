@@ -84,15 +84,27 @@ TEST_F(WitnessTest, RefusesARollbackOrAForkSignedWithTheStolenKey) {
     fs::copy(tmp / "data", tmp / "old");
     appendErasures(store, 2, 10);
     cosignLatest();  // witness saw size 7
-    // Rolled back to the old copy: the witness already saw a larger tree.
+    // Rolled back to the old copy (size 5): the witness already saw a larger tree.
     Store old = Store::open(tmp / "old");
-    try {
-        witness.addCheckpoint(old.log().witnessRequest(7 > old.log().size() ? 0 : 7), old.vkey(),
-                              2);
-        FAIL() << "cosigned a rollback";
-    } catch (const RecordsError& e) {
-        SUCCEED() << e.what();
-    }
+    ASSERT_EQ(old.log().size(), 5u);
+    auto refusal = [&](const std::string& request) -> std::string {
+        try {
+            witness.addCheckpoint(request, old.vkey(), 2);
+        } catch (const WitnessRefusal& e) {
+            return e.what();
+        }
+        ADD_FAILURE() << "cosigned a rollback";
+        return {};
+    };
+    // The old copy can only prove itself from scratch: the witness wants a proof from 7.
+    EXPECT_EQ(refusal(old.log().witnessRequest(0)),
+              "witness last saw " + std::string(kOrigin) +
+                  " at size 7, not 0: send a proof from that size");
+    // Claiming to extend size 7 with the older, smaller checkpoint.
+    EXPECT_EQ(refusal("old 7\n\n" + old.log().checkpoint()),
+              "checkpoint size 5 is smaller than the 7 the witness already cosigned: the log was "
+              "truncated or rolled back");
+    EXPECT_EQ(witness.lastSize(kOrigin), 7u);
     // A fork: the old copy grows differently to size 9, signed with the stolen key.
     appendErasures(old, 4, 200);
     try {

@@ -3,16 +3,16 @@
 # Builds a guest from Debian's linux-image package (apt-get download + dpkg-deb -x, cached in
 # WORK/cache) and a busybox initramfs holding massho_sanitize_guest and its libraries, boots it
 # with an emulated NVMe drive and an emulated SATA drive on q35's AHCI, and checks what the guest
-# reports. Exit 77 (skipped) only when qemu-system-x86_64 or busybox-static is absent.
+# reports. qemu-system-x86 and busybox-static are installed by appliance/tools/install-deps: a
+# missing one fails the test (it is never skipped). No KVM is used, so no hardware is needed.
 #   run_qemu_test.sh GUEST_BINARY WORK_DIR
 set -eu
 guest=$1
 work=$2
-skip() { echo "SKIPPED: $*"; exit 77; }
-command -v qemu-system-x86_64 >/dev/null || skip "qemu-system-x86_64 is not installed (apt-get install qemu-system-x86)"
+missing() { echo "FAIL: $* is missing: run appliance/tools/install-deps"; exit 1; }
+command -v qemu-system-x86_64 >/dev/null || missing "qemu-system-x86_64 (qemu-system-x86)"
 busybox=/bin/busybox
-file -L "$busybox" 2>/dev/null | grep -q 'statically linked' ||
-    skip "a static busybox is needed (apt-get install busybox-static)"
+file -L "$busybox" 2>/dev/null | grep -q 'statically linked' || missing "a static busybox (busybox-static)"
 
 mkdir -p "$work/cache"
 kernel_root="$work/cache/kernel"
