@@ -5,6 +5,20 @@
 #include "cli_error.h"
 
 namespace massho::cli {
+namespace {
+
+// QCommandLineParser names the program after argv[0] of a QCoreApplication, or prints
+// "<executable_name>" without one; either way not the command a person typed. The first line
+// becomes "Usage: massho COMMAND [options] …" (the words massho(1) documents).
+std::string helpWithCommandName(const std::string& help, const std::string& command) {
+    const std::string prefix = "Usage: ";
+    if (!help.starts_with(prefix)) return help;
+    const size_t programEnd = help.find_first_of(" \n", prefix.size());
+    if (programEnd == std::string::npos) return help;
+    return prefix + command + help.substr(programEnd);
+}
+
+}  // namespace
 
 CommandLine::CommandLine(std::string commandName, QStringList arguments)
     : name_(std::move(commandName)), arguments_(std::move(arguments)) {
@@ -35,7 +49,8 @@ void CommandLine::parse(int minPositional, int maxPositional) {
         throw badInput("massho " + name_ + ": " + parser_.errorText().toStdString() +
                        " (see 'massho " + name_ + " --help')");
     if (parser_.isSet("help")) {
-        std::fputs(parser_.helpText().toStdString().c_str(), stdout);
+        const std::string help = parser_.helpText().toStdString();
+        std::fputs(helpWithCommandName(help, "massho " + name_).c_str(), stdout);
         throw CliError(ExitCode::Done, "");
     }
     const auto count = parser_.positionalArguments().size();

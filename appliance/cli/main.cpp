@@ -1,4 +1,4 @@
-// massho: the command line (CLI.md is the contract). Dispatches to one function per command.
+// massho: the command line (massho(1), built from appliance/man, is the contract). Dispatches to one function per command.
 #include <QStringList>
 #include <array>
 #include <cstdio>

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "massho/records/config_settings.h"
 #include "massho/records/policy_errors.h"
 
 namespace massho::records {
@@ -23,6 +24,10 @@ bool ApprovalPolicy::isAction(std::string_view action) {
     for (auto a : kActions)
         if (a == action) return true;
     return false;
+}
+
+std::vector<std::string_view> approvalActions() {
+    return {kActions.begin(), kActions.end()};
 }
 
 const std::set<int>& ApprovalPolicy::classes(std::string_view action) const {

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "massho/records/config_settings.h"
 #include "massho/records/policy_errors.h"
 
 namespace massho::records {
@@ -160,6 +161,14 @@ Config Config::parse(std::string_view text, const std::string& source) {
         apply(config, section, key, value, at);
     }
     return config;
+}
+
+std::vector<std::string> configSettingNames() {
+    std::vector<std::string> names;
+    for (const auto& [name, setter] : setters()) names.push_back(name);
+    for (auto action : approvalActions())
+        names.push_back("approval.required." + std::string(action));
+    return names;
 }
 
 Config Config::loadFromDir(const std::filesystem::path& dir) {

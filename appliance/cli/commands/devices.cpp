@@ -51,7 +51,7 @@ std::string withLedger(const std::string& json,
 
 int runDevices(const Invocation& inv) {
     CommandLine cl(inv.name, inv.arguments);
-    cl.addFlag("json", "Print a JSON array with the keys of CLI.md.");
+    cl.addFlag("json", "Print a JSON array (its keys: see massho(1)).");
     cl.parse(0, 0);
 
     appliance::GuardOptions guard;
