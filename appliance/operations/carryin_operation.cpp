@@ -34,7 +34,7 @@ std::string joinOffsets(const std::vector<uint64_t>& offsets) {
     const std::string reason =
         "this medium's carry-out (register entry " + std::to_string(carryOutIndex) +
         ") was already returned in register entry " + std::to_string(returnIndex) +
-        ": a medium comes back once per carry-out";
+        ": a medium comes back once per carry-out (to wipe it now, use 'massho erase')";
     records::EntryBuilder e("carry-in-refused");
     e.set("operator", request.operatorId);
     e.set("device_path", medium.path);
