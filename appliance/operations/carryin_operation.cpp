@@ -27,6 +27,29 @@ std::string joinOffsets(const std::vector<uint64_t>& offsets) {
     return out;
 }
 
+// Art. 16(3): a refusal is recorded too. Nothing was written to the medium.
+[[noreturn]] void refuseSecondReturn(records::Register& log, const CarryInRequest& request,
+                                     const MediumDescription& medium, const std::string& volumeId,
+                                     uint64_t carryOutIndex, uint64_t returnIndex) {
+    const std::string reason =
+        "this medium's carry-out (register entry " + std::to_string(carryOutIndex) +
+        ") was already returned in register entry " + std::to_string(returnIndex) +
+        ": a medium comes back once per carry-out (to wipe it now, use 'massho erase')";
+    records::EntryBuilder e("carry-in-refused");
+    e.set("operator", request.operatorId);
+    e.set("device_path", medium.path);
+    e.set("device_serial", medium.serial);
+    e.set("volume_id", volumeId);
+    e.set("carry_out_index", static_cast<int64_t>(carryOutIndex));
+    e.set("carry_in_entry", static_cast<int64_t>(returnIndex));
+    e.set("reason", reason);
+    e.set("software", "massho " MASSHO_VERSION);
+    const uint64_t index = log.append(e.finish());
+    throw OperationError(Kind::Refused, "carry-in refused: " + reason +
+                                            " (refusal recorded as register entry " +
+                                            std::to_string(index) + ")");
+}
+
 }  // namespace
 
 CarryInOperation::CarryInOperation(records::Register& log, CarryInRequest request)
@@ -56,6 +79,9 @@ CarryInResult CarryInOperation::run(const std::function<void(const erase::Progre
         EraseOperation(log_, eraseRequest("carry-in", kUnknownClass)).describe();
     const std::string volumeId = image::readVolumeId(medium.path);
     auto match = findCarryOut(log_, request_.ledger, medium.serial, volumeId);
+    if (match)
+        if (auto returned = findReturn(log_, match->index))
+            refuseSecondReturn(log_, request_, medium, volumeId, match->index, *returned);
     EraseOperation erasure(log_, match ? eraseRequest(match->asset, match->infoClass)
                                        : eraseRequest("carry-in", kUnknownClass));
 

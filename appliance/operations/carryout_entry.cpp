@@ -6,14 +6,12 @@
 #endif
 
 namespace massho::operations {
+namespace {
 
-// Field names are final: auditors and the carry-in match read them. Never a passphrase; for
-// X25519 the recipients' key fingerprints (SHA-256 of the 32 key bytes), comma-separated.
-std::string carryOutEntry(const CarryOutRequest& request, const MediumDescription& medium,
-                          const image::PackagePlan& plan, const CarryOutRecord& record) {
-    records::EntryBuilder e("carry-out");
-    e.set("result", record.result);
-    if (!record.failure.empty()) e.set("failure", record.failure);
+// Who asked, who allowed, what leaves, on which medium and for whom: the same in the started
+// entry and the final one, so that each reads on its own.
+void setRequestFields(records::EntryBuilder& e, const CarryOutRequest& request,
+                      const MediumDescription& medium, const image::PackagePlan& plan) {
     e.set("operator", request.operatorId);
     e.set("requester", request.requester.empty() ? request.operatorId : request.requester);
     if (!request.approver.empty()) e.set("approver", request.approver);
@@ -28,8 +26,6 @@ std::string carryOutEntry(const CarryOutRequest& request, const MediumDescriptio
     e.set("device_serial", medium.serial);
     e.set("device_transport", medium.transport);
     e.set("device_size", static_cast<int64_t>(medium.sizeBytes));
-    e.set("volume_id", record.volumeId);
-    e.set("erasure_index", static_cast<int64_t>(record.erasureIndex));
     std::string fingerprints;
     for (const auto& r : request.recipients)
         fingerprints += (fingerprints.empty() ? "" : ",") + r.fingerprint();
@@ -37,11 +33,53 @@ std::string carryOutEntry(const CarryOutRequest& request, const MediumDescriptio
     e.set("recipients", fingerprints);
     e.set("file_count", static_cast<int64_t>(plan.fileCount));
     e.set("total_size", static_cast<int64_t>(plan.totalBytes));
+    e.set("software", "massho " MASSHO_VERSION);
+}
+
+}  // namespace
+
+// Field names are final: auditors and the carry-in match read them. Never a passphrase; for
+// X25519 the recipients' key fingerprints (SHA-256 of the 32 key bytes), comma-separated.
+std::string carryOutEntry(const CarryOutRequest& request, const MediumDescription& medium,
+                          const image::PackagePlan& plan, const CarryOutRecord& record) {
+    records::EntryBuilder e("carry-out");
+    setRequestFields(e, request, medium, plan);
+    e.set("result", record.result);
+    if (!record.failure.empty()) e.set("failure", record.failure);
+    e.set("volume_id", record.volumeId);
+    e.set("erasure_index", static_cast<int64_t>(record.erasureIndex));
     e.set("package", record.packageName);
     e.set("ciphertext_size", static_cast<int64_t>(record.package.ciphertextBytes));
     e.set("ciphertext_sha256", record.package.ciphertextSha256);
     e.set("started", record.started);
     e.set("ended", record.ended);
+    if (record.startedEntry) e.set("started_entry", static_cast<int64_t>(*record.startedEntry));
+    return e.finish();
+}
+
+// Appended before the medium is first written (JobJournal): a carry-out that never records its
+// result is later recorded as interrupted from this entry.
+std::string carryOutStartedEntry(const CarryOutRequest& request, const MediumDescription& medium,
+                                 const image::PackagePlan& plan, const CarryOutRecord& record) {
+    records::EntryBuilder e("carry-out-started");
+    setRequestFields(e, request, medium, plan);
+    e.set("package", record.packageName);
+    e.set("started", record.started);
+    return e.finish();
+}
+
+// Art. 16(3): a refused carry-out is recorded like a refused erasure (`erasure-refused`).
+std::string carryOutRefusedEntry(const CarryOutRequest& request, const MediumDescription& medium,
+                                 const std::string& reason) {
+    records::EntryBuilder e("carry-out-refused");
+    e.set("operator", request.operatorId);
+    e.set("request", request.requestId.value_or(""));
+    e.set("class", static_cast<int64_t>(request.infoClass));
+    e.set("destination", request.destination);
+    e.set("asset", request.assetTag);
+    e.set("device_path", medium.path.empty() ? request.devicePath : medium.path);
+    e.set("device_serial", medium.serial);
+    e.set("reason", reason);
     e.set("software", "massho " MASSHO_VERSION);
     return e.finish();
 }

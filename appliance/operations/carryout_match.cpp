@@ -58,4 +58,19 @@ std::optional<CarryOutMatch> findCarryOut(const records::Register& log,
     return searchRegister(log, serial, volumeId);
 }
 
+std::optional<uint64_t> findReturn(const records::Register& log, uint64_t carryOutIndex) {
+    std::optional<uint64_t> found;
+    log.forEach([&](uint64_t index, const std::string& bytes) {
+        if (found || bytes.find("\"kind\":\"carry-in\"") == std::string::npos) return;
+        try {
+            const records::EntryFields f = records::parseEntry(bytes);
+            if (records::entryIntegerOr(f, "carry_out_index", -1) ==
+                static_cast<int64_t>(carryOutIndex))
+                found = index;
+        } catch (const records::EntryFormatError&) {
+        }
+    });
+    return found;
+}
+
 }  // namespace massho::operations

@@ -10,6 +10,7 @@
 #include "massho/image/fat_medium.h"
 #include "massho/image/readme.h"
 #include "massho/operations/erase_operation.h"
+#include "massho/operations/job_journal.h"
 #include "massho/operations/source_allow_list.h"
 #include "massho/records/clock.h"
 #include "massho/records/errors.h"
@@ -54,43 +55,6 @@ void checkRequestFields(const CarryOutRequest& r) {
         throw OperationError(Kind::BadInput,
                              "give either --recipient or --passphrase-stdin, not both (age allows "
                              "a passphrase only alone)");
-    // Art. 8(7): important media leave only with the data manager's permission. Without the
-    // approval store nothing that might need one is allowed.
-    const bool needsApproval =
-        r.policy ? r.policy->required("carryout", r.infoClass) : r.infoClass <= 2;
-    if (needsApproval && !r.requestId)
-        throw OperationError(
-            Kind::Refused,
-            "carry-out of class " + std::to_string(r.infoClass) +
-                " needs a data manager's approval: run 'massho request carryout DEVICE "
-                "--class N --asset TAG --destination TEXT', have a data manager run "
-                "'massho approve REQ', then add --request REQ and the same --asset");
-    if (r.requestId && !r.requests)
-        throw OperationError(Kind::Refused,
-                             "request '" + *r.requestId + "' cannot be checked here");
-}
-
-// Claims the approved carry-out request (approved, unexpired, unused, same medium, class, asset
-// and destination) before the first write; the claim is used up by a written medium only.
-std::optional<records::RequestClaim> claimApproval(CarryOutRequest& r,
-                                                   const MediumDescription& medium) {
-    if (!r.requestId) return std::nullopt;
-    records::RequestDetails details;
-    details.kind = records::RequestKind::Carryout;
-    details.purpose = "carryout";
-    details.infoClass = r.infoClass;
-    details.assetTag = r.assetTag;
-    details.destination = r.destination;
-    details.device = {medium.path, medium.model, medium.serial, medium.sizeBytes};
-    try {
-        records::RequestClaim claim = r.requests->claim(*r.requestId, details, r.operatorId);
-        r.requester = claim.request().requester;
-        r.approver = claim.request().decidedBy.value_or("");
-        r.approvalEntry = claim.request().decisionEntry;
-        return claim;
-    } catch (const records::RecordsError& e) {
-        throw OperationError(Kind::Refused, std::string("carry-out refused: ") + e.what());
-    }
 }
 
 const erase::Method& eraseMethod() {
@@ -121,6 +85,47 @@ EraseRequest eraseRequestFor(const CarryOutRequest& r, const std::string& asset)
 CarryOutOperation::CarryOutOperation(records::Register& log, CarryOutRequest request)
     : log_(log), request_(std::move(request)) {}
 
+void CarryOutOperation::refuse(const std::string& reason) {
+    log_.append(carryOutRefusedEntry(request_, medium_, reason));
+    throw OperationError(Kind::Refused, reason);
+}
+
+// Without the approval store nothing that might need one is allowed.
+void CarryOutOperation::checkApprovalNeeded() {
+    const CarryOutRequest& r = request_;
+    const bool needsApproval =
+        r.policy ? r.policy->required("carryout", r.infoClass) : r.infoClass <= 2;
+    if (needsApproval && !r.requestId)
+        refuse("carry-out of class " + std::to_string(r.infoClass) +
+               " needs a data manager's approval: run 'massho request carryout DEVICE "
+               "--class N --asset TAG --destination TEXT', have a data manager run "
+               "'massho approve REQ', then add --request REQ and the same --asset");
+    if (r.requestId && !r.requests) refuse("request '" + *r.requestId + "' cannot be checked here");
+}
+
+// Claims the approved carry-out request (approved, unexpired, unused, same medium, class, asset
+// and destination) before the first write; the claim is used up by a written medium only.
+std::optional<records::RequestClaim> CarryOutOperation::claimApproval() {
+    CarryOutRequest& r = request_;
+    if (!r.requestId) return std::nullopt;
+    records::RequestDetails details;
+    details.kind = records::RequestKind::Carryout;
+    details.purpose = "carryout";
+    details.infoClass = r.infoClass;
+    details.assetTag = r.assetTag;
+    details.destination = r.destination;
+    details.device = {medium_.path, medium_.model, medium_.serial, medium_.sizeBytes};
+    try {
+        records::RequestClaim claim = r.requests->claim(*r.requestId, details, r.operatorId);
+        r.requester = claim.request().requester;
+        r.approver = claim.request().decidedBy.value_or("");
+        r.approvalEntry = claim.request().decisionEntry;
+        return claim;
+    } catch (const records::RecordsError& e) {
+        refuse(std::string("carry-out refused: ") + e.what());
+    }
+}
+
 const MediumDescription& CarryOutOperation::check() {
     if (checked_) return medium_;
     checkRequestFields(request_);
@@ -142,6 +147,7 @@ const MediumDescription& CarryOutOperation::check() {
                                                  std::to_string(needed) + " bytes, " +
                                                  medium_.path + " holds " + std::to_string(usable) +
                                                  " after formatting; use a larger one");
+    checkApprovalNeeded();
     checked_ = true;
     return medium_;
 }
@@ -149,7 +155,7 @@ const MediumDescription& CarryOutOperation::check() {
 CarryOutResult CarryOutOperation::run(
     const std::function<void(const CarryOutProgress&)>& onProgress) {
     check();
-    std::optional<records::RequestClaim> claim = claimApproval(request_, medium_);
+    std::optional<records::RequestClaim> claim = claimApproval();
     try {
         CarryOutResult result = write(onProgress);
         if (claim) claim->complete(result.registerIndex);
@@ -161,49 +167,32 @@ CarryOutResult CarryOutOperation::run(
     }
 }
 
+// Art. 16(3): a carry-out that started is recorded whatever happens after. The started entry
+// goes in before the medium is first written; then exactly one `carry-out` entry closes it —
+// written, or failed naming the reason; a killed process is recorded as interrupted by the next
+// job (JobJournal).
 CarryOutResult CarryOutOperation::write(
     const std::function<void(const CarryOutProgress&)>& onProgress) {
-    auto report = [&](const char* stage, uint64_t done, uint64_t total) {
-        if (onProgress) onProgress({stage, done, total});
-    };
     CarryOutRecord record;
     record.started = now();
     record.packageName = "MASSHO-" + packageId_ + ".tar.age";
-
-    EraseOperation erasure(log_, eraseRequestFor(request_, request_.assetTag));
-    auto erased = erasure.run(nullptr, [&](const erase::Progress& p) {
-        report("erasing", p.jobBytesDone, p.jobBytesTotal);
-    });
-    record.erasureIndex = erased.registerIndex;
-    if (erased.report.outcome != erase::Outcome::Erased)
-        throw OperationError(Kind::Failed, failEntry("erasing the medium first failed (" +
-                                                         erased.report.failureReason + ")",
-                                                     record.erasureIndex));
-    medium_ = erasure.medium();
-
+    JobJournal journal(log_);
+    journal.reconcile();  // jobs killed earlier get their `interrupted` entries first
+    record.startedEntry =
+        journal.begin(carryOutStartedEntry(request_, medium_, plan_, record), medium_.path);
     CarryOutResult result;
     try {
-        report("formatting", 0, 0);
-        image::FatMedium fat = image::prepareFatMedium(medium_.path, medium_.sizeBytes, "MASSHO");
-        record.volumeId = fat.volumeId;
-        image::ReadmeInfo readme{record.packageName, request_.destination, request_.origin,
-                                 request_.recipients.empty(), now().substr(0, 10)};
-        image::writeSmallFile(fat, "README.txt", image::carryOutReadme(readme));
-        image::PackageEncryption encryption{request_.recipients,
-                                            request_.passphrase ? &*request_.passphrase : nullptr,
-                                            request_.scryptLogN};
-        result.package =
-            image::writePackage(fat, record.packageName, plan_, encryption,
-                                [&](uint64_t done) { report("writing", done, plan_.totalBytes); });
-        image::flushDevice(medium_.path);
-    } catch (const image::CarryOutError& e) {
-        throw OperationError(Kind::Failed, failEntry(e.what(), record.erasureIndex));
+        result.package = eraseAndWrite(record, onProgress);
+    } catch (const OperationError& e) {
+        throw OperationError(e.kind(), failEntry(journal, record, e.what()));
+    } catch (const std::exception& e) {
+        throw OperationError(Kind::Failed, failEntry(journal, record, e.what()));
     }
     record.result = "written";
     record.package = result.package;
     record.ended = now();
     result.entry = carryOutEntry(request_, medium_, plan_, record);
-    result.registerIndex = log_.append(result.entry);
+    result.registerIndex = journal.finish(*record.startedEntry, result.entry);
     result.erasureIndex = record.erasureIndex;
     result.packageId = packageId_;
     result.fileCount = plan_.fileCount;
@@ -211,15 +200,53 @@ CarryOutResult CarryOutOperation::write(
     return result;
 }
 
-// Records the failed carry-out (Art. 16(3): failures are recorded too) and returns the message.
-std::string CarryOutOperation::failEntry(const std::string& reason, uint64_t erasureIndex) {
+// Erase (its own erasure entry), format, write README.txt and the package, read it back.
+image::PackageWritten CarryOutOperation::eraseAndWrite(
+    CarryOutRecord& record, const std::function<void(const CarryOutProgress&)>& onProgress) {
+    auto report = [&](const char* stage, uint64_t done, uint64_t total) {
+        if (onProgress) onProgress({stage, done, total});
+    };
+    EraseOperation erasure(log_, eraseRequestFor(request_, request_.assetTag));
+    auto erased = erasure.run(nullptr, [&](const erase::Progress& p) {
+        report("erasing", p.jobBytesDone, p.jobBytesTotal);
+    });
+    record.erasureIndex = erased.registerIndex;
+    if (erased.report.outcome != erase::Outcome::Erased)
+        throw OperationError(
+            Kind::Failed, "erasing the medium first failed (" + erased.report.failureReason + ")");
+    medium_ = erasure.medium();
+
+    report("formatting", 0, 0);
+    image::FatMedium fat = image::prepareFatMedium(medium_.path, medium_.sizeBytes, "MASSHO");
+    record.volumeId = fat.volumeId;
+    image::ReadmeInfo readme{record.packageName, request_.destination, request_.origin,
+                             request_.recipients.empty(), now().substr(0, 10)};
+    image::writeSmallFile(fat, "README.txt", image::carryOutReadme(readme));
+    image::PackageEncryption encryption{request_.recipients,
+                                        request_.passphrase ? &*request_.passphrase : nullptr,
+                                        request_.scryptLogN};
+    image::PackageWritten written =
+        image::writePackage(fat, record.packageName, plan_, encryption,
+                            [&](uint64_t done) { report("writing", done, plan_.totalBytes); });
+    image::flushDevice(medium_.path);
+    return written;
+}
+
+// Records the failed carry-out (Art. 16(3): failures are recorded too), closing its started
+// entry, and returns the message.
+std::string CarryOutOperation::failEntry(JobJournal& journal, const CarryOutRecord& started,
+                                         const std::string& reason) {
     CarryOutRecord record;
     record.result = "failed";
     record.failure = reason;
-    record.erasureIndex = erasureIndex;
-    record.packageName = "MASSHO-" + packageId_ + ".tar.age";
-    record.started = record.ended = now();
-    uint64_t index = log_.append(carryOutEntry(request_, medium_, plan_, record));
+    record.erasureIndex = started.erasureIndex;
+    record.volumeId = started.volumeId;
+    record.packageName = started.packageName;
+    record.started = started.started;
+    record.ended = now();
+    record.startedEntry = started.startedEntry;
+    uint64_t index =
+        journal.finish(*started.startedEntry, carryOutEntry(request_, medium_, plan_, record));
     return "carry-out FAILED: " + reason + "; recorded as register entry " + std::to_string(index) +
            " — the medium holds no usable package, erase it again";
 }

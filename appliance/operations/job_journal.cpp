@@ -37,20 +37,29 @@ struct OpenJob {
     std::string bootId;
 };
 
-// The interrupted entry repeats the started entry's fields (who, which medium, which method)
-// so that it reads on its own, and names it.
+// The interrupted entry repeats the started entry's fields (who, which medium, which method or
+// package) so that it reads on its own, and names it. An `erasure-started` entry becomes an
+// `erasure`, a `carry-out-started` one a `carry-out`, each with result "interrupted".
 std::string interruptedEntry(const std::string& startedBytes, uint64_t startedIndex) {
-    records::EntryBuilder e("erasure");
-    for (const auto& [key, value] : records::parseEntry(startedBytes)) {
+    const records::EntryFields started = records::parseEntry(startedBytes);
+    const bool carryOut = records::entryText(started, "kind") == "carry-out-started";
+    records::EntryBuilder e(carryOut ? "carry-out" : "erasure");
+    for (const auto& [key, value] : started) {
         if (key == "v" || key == "kind" || key == "salt" || key == "time" || key == "verify_mode")
             continue;
         std::visit([&, k = key](const auto& v) { e.set(k, v); }, value);
     }
     e.set("result", "interrupted");
+    e.set("started_entry", static_cast<int64_t>(startedIndex));
+    if (carryOut) {
+        e.set("failure",
+              "the carry-out process ended before it recorded a result (killed, crashed or power "
+              "lost); the medium holds no usable package: erase it again");
+        return e.finish();
+    }
     e.set("failure",
           "the erasure process ended before it recorded a result (killed, crashed or power lost); "
           "the medium is NOT erased: erase it again");
-    e.set("started_entry", static_cast<int64_t>(startedIndex));
     e.set("nist_level", "none");
     e.set("verify_result", "not-run");
     return e.finish();

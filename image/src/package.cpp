@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "massho/image/carryout_error.h"
+#include "utf8_names.h"
 
 namespace massho::image {
 namespace {
@@ -43,17 +44,48 @@ struct stat lstatOrThrow(const fs::path& p) {
     return st;
 }
 
+class UniqueFd {
+  public:
+    explicit UniqueFd(int fd) : fd_(fd) {}
+    ~UniqueFd() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    UniqueFd(const UniqueFd&) = delete;
+    UniqueFd& operator=(const UniqueFd&) = delete;
+    int get() const { return fd_; }
+
+  private:
+    int fd_;
+};
+
+// A file that cannot be opened is refused now, not after the medium was erased. O_NONBLOCK: a
+// FIFO swapped in since lstat must not block the open (O_NOFOLLOW: nor a symlink be followed).
+void requireReadable(const fs::path& p) {
+    UniqueFd fd(::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
+    if (fd.get() < 0)
+        throw CarryOutError(Kind::BadInput, "cannot read " + p.string() + ": " +
+                                                std::strerror(errno) +
+                                                ": make it readable or leave it out");
+}
+
 class Planner {
   public:
     explicit Planner(size_t maxItems) : maxItems_(maxItems) {}
 
     void add(const fs::path& source, const std::string& name) {
+        // The pax `path` record is UTF-8 (POSIX.1-2008 pax, hdrcharset): a name that is not
+        // could not be written, and the receiving office could not read it.
+        if (!isUtf8(name))
+            throw CarryOutError(Kind::BadInput, source.string() +
+                                                    ": its name is not valid UTF-8: rename it "
+                                                    "before carrying it out");
         struct stat st = lstatOrThrow(source);
         if (S_ISLNK(st.st_mode))
             throw CarryOutError(Kind::BadInput, source.string() +
                                                     " is a symbolic link: choose the file it "
                                                     "points to (links are not carried out)");
         if (S_ISREG(st.st_mode)) {
+            requireReadable(source);
             push({source, name, false, static_cast<uint64_t>(st.st_size)});
             plan_.fileCount++;
             plan_.totalBytes += static_cast<uint64_t>(st.st_size);
@@ -97,20 +129,6 @@ struct EntryDeleter {
     void operator()(archive_entry* e) const { archive_entry_free(e); }
 };
 
-class UniqueFd {
-  public:
-    explicit UniqueFd(int fd) : fd_(fd) {}
-    ~UniqueFd() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    UniqueFd(const UniqueFd&) = delete;
-    UniqueFd& operator=(const UniqueFd&) = delete;
-    int get() const { return fd_; }
-
-  private:
-    int fd_;
-};
-
 // libarchive calls back into C++ through C: exceptions must not cross it, so the sink's
 // exception is parked here and rethrown once libarchive returns.
 struct SinkContext {
@@ -130,6 +148,8 @@ la_ssize_t writeCallback(archive*, void* opaque, const void* buffer, size_t leng
 }
 
 class TarWriter {
+    Utf8Ctype utf8Names_;  // first: held from archive_write_new to archive_write_free
+
   public:
     explicit TarWriter(SinkContext& ctx) : ctx_(ctx), a_(archive_write_new()) {
         if (!a_ || archive_write_set_format_pax_restricted(a_.get()) != ARCHIVE_OK ||
@@ -170,7 +190,7 @@ class TarWriter {
 
 void copyFile(TarWriter& tar, const PackageItem& item, std::vector<char>& buf, uint64_t& done,
               const std::function<void(uint64_t)>& onBytes) {
-    UniqueFd fd(::open(item.source.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
+    UniqueFd fd(::open(item.source.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
     if (fd.get() < 0)
         throw CarryOutError(Kind::Failed,
                             "cannot open " + item.source.string() + ": " + std::strerror(errno));
@@ -212,6 +232,11 @@ PackagePlan planPackage(const std::vector<fs::path>& sources, size_t maxItems) {
         planner.add(abs, name);
     }
     PackagePlan plan = planner.take();
+    if (plan.fileCount == 0)
+        throw CarryOutError(Kind::BadInput,
+                            "nothing to carry out: the chosen folders hold no files; choose the "
+                            "files to carry out (the medium was not touched)");
+    Utf8Ctype utf8Available;  // fails here, before the medium is touched, not while writing
     plan.tarBytesUpperBound = roundUp(plan.tarBytesUpperBound + 2 * kTarBlock, kTarRecord);
     return plan;
 }
@@ -224,7 +249,7 @@ void writeTar(const PackagePlan& plan, const std::function<void(const void*, siz
     uint64_t done = 0;
     for (const auto& item : plan.items) {
         struct stat st = lstatOrThrow(item.source);
-        if (S_ISLNK(st.st_mode) || (item.directory != S_ISDIR(st.st_mode)) ||
+        if ((item.directory ? !S_ISDIR(st.st_mode) : !S_ISREG(st.st_mode)) ||
             (!item.directory && static_cast<uint64_t>(st.st_size) != item.size))
             throw CarryOutError(Kind::Failed, item.source.string() +
                                                   " changed while it was being packaged: "

@@ -70,5 +70,18 @@ TEST_F(CarryOutMatchTest, TheLedgerNamesTheCarryOutOfAMediumItKnowsIsOut) {
     EXPECT_NE(findCarryOut(log, nullptr, "S-2", "")->index, out);
 }
 
+// A medium comes back once per carry-out: the return names the carry-out it closed.
+TEST_F(CarryOutMatchTest, TheReturnOfACarryOutIsFoundByItsIndex) {
+    const uint64_t first = carryOut("USB-3", "S-3", "DDDD-0001", 3);
+    EXPECT_FALSE(findReturn(log, first));
+    const uint64_t back = log.append(records::EntryBuilder("carry-in")
+                                         .set("matched", "yes")
+                                         .set("carry_out_index", static_cast<int64_t>(first))
+                                         .finish());
+    const uint64_t second = carryOut("USB-3", "S-3", "DDDD-0002", 3);
+    EXPECT_EQ(findReturn(log, first), back);
+    EXPECT_FALSE(findReturn(log, second)) << "a new carry-out of the same medium is not returned";
+}
+
 }  // namespace
 }  // namespace massho::operations

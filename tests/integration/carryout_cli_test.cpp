@@ -1,10 +1,16 @@
 // `massho carryout` / `carryin` / `recipients` end to end: the real binary on real loop devices,
 // the medium read back WITHOUT Massho (mtools, age, tar).
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <random>
 
 #include "cli_fixture.h"
@@ -39,6 +45,64 @@ std::string randomText(size_t n, unsigned seed) {
 
 bool contains(const std::vector<uint8_t>& hay, const std::string& needle) {
     return std::search(hay.begin(), hay.end(), needle.begin(), needle.end()) != hay.end();
+}
+
+// Sets an environment variable for the `massho` runs of one test, then restores it.
+class ScopedEnv {
+  public:
+    ScopedEnv(const char* name, const char* value) : name_(name) {
+        if (const char* old = std::getenv(name)) old_ = old;
+        setenv(name, value, 1);
+    }
+    ~ScopedEnv() {
+        if (old_)
+            setenv(name_, old_->c_str(), 1);
+        else
+            unsetenv(name_);
+    }
+    ScopedEnv(const ScopedEnv&) = delete;
+    ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+  private:
+    const char* name_;
+    std::optional<std::string> old_;
+};
+
+// Runs `massho ARGS` with `input` on stdin and kills it (SIGKILL) as soon as it reports the
+// erasing stage on stderr: the carry-out and its erasure have started and neither has ended.
+// Returns the wait status and the stderr seen.
+std::pair<int, std::string> killWhenErasing(const std::vector<std::string>& args,
+                                            const std::string& input) {
+    int in[2], err[2];
+    if (pipe(in) != 0 || pipe(err) != 0) return {-1, "pipe failed"};
+    const pid_t pid = fork();
+    if (pid == 0) {
+        dup2(in[0], 0);
+        dup2(err[1], 2);
+        close(in[1]);
+        close(err[0]);
+        std::vector<char*> argv{const_cast<char*>(MASSHO_CLI)};
+        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        execv(MASSHO_CLI, argv.data());
+        _exit(127);
+    }
+    close(in[0]);
+    close(err[1]);
+    const bool sent =
+        write(in[1], input.data(), input.size()) == static_cast<ssize_t>(input.size());
+    close(in[1]);
+    std::string text;
+    char buf[256];
+    ssize_t n = 0;
+    while (sent && text.find("erasing") == std::string::npos &&
+           (n = read(err[0], buf, sizeof buf)) > 0)
+        text.append(buf, static_cast<size_t>(n));
+    kill(pid, SIGKILL);
+    close(err[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return {status, text};
 }
 
 class CarryOutCliTest : public CliTest {
@@ -272,6 +336,159 @@ TEST_F(CarryOutCliTest, KeyBookNamesAndCarryInCryptoErase) {
                          std::string(kAdminPassword) + "\n");
     EXPECT_EQ(remove.exitCode, 0) << remove.err;
     EXPECT_EQ(countKind("recipient-removed"), 1u);
+}
+
+// Japanese and emoji file names (what the offices have) under the C locale CI may have: the
+// carry-out used to die with SIGSEGV in libarchive after the medium had been erased.
+TEST_F(CarryOutCliTest, JapaneseAndEmojiFileNamesArriveExactlyUnderTheCLocale) {
+    ScopedEnv cLocale("LC_ALL", "C");
+    const fs::path folder = sources_ / "提出書類";
+    const std::vector<std::pair<std::string, std::string>> files = {
+        {"記録.txt", "令和8年 記録\n"},
+        {"税務 2026/名簿.csv", "氏名,住所\n山田,北区\n"},
+        {"😀 絵文字 🎌.txt", randomText(70000, 3)},
+    };
+    for (const auto& [name, bytes] : files) writeFile(folder / name, bytes);
+    LoopDevice medium(tmp_ / "usb.img", 64 * kMiB);
+    auto r = carryout(medium.path(), {"--file", folder.string(), "--recipient", recipient_,
+                                      "--class", "4", "--destination", "北区役所"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    auto entry = this->entry(
+        QJsonDocument::fromJson(QByteArray::fromStdString(r.out)).object()["index"].toInt());
+    EXPECT_EQ(entry["result"], "written");
+    EXPECT_EQ(entry["file_count"], 3);
+
+    const std::string package = entry["package"].toString().toStdString();
+    const fs::path out = tmp_ / "received";
+    fs::create_directories(out);
+    ASSERT_EQ(
+        runCommand({"mcopy", "-i", fat(medium), "::" + package, (out / package).string()}).exitCode,
+        0);
+    auto dec = runCommand({"age", "-d", "-i", (tmp_ / "office.key").string(), "-o",
+                           (out / "data.tar").string(), (out / package).string()});
+    ASSERT_EQ(dec.exitCode, 0) << dec.err;
+    // The receiving office's tar runs in a UTF-8 locale.
+    auto untar = runCommand(
+        {"env", "LC_ALL=C.UTF-8", "tar", "-xf", (out / "data.tar").string(), "-C", out.string()});
+    ASSERT_EQ(untar.exitCode, 0) << untar.err;
+    for (const auto& [name, bytes] : files) {
+        ASSERT_TRUE(fs::is_regular_file(out / "提出書類" / name)) << name;
+        EXPECT_EQ(readFile(out / "提出書類" / name), bytes) << name;
+    }
+}
+
+TEST_F(CarryOutCliTest, AFolderWithNoFilesIsRefusedBeforeTheMediumIsTouched) {
+    fs::create_directories(sources_ / "empty" / "sub");
+    LoopDevice medium(tmp_ / "usb.img", 64 * kMiB);
+    medium.writeAt(0, std::vector<uint8_t>(512, 0x5A));
+    auto r = carryout(medium.path(), {"--file", (sources_ / "empty").string(), "--recipient",
+                                      recipient_, "--class", "4", "--destination", "x"});
+    EXPECT_EQ(r.exitCode, 2) << r.err;
+    EXPECT_NE(r.err.find("nothing to carry out"), std::string::npos) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+    EXPECT_EQ(countKind("erasure-started"), 0u);
+    EXPECT_EQ(countKind("carry-out-started"), 0u);
+    EXPECT_EQ(medium.readAll()[0], 0x5A);
+}
+
+// POLICY Art. 16(3): refusals are recorded, carry-outs' as erasures' are.
+TEST_F(CarryOutCliTest, ARefusedCarryOutIsRecorded) {
+    LoopDevice medium(tmp_ / "usb.img", 64 * kMiB);
+    auto args = standardArgs();
+    *std::find(args.begin(), args.end(), "3") = "1";
+    auto r = carryout(medium.path(), args);
+    EXPECT_EQ(r.exitCode, 3) << r.err;
+    auto last = entries().back();
+    EXPECT_EQ(last["kind"], "carry-out-refused");
+    EXPECT_EQ(last["operator"], "sato");
+    EXPECT_EQ(last["class"], 1);
+    EXPECT_EQ(last["device_path"], QString::fromStdString(medium.path()));
+    EXPECT_NE(last["reason"].toString().toStdString().find("needs a data manager's approval"),
+              std::string::npos);
+
+    args.insert(args.end(), {"--request", "REQ-999999"});
+    r = carryout(medium.path(), args);
+    EXPECT_EQ(r.exitCode, 3) << r.err;
+    last = entries().back();
+    EXPECT_EQ(last["kind"], "carry-out-refused");
+    EXPECT_EQ(last["request"], "REQ-999999");
+    EXPECT_EQ(countKind("carry-out-refused"), 2u);
+    EXPECT_EQ(countKind("erasure-started"), 0u);
+}
+
+// One carry-out comes back once: a second carry-in of the same medium is refused and recorded.
+TEST_F(CarryOutCliTest, ASecondReturnOfOneCarryOutIsRefused) {
+    LoopDevice medium(tmp_ / "usb.img", 64 * kMiB);
+    auto r = carryout(medium.path(), {"--file", (sources_ / "single.csv").string(), "--recipient",
+                                      recipient_, "--class", "4", "--destination", "北区役所"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const int outIndex =
+        QJsonDocument::fromJson(QByteArray::fromStdString(r.out)).object()["index"].toInt();
+    auto carryin = [&] {
+        return massho({"carryin", medium.path(), "--json", "--as", "sato", "--password-stdin"},
+                      std::string(kOperatorPassword) + "\n");
+    };
+    auto first = carryin();
+    ASSERT_EQ(first.exitCode, 0) << first.err;
+    const int inIndex =
+        QJsonDocument::fromJson(QByteArray::fromStdString(first.out)).object()["index"].toInt();
+    EXPECT_EQ(entry(inIndex)["carry_out_index"], outIndex);
+
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        auto again = carryin();
+        EXPECT_EQ(again.exitCode, 3) << again.err;
+        EXPECT_NE(again.err.find("already returned in register entry " + std::to_string(inIndex)),
+                  std::string::npos)
+            << again.err;
+        EXPECT_EQ(std::count(again.err.begin(), again.err.end(), '\n'), 1) << again.err;
+        auto last = entries().back();
+        EXPECT_EQ(last["kind"], "carry-in-refused");
+        EXPECT_EQ(last["carry_out_index"], outIndex);
+        EXPECT_EQ(last["carry_in_entry"], inIndex);
+    }
+    EXPECT_EQ(countKind("carry-in"), 1u);
+}
+
+// kill -9 (or a crash, or a power cut) in the middle of a carry-out: the register shows that it
+// began, and the next job records it as interrupted — with the erasure it had started.
+TEST_F(CarryOutCliTest, AKilledCarryOutIsRecordedAsInterruptedByTheNextJob) {
+    LoopDevice medium(tmp_ / "usb.img", 256 * kMiB);
+    std::vector<std::string> args = {"--data-dir", dataDir(), "carryout",        medium.path(),
+                                     "--as",       "sato",    "--password-stdin"};
+    for (const auto& a : standardArgs()) args.push_back(a);
+    args.insert(args.end(), {"--asset", "USB-0009"});
+    auto [status, err] = killWhenErasing(args, std::string(kOperatorPassword) + "\n");
+    ASSERT_TRUE(WIFSIGNALED(status)) << err;
+
+    auto all = entries();
+    long startedIndex = -1;
+    for (size_t i = 0; i < all.size(); ++i)
+        if (all[i]["kind"] == "carry-out-started") startedIndex = static_cast<long>(i);
+    ASSERT_GE(startedIndex, 0) << "no carry-out-started entry";
+    EXPECT_EQ(all[static_cast<size_t>(startedIndex)]["asset"], "USB-0009");
+    EXPECT_EQ(countKind("carry-out"), 0u);
+
+    LoopDevice next(tmp_ / "next.img", 64 * kMiB);
+    auto r = carryout(next.path(),
+                      {"--file", (sources_ / "single.csv").string(), "--recipient", recipient_,
+                       "--class", "4", "--destination", "x", "--asset", "USB-0010"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    all = entries();
+    std::vector<QJsonObject> interrupted;
+    for (const auto& e : all)
+        if (e["kind"] == "carry-out" && e["result"] == "interrupted") interrupted.push_back(e);
+    ASSERT_EQ(interrupted.size(), 1u);
+    EXPECT_EQ(interrupted[0]["started_entry"].toInteger(), startedIndex);
+    EXPECT_EQ(interrupted[0]["asset"], "USB-0009");
+    EXPECT_EQ(interrupted[0]["device_path"], QString::fromStdString(medium.path()));
+    EXPECT_NE(interrupted[0]["failure"].toString().indexOf("no usable package"), -1);
+    EXPECT_EQ(std::count_if(all.begin(), all.end(),
+                            [](const QJsonObject& e) {
+                                return e["kind"] == "erasure" && e["result"] == "interrupted";
+                            }),
+              1);
+    EXPECT_EQ(all.back()["kind"], "carry-out");
+    EXPECT_EQ(all.back()["result"], "written");
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include "massho/image/x25519_keys.h"
 #include "massho/operations/carryout_operation.h"
 #include "massho/operations/erase_operation.h"
+#include "massho/operations/job_journal.h"
 #include "massho/records/canonical_json.h"
 #include "massho/records/store.h"
 #include "massho/testsupport/command.h"
@@ -131,9 +132,67 @@ TEST(CarryOutPulledTest, MediumPulledMidWriteFailsLoudlyAndLeavesNoPlaintext) {
     auto last = records::parseEntry(store.log().entry(store.log().size() - 1));
     EXPECT_EQ(records::entryString(last, "kind"), "carry-out");
     EXPECT_EQ(records::entryString(last, "result"), "failed");
+    EXPECT_EQ(records::entryText(records::parseEntry(store.log().entry(static_cast<uint64_t>(
+                                     records::entryIntegerOr(last, "started_entry", -1)))),
+                                 "kind"),
+              "carry-out-started");
     for (uint64_t i = 0; i < store.log().size(); ++i)
         EXPECT_EQ(store.log().entry(i).find("\"result\":\"written\""), std::string::npos);
     EXPECT_EQ(disk.imageBytes().find(kMarker), std::string::npos);
+}
+
+// Art. 16(3): a carry-out that started is recorded whatever happens after. Here the package
+// cannot be written once the medium is erased and formatted (a source file shrank meanwhile):
+// the `carry-out-started` entry written before the erasure is closed by a failed `carry-out`
+// naming the reason, and no job is left open.
+TEST(CarryOutJournalTest, PackagingFailingAfterFormattingIsRecordedAsAFailedCarryOut) {
+    MASSHO_REQUIRE_LOOP_DEVICES();
+    testsupport::TempDir tmp;
+    auto store = records::Store::create(tmp / "data", "test/journal", "admin", "Admin",
+                                        "admin-passphrase-1");
+    const fs::path share = tmp / "share";
+    fs::create_directories(share);
+    std::ofstream(share / "記録.txt", std::ios::binary) << std::string(200000, 'x');
+    testsupport::LoopDevice medium(tmp / "usb.img", kSize);
+
+    CarryOutRequest request;
+    request.devicePath = medium.path();
+    request.files = {share};
+    request.recipients = {image::X25519Identity::generate().recipient()};
+    request.infoClass = 3;
+    request.destination = "north office";
+    request.operatorId = "admin";
+    request.assetTag = "USB-7";
+    request.allowedSources = {fs::canonical(share)};
+    request.dataDir = tmp / "data";
+    CarryOutOperation operation(store.log(), std::move(request));
+    const uint64_t before = store.log().size();
+    try {
+        operation.run([&](const CarryOutProgress& p) {
+            if (p.stage == "formatting") fs::resize_file(share / "記録.txt", 10);
+        });
+        FAIL() << "a source that changed must not end in success";
+    } catch (const OperationError& e) {
+        EXPECT_EQ(e.kind(), OperationError::Kind::Failed);
+        EXPECT_NE(std::string(e.what()).find("carry-out FAILED"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("changed while it was being packaged"),
+                  std::string::npos)
+            << e.what();
+    }
+    const auto started = records::parseEntry(store.log().entry(before));
+    EXPECT_EQ(records::entryText(started, "kind"), "carry-out-started");
+    EXPECT_EQ(records::entryText(started, "asset"), "USB-7");
+    const auto last = records::parseEntry(store.log().entry(store.log().size() - 1));
+    EXPECT_EQ(records::entryText(last, "kind"), "carry-out");
+    EXPECT_EQ(records::entryText(last, "result"), "failed");
+    EXPECT_EQ(records::entryIntegerOr(last, "started_entry", -1), static_cast<int64_t>(before));
+    EXPECT_NE(records::entryText(last, "failure").find("changed while it was being packaged"),
+              std::string::npos);
+    const auto erasure = records::parseEntry(store.log().entry(
+        static_cast<uint64_t>(records::entryIntegerOr(last, "erasure_index", -1))));
+    EXPECT_EQ(records::entryText(erasure, "kind"), "erasure");
+    EXPECT_EQ(records::entryText(erasure, "result"), "erased");
+    EXPECT_TRUE(JobJournal(store.log()).reconcile().empty());  // nothing left open
 }
 
 }  // namespace

@@ -26,9 +26,9 @@ struct PackagePlan {
 };
 
 // Walks the chosen files and folders (folders recursively, sorted, names relative to the folder's
-// parent). Refuses (CarryOutError BadInput) a missing path, a symbolic link anywhere (it could lead
-// outside the allowed folders), a device/socket/FIFO, two sources with the same top-level name,
-// and more than `maxItems` entries.
+// parent). Refuses (CarryOutError BadInput) a missing path, a symbolic link anywhere, a device,
+// socket or FIFO, an unreadable file, a name not in UTF-8, two sources with the same top-level
+// name, more than `maxItems` entries, and a plan with no file (it would erase to write nothing).
 PackagePlan planPackage(const std::vector<std::filesystem::path>& sources,
                         size_t maxItems = 1'000'000);
 

@@ -26,4 +26,8 @@ std::optional<CarryOutMatch> findCarryOut(const records::Register& log,
                                           const records::MediaLedger* ledger,
                                           const std::string& serial, const std::string& volumeId);
 
+// The `carry-in` entry that already recorded the return of carry-out `carryOutIndex`, if any:
+// a medium comes back once per carry-out.
+std::optional<uint64_t> findReturn(const records::Register& log, uint64_t carryOutIndex);
+
 }  // namespace massho::operations

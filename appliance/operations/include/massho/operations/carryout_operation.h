@@ -20,6 +20,9 @@ class Register;
 
 namespace massho::operations {
 
+class JobJournal;
+struct CarryOutRecord;
+
 struct CarryOutRequest {
     std::string devicePath;
     std::vector<std::filesystem::path> files;
@@ -62,9 +65,12 @@ struct CarryOutResult {
 // "Carry these files out on this medium" (Art. 8(7), 13(9)-(10)): check the request (class 1–2
 // needs an approval, files inside the allowed folders, the medium large enough and safe to
 // erase), erase the medium (zero, sampled verification, its own erasure entry), give it a fresh
-// MBR + FAT32, write README.txt and MASSHO-<id>.tar.age, read the package back, and append one
-// `carry-out` entry: result "written", or "failed" with the reason (then OperationError Failed).
-// Refusals and bad input are thrown before the medium is touched and record nothing.
+// MBR + FAT32, write README.txt and MASSHO-<id>.tar.age, read the package back. Before the
+// erasure a `carry-out-started` entry is appended; one `carry-out` entry closes it: result
+// "written", or "failed" with the reason (then OperationError), or — the process killed —
+// "interrupted", recorded by the next job (JobJournal). Bad input is thrown before the medium is
+// touched and records nothing; a refusal (no approval, or one that does not match) is thrown
+// before it too, after appending a `carry-out-refused` entry (Art. 16(3)).
 class CarryOutOperation {
   public:
     CarryOutOperation(records::Register& log, CarryOutRequest request);
@@ -78,7 +84,14 @@ class CarryOutOperation {
   private:
     // Erase, format, write and record; run() wraps it with the approval claim.
     CarryOutResult write(const std::function<void(const CarryOutProgress&)>& onProgress);
-    std::string failEntry(const std::string& reason, uint64_t erasureIndex);
+    image::PackageWritten eraseAndWrite(
+        CarryOutRecord& record, const std::function<void(const CarryOutProgress&)>& onProgress);
+    // Art. 8(7): class 1-2 (as the policy says) leave only with an approved request.
+    void checkApprovalNeeded();
+    std::optional<records::RequestClaim> claimApproval();
+    [[noreturn]] void refuse(const std::string& reason);
+    std::string failEntry(JobJournal& journal, const CarryOutRecord& started,
+                          const std::string& reason);
 
     records::Register& log_;
     CarryOutRequest request_;
@@ -97,8 +110,15 @@ struct CarryOutRecord {
     std::string volumeId;
     image::PackageWritten package;
     std::string started, ended;
+    std::optional<uint64_t> startedEntry;  // the `carry-out-started` entry it closes
 };
 std::string carryOutEntry(const CarryOutRequest& request, const MediumDescription& medium,
                           const image::PackagePlan& plan, const CarryOutRecord& record);
+// `carry-out-started`: the request's fields, the package name and the start time.
+std::string carryOutStartedEntry(const CarryOutRequest& request, const MediumDescription& medium,
+                                 const image::PackagePlan& plan, const CarryOutRecord& record);
+// `carry-out-refused`: who, which request, class, destination, medium, and why.
+std::string carryOutRefusedEntry(const CarryOutRequest& request, const MediumDescription& medium,
+                                 const std::string& reason);
 
 }  // namespace massho::operations
