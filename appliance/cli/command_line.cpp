@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "cli_error.h"
+#include "option_text.h"
 
 namespace massho::cli {
 namespace {
@@ -40,6 +41,7 @@ void CommandLine::addOption(const QString& name, const QString& valueName, const
 
 void CommandLine::addPositional(const QString& name, const QString& help) {
     parser_.addPositionalArgument(name, help);
+    positionalNames_.push_back(name.toStdString());
 }
 
 void CommandLine::parse(int minPositional, int maxPositional) {
@@ -53,6 +55,7 @@ void CommandLine::parse(int minPositional, int maxPositional) {
         std::fputs(helpWithCommandName(help, "massho " + name_).c_str(), stdout);
         throw CliError(ExitCode::Done, "");
     }
+    checkText();
     const auto count = parser_.positionalArguments().size();
     if (count < minPositional || count > maxPositional)
         throw badInput(
@@ -61,6 +64,32 @@ void CommandLine::parse(int minPositional, int maxPositional) {
                  ? std::to_string(minPositional)
                  : std::to_string(minPositional) + " to " + std::to_string(maxPositional)) +
             " argument(s), got " + std::to_string(count) + " (see 'massho " + name_ + " --help')");
+}
+
+void CommandLine::checkText() const {
+    // Hardening item 7: every value is checked before the command runs, so nothing a person
+    // typed reaches an entry (not even a refusal entry) unless it follows its kind's rules.
+    // An empty value passes here: whether it may be left empty is the command's decision.
+    for (const QString& name : parser_.optionNames()) {
+        const records::TextKind kind = optionTextKind(name);
+        for (const QString& v : parser_.values(name)) {
+            try {
+                records::requireOptionalText("--" + name.toStdString(), v.toStdString(), kind);
+            } catch (const records::TextFieldError& e) {
+                throw badInput(std::string("massho ") + name_ + ": " + e.what());
+            }
+        }
+    }
+    const QStringList positional = parser_.positionalArguments();
+    for (qsizetype i = 0; i < positional.size(); ++i) {
+        const auto k = static_cast<size_t>(i);
+        try {
+            records::requireText(k < positionalNames_.size() ? positionalNames_[k] : "an argument",
+                                 positional[i].toStdString(), records::TextKind::Path);
+        } catch (const records::TextFieldError& e) {
+            throw badInput(std::string("massho ") + name_ + ": " + e.what());
+        }
+    }
 }
 
 std::optional<std::string> CommandLine::value(const QString& name) const {

@@ -17,7 +17,8 @@ class CommandLine {
     void addFlag(const QString& name, const QString& help);
     void addOption(const QString& name, const QString& valueName, const QString& help);
     void addPositional(const QString& name, const QString& help);
-    // Parses; throws CliError(BadInput) naming the bad argument. `minPositional..maxPositional`
+    // Parses; throws CliError(BadInput) naming the bad argument or the option whose text breaks
+    // the rules of records/text_field.h. `minPositional..maxPositional`
     // positional arguments are accepted.
     void parse(int minPositional, int maxPositional);
 
@@ -29,9 +30,13 @@ class CommandLine {
     const std::string& commandName() const { return name_; }
 
   private:
+    // Every option value and argument against its kind's text rules (option_text.h).
+    void checkText() const;
+
     std::string name_;
     QStringList arguments_;
     QCommandLineParser parser_;
+    std::vector<std::string> positionalNames_;
 };
 
 }  // namespace massho::cli

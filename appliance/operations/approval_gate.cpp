@@ -2,6 +2,7 @@
 
 #include "massho/records/canonical_json.h"
 #include "massho/records/policy_errors.h"
+#include "massho/records/text_field.h"
 
 namespace massho::operations {
 namespace {
@@ -39,6 +40,9 @@ std::optional<records::RequestClaim> admitErasure(records::Requests& requests,
                                                   ErasureContext& context,
                                                   const MediumDescription& medium,
                                                   const std::string& methodId) {
+    // Item 7: the request ID is recorded even in a refusal entry, so it is checked first.
+    if (context.requestId)
+        records::requireText("--request", *context.requestId, records::TextKind::Identifier);
     if (!context.requestId) {
         if (!policy.required(context.purpose, context.infoClass)) return std::nullopt;
         refuse(requests, context, medium,

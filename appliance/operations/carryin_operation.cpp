@@ -8,6 +8,7 @@
 #include "massho/records/canonical_json.h"
 #include "massho/records/errors.h"
 #include "massho/records/register.h"
+#include "massho/records/text_field.h"
 
 #ifndef MASSHO_VERSION
 #define MASSHO_VERSION "unknown"
@@ -55,10 +56,7 @@ std::string joinOffsets(const std::vector<uint64_t>& offsets) {
 CarryInOperation::CarryInOperation(records::Register& log, CarryInRequest request)
     : log_(log), request_(std::move(request)) {
     if (!request_.method) request_.method = erase::findMethod("usb-clear");
-    if (request_.condition.empty() || request_.condition.size() > 200)
-        throw OperationError(Kind::BadInput,
-                             "--condition must say how the medium came back "
-                             "(1-200 bytes)");
+    records::requireText("--condition", request_.condition, records::TextKind::Line);
 }
 
 EraseRequest CarryInOperation::eraseRequest(const std::string& asset, int infoClass) const {

@@ -15,13 +15,13 @@
 #include "massho/records/clock.h"
 #include "massho/records/errors.h"
 #include "massho/records/register.h"
+#include "massho/records/text_field.h"
 
 namespace massho::operations {
 namespace {
 
 using Kind = OperationError::Kind;
 constexpr const char* kEraseMethod = "zero";  // quick: the medium only ever holds ciphertext
-constexpr size_t kMaxDestination = 200;
 
 std::string newPackageId() {
     unsigned char r[4];
@@ -42,12 +42,8 @@ std::string now() {
 void checkRequestFields(const CarryOutRequest& r) {
     if (r.infoClass < 1 || r.infoClass > 4)
         throw OperationError(Kind::BadInput, "information class must be 1, 2, 3 or 4 (Art. 7)");
-    if (r.destination.empty() || r.destination.size() > kMaxDestination)
-        throw OperationError(Kind::BadInput,
-                             "--destination must name the receiving office (1-200 bytes)");
-    for (char c : r.destination)
-        if (static_cast<unsigned char>(c) < 0x20)
-            throw OperationError(Kind::BadInput, "--destination has control characters");
+    records::requireText("--destination", r.destination, records::TextKind::Line);
+    if (r.requestId) records::requireText("--request", *r.requestId, records::TextKind::Identifier);
     if (r.recipients.empty() && (!r.passphrase || r.passphrase->empty()))
         throw OperationError(Kind::BadInput,
                              "give --recipient AGE1… (or a key book name) or --passphrase-stdin");

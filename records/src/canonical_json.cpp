@@ -9,10 +9,7 @@
 #include "massho/records/errors.h"
 
 namespace massho::records {
-namespace {
 
-// Length of the UTF-8 sequence starting at s[i], or 0 when it is not well-formed
-// (RFC 3629 §4: no overlongs, no surrogates, nothing above U+10FFFF).
 size_t utf8SequenceLength(std::string_view s, size_t i) {
     auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
     unsigned char c = byte(i);
@@ -28,6 +25,8 @@ size_t utf8SequenceLength(std::string_view s, size_t i) {
     if (c == 0xf4 && c1 > 0x8f) return 0;  // above U+10FFFF
     return len;
 }
+
+namespace {
 
 // Printable ASCII other than '"' and '\\': written raw, and read back as itself. Entries are
 // mostly such runs; copying a run at once is what makes verifying a million entries quick.

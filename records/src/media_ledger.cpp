@@ -5,6 +5,7 @@
 
 #include "massho/records/errors.h"
 #include "massho/records/policy_errors.h"
+#include "massho/records/text_field.h"
 
 namespace massho::records {
 namespace {
@@ -22,17 +23,10 @@ constexpr const char* kCreate[] = {
     "INSERT OR IGNORE INTO media_cursor(id, next_index) VALUES(0, 0)",
 };
 
-constexpr size_t kMaxText = 200;
-
-bool isPlainText(const std::string& s) {
-    return s.size() <= kMaxText && std::none_of(s.begin(), s.end(), [](char c) {
-               return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
-           });
-}
-
-void requirePlainText(const std::string& what, const std::string& value) {
-    if (!isPlainText(value))
-        throw UserError(what + " is longer than 200 bytes or has control characters");
+// What a person typed (text_field.h); empty means the field was left out.
+void requirePlainText(const std::string& what, const std::string& value,
+                      TextKind kind = TextKind::Line) {
+    requireOptionalText(what, value, kind);
 }
 
 bool contains(const std::vector<std::string>& list, const std::string& value) {
@@ -66,16 +60,16 @@ void validate(const NewMedium& m) {
     if (!contains(mediaTypes(), m.mediaType))
         throw UserError("media type '" + m.mediaType.substr(0, 20) + "' is unknown: use one of " +
                         joined(mediaTypes()));
-    for (const auto& [what, value] : {std::pair{"manufacturer", &m.manufacturer},
-                                      {"model", &m.model},
-                                      {"serial", &m.serial},
-                                      {"section", &m.section},
-                                      {"data manager", &m.dataManager},
-                                      {"location", &m.location},
-                                      {"lessor", &m.lessor},
-                                      {"lease contract", &m.leaseContract},
-                                      {"notes", &m.notes}})
+    for (const auto& [what, value] : {std::pair{"--manufacturer", &m.manufacturer},
+                                      {"--model", &m.model},
+                                      {"--serial", &m.serial},
+                                      {"--section", &m.section},
+                                      {"--location", &m.location},
+                                      {"--lessor", &m.lessor},
+                                      {"--lease-contract", &m.leaseContract}})
         requirePlainText(what, *value);
+    requirePlainText("--data-manager", m.dataManager, TextKind::Identifier);
+    requirePlainText("--notes", m.notes, TextKind::Reason);
     if (m.sizeBytes < 0 || m.sizeBytes > kMaxSafeInteger) throw UserError("size is out of range");
     requireLeaseComplete(m);
 }
@@ -94,6 +88,7 @@ void validate(const Destruction& d, const Medium& m, const std::string& by,
         throw RefusedError("degaussing does not destroy the data on " + m.mediaType +
                            " media: use shred, crush, melt or incinerate");
     if (d.witness.empty()) throw UserError("a destruction needs a witness (--witness ID)");
+    requirePlainText("--witness", d.witness, TextKind::Identifier);
     if (d.witness == by)
         throw RefusedError(
             "the witness must be a second person, not the one destroying the "
@@ -102,9 +97,9 @@ void validate(const Destruction& d, const Medium& m, const std::string& by,
         throw UserError(
             "an outside firm's destruction needs both --contractor and "
             "--contractor-cert (their destruction certificate number)");
-    requirePlainText("contractor", d.contractor);
-    requirePlainText("contractor certificate", d.contractorCertificate);
-    requirePlainText("place", d.place);
+    requirePlainText("--contractor", d.contractor);
+    requirePlainText("--contractor-cert", d.contractorCertificate);
+    requirePlainText("--place", d.place);
     if (!isValidDate(d.performedOn) || d.performedOn > today)
         throw UserError("destruction date '" + d.performedOn.substr(0, 20) +
                         "' must be a date YYYY-MM-DD, not in the future");
@@ -256,8 +251,8 @@ uint64_t MediaLedger::add(const NewMedium& m, const std::string& by) {
 }
 
 uint64_t MediaLedger::move(const std::string& tag, const MoveDetails& d, const std::string& by) {
-    if (d.location) requirePlainText("location", *d.location);
-    requirePlainText("reason", d.reason);
+    if (d.location) requirePlainText("--location", *d.location);
+    requirePlainText("--reason", d.reason, TextKind::Reason);
     Transaction tx(db_);
     catchUp();
     const Medium m = existing(tag);
@@ -291,13 +286,13 @@ uint64_t MediaLedger::move(const std::string& tag, const MoveDetails& d, const s
 
 uint64_t MediaLedger::update(const std::string& tag, const MediumUpdate& u, const std::string& by) {
     if (u.reason.empty()) throw UserError("say why the record changes (--reason TEXT)");
-    requirePlainText("reason", u.reason);
-    for (const auto& [what, value] : {std::pair{"section", &u.section},
-                                      {"data manager", &u.dataManager},
-                                      {"notes", &u.notes},
-                                      {"lessor", &u.lessor},
-                                      {"lease contract", &u.leaseContract}})
+    requirePlainText("--reason", u.reason, TextKind::Reason);
+    for (const auto& [what, value] : {std::pair{"--section", &u.section},
+                                      {"--lessor", &u.lessor},
+                                      {"--lease-contract", &u.leaseContract}})
         if (*value) requirePlainText(what, **value);
+    if (u.dataManager) requirePlainText("--data-manager", *u.dataManager, TextKind::Identifier);
+    if (u.notes) requirePlainText("--notes", *u.notes, TextKind::Reason);
     if (u.leaseReturn && !isValidDate(*u.leaseReturn))
         throw UserError("lease return date '" + u.leaseReturn->substr(0, 20) +
                         "' is not a date: use YYYY-MM-DD");

@@ -5,6 +5,7 @@
 #include "massho/records/canonical_json.h"
 #include "massho/records/clock.h"
 #include "massho/records/errors.h"
+#include "massho/records/text_field.h"
 #include "massho/records/users.h"
 
 namespace massho::records {
@@ -18,12 +19,6 @@ constexpr const char* kCreate =
 bool tableExists(Database& db) {
     Statement s(db, "SELECT 1 FROM sqlite_master WHERE type='table' AND name='recipients'");
     return s.step();
-}
-
-bool isPlainText(const std::string& s, size_t max) {
-    return s.size() <= max && std::none_of(s.begin(), s.end(), [](char c) {
-               return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
-           });
 }
 
 RecipientKey readRow(const Statement& row) {
@@ -46,8 +41,7 @@ RecipientKey RecipientBook::add(const RecipientKey& key, const std::string& byAd
     if (key.publicKey.empty() || key.fingerprint.empty())
         throw UserError("a recipient needs its age1… public key");
     std::string label = key.label.empty() ? key.name : key.label;
-    if (!isPlainText(label, 128))
-        throw UserError("recipient label is longer than 128 bytes or has control characters");
+    requireText("--label", label, TextKind::Line);
     Transaction tx(db_);
     if (find(key.name))
         throw UserError("recipient \"" + key.name + "\" already exists: remove it first");

@@ -5,6 +5,7 @@
 
 #include "massho/records/canonical_json.h"
 #include "massho/records/policy_errors.h"
+#include "massho/records/text_field.h"
 
 namespace massho::records {
 namespace {
@@ -56,17 +57,11 @@ Request readRequest(const Statement& row) {
     return r;
 }
 
-bool hasControlCharacters(std::string_view s) {
-    return std::any_of(s.begin(), s.end(),
-                       [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
-}
-
-void checkText(std::string_view value, const char* what, size_t maxBytes, bool required) {
-    if (required && value.empty())
-        throw RequestError(std::string("a request needs ") + what + ": give it");
-    if (value.size() > maxBytes || hasControlCharacters(value))
-        throw RequestError(std::string(what) + " is longer than " + std::to_string(maxBytes) +
-                           " bytes or has control characters");
+// The rules of text_field.h, thrown as RequestError (the type callers expect for bad fields).
+void checkText(std::string_view value, const char* field, TextKind kind, bool required) {
+    if (!required && value.empty()) return;
+    if (auto problem = textProblem(value, kind))
+        throw RequestError(std::string(field) + " " + *problem);
 }
 
 void validate(const RequestDetails& d) {
@@ -74,19 +69,20 @@ void validate(const RequestDetails& d) {
         if (d.purpose != "reuse" && d.purpose != "disposal" && d.purpose != "lease-return")
             throw RequestError("unknown purpose '" + d.purpose.substr(0, 40) +
                                "': use reuse, disposal or lease-return");
-        checkText(d.method, "an erasure method", 64, true);
+        checkText(d.method, "--method", TextKind::Identifier, true);
     } else {
         if (d.purpose != "carryout")
             throw RequestError("a carry-out request has purpose 'carryout'");
-        checkText(d.destination, "a destination", 200, true);
+        checkText(d.destination, "--destination", TextKind::Line, true);
     }
     if (d.infoClass < 1 || d.infoClass > 4)
         throw RequestError("information class must be 1, 2, 3 or 4 (Art. 7)");
-    checkText(d.assetTag, "an asset tag", 64, true);
-    checkText(d.note, "the note", 500, false);
-    checkText(d.device.path, "a device", 4096, true);
-    checkText(d.device.model, "the device model", 256, false);
-    checkText(d.device.serial, "the device serial", 256, false);
+    checkText(d.assetTag, "--asset", TextKind::Identifier, true);
+    checkText(d.note, "--note", TextKind::Reason, false);
+    // Read from the device, not typed: only the baseline rules.
+    checkText(d.device.path, "the device", TextKind::Path, true);
+    checkText(d.device.model, "the device model", TextKind::Path, false);
+    checkText(d.device.serial, "the device serial", TextKind::Path, false);
 }
 
 Clock fixedClock(TimePoint t) {
@@ -255,7 +251,7 @@ Request Requests::approve(const std::string& id, const std::string& approver) {
 
 Request Requests::reject(const std::string& id, const std::string& approver,
                          const std::string& reason) {
-    checkText(reason, "a reason", 500, true);
+    checkText(reason, "--reason", TextKind::Reason, true);
     Request request = get(id);
     requireState(request, RequestState::Pending, "reject");
     decider(request, approver, "reject");

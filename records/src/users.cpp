@@ -6,6 +6,7 @@
 #include "massho/records/errors.h"
 #include "massho/records/password_hash.h"
 #include "massho/records/policy_errors.h"
+#include "massho/records/text_field.h"
 
 namespace massho::records {
 namespace {
@@ -33,13 +34,6 @@ Clock fixedClock(TimePoint t) {
     return [t] { return t; };
 }
 
-bool isPrintableName(std::string_view name) {
-    // Display names may be Japanese (UTF-8, checked by the entry encoder); no control characters.
-    return !name.empty() && name.size() <= 128 &&
-           std::none_of(name.begin(), name.end(),
-                        [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
-}
-
 }  // namespace
 
 bool isValidUserId(std::string_view id) {
@@ -62,8 +56,7 @@ User Users::insert(const NewUser& user, std::string_view password, const std::st
         throw UserError("user ID \"" + user.id.substr(0, 40) +
                         "\" is invalid: use 1-32 of a-z 0-9 . _ - starting with a letter or digit");
     std::string name = user.name.empty() ? user.id : user.name;
-    if (!isPrintableName(name))
-        throw UserError("display name is empty, longer than 128 bytes or has control characters");
+    requireText("--name", name, TextKind::Line);
     if (user.roles.empty()) throw UserError("a user needs at least one role: add --role ROLE");
     if (user.expires && !isValidDate(*user.expires))
         throw UserError("expiry date \"" + user.expires->substr(0, 20) +

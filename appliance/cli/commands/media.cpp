@@ -12,6 +12,7 @@
 #include "../session.h"
 #include "massho/appliance/devices.h"
 #include "massho/records/media_ledger.h"
+#include "massho/records/text_field.h"
 #include "media_json.h"
 
 namespace massho::cli {
@@ -32,11 +33,17 @@ void fillFromDevice(records::NewMedium& m, const std::string& path) {
     m.source = "device";
 }
 
+// Human output shows recorded text with control characters escaped (item 7): older registers
+// may hold escape codes. JSON output keeps the exact text.
+std::string shown(const std::string& text) {
+    return records::escapedForDisplay(text);
+}
+
 void printMedium(const records::Medium& m) {
-    std::printf("%-16s class %d%s  %-11s %-12s %s %s\n", m.tag.c_str(), m.infoClass,
-                m.myNumber ? " MyNo" : "     ", m.mediaType.c_str(),
-                std::string(records::toString(m.state)).c_str(), m.serial.c_str(),
-                m.location.c_str());
+    std::printf("%-16s class %d%s  %-11s %-12s %s %s\n", shown(m.tag).c_str(), m.infoClass,
+                m.myNumber ? " MyNo" : "     ", shown(m.mediaType).c_str(),
+                std::string(records::toString(m.state)).c_str(), shown(m.serial).c_str(),
+                shown(m.location).c_str());
 }
 
 }  // namespace
@@ -113,12 +120,13 @@ int runMediaShow(const Invocation& inv) {
     }
     printMedium(*m);
     if (m->leased())
-        std::printf("leased from %s, contract %s, return by %s\n", m->lessor.c_str(),
-                    m->leaseContract.c_str(), m->leaseReturn.c_str());
+        std::printf("leased from %s, contract %s, return by %s\n", shown(m->lessor).c_str(),
+                    shown(m->leaseContract).c_str(), shown(m->leaseReturn).c_str());
     for (const auto& e : history)
         std::printf("  %8llu  %s  %-26s %-18s %-10s %s\n", static_cast<unsigned long long>(e.index),
-                    e.time.c_str(), e.kind.c_str(), std::string(records::toString(e.state)).c_str(),
-                    e.by.c_str(), e.summary.c_str());
+                    shown(e.time).c_str(), shown(e.kind).c_str(),
+                    std::string(records::toString(e.state)).c_str(), shown(e.by).c_str(),
+                    shown(e.summary).c_str());
     return 0;
 }
 

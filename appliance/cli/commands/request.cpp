@@ -15,6 +15,7 @@
 #include "massho/erase/method.h"
 #include "massho/operations/approval_gate.h"
 #include "massho/operations/erase_operation.h"
+#include "massho/records/text_field.h"
 
 namespace massho::cli {
 namespace {
@@ -144,10 +145,13 @@ int runRequestList(const Invocation& inv) {
             });
             continue;
         }
-        std::printf("%-11s %-9s %-12s %-5d %-12s %-10s %-10s %-9s %s\n", r.id.c_str(),
-                    state.c_str(), d.purpose.c_str(), d.infoClass, d.assetTag.c_str(),
-                    r.requester.c_str(), r.decidedBy.value_or("-").c_str(),
-                    d.method.empty() ? "-" : d.method.c_str(), d.device.describe().c_str());
+        // Recorded text with control characters escaped (item 7); --json keeps it exact.
+        const auto shown = [](const std::string& text) { return records::escapedForDisplay(text); };
+        std::printf("%-11s %-9s %-12s %-5d %-12s %-10s %-10s %-9s %s\n", shown(r.id).c_str(),
+                    state.c_str(), shown(d.purpose).c_str(), d.infoClass, shown(d.assetTag).c_str(),
+                    shown(r.requester).c_str(), shown(r.decidedBy.value_or("-")).c_str(),
+                    d.method.empty() ? "-" : shown(d.method).c_str(),
+                    shown(d.device.describe()).c_str());
     }
     if (cl.isSet("json")) {
         std::fputs(QJsonDocument(all).toJson(QJsonDocument::Indented).constData(), stdout);

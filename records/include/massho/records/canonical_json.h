@@ -24,6 +24,10 @@ inline constexpr size_t kMaxKeyLength = 64;
 
 bool isValidEntryKey(std::string_view key);
 
+// Length of the UTF-8 sequence starting at s[i], or 0 when it is not well-formed
+// (RFC 3629 §4: no overlongs, no surrogates, nothing above U+10FFFF).
+size_t utf8SequenceLength(std::string_view s, size_t i);
+
 // Serialises fields canonically: keys sorted (ASCII = UTF-16 order), no whitespace, RFC 8785
 // §3.2.2.2 string escaping. Throws EntryFormatError for a bad key, integer or invalid UTF-8.
 std::string serializeEntry(const EntryFields& fields);
