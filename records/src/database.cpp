@@ -80,6 +80,7 @@ const std::vector<Migration>& Database::migrations() {
         {1, kSchemaV1},
         {2, kSchemaV2},
         {3, detail::kPeopleSchema},
+        {4, detail::kLockedRefusalsSchema},
     };
     return list;
 }
