@@ -80,6 +80,7 @@ const std::vector<Migration>& Database::migrations() {
         {1, kSchemaV1},
         {2, kSchemaV2},
         {3, detail::kPeopleSchema},
+        {4, detail::kLockedRefusalsSchema},
     };
     return list;
 }
@@ -204,8 +205,17 @@ void Database::exec(const std::string& sql) {
     if (sqlite3_exec(handle(), sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
         std::string reason = message ? message : sqlite3_errmsg(handle());
         sqlite3_free(message);
+        throwFullDiskIfSo();
         throw DatabaseError("register database " + path_.string() + ": " + reason);
     }
+}
+
+// A full disk is the one database failure a person can mend: say so, and that nothing was kept
+// (SQLite rolls the transaction back, so no entry is half-written).
+void Database::throwFullDiskIfSo() const {
+    if ((sqlite3_extended_errcode(handle()) & 0xff) != SQLITE_FULL) return;
+    throw DatabaseError("the disk holding the register database " + path_.string() +
+                        " is full: nothing was recorded; free space on it and try again");
 }
 
 bool Database::inTransaction() const {
@@ -248,6 +258,7 @@ void Database::migrate() {
 }
 
 void Database::fail(const std::string& what) const {
+    throwFullDiskIfSo();
     throw DatabaseError("register database " + path_.string() + ": " + what +
                         " failed: " + sqlite3_errmsg(handle()));
 }

@@ -40,4 +40,19 @@ CREATE TABLE requests(
 );
 )sql";
 
+// Refusals of a locked ID are counted here, not appended one by one: a locked ID is refused
+// without scrypt, so without this a person at the keyboard could grow the register as fast as
+// they can press Enter. When the lock has ended, the count becomes one login-failed entry
+// (reason "locked", with count, first and last). The ID '' stands for every malformed ID.
+const char* const kLockedRefusalsSchema = R"sql(
+CREATE TABLE login_refusals_while_locked(
+  id TEXT PRIMARY KEY,
+  count INTEGER NOT NULL CHECK (count > 0),
+  first TEXT NOT NULL,
+  last TEXT NOT NULL,
+  locked_until TEXT NOT NULL
+);
+CREATE INDEX login_refusals_by_end ON login_refusals_while_locked(locked_until);
+)sql";
+
 }  // namespace massho::records::detail

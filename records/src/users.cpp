@@ -133,13 +133,51 @@ void Users::recordFailure(const std::string& givenId, const char* reason, const 
                           TimePoint now) {
     Transaction tx(db_);
     // An ID that cannot be an ID may be a password typed into the wrong field: never record it.
+    // Malformed IDs all count as the ID "", so that they lock (and stop growing the register)
+    // like any other.
     bool plausible = isValidUserId(givenId);
     EntryBuilder entry("login-failed", fixedClock(now));
     entry.set("id", plausible ? givenId : "").set("reason", plausible ? reason : "invalid-id");
     log_.append(entry.finish());
     std::string_view why(reason);
-    if (plausible && (why == "wrong-password" || why == "unknown-user"))
+    if (!plausible)
+        countFailure("", false, now);
+    else if (why == "wrong-password" || why == "unknown-user")
         countFailure(givenId, user != nullptr, now);
+    tx.commit();
+}
+
+void Users::refuseWhileLocked(const std::string& id, const std::string& until, TimePoint now,
+                              const std::string& message) {
+    const std::string nowText = formatRfc3339(now);
+    Statement count(db_,
+                    "INSERT INTO login_refusals_while_locked(id, count, first, last, locked_until) "
+                    "VALUES(?, 1, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET count = count + 1, "
+                    "last = excluded.last, "
+                    "locked_until = max(locked_until, excluded.locked_until)");
+    count.bind(1, id).bind(2, nowText).bind(3, nowText).bind(4, until).run();
+    throw AuthError(message);
+}
+
+void Users::summariseEndedLocks(TimePoint now) {
+    const std::string nowText = formatRfc3339(now);
+    Transaction tx(db_);
+    Statement ended(db_,
+                    "SELECT id, count, first, last, locked_until FROM login_refusals_while_locked "
+                    "WHERE locked_until <= ? ORDER BY locked_until, id");
+    ended.bind(1, nowText);
+    bool any = false;
+    while (ended.step()) {
+        any = true;
+        EntryBuilder entry("login-failed", fixedClock(now));
+        entry.set("id", ended.text(0)).set("reason", "locked").set("count", ended.integer(1));
+        entry.set("first", ended.text(2)).set("last", ended.text(3));
+        entry.set("until", ended.text(4));
+        log_.append(entry.finish());
+    }
+    if (!any) return;
+    Statement forget(db_, "DELETE FROM login_refusals_while_locked WHERE locked_until <= ?");
+    forget.bind(1, nowText).run();
     tx.commit();
 }
 
@@ -169,7 +207,7 @@ void Users::countFailure(const std::string& id, bool known, TimePoint now) {
         until = formatRfc3339(now + policy_.lockout);
         EntryBuilder lock("user-locked", fixedClock(now));
         lock.set("id", id).set("until", *until).set("failures", int64_t{failures});
-        lock.set("account", known ? "existing" : "unknown");
+        lock.set("account", known ? "existing" : id.empty() ? "malformed-ids" : "unknown");
         log_.append(lock.finish());
         failures = 0;
     }
@@ -205,17 +243,22 @@ bool Users::passwordExpired(const User& user, TimePoint now) const {
 User Users::authenticate(const std::string& id, std::string_view password, TimePoint now,
                          AuthPurpose purpose) {
     static const std::string kWrong = "wrong user ID or password";
+    const std::string nowText = formatRfc3339(now);
+    summariseEndedLocks(now);
     // The ID syntax is public, so refusing a malformed ID without scrypt reveals nothing.
-    if (!isValidUserId(id)) refuse(id, "invalid-id", nullptr, now, kWrong);
+    if (!isValidUserId(id)) {
+        if (auto until = lockedUntil("", false); until && nowText < *until)
+            refuseWhileLocked("", *until, now, kWrong);
+        refuse(id, "invalid-id", nullptr, now, kWrong);
+    }
     std::optional<User> user = find(id);
     const User* known = user ? &*user : nullptr;
-    const std::string nowText = formatRfc3339(now);
 
     // Locked IDs, known or not, are refused before any scrypt work: this is what makes a
     // brute-force run cheap to refuse, and it is the same for both, so it reveals nothing.
     if (auto until = lockedUntil(id, known != nullptr); until && nowText < *until)
-        refuse(id, "locked", known, now,
-               "account locked until " + *until + ": wait or ask an administrator");
+        refuseWhileLocked(id, *until, now,
+                          "account locked until " + *until + ": wait or ask an administrator");
 
     bool passwordOk = false;
     if (password.size() > policy_.password.maxLength) {

@@ -47,7 +47,7 @@ TEST_F(LoginTest, UnknownIdsLockExactlyLikeExistingOnes) {
     authFailure("op", "Wrong-Password-1");
     authFailure("ghost", "Wrong-Password-1");
     EXPECT_TRUE(kdfCalls.empty()) << "locked IDs are refused before scrypt, known or not";
-    EXPECT_EQ(entryString(lastEntry(), "reason"), "locked");
+    EXPECT_EQ(lastKind(), "user-locked") << "refusals while locked are counted, not appended";
 
     // Failures a day apart do not add up, for either.
     for (int i = 0; i < 4; ++i) {
@@ -57,6 +57,51 @@ TEST_F(LoginTest, UnknownIdsLockExactlyLikeExistingOnes) {
     }
     now = testTime(24h * 10);
     EXPECT_NO_THROW(users.authenticate("op2", kPassword, now));
+}
+
+TEST_F(LoginTest, RefusalsWhileLockedBecomeOneEntryWhenTheLockEnds) {
+    for (int i = 0; i < 5; ++i) authFailure("op", "Wrong-Password-1");
+    ASSERT_EQ(lastKind(), "user-locked");
+    const uint64_t sizeWhenLocked = log.size();
+    for (int i = 0; i < 1000; ++i) {
+        now = testTime() + std::chrono::milliseconds(i);
+        authFailure("op", i % 2 ? kPassword : "Wrong-Password-1");
+    }
+    EXPECT_EQ(log.size(), sizeWhenLocked) << "a thousand refusals while locked add no entry";
+
+    // The lock (15 minutes) ends; the next authentication, of anyone, records the count.
+    now = testTime(20min);
+    users.authenticate("op2", kPassword, now);
+    ASSERT_EQ(log.size(), sizeWhenLocked + 1);
+    EntryFields summary = parseEntry(log.entry(sizeWhenLocked));
+    EXPECT_EQ(entryString(summary, "kind"), "login-failed");
+    EXPECT_EQ(entryString(summary, "id"), "op");
+    EXPECT_EQ(entryString(summary, "reason"), "locked");
+    EXPECT_EQ(entryInteger(summary, "count"), 1000);
+    EXPECT_EQ(entryString(summary, "first"), "2025-11-25T18:20:00Z");
+    EXPECT_EQ(entryString(summary, "last"), "2025-11-25T18:20:00Z");
+    EXPECT_EQ(entryString(summary, "until"), "2025-11-25T18:35:00Z");
+    EXPECT_EQ(entryString(summary, "time"), "2025-11-25T18:40:00Z");
+
+    // Summarised once: later authentications add nothing more about that lock.
+    users.authenticate("op2", kPassword, now);
+    EXPECT_EQ(log.size(), sizeWhenLocked + 1);
+    EXPECT_NO_THROW(users.authenticate("op", kPassword, now));
+}
+
+TEST_F(LoginTest, MalformedIdsLockAsOneIdSoTheyCannotGrowTheRegister) {
+    const uint64_t before = log.size();
+    for (int i = 0; i < 500; ++i)
+        EXPECT_EQ(authFailure("Not An ID " + std::to_string(i), "x"), "wrong user ID or password");
+    // Five recorded (without the text typed: it may be a password), one lock, nothing more.
+    EXPECT_EQ(log.size(), before + 6);
+    EXPECT_EQ(countEntries(log, "login-failed", "", "invalid-id"), 5u);
+    EntryFields lock = lastEntry();
+    EXPECT_EQ(entryString(lock, "kind"), "user-locked");
+    EXPECT_EQ(entryString(lock, "account"), "malformed-ids");
+    EXPECT_TRUE(kdfCalls.empty());
+    // Real IDs are not affected by the malformed-ID lock.
+    EXPECT_NO_THROW(users.authenticate("op", kPassword, now));
 }
 
 TEST_F(LoginTest, AccountStateIsRevealedOnlyToTheRightPassword) {

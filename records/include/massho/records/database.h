@@ -76,6 +76,8 @@ class Database {
 
     // Throws DatabaseError with a one-line message naming `what` and SQLite's reason.
     [[noreturn]] void fail(const std::string& what) const;
+    // Throws a DatabaseError saying the disk is full when the last failure was SQLITE_FULL.
+    void throwFullDiskIfSo() const;
 
     static const std::vector<Migration>& migrations();
 

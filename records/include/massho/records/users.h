@@ -72,6 +72,11 @@ class Users {
     // PasswordExpiredError (purpose Login only). `maxFailedLogins` consecutive failures lock the
     // ID for `lockout` (a user-locked entry) — unknown IDs too, with the same messages.
     //
+    // Register growth is bounded: a locked ID's refusals (and those of malformed IDs, which all
+    // count as one ID) are counted, not appended one by one, and become a single login-failed
+    // entry (reason "locked", with `count`, `first` and `last`) at the first authentication
+    // after the lock has ended. So each lock period adds at most maxFailedLogins + 2 entries.
+    //
     // Timing: a locked ID (known or unknown) is refused before any scrypt work; otherwise exactly
     // one scrypt with the stored (or, for an unknown ID, the default) parameters runs, so the
     // time taken does not tell whether an ID exists.
@@ -107,6 +112,9 @@ class Users {
                        TimePoint now);
     void countFailure(const std::string& id, bool known, TimePoint now);
     std::optional<std::string> lockedUntil(const std::string& id, bool known) const;
+    [[noreturn]] void refuseWhileLocked(const std::string& id, const std::string& until,
+                                        TimePoint now, const std::string& message);
+    void summariseEndedLocks(TimePoint now);
     [[noreturn]] void refuse(const std::string& givenId, const char* reason, const User* user,
                              TimePoint now, const std::string& message);
     void setDisabled(const std::string& id, bool disabled, const std::string& byAdmin);
