@@ -11,6 +11,7 @@
 #include "massho/appliance/device_error.h"
 #include "massho/records/errors.h"
 #include "massho/records/policy_errors.h"
+#include "unexpected_error.h"
 
 namespace {
 
@@ -193,7 +194,13 @@ int main(int argc, char** argv) {
         return 2;
     } catch (const std::exception& e) {
         // Anything unexpected: still one line, and a failure (exit 1), never a success.
-        std::fprintf(stderr, "massho: %s\n", e.what());
+        std::fprintf(stderr, "massho: %s\n", massho::cli::unexpectedErrorLine(e).c_str());
+        return 1;
+    } catch (...) {
+        std::fputs(
+            "massho: internal error: an exception of unknown type; please report this line "
+            "with the command that was run\n",
+            stderr);
         return 1;
     }
 }

@@ -26,17 +26,24 @@ std::string formatDate(TimePoint t) {
     return formatRfc3339(t).substr(0, 10);
 }
 
-bool isValidDate(const std::string& date) {
+std::optional<std::chrono::sys_days> parseDate(const std::string& date) {
     int y = 0;
     unsigned m = 0, d = 0;
     char tail = 0;
-    if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
-    if (std::sscanf(date.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) return false;
+    if (date.size() != 10 || date[4] != '-' || date[7] != '-') return std::nullopt;
     for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (date[i] < '0' || date[i] > '9') return false;
-    std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m},
-                                    std::chrono::day{d}};
-    return ymd.ok();
+        if (date[i] < '0' || date[i] > '9') return std::nullopt;
+    if (std::sscanf(date.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) return std::nullopt;
+    // Same width, so the strings compare like the dates.
+    if (date < kFirstDate || date > kLastDate) return std::nullopt;
+    const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m},
+                                          std::chrono::day{d}};
+    if (!ymd.ok()) return std::nullopt;
+    return std::chrono::sys_days{ymd};
+}
+
+bool isValidDate(const std::string& date) {
+    return parseDate(date).has_value();
 }
 
 }  // namespace massho::records

@@ -5,7 +5,6 @@
 #include <functional>
 #include <map>
 #include <set>
-#include <sstream>
 #include <system_error>
 
 #include "massho/records/config_settings.h"
@@ -172,14 +171,30 @@ std::vector<std::string> configSettingNames() {
 }
 
 Config Config::loadFromDir(const std::filesystem::path& dir) {
-    const std::filesystem::path file = dir / kFileName;
+    namespace fs = std::filesystem;
+    const fs::path file = dir / kFileName;
     std::error_code ec;
-    if (!std::filesystem::exists(file, ec)) return Config{};
+    // Only a file that is not there at all means "the defaults": anything else there that cannot
+    // be read (a folder, a dangling link, a device) would silently drop the office's rules.
+    if (fs::symlink_status(file, ec).type() == fs::file_type::not_found) return Config{};
+    const fs::file_status status = fs::status(file, ec);
+    if (status.type() == fs::file_type::directory)
+        throw ConfigError(file.string() +
+                          " is a folder, not a settings file: remove it (the "
+                          "defaults apply) or put the settings file there");
+    if (status.type() != fs::file_type::regular)
+        throw ConfigError("cannot read " + file.string() +
+                          ": it is not a regular file (a broken link?); fix or remove it");
     std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in && !in.eof()) throw ConfigError("cannot read " + file.string());
-    return parse(text.str(), file.string());
+    std::string text;
+    char buf[4096];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+        text.append(buf, static_cast<size_t>(in.gcount()));
+        if (text.size() > kMaxConfigBytes) break;  // parse() names the file as too large
+    }
+    if (!in.is_open() || in.bad())
+        throw ConfigError("cannot read " + file.string() + ": check its permissions");
+    return parse(text, file.string());
 }
 
 std::string Config::defaultText() {

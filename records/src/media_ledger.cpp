@@ -47,7 +47,7 @@ void requireLeaseComplete(const NewMedium& m) {
             "date (--lessor, --lease-contract, --lease-return YYYY-MM-DD)");
     if (given == 3 && !isValidDate(m.leaseReturn))
         throw UserError("lease return date '" + m.leaseReturn.substr(0, 20) +
-                        "' is not a date: use YYYY-MM-DD");
+                        "' is not a date written as " + kDateRule);
 }
 
 void validate(const NewMedium& m) {
@@ -102,7 +102,7 @@ void validate(const Destruction& d, const Medium& m, const std::string& by,
     requirePlainText("--place", d.place);
     if (!isValidDate(d.performedOn) || d.performedOn > today)
         throw UserError("destruction date '" + d.performedOn.substr(0, 20) +
-                        "' must be a date YYYY-MM-DD, not in the future");
+                        "' must be a date written as " + kDateRule + ", not in the future");
     for (const auto& h : d.photoSha256s)
         if (h.size() != 64 || h.find_first_not_of("0123456789abcdef") != std::string::npos)
             throw UserError("a photo hash must be 64 lower-case hex digits (SHA-256)");
@@ -253,6 +253,9 @@ uint64_t MediaLedger::add(const NewMedium& m, const std::string& by) {
 uint64_t MediaLedger::move(const std::string& tag, const MoveDetails& d, const std::string& by) {
     if (d.location) requirePlainText("--location", *d.location);
     requirePlainText("--reason", d.reason, TextKind::Reason);
+    // Bad input before any refusal: a typo is not a policy matter.
+    if (!d.lockedBy.empty() && d.lockedBy != "password" && d.lockedBy != "encryption")
+        throw UserError("--locked-by must be password or encryption");
     Transaction tx(db_);
     catchUp();
     const Medium m = existing(tag);
@@ -270,8 +273,6 @@ uint64_t MediaLedger::move(const std::string& tag, const MoveDetails& d, const s
                                " media are stored with a password or encrypted (Art. 8(6)): "
                                "--locked-by password|encryption");
     }
-    if (!d.lockedBy.empty() && d.lockedBy != "password" && d.lockedBy != "encryption")
-        throw UserError("--locked-by must be password or encryption");
     EntryBuilder e("medium-moved", clock_);
     e.set("asset", tag).set("from", toString(m.state)).set("to", toString(to));
     e.set("location", d.location.value_or(m.location));
@@ -295,7 +296,7 @@ uint64_t MediaLedger::update(const std::string& tag, const MediumUpdate& u, cons
     if (u.notes) requirePlainText("--notes", *u.notes, TextKind::Reason);
     if (u.leaseReturn && !isValidDate(*u.leaseReturn))
         throw UserError("lease return date '" + u.leaseReturn->substr(0, 20) +
-                        "' is not a date: use YYYY-MM-DD");
+                        "' is not a date written as " + kDateRule);
     Transaction tx(db_);
     catchUp();
     const Medium m = existing(tag);

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "massho/records/clock.h"
+#include "massho/records/decimal.h"
 #include "massho/records/errors.h"
 
 namespace massho::records {
@@ -12,12 +13,9 @@ namespace {
 using namespace std::chrono;
 
 sys_days parseDay(const std::string& date) {
-    if (!isValidDate(date))
-        throw UserError("'" + date.substr(0, 20) + "' is not a YYYY-MM-DD date");
-    const year_month_day ymd{year{std::stoi(date.substr(0, 4))},
-                             month{static_cast<unsigned>(std::stoi(date.substr(5, 2)))},
-                             day{static_cast<unsigned>(std::stoi(date.substr(8, 2)))}};
-    return sys_days{ymd};
+    const auto day = parseDate(date);
+    if (!day) throw UserError("'" + date.substr(0, 20) + "' is not a date written as " + kDateRule);
+    return *day;
 }
 
 std::string indexes(const std::vector<MediumEvent>& events) {
@@ -66,9 +64,12 @@ std::string endOfDayJstUtc(const std::string& dateJst) {
 }
 
 std::string jstDate(const std::string& rfc3339Utc) {
-    if (rfc3339Utc.size() < 19 || !isValidDate(rfc3339Utc.substr(0, 10))) return rfc3339Utc;
-    const int hour = std::stoi(rfc3339Utc.substr(11, 2));
-    return formatDate(TimePoint(parseDay(rfc3339Utc.substr(0, 10)) + hours(hour + 9)));
+    if (rfc3339Utc.size() < 19) return rfc3339Utc;
+    const auto day = parseDate(rfc3339Utc.substr(0, 10));
+    const std::string hh = rfc3339Utc.substr(11, 2);
+    if (!day || hh.find_first_not_of("0123456789") != std::string::npos) return rfc3339Utc;
+    const int hour = (hh[0] - '0') * 10 + (hh[1] - '0');
+    return formatDate(TimePoint(*day + hours(hour + 9)));
 }
 
 TableReport mediaLedgerReport(const Register& log, const std::string& asOfJst,
@@ -192,8 +193,8 @@ TableReport mediaClosuresReport(const Register& log, const std::string& fromJst,
         std::string certs;
         for (const std::string& entry : {std::to_string(e.index), erasure})
             if (!entry.empty())
-                if (auto it = certificates.find(std::stoull(entry)); it != certificates.end())
-                    certs += (certs.empty() ? "" : " ") + it->second;
+                if (auto n = parseDecimal(entry); n && certificates.contains(*n))
+                    certs += (certs.empty() ? "" : " ") + certificates.at(*n);
         t.rows.push_back({day, e.tag, std::to_string(m.infoClass), m.myNumber ? "yes" : "no",
                           std::string(toString(e.state)),
                           e.kind == "medium-destroyed" ? entryText(f, "method") : "",

@@ -1,8 +1,7 @@
 #include "massho/records/note.h"
 
-#include <charconv>
-
 #include "massho/records/base64.h"
+#include "massho/records/decimal.h"
 #include "massho/records/errors.h"
 
 namespace massho::records {
@@ -15,12 +14,6 @@ constexpr std::string_view kCosignaturePrefix = "cosignature/v1\ntime ";
 
 [[noreturn]] void fail(const std::string& what) {
     throw NoteFormatError("signed note is malformed: " + what);
-}
-
-bool parseDecimal(std::string_view s, uint64_t& out) {
-    if (s.empty() || (s.size() > 1 && s[0] == '0')) return false;
-    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-    return ec == std::errc() && end == s.data() + s.size();
 }
 
 std::string bigEndian64(uint64_t v) {
@@ -124,8 +117,10 @@ Checkpoint Checkpoint::parse(std::string_view body) {
     Checkpoint c;
     c.origin = std::string(lines[0]);
     if (c.origin.empty()) throw NoteFormatError("checkpoint has an empty origin line");
-    if (!parseDecimal(lines[1], c.size))
+    const auto size = parseDecimal(lines[1]);
+    if (!size)
         throw NoteFormatError("checkpoint tree size is not a decimal number without leading zeros");
+    c.size = *size;
     auto root = base64Decode(lines[2]);
     if (!root || root->size() != 32)
         throw NoteFormatError("checkpoint root is not a base64 SHA-256 hash");

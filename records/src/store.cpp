@@ -127,9 +127,9 @@ Store::~Store() = default;
 Store Store::create(const fs::path& dir, const std::string& origin, const std::string& adminId,
                     const std::string& adminName, std::string_view adminPassword, Clock clock) {
     if (!isValidKeyName(origin))
-        throw StoreError("origin \"" + origin.substr(0, 80) +
-                         "\" is invalid: use printable ASCII without spaces or '+', e.g. "
-                         "city.example.jp/massho");
+        throw UserError("origin \"" + origin.substr(0, 80) +
+                        "\" is invalid: use printable ASCII without spaces or '+', e.g. "
+                        "city.example.jp/massho");
     if (!isValidUserId(adminId))
         throw UserError("user ID \"" + adminId.substr(0, 40) +
                         "\" is invalid: use 1-32 of a-z 0-9 . _ - starting with a letter or digit");

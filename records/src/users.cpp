@@ -60,7 +60,7 @@ User Users::insert(const NewUser& user, std::string_view password, const std::st
     if (user.roles.empty()) throw UserError("a user needs at least one role: add --role ROLE");
     if (user.expires && !isValidDate(*user.expires))
         throw UserError("expiry date \"" + user.expires->substr(0, 20) +
-                        "\" is not a valid YYYY-MM-DD date");
+                        "\" is not a date written as " + kDateRule);
     checkPassword(password, user.id);
     std::string hash = hashPassword(password, ScryptParams{}, kdf_);
     std::string now = formatRfc3339(clock_());
@@ -310,7 +310,7 @@ void Users::setDisabled(const std::string& id, bool disabled, const std::string&
                          "(',' || roles || ',') LIKE '%,admin,%'");
         admins.bind(1, id).step();
         if (admins.integer(0) == 0)
-            throw UserError(
+            throw RefusedError(
                 "refusing to disable the last enabled administrator: add another first");
     }
     Statement update(db_, "UPDATE users SET disabled = ? WHERE id = ?");

@@ -14,6 +14,7 @@
 #include "massho/records/base64.h"
 #include "massho/records/canonical_json.h"
 #include "massho/records/database.h"
+#include "massho/records/decimal.h"
 #include "massho/records/errors.h"
 #include "massho/records/export.h"
 #include "massho/records/note.h"
@@ -115,7 +116,7 @@ class ExportSource : public Source {
             all_ = readWholeFile(dir_ / "massho-checkpoints");
         else
             all_ = std::to_string(latest_.size()) + "\n" + latest_;
-        leaves_.reserve(size_);
+        // No reserve(size_): the size is the checkpoint's claim, read before anything is checked.
     }
     bool nextEntry(uint64_t& index, std::string& bytes) override {
         if (next_ >= size_) return false;
@@ -133,19 +134,17 @@ class ExportSource : public Source {
     }
     bool nextCheckpoint(uint64_t& size, std::string& note) override {
         if (allPos_ >= all_.size()) return false;
-        size_t eol = all_.find('\n', allPos_);
-        size_t len = 0;
-        try {
-            len = std::stoul(all_.substr(allPos_, eol - allPos_));
-        } catch (const std::exception&) {
-            throw Finding{std::nullopt,
-                          "massho-checkpoints is damaged near byte " + std::to_string(allPos_)};
-        }
-        if (eol == std::string::npos || eol + 1 + len > all_.size())
-            throw Finding{std::nullopt,
-                          "massho-checkpoints is damaged near byte " + std::to_string(allPos_)};
-        note = all_.substr(eol + 1, len);
-        allPos_ = eol + 1 + len;
+        const size_t eol = all_.find('\n', allPos_);
+        const auto len = eol == std::string::npos
+                             ? std::nullopt
+                             : parseDecimal(std::string_view(all_).substr(allPos_, eol - allPos_));
+        // Compared without adding to the length: a huge one must not wrap around.
+        if (!len || *len > all_.size() - eol - 1)
+            throw Finding{std::nullopt, "massho-checkpoints is damaged near byte " +
+                                            std::to_string(allPos_) +
+                                            ": expected a note's length in bytes, then the note"};
+        note = all_.substr(eol + 1, *len);
+        allPos_ = eol + 1 + *len;
         try {
             size = Checkpoint::parse(parseNote(note).body).size;
         } catch (const RecordsError& e) {
@@ -160,12 +159,19 @@ class ExportSource : public Source {
         std::error_code ec;
         if (!fs::exists(dir_ / "massho-cosignatures", ec)) return out;
         std::string text = readWholeFile(dir_ / "massho-cosignatures");
-        for (size_t pos = 0; pos < text.size();) {
+        for (size_t pos = 0, lineNo = 1; pos < text.size(); ++lineNo) {
             size_t eol = text.find('\n', pos);
             if (eol == std::string::npos) break;
             std::string line = text.substr(pos, eol + 1 - pos);
             size_t space = line.find(' ');
-            out.emplace_back(std::stoull(line.substr(0, space)), line.substr(space + 1));
+            const auto size = space == std::string::npos
+                                  ? std::nullopt
+                                  : parseDecimal(std::string_view(line).substr(0, space));
+            if (!size)
+                throw Finding{std::nullopt, "massho-cosignatures line " + std::to_string(lineNo) +
+                                                " is damaged: expected a tree size, a space and "
+                                                "a cosignature line"};
+            out.emplace_back(*size, line.substr(space + 1));
             pos = eol + 1;
         }
         return out;
@@ -211,6 +217,23 @@ class ExportSource : public Source {
     const char* kind() const override { return "export"; }
 
   private:
+    // How many entries the bundles under tile/entries hold: a full bundle 256, a partial one
+    // (NNN.p/W) W. Only for the message when one the checkpoint needs is missing.
+    uint64_t entriesHeld() const {
+        uint64_t held = 0;
+        std::error_code ec;
+        for (fs::recursive_directory_iterator it(dir_ / "tile/entries", ec), end; !ec && it != end;
+             it.increment(ec)) {
+            if (!it->is_regular_file(ec)) continue;
+            if (!it->path().parent_path().filename().string().ends_with(".p")) {
+                held += 256;
+            } else if (auto width = parseDecimal(it->path().filename().string())) {
+                held += *width;
+            }
+        }
+        return held;
+    }
+
     void loadBundle() {
         uint64_t tile = next_ / 256;
         uint64_t width = std::min<uint64_t>(256, size_ - tile * 256);
@@ -218,7 +241,16 @@ class ExportSource : public Source {
             "tile/entries/" + tilePath(tile) + (width < 256 ? ".p/" + std::to_string(width) : "");
         std::error_code ec;
         if (!fs::exists(dir_ / name, ec))
-            throw Finding{next_, "entry bundle " + name + " is missing: entries were deleted"};
+            throw Finding{next_, "entry bundle " + name + " is missing: the checkpoint in " +
+                                     (dir_ / "checkpoint").string() + " claims " +
+                                     groupedDecimal(size_) + " entries but the export holds " +
+                                     groupedDecimal(entriesHeld()) +
+                                     " (entries were deleted, or the checkpoint was altered)"};
+        // 256 entries of at most 65,535 bytes, each after its 2-byte length (tlog-tiles).
+        constexpr uintmax_t kMaxBundleBytes = 256 * (2 + 65535);
+        if (fs::file_size(dir_ / name, ec) > kMaxBundleBytes || ec)
+            throw Finding{next_, "entry bundle " + name +
+                                     " is larger than 256 entries can be: it was altered"};
         bundle_ = readWholeFile(dir_ / name);
         bundlePos_ = 0;
     }

@@ -229,7 +229,7 @@ TEST_F(CertificateCliTest, BatchOfADayIsOneRecordedPdfThatVerifiesPageByPage) {
     EXPECT_EQ(all[all.size() - 1]["batch"].toInteger(), 2);
     EXPECT_EQ(all[all.size() - 2]["kind"], "certificate-issued");
 
-    auto none = massho({"certificate", "batch", "--date", "1999-01-01", "--pdf",
+    auto none = massho({"certificate", "batch", "--date", "2001-01-01", "--pdf",
                         (tmp_ / "none.pdf").string(), "--as", "suzuki", "--password-stdin"},
                        std::string(kOfficerPassword) + "\n");
     EXPECT_EQ(none.exitCode, 1);

@@ -97,7 +97,7 @@ TEST(Store, OpenWithoutRegisterSaysRunInit) {
 
 TEST(Store, FailedCreateLeavesNothingBehind) {
     TempDir tmp;
-    EXPECT_THROW(Store::create(tmp / "d", "bad origin", "admin", "", kPassword), StoreError);
+    EXPECT_THROW(Store::create(tmp / "d", "bad origin", "admin", "", kPassword), UserError);
     EXPECT_THROW(Store::create(tmp / "d", kOrigin, "admin", "", "short"), UserError);
     EXPECT_FALSE(std::filesystem::exists(tmp / "d" / "massho.db"));
     EXPECT_NO_THROW(Store::create(tmp / "d", kOrigin, "admin", "", kPassword));

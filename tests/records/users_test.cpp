@@ -4,6 +4,7 @@
 
 #include "massho/records/canonical_json.h"
 #include "massho/records/errors.h"
+#include "massho/records/policy_errors.h"
 #include "massho/records/signing_key.h"
 #include "massho/testsupport/temp_dir.h"
 #include "test_util.h"
@@ -143,7 +144,7 @@ TEST_F(UsersTest, ChangePasswordAndLastAdminGuard) {
     expectAuthError("op", kUserPassword, testTime(), "wrong user ID or password");
     EXPECT_NO_THROW(users.authenticate("op", "A-New-Long-Password", testTime()));
     EXPECT_THROW(users.changePassword("admin", "Another-Long-Password", "op"), UserError);
-    EXPECT_THROW(users.disable("admin", "admin"), UserError);
+    EXPECT_THROW(users.disable("admin", "admin"), RefusedError);
 }
 
 TEST_F(UsersTest, PasswordsNeverReachTheDatabaseFileOrEntries) {

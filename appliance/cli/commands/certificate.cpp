@@ -9,6 +9,7 @@
 #include "../cli_error.h"
 #include "../command_line.h"
 #include "../commands.h"
+#include "../output_file.h"
 #include "../session.h"
 #include "../text_file.h"
 #include "massho/records/canonical_json.h"
@@ -49,13 +50,9 @@ std::string readFileBounded(const std::string& path) {
 }
 
 void writeFileOrFail(const std::string& path, const std::string& bytes) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out)
-        throw failed("cannot write '" + path +
-                     "': check the folder (an issued certificate is recorded and archived in "
-                     "DATA_DIR/certificates/ all the same)");
+    writeOutputFile(path, bytes,
+                    " (an issued certificate is recorded and archived in DATA_DIR/certificates/ "
+                    "all the same)");
 }
 
 // CUPS: the archived bytes go to `lp` on its standard input, never a re-render.
@@ -118,7 +115,8 @@ std::vector<std::string> payloadsOf(const std::string& path) {
 int runCertificate(const Invocation& inv) {
     CommandLine cl(inv.name, inv.arguments);
     cl.addPositional("INDEX", "The erasure entry (0-based register index).");
-    cl.addOption("pdf", "FILE", "Issue the certificate and write the PDF to FILE.");
+    cl.addOption("pdf", "FILE",
+                 "Issue the certificate and write the PDF to FILE ('-': standard output).");
     cl.addFlag("print", "Print the archived PDF of the latest issue with CUPS (lp).");
     cl.addOption("printer", "NAME", "CUPS printer (default: the system's default printer).");
     cl.addFlag("json", "Print the result as JSON on stdout.");
@@ -129,6 +127,7 @@ int runCertificate(const Invocation& inv) {
         throw badInput(
             "say what to do: --pdf FILE issues a certificate, --print prints the "
             "issued one");
+    requireOneStandardOutput({pdfPath}, cl.isSet("json"));
     Session session = Session::open(inv, cl, {records::Role::RecordsOfficer});
     records::Store& store = session.store();
     const uint64_t index = parseEntryIndex(cl.positional()[0], store.log().size());
@@ -181,17 +180,18 @@ int runCertificateBatch(const Invocation& inv) {
     CommandLine cl(inv.name, inv.arguments);
     cl.addOption("date", "YYYY-MM-DD", "Erasures that ended on this day (Japan time).");
     cl.addOption("request", "REQ", "Erasures done for this approval request.");
-    cl.addOption("pdf", "FILE", "Write the multi-page PDF to FILE.");
+    cl.addOption("pdf", "FILE", "Write the multi-page PDF to FILE ('-': standard output).");
     cl.addFlag("json", "Print the result as JSON on stdout.");
     addSessionOptions(cl);
     cl.parse(0, 0);
     const std::string pdfPath = cl.required("pdf");
+    requireOneStandardOutput({pdfPath}, cl.isSet("json"));
     const auto date = cl.value("date");
     const auto request = cl.value("request");
     if (!date && !request)
         throw badInput("choose the certificates: --date YYYY-MM-DD or --request REQ");
     if (date && !records::isValidDate(*date))
-        throw badInput("--date '" + *date + "' is not a date written as YYYY-MM-DD");
+        throw badInput("--date '" + *date + "' is not a date written as " + records::kDateRule);
     Session session = Session::open(inv, cl, {records::Role::RecordsOfficer});
     records::Store& store = session.store();
     records::IssuedBatch batch;
@@ -220,17 +220,18 @@ int runCertificateList(const Invocation& inv) {
     CommandLine cl(inv.name, inv.arguments);
     cl.addOption("from", "YYYY-MM-DD", "First day (Japan time).");
     cl.addOption("to", "YYYY-MM-DD", "Last day (Japan time), inclusive.");
-    cl.addOption("csv", "FILE", "Write the list as CSV (UTF-8) to FILE.");
-    cl.addOption("pdf", "FILE", "Write the list as PDF to FILE.");
+    cl.addOption("csv", "FILE", "Write the list as CSV (UTF-8) to FILE ('-': standard output).");
+    cl.addOption("pdf", "FILE", "Write the list as PDF to FILE ('-': standard output).");
     cl.parse(0, 0);
     const std::string from = cl.required("from");
     const std::string to = cl.required("to");
     for (const auto& d : {from, to})
         if (!records::isValidDate(d))
-            throw badInput("'" + d + "' is not a date written as YYYY-MM-DD");
+            throw badInput("'" + d + "' is not a date written as " + records::kDateRule);
     if (to < from) throw badInput("--to " + to + " is before --from " + from);
     if (!cl.value("csv") && !cl.value("pdf"))
         throw badInput("say where to write: --csv FILE and/or --pdf FILE");
+    requireOneStandardOutput({cl.value("csv"), cl.value("pdf")});
     records::Store store = openStore(inv, records::Store::Access::ReadOnly);
     const auto rows = records::disposalRows(store.log(), from, to);
     if (auto csv = cl.value("csv")) writeFileOrFail(*csv, records::disposalListCsv(rows));

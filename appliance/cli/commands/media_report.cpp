@@ -3,11 +3,11 @@
 // on an auditor's read-only copy of massho.db.
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 
 #include "../cli_error.h"
 #include "../command_line.h"
 #include "../commands.h"
+#include "../output_file.h"
 #include "../session.h"
 #include "massho/records/clock.h"
 #include "massho/records/media_reports.h"
@@ -15,21 +15,10 @@
 namespace massho::cli {
 namespace {
 
-void writeReport(const std::string& path, const std::string& bytes) {
-    if (path == "-") {
-        std::fwrite(bytes.data(), 1, bytes.size(), stdout);
-        return;
-    }
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) throw failed("cannot write '" + path + "': check the folder and free space");
-}
-
 std::string dateOrThrow(const std::string& value, const char* option) {
     if (!records::isValidDate(value))
         throw badInput(std::string("--") + option + " '" + value.substr(0, 20) +
-                       "' is not a date written as YYYY-MM-DD");
+                       "' is not a date written as " + records::kDateRule);
     return value;
 }
 
@@ -37,7 +26,7 @@ int daysOrThrow(const std::string& value) {
     if (value.empty() || value.size() > 4 ||
         value.find_first_not_of("0123456789") != std::string::npos)
         throw badInput("--within must be a number of days from 0 to 9999");
-    return std::stoi(value);
+    return std::stoi(value);  // at most four digits: cannot throw
 }
 
 }  // namespace
@@ -50,10 +39,11 @@ int runMediaReport(const Invocation& inv) {
     cl.addOption("from", "YYYY-MM-DD", "closures: first day (Japan time).");
     cl.addOption("to", "YYYY-MM-DD", "closures: last day, inclusive.");
     cl.addOption("csv", "FILE", "Write CSV (UTF-8) to FILE ('-': standard output).");
-    cl.addOption("pdf", "FILE", "Write an A4 PDF to FILE.");
+    cl.addOption("pdf", "FILE", "Write an A4 PDF to FILE ('-': standard output).");
     cl.parse(1, 1);
     if (!cl.value("csv") && !cl.value("pdf"))
         throw badInput("say where to write: --csv FILE and/or --pdf FILE");
+    requireOneStandardOutput({cl.value("csv"), cl.value("pdf")});
     const std::string kind = cl.positional()[0];
     const std::string today =
         records::jstDate(records::formatRfc3339(std::chrono::system_clock::now()));
@@ -76,8 +66,8 @@ int runMediaReport(const Invocation& inv) {
         throw badInput("unknown report '" + kind.substr(0, 20) +
                        "': use ledger, carried-out, due or closures");
     }
-    if (auto csv = cl.value("csv")) writeReport(*csv, records::tableReportCsv(report));
-    if (auto pdf = cl.value("pdf")) writeReport(*pdf, records::tableReportPdf(report));
+    if (auto csv = cl.value("csv")) writeOutputFile(*csv, records::tableReportCsv(report));
+    if (auto pdf = cl.value("pdf")) writeOutputFile(*pdf, records::tableReportPdf(report));
     std::fprintf(stderr, "%s: %zu rows\n", report.title.c_str(), report.rows.size());
     return 0;
 }

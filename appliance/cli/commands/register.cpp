@@ -68,7 +68,13 @@ int runRegisterProof(const Invocation& inv) {
     records::Store store = openStore(inv, records::Store::Access::ReadOnly);
     const uint64_t index = parseIndex(cl.positional()[0], store.log().size());
     std::optional<uint64_t> size;
-    if (auto s = cl.value("size")) size = parseNumber(*s, "a tree size");
+    if (auto s = cl.value("size")) {
+        size = parseNumber(*s, "a tree size");
+        if (*size <= index || *size > store.log().size())
+            throw badInput("--size " + *s + " cannot prove entry " + std::to_string(index) +
+                           ": give a tree size from " + std::to_string(index + 1) + " to " +
+                           std::to_string(store.log().size()) + " (the register's size)");
+    }
     writeBytes(store.log().proof(index, size));  // c2sp.org/tlog-proof@v1
     return 0;
 }
@@ -189,8 +195,19 @@ int runRegisterAddCosignature(const Invocation& inv) {
     records::Store store = openStore(inv);
     const uint64_t size =
         cl.value("size") ? parseNumber(*cl.value("size"), "a tree size") : store.log().size();
+    if (size == 0 || size > store.log().size())
+        throw badInput("--size " + std::to_string(size) + " is not a checkpoint here: give 1 to " +
+                       std::to_string(store.log().size()) + " (the register's size)");
     try {
         store.recordCosignature(size, vkeys.front(), line);
+    } catch (const records::NoteFormatError& e) {
+        throw badInput("cosignature not stored: '" + cl.positional()[0] +
+                       "' does not hold a witness's cosignature line (\"— NAME BASE64\" as "
+                       "printed by massho witness cosign): " +
+                       e.what());
+    } catch (const records::KeyError& e) {
+        throw badInput("cosignature not stored: the --witness-vkey file '" +
+                       *cl.value("witness-vkey") + "' does not hold a witness key: " + e.what());
     } catch (const records::RecordsError& e) {
         throw refused(std::string("cosignature not stored: ") + e.what());
     }

@@ -106,17 +106,35 @@ int runRequestCarryout(const Invocation& inv) {
     return printCreated(session.store().requests().create(details, session.userId()));
 }
 
+namespace {
+
+// What `request list` shows in its STATE column: the stored states and "expired" (an approval
+// not used in time, Request::displayState).
+constexpr const char* kListedStates = "pending, approved, rejected, claimed, used or expired";
+
+bool isListedState(const std::string& state) {
+    for (auto s : {records::RequestState::Pending, records::RequestState::Approved,
+                   records::RequestState::Rejected, records::RequestState::Claimed,
+                   records::RequestState::Used})
+        if (state == records::toString(s)) return true;
+    return state == "expired";
+}
+
+}  // namespace
+
 int runRequestList(const Invocation& inv) {
     CommandLine cl(inv.name, inv.arguments);
-    cl.addOption("state", "STATE", "Only pending, approved, rejected, claimed, used or expired.");
+    cl.addOption("state", "STATE", QString("Only ") + kListedStates + ".");
     cl.addFlag("json", "Print a JSON array.");
     addSessionOptions(cl);
     cl.parse(0, 0);
 
+    const auto filter = cl.value("state");
+    if (filter && !isListedState(*filter))
+        throw badInput("unknown state '" + filter->substr(0, 30) + "': use " + kListedStates);
     Session session = Session::open(
         inv, cl, {Role::Operator, Role::DataManager, Role::Admin, Role::Auditor, Role::Chief});
     const auto now = session.store().clock()();
-    const auto filter = cl.value("state");
     QJsonArray all;
     if (!cl.isSet("json"))
         std::printf("%-11s %-9s %-12s %-5s %-12s %-10s %-10s %-9s %s\n", "ID", "STATE", "PURPOSE",

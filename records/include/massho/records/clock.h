@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace massho::records {
@@ -16,7 +17,15 @@ Clock systemClock();
 std::string formatRfc3339(TimePoint t);
 // The UTC calendar date, YYYY-MM-DD.
 std::string formatDate(TimePoint t);
-// True for a valid calendar date written as YYYY-MM-DD.
+// The dates a person may type. A TimePoint counts nanoseconds in 64 bits and overflows after
+// 2262-04-11, where a later date would silently become one in 1677; nothing the appliance records
+// falls before 2000. For messages: "… is not a date written as " + kDateRule.
+inline constexpr const char* kFirstDate = "2000-01-01";
+inline constexpr const char* kLastDate = "2199-12-31";
+inline constexpr const char* kDateRule = "YYYY-MM-DD from 2000-01-01 to 2199-12-31";
+// True for a valid calendar date written as YYYY-MM-DD, from kFirstDate to kLastDate.
 bool isValidDate(const std::string& date);
+// The day `date` names, when isValidDate(date); the one date parser.
+std::optional<std::chrono::sys_days> parseDate(const std::string& date);
 
 }  // namespace massho::records
