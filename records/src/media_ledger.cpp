@@ -69,6 +69,7 @@ void validate(const NewMedium& m) {
     for (const auto& [what, value] : {std::pair{"manufacturer", &m.manufacturer},
                                       {"model", &m.model},
                                       {"serial", &m.serial},
+                                      {"device path", &m.devicePath},
                                       {"section", &m.section},
                                       {"data manager", &m.dataManager},
                                       {"location", &m.location},
@@ -231,9 +232,13 @@ uint64_t MediaLedger::add(const NewMedium& m, const std::string& by) {
     if (find(m.tag))
         throw UserError("asset tag '" + m.tag + "' is already in the ledger: massho media show " +
                         m.tag);
-    if (!m.serial.empty())
-        if (auto other = findOpenBySerial(m.serial))
-            throw UserError("serial " + m.serial + " is already registered as " + other->tag);
+    // One medium, one row: a second tag would let the medium be handled under another class.
+    if (auto other = findOpenByDevice(m.device()))
+        throw RefusedError(m.device().describe() + " is already in the ledger as " + other->tag +
+                           ": one medium has one tag (massho media show " + other->tag + ")" +
+                           (m.serial.empty() ? "; a device without a serial is known by its "
+                                               "path, model and size"
+                                             : ""));
     EntryBuilder e("medium-registered", clock_);
     e.set("asset", m.tag).set("class", int64_t{m.infoClass});
     e.set("my_number", int64_t{m.myNumber ? 1 : 0}).set("media_type", m.mediaType);
@@ -249,6 +254,7 @@ uint64_t MediaLedger::add(const NewMedium& m, const std::string& by) {
                                      {"notes", &m.notes}})
         if (!value->empty()) e.set(key, *value);
     if (m.sizeBytes > 0) e.set("size_bytes", m.sizeBytes);
+    if (m.serial.empty() && !m.devicePath.empty()) e.set("device_path", m.devicePath);
     e.set("source", m.source).set("by", by);
     const uint64_t at = record(e.finish());
     tx.commit();
@@ -432,20 +438,36 @@ std::optional<Medium> MediaLedger::find(const std::string& tag) const {
     return mediumFromFields(parseEntry(s.text(0)));
 }
 
-std::optional<Medium> MediaLedger::findOpenBySerial(const std::string& serial) const {
-    if (serial.empty()) return std::nullopt;
+std::optional<Medium> MediaLedger::findOpen(
+    const std::string& serial, const std::function<bool(const Medium&)>& matches) const {
     if (replayed_) {
         for (const auto& [tag, m] : replayed_->media)
-            if (m.serial == serial && !isClosed(m.state)) return m;
+            if (m.serial == serial && !isClosed(m.state) && matches(m)) return m;
         return std::nullopt;
     }
     Statement s(db_, "SELECT row FROM media WHERE serial = ?");  // index media_by_serial
     s.bind(1, serial);
     while (s.step()) {
         Medium m = mediumFromFields(parseEntry(s.text(0)));
-        if (!isClosed(m.state)) return m;
+        if (!isClosed(m.state) && matches(m)) return m;
     }
     return std::nullopt;
+}
+
+std::optional<Medium> MediaLedger::findOpenBySerial(const std::string& serial) const {
+    if (serial.empty()) return std::nullopt;
+    return findOpen(serial, [](const Medium&) { return true; });
+}
+
+// A device without a serial is matched as approvals match it (path, model and size): the same
+// rule in both places, so an approval and the ledger always mean the same medium. Its path is
+// reused by whatever is attached there next, so the match may name a medium that is no longer
+// there; the gates then refuse (a wrong label) rather than guess, and never pick a row by it
+// alone (an erasure of a serial-less device still needs --asset).
+std::optional<Medium> MediaLedger::findOpenByDevice(const DeviceIdentity& device) const {
+    if (!device.serial.empty()) return findOpenBySerial(device.serial);
+    if (device.path.empty()) return std::nullopt;
+    return findOpen("", [&](const Medium& m) { return m.device().sameMedium(device); });
 }
 
 std::vector<Medium> MediaLedger::list(std::optional<MediaState> state) const {

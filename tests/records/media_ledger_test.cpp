@@ -327,7 +327,10 @@ TEST_F(MediaLedgerTest, BadInputIsRefusedBeforeWriting) {
     EXPECT_THROW(ledger->add(disk("PC-0007"), "clerk"), UserError) << "duplicate tag";
     NewMedium sameSerial = disk("PC-0008");
     sameSerial.serial = "SN-PC-0007";
-    EXPECT_THROW(ledger->add(sameSerial, "clerk"), UserError) << "duplicate serial";
+    EXPECT_NE(
+        refusal([&] { ledger->add(sameSerial, "clerk"); }).find("already in the ledger as PC-0007"),
+        std::string::npos)
+        << "duplicate serial";
     EXPECT_EQ(ledger->findOpenBySerial("SN-PC-0007")->tag, "PC-0007");
 }
 
@@ -402,6 +405,44 @@ TEST_F(MediaLedgerTest, ParticularsChangeOnlyTowardsMoreCare) {
     EXPECT_EQ(after.leaseReturn, "2027-04-30");
     EXPECT_EQ(after.location, "Vault B");
     EXPECT_EQ(ledger->history("PC-0020").back().index, at);
+    EXPECT_TRUE(ledger->differencesFromRegister().empty());
+}
+
+TEST_F(MediaLedgerTest, DeviceWithoutSerialIsKnownByPathModelAndSize) {
+    NewMedium loop = disk("A-1", 4);
+    loop.serial.clear();
+    loop.manufacturer = "ACME";
+    loop.devicePath = "/dev/loop7";
+    loop.sizeBytes = 64 << 20;
+    const uint64_t added = ledger->add(loop, "clerk");
+    EXPECT_EQ(entryString(parseEntry(log.entry(added)), "device_path"), "/dev/loop7");
+    // As an erasure describes the device: vendor and model joined, the size in bytes.
+    const DeviceIdentity attached{"/dev/loop7", "ACME ACME 500", "", 64 << 20};
+    EXPECT_EQ(ledger->findOpenByDevice(attached)->tag, "A-1");
+    DeviceIdentity other = attached;
+    other.path = "/dev/loop8";
+    EXPECT_FALSE(ledger->findOpenByDevice(other)) << "another path";
+    other = attached;
+    other.model = "ACME 500";
+    EXPECT_FALSE(ledger->findOpenByDevice(other)) << "another model";
+    other = attached;
+    other.sizeBytes += 512;
+    EXPECT_FALSE(ledger->findOpenByDevice(other)) << "another size";
+    other = attached;
+    other.serial = "SN-9";
+    EXPECT_FALSE(ledger->findOpenByDevice(other)) << "a device with a serial";
+
+    // A second tag for the same device is refused, naming the first; nothing is written.
+    const uint64_t before = log.size();
+    NewMedium again = loop;
+    again.tag = "DEV-1";
+    EXPECT_NE(refusal([&] { ledger->add(again, "clerk"); }).find("already in the ledger as A-1"),
+              std::string::npos);
+    EXPECT_EQ(log.size(), before);
+    // The same path with another size is another medium (a loop device's path is reused).
+    again.sizeBytes = 32 << 20;
+    ledger->add(again, "clerk");
+    EXPECT_EQ(ledger->find("DEV-1")->devicePath, "/dev/loop7");
     EXPECT_TRUE(ledger->differencesFromRegister().empty());
 }
 
