@@ -109,9 +109,42 @@ void validate(const Destruction& d, const Medium& m, const std::string& by,
     if (!isValidDate(d.performedOn) || d.performedOn > today)
         throw UserError("destruction date '" + d.performedOn.substr(0, 20) +
                         "' must be a date YYYY-MM-DD, not in the future");
+    // A medium is not destroyed before the ledger knew it: such a date is a typo or a backdating.
+    // Both dates are UTC days (formatDate, the register's RFC 3339 times).
+    const std::string registeredOn = m.registered.substr(0, 10);
+    if (d.performedOn < registeredOn)
+        throw UserError("destruction date " + d.performedOn + " is before medium " + m.tag +
+                        " was registered (" + registeredOn +
+                        "): give the day it was destroyed (--date YYYY-MM-DD)");
     for (const auto& h : d.photoSha256s)
         if (h.size() != 64 || h.find_first_not_of("0123456789abcdef") != std::string::npos)
             throw UserError("a photo hash must be 64 lower-case hex digits (SHA-256)");
+}
+
+// The act that closes a medium erased for this purpose; empty for a purpose that keeps it in use.
+std::string closingCommand(const std::string& purpose) {
+    if (purpose == "disposal") return "massho media dispose or massho media destroy";
+    if (purpose == "lease-return") return "massho media return-to-lessor";
+    return {};
+}
+
+// An erasure for disposal or a lease return was made (and, by class, approved) so that the
+// medium leaves for good (Art. 8(4), 20(11)): only the closing act ends that. Putting it back
+// into use reverses the decision, so it is the data manager's (Art. 13(10)) and the reason is on
+// record. A fresh erasure for reuse also puts it back, with its own evidence.
+void checkBackIntoUse(const Medium& m, const MoveDetails& d) {
+    if (m.state != MediaState::Erased || !d.to) return;
+    const std::string closing = closingCommand(m.lastErasurePurpose);
+    if (closing.empty()) return;
+    if (!d.byDataManager)
+        throw RefusedError(
+            "medium " + m.tag + " refused: it was erased for " + m.lastErasurePurpose + " (entry " +
+            std::to_string(m.lastErasureEntry.value_or(0)) + "): close it with " + closing +
+            "; if it really is to be reused, a data manager moves it back "
+            "with --reason WHY");
+    if (d.reason.empty())
+        throw UserError("say why medium " + m.tag + ", erased for " + m.lastErasurePurpose +
+                        ", goes back into use (--reason TEXT)");
 }
 
 std::string refusal(const Medium& m, MediaAct act, std::optional<MediaState> to = std::nullopt) {
@@ -270,6 +303,7 @@ uint64_t MediaLedger::move(const std::string& tag, const MoveDetails& d, const s
     const MediaState to = d.to.value_or(m.state);
     if (!d.to && !d.location) throw UserError("say what changes: --to STATE and/or --location L");
     refuseUnless(m, MediaAct::Move, to);
+    checkBackIntoUse(m, d);
     if (to == MediaState::Stored) {
         // Art. 8(6): long-term storage is write-protected; important media also locked.
         if (!d.writeProtected)

@@ -399,6 +399,55 @@ TEST_F(MediaCliTest, DataManagerOfAMediumIsADataManager) {
     EXPECT_EQ(show("PC-0200")["data_manager"], "tanaka");
 }
 
+// A destruction is not dated before the ledger knew the medium.
+TEST_F(MediaCliTest, DestructionDateIsNotBeforeTheRegistration) {
+    ASSERT_EQ(asSato({"media", "add", "PC-0300", "--class", "3", "--serial", "SN-300", "--model",
+                      "ACME", "--type", "hdd"})
+                  .exitCode,
+              0);
+    const size_t before = entries().size();
+    auto early = asSato({"media", "destroy", "PC-0300", "--method", "shred", "--witness", "suzuki",
+                         "--date", "1900-01-01"},
+                        std::string(kWitnessPassword) + "\n");
+    EXPECT_EQ(early.exitCode, 2);
+    EXPECT_NE(early.err.find("destruction date 1900-01-01 is before medium PC-0300 was registered"),
+              std::string::npos)
+        << early.err;
+    EXPECT_EQ(entries().size(), before);
+    EXPECT_EQ(state("PC-0300"), "registered");
+}
+
+// An erasure for disposal is not undone by an operator's move: only a data manager puts the
+// medium back into use, with a reason on record.
+TEST_F(MediaCliTest, MediumErasedForDisposalGoesBackOnlyByADataManager) {
+    LoopDevice loop(tmp_ / "loop.img", 4 * kMiB);
+    ASSERT_EQ(asSato({"media", "add", "PC-0400", "--class", "3", "--device", loop.path()}).exitCode,
+              0);
+    const std::string req =
+        approvedRequest({"request", "erase", loop.path(), "--method", "zero", "--purpose",
+                         "disposal", "--class", "3", "--asset", "PC-0400"});
+    index(asSato({"erase", loop.path(), "--method", "zero", "--purpose", "disposal", "--asset",
+                  "PC-0400", "--request", req}));
+    ASSERT_EQ(state("PC-0400"), "erased");
+
+    auto back = asSato({"media", "move", "PC-0400", "--to", "in-use"});
+    EXPECT_EQ(back.exitCode, 3);
+    EXPECT_NE(back.err.find("it was erased for disposal"), std::string::npos) << back.err;
+    EXPECT_NE(back.err.find("a data manager moves it back with --reason WHY"), std::string::npos)
+        << back.err;
+    auto noReason =
+        massho({"media", "move", "PC-0400", "--to", "in-use", "--as", "tanaka", "--password-stdin"},
+               std::string(kManagerPassword) + "\n");
+    EXPECT_EQ(noReason.exitCode, 2) << noReason.err;
+    EXPECT_EQ(state("PC-0400"), "erased");
+    const long moved = index(massho({"media", "move", "PC-0400", "--to", "in-use", "--reason",
+                                     "disposal cancelled", "--as", "tanaka", "--password-stdin"},
+                                    std::string(kManagerPassword) + "\n"));
+    EXPECT_EQ(entry(moved)["reason"], "disposal cancelled");
+    EXPECT_EQ(entry(moved)["by"], "tanaka");
+    EXPECT_EQ(state("PC-0400"), "in-use");
+}
+
 // `massho devices` names the ledger row of each attached device it can match by serial.
 TEST_F(MediaCliTest, DevicesShowTheirLedgerRow) {
     auto list = massho({"devices", "--json"});

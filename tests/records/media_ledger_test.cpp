@@ -446,5 +446,58 @@ TEST_F(MediaLedgerTest, DeviceWithoutSerialIsKnownByPathModelAndSize) {
     EXPECT_TRUE(ledger->differencesFromRegister().empty());
 }
 
+TEST_F(MediaLedgerTest, DestructionIsNotDatedBeforeTheMediumWasRegistered) {
+    ledger->add(disk("PC-0030"), "clerk");
+    Destruction d = shredding();
+    d.performedOn = "1900-01-01";
+    try {
+        ledger->destroy("PC-0030", d, "clerk");
+        ADD_FAILURE() << "accepted a destruction before the registration";
+    } catch (const UserError& e) {
+        EXPECT_EQ(std::string(e.what()),
+                  "destruction date 1900-01-01 is before medium PC-0030 was registered (" +
+                      formatDate(now) + "): give the day it was destroyed (--date YYYY-MM-DD)");
+    }
+    d.performedOn = formatDate(now - 24h);
+    EXPECT_THROW(ledger->destroy("PC-0030", d, "clerk"), UserError) << "the day before";
+    EXPECT_EQ(state("PC-0030"), MediaState::Registered);
+    d.performedOn = formatDate(now);
+    ledger->destroy("PC-0030", d, "clerk");
+    EXPECT_EQ(state("PC-0030"), MediaState::Destroyed);
+}
+
+TEST_F(MediaLedgerTest, MediumErasedToLeaveGoesBackIntoUseOnlyByADataManagerWithAReason) {
+    ledger->add(disk("PC-0040"), "clerk");
+    const uint64_t erased = appendErasure("PC-0040", "disposal");
+    MoveDetails back = to(MediaState::InUse);
+    EXPECT_EQ(refusal([&] { ledger->move("PC-0040", back, "clerk"); }),
+              "medium PC-0040 refused: it was erased for disposal (entry " +
+                  std::to_string(erased) +
+                  "): close it with massho media dispose or massho media destroy; if it really is "
+                  "to be reused, a data manager moves it back with --reason WHY");
+    EXPECT_NE(refusal([&] {
+                  ledger->move("PC-0040", to(MediaState::Stored), "clerk");
+              }).find("erased for disposal"),
+              std::string::npos);
+    back.byDataManager = true;
+    EXPECT_THROW(ledger->move("PC-0040", back, "dm"), UserError) << "no reason";
+    EXPECT_EQ(state("PC-0040"), MediaState::Erased);
+    back.reason = "disposal cancelled: the section needs it again";
+    const uint64_t moved = ledger->move("PC-0040", back, "dm");
+    EXPECT_EQ(entryString(parseEntry(log.entry(moved)), "reason"), back.reason);
+    EXPECT_EQ(state("PC-0040"), MediaState::InUse);
+
+    // A lease-return erasure likewise; a reuse erasure does not hold the medium.
+    ledger->add(disk("PC-0041"), "clerk");
+    appendErasure("PC-0041", "lease-return");
+    EXPECT_NE(refusal([&] {
+                  ledger->move("PC-0041", to(MediaState::InUse), "clerk");
+              }).find("massho media return-to-lessor"),
+              std::string::npos);
+    appendErasure("PC-0041", "reuse");
+    ledger->move("PC-0041", to(MediaState::InUse), "clerk");
+    EXPECT_EQ(state("PC-0041"), MediaState::InUse);
+}
+
 }  // namespace
 }  // namespace massho::records::test

@@ -186,6 +186,7 @@ int runMediaMove(const Invocation& inv) {
     d.lockedBy = cl.value("locked-by").value_or("");
     d.reason = cl.value("reason").value_or("");
     Session session = Session::open(inv, cl, kLedgerKeepers);
+    d.byDataManager = session.user().hasRole(records::Role::DataManager);
     records::MediaLedger ledger(session.store().database(), session.store().log());
     std::printf("%llu\n", static_cast<unsigned long long>(
                               ledger.move(cl.positional()[0], d, session.userId())));

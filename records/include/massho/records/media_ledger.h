@@ -40,6 +40,9 @@ struct MoveDetails {
     bool writeProtected = false;          // must be true to store (Art. 8(6))
     std::string lockedBy;                 // password | encryption: required to store class 1–2
     std::string reason;
+    // The mover is a data manager: only they may put a medium erased for disposal or a lease
+    // return back into use (in use or stored), and only with a reason.
+    bool byDataManager = false;
 };
 
 // Corrections and changes of a medium's particulars (`media update`): only what is given changes.
