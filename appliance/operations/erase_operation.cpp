@@ -7,6 +7,7 @@
 #include "massho/erase/sanitize/sanitize_error.h"
 #include "massho/erase/target.h"
 #include "massho/operations/job_journal.h"
+#include "massho/records/device_identity.h"
 #include "massho/records/register.h"
 
 namespace massho::operations {
@@ -15,7 +16,7 @@ namespace {
 using Kind = OperationError::Kind;
 
 MediumDescription fromDevice(const appliance::BlockDevice& d) {
-    return MediumDescription{d.path,         d.vendor.empty() ? d.model : d.vendor + " " + d.model,
+    return MediumDescription{d.path,         records::deviceModel(d.vendor, d.model),
                              d.serial,       d.transport,
                              d.mediaType,    d.sizeBytes,
                              d.logicalSector};

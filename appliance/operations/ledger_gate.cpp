@@ -20,16 +20,26 @@ std::string registerHint(const MediumDescription& medium, const std::string& tag
            medium.path + " --class N";
 }
 
+records::DeviceIdentity deviceIdentity(const MediumDescription& medium) {
+    return {medium.path, medium.model, medium.serial, medium.sizeBytes};
+}
+
+[[noreturn]] void refuseOtherTag(const MediumDescription& medium, const std::string& recorded,
+                                 const std::string& given) {
+    refuse(medium.path +
+           (medium.serial.empty() ? " (no serial; same path, model and size)"
+                                  : " (serial " + medium.serial + ")") +
+           " is registered as " + recorded + ", not " + given + ": check the label");
+}
+
 // The row for a given tag must be this device, and the device must not be another row.
-void checkSameMedium(const records::Medium& row, const std::optional<records::Medium>& bySerial,
+void checkSameMedium(const records::Medium& row, const std::optional<records::Medium>& recorded,
                      const MediumDescription& medium) {
     if (!row.serial.empty() && !medium.serial.empty() && row.serial != medium.serial)
         refuse("asset " + row.tag + " is serial " + row.serial + " in the media ledger, but " +
                medium.path + " reports serial " + medium.serial +
                ": check the label against the device");
-    if (bySerial && bySerial->tag != row.tag)
-        refuse(medium.path + " (serial " + medium.serial + ") is registered as " + bySerial->tag +
-               ", not " + row.tag + ": check the label");
+    if (recorded && recorded->tag != row.tag) refuseOtherTag(medium, recorded->tag, row.tag);
 }
 
 LedgerAdmission admitUnregistered(bool registerUnknown, const MediumDescription& medium,
@@ -50,6 +60,7 @@ LedgerAdmission admitUnregistered(bool registerUnknown, const MediumDescription&
     m.model = medium.model;
     m.serial = medium.serial;
     m.sizeBytes = static_cast<int64_t>(medium.sizeBytes);
+    m.devicePath = medium.path;  // kept only without a serial: how it is recognised again
     m.source = "erasure";
     return {tag, *infoClass, m};
 }
@@ -60,17 +71,17 @@ LedgerAdmission admitToLedger(const records::MediaLedger& ledger, bool registerU
                               const MediumDescription& medium,
                               const std::optional<std::string>& assetTag,
                               std::optional<int> infoClass, records::MediaAct act) {
-    const auto bySerial = ledger.findOpenBySerial(medium.serial);
+    // A device without a serial is recognised too, so that a new tag cannot take it out of its
+    // class; but its identity is weaker (a path is reused), so it never picks the row alone.
+    const auto recorded = ledger.findOpenByDevice(deviceIdentity(medium));
     std::optional<records::Medium> row;
     if (assetTag) {
         row = ledger.find(*assetTag);
-        if (!row && bySerial)
-            refuse(medium.path + " (serial " + medium.serial + ") is registered as " +
-                   bySerial->tag + ", not " + *assetTag + ": check the label");
+        if (!row && recorded) refuseOtherTag(medium, recorded->tag, *assetTag);
         if (!row) return admitUnregistered(registerUnknown, medium, *assetTag, infoClass);
-        checkSameMedium(*row, bySerial, medium);
-    } else if (bySerial) {
-        row = bySerial;
+        checkSameMedium(*row, recorded, medium);
+    } else if (recorded && !medium.serial.empty()) {
+        row = recorded;
     } else {
         badInput("give --asset TAG: " + medium.path +
                  (medium.serial.empty() ? " reports no serial"

@@ -62,6 +62,7 @@ void validate(const NewMedium& m) {
                         joined(mediaTypes()));
     for (const auto& [what, value] : {std::pair{"--manufacturer", &m.manufacturer},
                                       {"--model", &m.model},
+                                      {"--device", &m.devicePath},
                                       {"--serial", &m.serial},
                                       {"--section", &m.section},
                                       {"--location", &m.location},
@@ -103,9 +104,42 @@ void validate(const Destruction& d, const Medium& m, const std::string& by,
     if (!isValidDate(d.performedOn) || d.performedOn > today)
         throw UserError("destruction date '" + d.performedOn.substr(0, 20) +
                         "' must be a date written as " + kDateRule + ", not in the future");
+    // A medium is not destroyed before the ledger knew it: such a date is a typo or a backdating.
+    // Both dates are UTC days (formatDate, the register's RFC 3339 times).
+    const std::string registeredOn = m.registered.substr(0, 10);
+    if (d.performedOn < registeredOn)
+        throw UserError("destruction date " + d.performedOn + " is before medium " + m.tag +
+                        " was registered (" + registeredOn +
+                        "): give the day it was destroyed (--date YYYY-MM-DD)");
     for (const auto& h : d.photoSha256s)
         if (h.size() != 64 || h.find_first_not_of("0123456789abcdef") != std::string::npos)
             throw UserError("a photo hash must be 64 lower-case hex digits (SHA-256)");
+}
+
+// The act that closes a medium erased for this purpose; empty for a purpose that keeps it in use.
+std::string closingCommand(const std::string& purpose) {
+    if (purpose == "disposal") return "massho media dispose or massho media destroy";
+    if (purpose == "lease-return") return "massho media return-to-lessor";
+    return {};
+}
+
+// An erasure for disposal or a lease return was made (and, by class, approved) so that the
+// medium leaves for good (Art. 8(4), 20(11)): only the closing act ends that. Putting it back
+// into use reverses the decision, so it is the data manager's (Art. 13(10)) and the reason is on
+// record. A fresh erasure for reuse also puts it back, with its own evidence.
+void checkBackIntoUse(const Medium& m, const MoveDetails& d) {
+    if (m.state != MediaState::Erased || !d.to) return;
+    const std::string closing = closingCommand(m.lastErasurePurpose);
+    if (closing.empty()) return;
+    if (!d.byDataManager)
+        throw RefusedError(
+            "medium " + m.tag + " refused: it was erased for " + m.lastErasurePurpose + " (entry " +
+            std::to_string(m.lastErasureEntry.value_or(0)) + "): close it with " + closing +
+            "; if it really is to be reused, a data manager moves it back "
+            "with --reason WHY");
+    if (d.reason.empty())
+        throw UserError("say why medium " + m.tag + ", erased for " + m.lastErasurePurpose +
+                        ", goes back into use (--reason TEXT)");
 }
 
 std::string refusal(const Medium& m, MediaAct act, std::optional<MediaState> to = std::nullopt) {
@@ -226,9 +260,13 @@ uint64_t MediaLedger::add(const NewMedium& m, const std::string& by) {
     if (find(m.tag))
         throw UserError("asset tag '" + m.tag + "' is already in the ledger: massho media show " +
                         m.tag);
-    if (!m.serial.empty())
-        if (auto other = findOpenBySerial(m.serial))
-            throw UserError("serial " + m.serial + " is already registered as " + other->tag);
+    // One medium, one row: a second tag would let the medium be handled under another class.
+    if (auto other = findOpenByDevice(m.device()))
+        throw RefusedError(m.device().describe() + " is already in the ledger as " + other->tag +
+                           ": one medium has one tag (massho media show " + other->tag + ")" +
+                           (m.serial.empty() ? "; a device without a serial is known by its "
+                                               "path, model and size"
+                                             : ""));
     EntryBuilder e("medium-registered", clock_);
     e.set("asset", m.tag).set("class", int64_t{m.infoClass});
     e.set("my_number", int64_t{m.myNumber ? 1 : 0}).set("media_type", m.mediaType);
@@ -244,6 +282,7 @@ uint64_t MediaLedger::add(const NewMedium& m, const std::string& by) {
                                      {"notes", &m.notes}})
         if (!value->empty()) e.set(key, *value);
     if (m.sizeBytes > 0) e.set("size_bytes", m.sizeBytes);
+    if (m.serial.empty() && !m.devicePath.empty()) e.set("device_path", m.devicePath);
     e.set("source", m.source).set("by", by);
     const uint64_t at = record(e.finish());
     tx.commit();
@@ -262,6 +301,7 @@ uint64_t MediaLedger::move(const std::string& tag, const MoveDetails& d, const s
     const MediaState to = d.to.value_or(m.state);
     if (!d.to && !d.location) throw UserError("say what changes: --to STATE and/or --location L");
     refuseUnless(m, MediaAct::Move, to);
+    checkBackIntoUse(m, d);
     if (to == MediaState::Stored) {
         // Art. 8(6): long-term storage is write-protected; important media also locked.
         if (!d.writeProtected)
@@ -428,20 +468,36 @@ std::optional<Medium> MediaLedger::find(const std::string& tag) const {
     return mediumFromFields(parseEntry(s.text(0)));
 }
 
-std::optional<Medium> MediaLedger::findOpenBySerial(const std::string& serial) const {
-    if (serial.empty()) return std::nullopt;
+std::optional<Medium> MediaLedger::findOpen(
+    const std::string& serial, const std::function<bool(const Medium&)>& matches) const {
     if (replayed_) {
         for (const auto& [tag, m] : replayed_->media)
-            if (m.serial == serial && !isClosed(m.state)) return m;
+            if (m.serial == serial && !isClosed(m.state) && matches(m)) return m;
         return std::nullopt;
     }
     Statement s(db_, "SELECT row FROM media WHERE serial = ?");  // index media_by_serial
     s.bind(1, serial);
     while (s.step()) {
         Medium m = mediumFromFields(parseEntry(s.text(0)));
-        if (!isClosed(m.state)) return m;
+        if (!isClosed(m.state) && matches(m)) return m;
     }
     return std::nullopt;
+}
+
+std::optional<Medium> MediaLedger::findOpenBySerial(const std::string& serial) const {
+    if (serial.empty()) return std::nullopt;
+    return findOpen(serial, [](const Medium&) { return true; });
+}
+
+// A device without a serial is matched as approvals match it (path, model and size): the same
+// rule in both places, so an approval and the ledger always mean the same medium. Its path is
+// reused by whatever is attached there next, so the match may name a medium that is no longer
+// there; the gates then refuse (a wrong label) rather than guess, and never pick a row by it
+// alone (an erasure of a serial-less device still needs --asset).
+std::optional<Medium> MediaLedger::findOpenByDevice(const DeviceIdentity& device) const {
+    if (!device.serial.empty()) return findOpenBySerial(device.serial);
+    if (device.path.empty()) return std::nullopt;
+    return findOpen("", [&](const Medium& m) { return m.device().sameMedium(device); });
 }
 
 std::vector<Medium> MediaLedger::list(std::optional<MediaState> state) const {

@@ -46,6 +46,7 @@ EntryFields toFields(const Medium& m) {
     setText(f, "model", m.model);
     setText(f, "serial", m.serial);
     f["size_bytes"] = m.sizeBytes;
+    setText(f, "device_path", m.devicePath);
     setText(f, "section", m.section);
     setText(f, "data_manager", m.dataManager);
     setText(f, "location", m.location);
@@ -76,6 +77,7 @@ Medium mediumFromFields(const EntryFields& f) {
     m.model = text(f, "model");
     m.serial = text(f, "serial");
     m.sizeBytes = number(f, "size_bytes");
+    m.devicePath = text(f, "device_path");
     m.section = text(f, "section");
     m.dataManager = text(f, "data_manager");
     m.location = text(f, "location");

@@ -112,17 +112,6 @@ std::string mismatch(const RequestDetails& approved, const RequestDetails& actua
 
 }  // namespace
 
-bool DeviceIdentity::sameMedium(const DeviceIdentity& actual) const {
-    if (!serial.empty()) return serial == actual.serial;
-    return actual.serial.empty() && path == actual.path && model == actual.model &&
-           sizeBytes == actual.sizeBytes;
-}
-
-std::string DeviceIdentity::describe() const {
-    return (serial.empty() ? path + " without serial" : "serial " + serial) + " (" + model + ", " +
-           std::to_string(sizeBytes) + " bytes)";
-}
-
 std::string_view toString(RequestKind kind) {
     return kind == RequestKind::Carryout ? "carryout" : "erase";
 }

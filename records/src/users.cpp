@@ -61,6 +61,11 @@ User Users::insert(const NewUser& user, std::string_view password, const std::st
     if (user.expires && !isValidDate(*user.expires))
         throw UserError("expiry date \"" + user.expires->substr(0, 20) +
                         "\" is not a date written as " + kDateRule);
+    // `expires` is the last valid day (UTC, as authenticate() compares it): an account that could
+    // never log in is a mistake, not an account.
+    if (user.expires && *user.expires < formatDate(clock_()))
+        throw UserError("expiry date " + *user.expires + " is in the past: give today (" +
+                        formatDate(clock_()) + ") or a later day as the last valid day");
     checkPassword(password, user.id);
     std::string hash = hashPassword(password, ScryptParams{}, kdf_);
     std::string now = formatRfc3339(clock_());

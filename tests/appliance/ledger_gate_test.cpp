@@ -101,6 +101,57 @@ TEST_F(LedgerGateTest, UnknownMediumIsRegisteredOrRefusedByConfiguration) {
               OperationError::Kind::BadInput);
 }
 
+// A device without a serial (a loop device, some card readers) is found by path, model and size,
+// as approvals find it: a new tag cannot take it out of the class its ledger row holds.
+TEST_F(LedgerGateTest, DeviceWithoutSerialKeepsItsLedgerClass) {
+    MediumDescription loop;
+    loop.path = "/dev/loop3";
+    loop.model = "";
+    loop.mediaType = "virtual";
+    loop.sizeBytes = 8 << 20;
+    records::NewMedium m;
+    m.tag = "A-1";
+    m.infoClass = 1;
+    m.mediaType = "virtual";
+    m.devicePath = loop.path;
+    m.sizeBytes = 8 << 20;
+    ledger->add(m, "clerk");
+
+    EXPECT_EQ(failure([&] { admitToLedger(*ledger, true, loop, "NEW-9", 4, MediaAct::Erase); },
+                      "/dev/loop3 (no serial; same path, model and size) is registered as A-1, "
+                      "not NEW-9: check the label"),
+              OperationError::Kind::Refused);
+    EXPECT_EQ(failure([&] { admitToLedger(*ledger, true, loop, "PC-0001", 2, MediaAct::Erase); },
+                      "registered as A-1, not PC-0001"),
+              OperationError::Kind::Refused);
+    EXPECT_EQ(failure([&] { admitToLedger(*ledger, true, loop, "A-1", 4, MediaAct::Erase); },
+                      "class 1 in the media ledger"),
+              OperationError::Kind::Refused);
+    const auto a = admitToLedger(*ledger, true, loop, "A-1", std::nullopt, MediaAct::Erase);
+    EXPECT_EQ(a.tag, "A-1");
+    EXPECT_EQ(a.infoClass, 1);
+    // The weaker identity never picks the row by itself: the tag is still asked for.
+    EXPECT_EQ(failure(
+                  [&] {
+                      admitToLedger(*ledger, true, loop, std::nullopt, std::nullopt,
+                                    MediaAct::Erase);
+                  },
+                  "give --asset TAG"),
+              OperationError::Kind::BadInput);
+
+    // Another device at the same path (another size) is another medium; registering it by an
+    // erasure keeps its path, so that it is recognised in turn.
+    MediumDescription next = loop;
+    next.sizeBytes = 16 << 20;
+    auto fresh = admitToLedger(*ledger, true, next, "NEW-9", 4, MediaAct::Erase);
+    ASSERT_TRUE(fresh.toRegister);
+    registerAdmitted(*ledger, fresh, "op");
+    EXPECT_EQ(ledger->find("NEW-9")->devicePath, "/dev/loop3");
+    EXPECT_EQ(failure([&] { admitToLedger(*ledger, true, next, "NEW-10", 4, MediaAct::Erase); },
+                      "registered as NEW-9"),
+              OperationError::Kind::Refused);
+}
+
 TEST_F(LedgerGateTest, RefusesAMediumThatIsOutOrClosed) {
     log.append(records::EntryBuilder("carry-out")
                    .set("asset", "PC-0001")

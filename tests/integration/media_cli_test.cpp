@@ -337,6 +337,117 @@ TEST_F(MediaCliTest, StorageLeaseAndReportsForTheRecordsOfficer) {
     EXPECT_EQ(csvRows(old.out).size(), 1u) << old.out;
 }
 
+// A loop device has no serial: the ledger knows it by path, model and size, as approvals do. A new
+// tag can neither take it out of its class nor register it twice.
+TEST_F(MediaCliTest, DeviceWithoutSerialKeepsItsTagAndClass) {
+    LoopDevice loop(tmp_ / "loop.img", 4 * kMiB);
+    loop.writeAt(0, std::vector<uint8_t>(4096, 0x5a));
+    ASSERT_EQ(asSato({"media", "add", "A-1", "--class", "4", "--device", loop.path()}).exitCode, 0);
+    auto raised = massho({"media", "update", "A-1", "--class", "1", "--reason", "holds payroll",
+                          "--as", "tanaka", "--password-stdin"},
+                         std::string(kManagerPassword) + "\n");
+    ASSERT_EQ(raised.exitCode, 0) << raised.err;
+
+    const size_t before = entries().size();
+    auto escape = asSato({"erase", loop.path(), "--method", "zero", "--purpose", "reuse", "--class",
+                          "4", "--asset", "NEW-9"});
+    EXPECT_EQ(escape.exitCode, 3);
+    EXPECT_NE(escape.err.find(loop.path() + " (no serial; same path, model and size) is "
+                                            "registered as A-1, not NEW-9: check the label"),
+              std::string::npos)
+        << escape.err;
+    EXPECT_EQ(entries().size(), before) << "nothing recorded";
+    EXPECT_EQ(loop.readAll()[0], 0x5a) << "device untouched";
+    EXPECT_EQ(massho({"media", "show", "NEW-9"}).exitCode, 2) << "NEW-9 not registered";
+    // Under its own tag the ledger's class 1 applies: a reuse erasure needs an approval.
+    auto unapproved =
+        asSato({"erase", loop.path(), "--method", "zero", "--purpose", "reuse", "--asset", "A-1"});
+    EXPECT_EQ(unapproved.exitCode, 3);
+    EXPECT_NE(unapproved.err.find("class 1 media needs a data manager's approval"),
+              std::string::npos)
+        << unapproved.err;
+    EXPECT_EQ(loop.readAll()[0], 0x5a) << "device untouched";
+
+    auto second = asSato({"media", "add", "DEV-1", "--class", "4", "--device", loop.path()});
+    EXPECT_EQ(second.exitCode, 3);
+    EXPECT_NE(second.err.find("is already in the ledger as A-1"), std::string::npos) << second.err;
+    EXPECT_EQ(massho({"media", "show", "DEV-1"}).exitCode, 2);
+}
+
+// The data manager named for a medium is a user with that role.
+TEST_F(MediaCliTest, DataManagerOfAMediumIsADataManager) {
+    ASSERT_EQ(asSato({"media", "add", "PC-0200", "--class", "3", "--serial", "SN-200", "--model",
+                      "ACME", "--type", "ssd"})
+                  .exitCode,
+              0);
+    auto ghost = asSato({"media", "update", "PC-0200", "--data-manager", "ghost", "--reason", "x"});
+    EXPECT_EQ(ghost.exitCode, 2);
+    EXPECT_NE(ghost.err.find("no user 'ghost'"), std::string::npos) << ghost.err;
+    auto operatorOnly =
+        asSato({"media", "update", "PC-0200", "--data-manager", "suzuki", "--reason", "x"});
+    EXPECT_EQ(operatorOnly.exitCode, 3);
+    EXPECT_NE(operatorOnly.err.find("user suzuki is not a data manager"), std::string::npos)
+        << operatorOnly.err;
+    auto added = asSato({"media", "add", "PC-0201", "--class", "3", "--serial", "SN-201", "--model",
+                         "ACME", "--type", "ssd", "--data-manager", "kimura"});
+    EXPECT_EQ(added.exitCode, 3) << added.err;
+    EXPECT_EQ(massho({"media", "show", "PC-0201"}).exitCode, 2);
+    EXPECT_EQ(show("PC-0200")["data_manager"], "");
+    auto ok = asSato(
+        {"media", "update", "PC-0200", "--data-manager", "tanaka", "--reason", "new section"});
+    ASSERT_EQ(ok.exitCode, 0) << ok.err;
+    EXPECT_EQ(show("PC-0200")["data_manager"], "tanaka");
+}
+
+// A destruction is not dated before the ledger knew the medium.
+TEST_F(MediaCliTest, DestructionDateIsNotBeforeTheRegistration) {
+    ASSERT_EQ(asSato({"media", "add", "PC-0300", "--class", "3", "--serial", "SN-300", "--model",
+                      "ACME", "--type", "hdd"})
+                  .exitCode,
+              0);
+    const size_t before = entries().size();
+    auto early = asSato({"media", "destroy", "PC-0300", "--method", "shred", "--witness", "suzuki",
+                         "--date", "1900-01-01"},
+                        std::string(kWitnessPassword) + "\n");
+    EXPECT_EQ(early.exitCode, 2);
+    EXPECT_NE(early.err.find("destruction date 1900-01-01 is before medium PC-0300 was registered"),
+              std::string::npos)
+        << early.err;
+    EXPECT_EQ(entries().size(), before);
+    EXPECT_EQ(state("PC-0300"), "registered");
+}
+
+// An erasure for disposal is not undone by an operator's move: only a data manager puts the
+// medium back into use, with a reason on record.
+TEST_F(MediaCliTest, MediumErasedForDisposalGoesBackOnlyByADataManager) {
+    LoopDevice loop(tmp_ / "loop.img", 4 * kMiB);
+    ASSERT_EQ(asSato({"media", "add", "PC-0400", "--class", "3", "--device", loop.path()}).exitCode,
+              0);
+    const std::string req =
+        approvedRequest({"request", "erase", loop.path(), "--method", "zero", "--purpose",
+                         "disposal", "--class", "3", "--asset", "PC-0400"});
+    index(asSato({"erase", loop.path(), "--method", "zero", "--purpose", "disposal", "--asset",
+                  "PC-0400", "--request", req}));
+    ASSERT_EQ(state("PC-0400"), "erased");
+
+    auto back = asSato({"media", "move", "PC-0400", "--to", "in-use"});
+    EXPECT_EQ(back.exitCode, 3);
+    EXPECT_NE(back.err.find("it was erased for disposal"), std::string::npos) << back.err;
+    EXPECT_NE(back.err.find("a data manager moves it back with --reason WHY"), std::string::npos)
+        << back.err;
+    auto noReason =
+        massho({"media", "move", "PC-0400", "--to", "in-use", "--as", "tanaka", "--password-stdin"},
+               std::string(kManagerPassword) + "\n");
+    EXPECT_EQ(noReason.exitCode, 2) << noReason.err;
+    EXPECT_EQ(state("PC-0400"), "erased");
+    const long moved = index(massho({"media", "move", "PC-0400", "--to", "in-use", "--reason",
+                                     "disposal cancelled", "--as", "tanaka", "--password-stdin"},
+                                    std::string(kManagerPassword) + "\n"));
+    EXPECT_EQ(entry(moved)["reason"], "disposal cancelled");
+    EXPECT_EQ(entry(moved)["by"], "tanaka");
+    EXPECT_EQ(state("PC-0400"), "in-use");
+}
+
 // `massho devices` names the ledger row of each attached device it can match by serial.
 TEST_F(MediaCliTest, DevicesShowTheirLedgerRow) {
     auto list = massho({"devices", "--json"});

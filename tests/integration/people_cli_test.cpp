@@ -176,6 +176,21 @@ TEST_F(PeopleCliTest, DisabledAndLockedUsersAreRefused) {
             EXPECT_EQ(QJsonDocument(e).toJson().indexOf(secret), -1);
 }
 
+// An account whose last valid day has passed could never log in: refused as bad input.
+TEST_F(PeopleCliTest, UserAddRefusesAnExpiryDateInThePast) {
+    const size_t before = entries().size();
+    auto r = massho({"user", "add", "temp", "--role", "operator", "--expires", "2020-01-01", "--as",
+                     "admin", "--password-stdin"},
+                    std::string(kAdminPassword) + "\n" + kOtherPassword + "\n");
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("expiry date 2020-01-01 is in the past"), std::string::npos) << r.err;
+    EXPECT_EQ(entries().size(), before);
+    EXPECT_EQ(massho({"user", "list", "--json", "--as", "admin", "--password-stdin"},
+                     std::string(kAdminPassword) + "\n")
+                  .out.find("\"temp\""),
+              std::string::npos);
+}
+
 TEST_F(PeopleCliTest, PasswdChecksStrengthAndDormantListsUnusedIds) {
     auto weak = as("sato", kOperatorPassword, {"user", "passwd", "sato"}, "password1234\n");
     EXPECT_EQ(weak.exitCode, 2);

@@ -327,7 +327,10 @@ TEST_F(MediaLedgerTest, BadInputIsRefusedBeforeWriting) {
     EXPECT_THROW(ledger->add(disk("PC-0007"), "clerk"), UserError) << "duplicate tag";
     NewMedium sameSerial = disk("PC-0008");
     sameSerial.serial = "SN-PC-0007";
-    EXPECT_THROW(ledger->add(sameSerial, "clerk"), UserError) << "duplicate serial";
+    EXPECT_NE(
+        refusal([&] { ledger->add(sameSerial, "clerk"); }).find("already in the ledger as PC-0007"),
+        std::string::npos)
+        << "duplicate serial";
     EXPECT_EQ(ledger->findOpenBySerial("SN-PC-0007")->tag, "PC-0007");
 }
 
@@ -403,6 +406,97 @@ TEST_F(MediaLedgerTest, ParticularsChangeOnlyTowardsMoreCare) {
     EXPECT_EQ(after.location, "Vault B");
     EXPECT_EQ(ledger->history("PC-0020").back().index, at);
     EXPECT_TRUE(ledger->differencesFromRegister().empty());
+}
+
+TEST_F(MediaLedgerTest, DeviceWithoutSerialIsKnownByPathModelAndSize) {
+    NewMedium loop = disk("A-1", 4);
+    loop.serial.clear();
+    loop.manufacturer = "ACME";
+    loop.devicePath = "/dev/loop7";
+    loop.sizeBytes = 64 << 20;
+    const uint64_t added = ledger->add(loop, "clerk");
+    EXPECT_EQ(entryString(parseEntry(log.entry(added)), "device_path"), "/dev/loop7");
+    // As an erasure describes the device: vendor and model joined, the size in bytes.
+    const DeviceIdentity attached{"/dev/loop7", "ACME ACME 500", "", 64 << 20};
+    EXPECT_EQ(ledger->findOpenByDevice(attached)->tag, "A-1");
+    DeviceIdentity other = attached;
+    other.path = "/dev/loop8";
+    EXPECT_FALSE(ledger->findOpenByDevice(other)) << "another path";
+    other = attached;
+    other.model = "ACME 500";
+    EXPECT_FALSE(ledger->findOpenByDevice(other)) << "another model";
+    other = attached;
+    other.sizeBytes += 512;
+    EXPECT_FALSE(ledger->findOpenByDevice(other)) << "another size";
+    other = attached;
+    other.serial = "SN-9";
+    EXPECT_FALSE(ledger->findOpenByDevice(other)) << "a device with a serial";
+
+    // A second tag for the same device is refused, naming the first; nothing is written.
+    const uint64_t before = log.size();
+    NewMedium again = loop;
+    again.tag = "DEV-1";
+    EXPECT_NE(refusal([&] { ledger->add(again, "clerk"); }).find("already in the ledger as A-1"),
+              std::string::npos);
+    EXPECT_EQ(log.size(), before);
+    // The same path with another size is another medium (a loop device's path is reused).
+    again.sizeBytes = 32 << 20;
+    ledger->add(again, "clerk");
+    EXPECT_EQ(ledger->find("DEV-1")->devicePath, "/dev/loop7");
+    EXPECT_TRUE(ledger->differencesFromRegister().empty());
+}
+
+TEST_F(MediaLedgerTest, DestructionIsNotDatedBeforeTheMediumWasRegistered) {
+    ledger->add(disk("PC-0030"), "clerk");
+    Destruction d = shredding();
+    d.performedOn = "1900-01-01";
+    try {
+        ledger->destroy("PC-0030", d, "clerk");
+        ADD_FAILURE() << "accepted a destruction before the registration";
+    } catch (const UserError& e) {
+        EXPECT_EQ(std::string(e.what()),
+                  "destruction date 1900-01-01 is before medium PC-0030 was registered (" +
+                      formatDate(now) + "): give the day it was destroyed (--date YYYY-MM-DD)");
+    }
+    d.performedOn = formatDate(now - 24h);
+    EXPECT_THROW(ledger->destroy("PC-0030", d, "clerk"), UserError) << "the day before";
+    EXPECT_EQ(state("PC-0030"), MediaState::Registered);
+    d.performedOn = formatDate(now);
+    ledger->destroy("PC-0030", d, "clerk");
+    EXPECT_EQ(state("PC-0030"), MediaState::Destroyed);
+}
+
+TEST_F(MediaLedgerTest, MediumErasedToLeaveGoesBackIntoUseOnlyByADataManagerWithAReason) {
+    ledger->add(disk("PC-0040"), "clerk");
+    const uint64_t erased = appendErasure("PC-0040", "disposal");
+    MoveDetails back = to(MediaState::InUse);
+    EXPECT_EQ(refusal([&] { ledger->move("PC-0040", back, "clerk"); }),
+              "medium PC-0040 refused: it was erased for disposal (entry " +
+                  std::to_string(erased) +
+                  "): close it with massho media dispose or massho media destroy; if it really is "
+                  "to be reused, a data manager moves it back with --reason WHY");
+    EXPECT_NE(refusal([&] {
+                  ledger->move("PC-0040", to(MediaState::Stored), "clerk");
+              }).find("erased for disposal"),
+              std::string::npos);
+    back.byDataManager = true;
+    EXPECT_THROW(ledger->move("PC-0040", back, "dm"), UserError) << "no reason";
+    EXPECT_EQ(state("PC-0040"), MediaState::Erased);
+    back.reason = "disposal cancelled: the section needs it again";
+    const uint64_t moved = ledger->move("PC-0040", back, "dm");
+    EXPECT_EQ(entryString(parseEntry(log.entry(moved)), "reason"), back.reason);
+    EXPECT_EQ(state("PC-0040"), MediaState::InUse);
+
+    // A lease-return erasure likewise; a reuse erasure does not hold the medium.
+    ledger->add(disk("PC-0041"), "clerk");
+    appendErasure("PC-0041", "lease-return");
+    EXPECT_NE(refusal([&] {
+                  ledger->move("PC-0041", to(MediaState::InUse), "clerk");
+              }).find("massho media return-to-lessor"),
+              std::string::npos);
+    appendErasure("PC-0041", "reuse");
+    ledger->move("PC-0041", to(MediaState::InUse), "clerk");
+    EXPECT_EQ(state("PC-0041"), MediaState::InUse);
 }
 
 }  // namespace

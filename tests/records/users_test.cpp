@@ -85,6 +85,26 @@ TEST_F(UsersTest, AddRefusesBadInputWithoutWritingAnything) {
     EXPECT_EQ(users.count(), 2u);
 }
 
+TEST_F(UsersTest, AddRefusesAnExpiryDateInThePast) {
+    const uint64_t before = log.size();
+    try {
+        users.add({"temp", "", {Role::Operator}, "2025-11-24"}, kUserPassword, "admin");
+        FAIL() << "an account that expired yesterday was added";
+    } catch (const UserError& e) {
+        EXPECT_STREQ(e.what(),
+                     "expiry date 2025-11-24 is in the past: give today (2025-11-25) or a later "
+                     "day as the last valid day");
+    }
+    EXPECT_THROW(users.add({"temp", "", {Role::Operator}, "2020-01-01"}, kUserPassword, "admin"),
+                 UserError);
+    EXPECT_EQ(log.size(), before);
+    EXPECT_FALSE(users.find("temp"));
+    // Today is the last valid day: still a day to work.
+    EXPECT_EQ(
+        users.add({"temp", "", {Role::Operator}, "2025-11-25"}, kUserPassword, "admin").expires,
+        "2025-11-25");
+}
+
 TEST_F(UsersTest, AuthenticateOkUpdatesLastLogin) {
     users.add({"op", "", {Role::Operator}, {}}, kUserPassword, "admin");
     uint64_t before = log.size();

@@ -29,6 +29,7 @@ void fillFromDevice(records::NewMedium& m, const std::string& path) {
     m.model = d.model;
     m.serial = d.serial;
     m.sizeBytes = static_cast<int64_t>(d.sizeBytes);
+    m.devicePath = d.path;  // the ledger keeps it only without a serial (DeviceIdentity)
     m.mediaType = records::ledgerMediaType(d.mediaType);
     m.source = "device";
 }
@@ -37,6 +38,21 @@ void fillFromDevice(records::NewMedium& m, const std::string& path) {
 // may hold escape codes. JSON output keeps the exact text.
 std::string shown(const std::string& text) {
     return records::escapedForDisplay(text);
+}
+
+// The data manager named for a medium answers for it (Art. 13(10)): an account that exists, is
+// enabled and has the role. An unknown ID is a typo (bad input); a person without the role is
+// refused, as the policy forbids it.
+void requireDataManager(records::Store& store, const std::optional<std::string>& id) {
+    if (!id) return;
+    const auto user = store.users().find(*id);
+    if (!user)
+        throw badInput("no user '" + id->substr(0, 40) +
+                       "': --data-manager takes the user ID of a data manager (massho user list)");
+    if (!user->hasRole(records::Role::DataManager) || user->disabled)
+        throw refused("user " + *id + " is " +
+                      (user->disabled ? "disabled" : "not a data manager") +
+                      ": --data-manager must name an enabled user with the data-manager role");
 }
 
 void printMedium(const records::Medium& m) {
@@ -91,6 +107,7 @@ int runMediaAdd(const Invocation& inv) {
     m.notes = cl.value("notes").value_or("");
 
     Session session = Session::open(inv, cl, kLedgerKeepers);
+    requireDataManager(session.store(), cl.value("data-manager"));
     records::MediaLedger ledger(session.store().database(), session.store().log());
     const uint64_t index = ledger.add(m, session.userId());
     std::printf("%llu\n", static_cast<unsigned long long>(index));
@@ -177,6 +194,7 @@ int runMediaMove(const Invocation& inv) {
     d.lockedBy = cl.value("locked-by").value_or("");
     d.reason = cl.value("reason").value_or("");
     Session session = Session::open(inv, cl, kLedgerKeepers);
+    d.byDataManager = session.user().hasRole(records::Role::DataManager);
     records::MediaLedger ledger(session.store().database(), session.store().log());
     std::printf("%llu\n", static_cast<unsigned long long>(
                               ledger.move(cl.positional()[0], d, session.userId())));
@@ -211,6 +229,7 @@ int runMediaUpdate(const Invocation& inv) {
     // Art. 7: classifying information is the data manager's decision.
     if ((u.infoClass || u.myNumber) && !session.user().hasRole(records::Role::DataManager))
         throw refused("only a data manager may change a medium's class or My Number flag");
+    requireDataManager(session.store(), u.dataManager);
     records::MediaLedger ledger(session.store().database(), session.store().log());
     std::printf("%llu\n", static_cast<unsigned long long>(
                               ledger.update(cl.positional()[0], u, session.userId())));

@@ -1,12 +1,14 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "massho/records/clock.h"
 #include "massho/records/database.h"
+#include "massho/records/device_identity.h"
 #include "massho/records/media_fold.h"
 #include "massho/records/medium.h"
 #include "massho/records/register.h"
@@ -20,10 +22,16 @@ struct NewMedium {
     bool myNumber = false;
     std::string mediaType, manufacturer, model, serial;
     int64_t sizeBytes = 0;
+    std::string devicePath;  // the device it was read from; recorded only without a serial
     std::string section, dataManager, location;
     std::string lessor, leaseContract, leaseReturn;  // all three, or none
     std::string notes;
     std::string source = "manual";  // manual | device | erasure | carry-out
+
+    DeviceIdentity device() const {
+        return {serial.empty() ? devicePath : std::string(), deviceModel(manufacturer, model),
+                serial, static_cast<uint64_t>(sizeBytes)};
+    }
 };
 
 struct MoveDetails {
@@ -32,6 +40,9 @@ struct MoveDetails {
     bool writeProtected = false;          // must be true to store (Art. 8(6))
     std::string lockedBy;                 // password | encryption: required to store class 1–2
     std::string reason;
+    // The mover is a data manager: only they may put a medium erased for disposal or a lease
+    // return back into use (in use or stored), and only with a reason.
+    bool byDataManager = false;
 };
 
 // Corrections and changes of a medium's particulars (`media update`): only what is given changes.
@@ -86,6 +97,9 @@ class MediaLedger {
     std::optional<Medium> find(const std::string& tag) const;
     // The medium with this serial that is not closed (a serial is unique among those).
     std::optional<Medium> findOpenBySerial(const std::string& serial) const;
+    // The medium that is not closed and is this device (DeviceIdentity::sameMedium): by serial,
+    // or for a device without one by the path, model and size recorded when it was registered.
+    std::optional<Medium> findOpenByDevice(const DeviceIdentity& device) const;
     std::vector<Medium> list(std::optional<MediaState> state = std::nullopt) const;
     std::vector<MediumEvent> history(const std::string& tag) const;
 
@@ -97,6 +111,8 @@ class MediaLedger {
 
   private:
     Medium existing(const std::string& tag) const;
+    std::optional<Medium> findOpen(const std::string& serial,
+                                   const std::function<bool(const Medium&)>& matches) const;
     uint64_t record(const std::string& entryBytes);
     void setCursor(uint64_t nextIndex);
     void applyEntry(const std::string& bytes, uint64_t index);

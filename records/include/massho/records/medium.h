@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "massho/records/canonical_json.h"
+#include "massho/records/device_identity.h"
 #include "massho/records/media_state.h"
 
 namespace massho::records {
@@ -20,8 +21,11 @@ struct Medium {
     std::string mediaType;  // hdd, ssd, nvme, usb-flash, memory-card, optical, tape, virtual, other
     std::string manufacturer, model, serial;
     int64_t sizeBytes = 0;
+    // Recorded only for a device without a serial: with model and size, it is the only way to
+    // recognise it again (DeviceIdentity, the rule approvals use).
+    std::string devicePath;
     std::string section;      // owning section (所管課)
-    std::string dataManager;  // the data manager responsible (user ID or name)
+    std::string dataManager;  // the user ID of the data manager responsible (Art. 13(10))
     std::string location;     // where it is kept (Art. 8(2))
     std::string lessor, leaseContract, leaseReturn;  // leased equipment (Art. 20(11)); date
     std::string notes;
@@ -38,6 +42,10 @@ struct Medium {
     std::optional<uint64_t> carryOutEntry;     // while carried out: the carry-out entry
 
     bool leased() const { return !lessor.empty(); }
+    DeviceIdentity device() const {
+        return {devicePath, deviceModel(manufacturer, model), serial,
+                static_cast<uint64_t>(sizeBytes)};
+    }
 };
 
 // One register entry in a medium's history.

@@ -9,23 +9,11 @@
 
 #include "massho/records/clock.h"
 #include "massho/records/database.h"
+#include "massho/records/device_identity.h"
 #include "massho/records/register.h"
 #include "massho/records/users.h"
 
 namespace massho::records {
-
-// The medium a request is about, as read from the device (never typed by the requester).
-struct DeviceIdentity {
-    std::string path;
-    std::string model;
-    std::string serial;
-    uint64_t sizeBytes = 0;
-
-    // Same medium: equal serials when the request recorded one; a device without a serial
-    // (loop devices, some card readers) must match path, model and size instead.
-    bool sameMedium(const DeviceIdentity& actual) const;
-    std::string describe() const;
-};
 
 enum class RequestKind { Erase, Carryout };
 std::string_view toString(RequestKind kind);

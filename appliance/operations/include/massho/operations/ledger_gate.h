@@ -21,9 +21,11 @@ struct LedgerAdmission {
 
 // Finds the medium's row: by the --asset tag when given, else by the device's serial. Refuses
 // (OperationError Refused) a tag whose recorded serial differs from the device's, a device
-// registered under another tag, a class that contradicts the ledger, an act the medium's state
-// does not allow, and an unregistered medium when `registerUnknown` is false. Bad input when no
-// tag is given and the serial is not in the ledger, or when an unregistered medium has no class.
+// registered under another tag (a device without a serial: same path, model and size, as
+// approvals match it), a class that contradicts the ledger, an act the medium's state does not
+// allow, and an unregistered medium when `registerUnknown` is false. Bad input when no tag is
+// given and the device has no serial or its serial is not in the ledger, or when an unregistered
+// medium has no class.
 LedgerAdmission admitToLedger(const records::MediaLedger& ledger, bool registerUnknown,
                               const MediumDescription& medium,
                               const std::optional<std::string>& assetTag,
