@@ -3,11 +3,11 @@
 // on an auditor's read-only copy of massho.db.
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 
 #include "../cli_error.h"
 #include "../command_line.h"
 #include "../commands.h"
+#include "../output_file.h"
 #include "../session.h"
 #include "massho/records/clock.h"
 #include "massho/records/media_reports.h"
@@ -20,10 +20,7 @@ void writeReport(const std::string& path, const std::string& bytes) {
         std::fwrite(bytes.data(), 1, bytes.size(), stdout);
         return;
     }
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) throw failed("cannot write '" + path + "': check the folder and free space");
+    writeOutputFile(path, bytes, "report");
 }
 
 std::string dateOrThrow(const std::string& value, const char* option) {
