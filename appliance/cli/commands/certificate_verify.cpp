@@ -98,8 +98,7 @@ std::string heading(const CertificateFile& file, const std::vector<std::string>&
                     const std::optional<std::filesystem::path>& reg) {
     constexpr const char* kProofOnly = "PROOF VERIFIED — the entry and its proof are genuine; ";
     constexpr const char* kCompare =
-        "compare the page with these facts (a page that differs is "
-        "forged):\n";
+        "compare the page with these facts (a page that differs is forged):\n";
     if (!file.isPdf)
         return std::string(kProofOnly) +
                "this is the payload, not the PDF, so no document was checked: " + kCompare;
@@ -115,10 +114,10 @@ std::string heading(const CertificateFile& file, const std::vector<std::string>&
         throw badInput(std::string("cannot check the PDF against the register: ") + e.what());
     }
     if (!check.issued) throw failed(check.problem);
-    std::vector<std::string> records;
-    for (uint64_t r : check.recordIndexes) records.push_back(std::to_string(r));
+    std::vector<std::string> recordIndexes;
+    for (uint64_t r : check.recordIndexes) recordIndexes.push_back(std::to_string(r));
     return "DOCUMENT VERIFIED: this PDF is the one Massho issued (SHA-256 " + check.sha256Hex +
-           ", recorded in register entry " + joined(records) + " as certificate " +
+           ", recorded in register entry " + joined(recordIndexes) + " as certificate " +
            joined(check.numbers) + " of " + reg->string() + ") and its proof is genuine\n";
 }
 
