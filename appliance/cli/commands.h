@@ -10,6 +10,7 @@ namespace massho::cli {
 // /var/lib/massho) and its own arguments (command words already removed).
 struct Invocation {
     std::filesystem::path dataDir;
+    bool dataDirGiven = false;  // --data-dir or $MASSHO_DATA_DIR, not the default
     std::string name;  // "user add", "register show", …
     QStringList arguments;
 };

@@ -119,9 +119,11 @@ int dispatch(int argc, char** argv) {
 
     Invocation inv;
     inv.dataDir = defaultDataDir();
+    inv.dataDirGiven = std::getenv("MASSHO_DATA_DIR") && *std::getenv("MASSHO_DATA_DIR");
     // Global options before the command word.
     while (!args.isEmpty() && args.front().startsWith("--data-dir")) {
         QString opt = args.takeFirst();
+        inv.dataDirGiven = true;
         if (opt.startsWith("--data-dir=")) {
             inv.dataDir = opt.mid(11).toStdString();
         } else if (!args.isEmpty()) {
@@ -150,10 +152,13 @@ int dispatch(int argc, char** argv) {
                 // Let commands see --data-dir given after the command word too.
                 for (qsizetype i = 0; i < inv.arguments.size(); ++i) {
                     const QString& a = inv.arguments[i];
-                    if (a == "--data-dir" && i + 1 < inv.arguments.size())
+                    if (a == "--data-dir" && i + 1 < inv.arguments.size()) {
                         inv.dataDir = inv.arguments[i + 1].toStdString();
-                    else if (a.startsWith("--data-dir="))
+                        inv.dataDirGiven = true;
+                    } else if (a.startsWith("--data-dir=")) {
                         inv.dataDir = a.mid(11).toStdString();
+                        inv.dataDirGiven = true;
+                    }
                 }
                 return c.run(inv);
             }

@@ -1,41 +1,108 @@
 #include "text_file.h"
 
-#include <fstream>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <iostream>
-#include <iterator>
 #include <sstream>
 #include <vector>
 
 #include "cli_error.h"
+#include "file_kind.h"
 
 namespace massho::cli {
 namespace {
 
 constexpr size_t kMaxTextInput = 1 << 20;
 
-std::string readBounded(std::istream& in, const std::string& name) {
+struct FdCloser {
+    int fd;
+    ~FdCloser() {
+        if (fd >= 0) ::close(fd);
+    }
+};
+
+std::string sizeText(size_t bytes) {
+    return bytes % (1 << 20) == 0 ? std::to_string(bytes >> 20) + " MiB"
+                                  : std::to_string(bytes) + " bytes";
+}
+
+std::string readStdinBounded(const std::string& what) {
     std::string text;
     char buf[8192];
-    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-        text.append(buf, static_cast<size_t>(in.gcount()));
+    while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
+        text.append(buf, static_cast<size_t>(std::cin.gcount()));
         if (text.size() > kMaxTextInput)
-            throw badInput(name + " is larger than 1 MiB: not a register file");
+            throw badInput("the " + what + " on standard input is larger than 1 MiB: not a " +
+                           what);
     }
+    return text;
+}
+
+// Anything but a regular file is refused before a byte is read: a FIFO would block (or be
+// drained from another program), a device or a folder is never what was meant.
+void requireRegularFile(int fd, const std::string& path, const std::string& what, size_t max) {
+    struct stat st {};
+    if (::fstat(fd, &st) != 0)
+        throw badInput("cannot read the " + what + " file '" + path + "': " + std::strerror(errno));
+    if (S_ISDIR(st.st_mode))
+        throw badInput("'" + path + "' is a folder, not a " + what + " file: give the file");
+    if (!S_ISREG(st.st_mode))
+        throw badInput("'" + path +
+                       "' is not a regular file (a pipe, a device or a socket): save the " + what +
+                       " in a file and give that");
+    if (static_cast<uintmax_t>(st.st_size) > max)
+        throw badInput("the " + what + " file '" + path + "' is larger than " + sizeText(max) +
+                       ": not a " + what);
+}
+
+}  // namespace
+
+std::string readInputFile(const std::string& path, const std::string& what, size_t maxBytes) {
+    if (path.empty()) throw badInput("the " + what + " file name is empty: give a path");
+    const FdCloser in{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)};
+    if (in.fd < 0)
+        throw badInput("cannot read the " + what + " file '" + path + "': " + std::strerror(errno) +
+                       " (check the path)");
+    requireRegularFile(in.fd, path, what, maxBytes);
+    std::string bytes;
+    char buf[65536];
+    for (;;) {
+        const ssize_t n = ::read(in.fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0)
+            throw badInput("cannot read the " + what + " file '" + path +
+                           "': " + std::strerror(errno));
+        if (n == 0) return bytes;
+        bytes.append(buf, static_cast<size_t>(n));
+        if (bytes.size() > maxBytes)  // it grew while being read
+            throw badInput("the " + what + " file '" + path + "' is larger than " +
+                           sizeText(maxBytes) + ": not a " + what);
+    }
+}
+
+namespace {
+
+std::string readText(const std::string& pathOrDash, const std::string& what,
+                     const std::string& hint) {
+    const bool stdinInput = pathOrDash == "-";
+    std::string text =
+        stdinInput ? readStdinBounded(what) : readInputFile(pathOrDash, what, kMaxTextInput);
+    requireText(text, stdinInput ? "standard input" : pathOrDash, what, hint);
     return text;
 }
 
 }  // namespace
 
 std::string readTextInput(const std::string& pathOrDash, const std::string& what) {
-    if (pathOrDash == "-") return readBounded(std::cin, what + " on standard input");
-    std::ifstream in(pathOrDash, std::ios::binary);
-    if (!in)
-        throw badInput("cannot read the " + what + " file '" + pathOrDash + "': check the path");
-    return readBounded(in, "the " + what + " file '" + pathOrDash + "'");
+    return readText(pathOrDash, what, "the " + what + " file");
 }
 
 std::vector<std::string> readVkeyLines(const std::string& path) {
-    std::istringstream lines(readTextInput(path, "verifier key"));
+    std::istringstream lines(readText(path, "verifier key", "the .vkey file"));
     std::vector<std::string> out;
     for (std::string line; std::getline(lines, line);) {
         if (!line.empty() && line.back() == '\r') line.pop_back();

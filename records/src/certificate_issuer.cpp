@@ -96,14 +96,17 @@ std::string issuedEntry(const Store& store, const Certificate& c, const std::str
 }
 
 // Archives the PDF, then appends the entries; both or neither (the file is removed on failure).
+// `deliver` runs last before the commit, so a PDF that cannot be handed out is not recorded.
 std::vector<uint64_t> archiveAndRecord(Store& store, const std::filesystem::path& archived,
                                        const std::string& pdf,
-                                       const std::vector<std::string>& entries) {
+                                       const std::vector<std::string>& entries,
+                                       const PdfDelivery& deliver) {
     Transaction tx(store.database());
     writeArchive(archived, pdf);
     try {
         std::vector<uint64_t> indexes;
         for (const auto& e : entries) indexes.push_back(store.log().append(e));
+        if (deliver) deliver(pdf);
         tx.commit();
         return indexes;
     } catch (...) {
@@ -115,7 +118,8 @@ std::vector<uint64_t> archiveAndRecord(Store& store, const std::filesystem::path
 
 }  // namespace
 
-IssuedCertificate issueCertificate(Store& store, uint64_t index, const std::string& officerId) {
+IssuedCertificate issueCertificate(Store& store, uint64_t index, const std::string& officerId,
+                                   const PdfDelivery& deliver) {
     IssuedCertificate out;
     out.certificate =
         prepareCertificate(store.log(), store.origin(), index, officerId, store.clock());
@@ -125,13 +129,13 @@ IssuedCertificate issueCertificate(Store& store, uint64_t index, const std::stri
     const std::string name = c.number + ".pdf";
     out.archived = store.dir() / kCertificatesFolder / name;
     out.recordIndex = archiveAndRecord(store, out.archived, out.pdf,
-                                       {issuedEntry(store, c, out.sha256Hex, name, 0)})
+                                       {issuedEntry(store, c, out.sha256Hex, name, 0)}, deliver)
                           .front();
     return out;
 }
 
 IssuedBatch issueCertificateBatch(Store& store, const std::vector<uint64_t>& indexes,
-                                  const std::string& officerId) {
+                                  const std::string& officerId, const PdfDelivery& deliver) {
     if (indexes.empty())
         throw CertificateRefused("no successful erasure matches: there is nothing to certify");
     IssuedBatch out;
@@ -148,7 +152,7 @@ IssuedBatch issueCertificateBatch(Store& store, const std::vector<uint64_t>& ind
     for (const auto& c : out.certificates)
         entries.push_back(
             issuedEntry(store, c, out.sha256Hex, name, static_cast<int64_t>(indexes.size())));
-    out.recordIndexes = archiveAndRecord(store, out.archived, out.pdf, entries);
+    out.recordIndexes = archiveAndRecord(store, out.archived, out.pdf, entries, deliver);
     return out;
 }
 

@@ -91,10 +91,9 @@ std::string describeVerified(const VerifiedCertificate& cert) {
     auto line = [&](const char* label, const std::string& key) {
         return std::string(label) + ": " + fieldText(f, key) + "\n";
     };
-    std::string out = "certificate VERIFIED: entry " + std::to_string(cert.index) +
-                      " is in the register \"" + cert.checkpoint.origin + "\" of " +
-                      std::to_string(cert.checkpoint.size) + " entries, checkpoint signed by " +
-                      cert.keyName + "\n";
+    std::string out = "entry " + std::to_string(cert.index) + " is in the register \"" +
+                      cert.checkpoint.origin + "\" of " + std::to_string(cert.checkpoint.size) +
+                      " entries, checkpoint signed by " + cert.keyName + "\n";
     out += "checkpoint root: " + base64Encode(hashView(cert.checkpoint.root)) + "\n";
     out += "entry hash: " + cert.entryHashHex + "\n";
     for (const auto& w : cert.witnessesSigned) out += "cosigned by witness: " + w + "\n";

@@ -97,8 +97,10 @@ VerifierKey::VerifierKey(std::string name, unsigned char type, std::string publi
 
 VerifierKey VerifierKey::parse(std::string_view vkey) {
     std::string_view name, id, key;
+    // Never quotes the line: whatever was given by mistake (a private key, another file) must
+    // not end up on a terminal or in a log.
     auto bad = [&](const std::string& why) {
-        return KeyError("verifier key \"" + std::string(vkey.substr(0, 200)) + "\" " + why +
+        return KeyError("a verifier key line " + why +
                         ": expected NAME+HEX8+BASE64 as printed by massho init");
     };
     if (!splitKeyString(vkey, name, id, key)) throw bad("has not three '+'-separated parts");

@@ -403,6 +403,7 @@ class Verifier {
                                                        std::to_string(e.index) +
                                                        "): entries were deleted"};
                 checkEntry(e);
+                if (options_.onEntry) options_.onEntry(e.index, e.bytes);
                 ++report_.entries;
                 if (externalSizes_.contains(report_.entries)) roots_[report_.entries] = rootOf(e);
                 if (next && next->size < report_.entries)

@@ -1,7 +1,10 @@
 // `massho certificate` end to end: a real erasure on a loop device, the certificate issued by a
 // records officer, then checked the way an outside reader would: zbarimg on the rendered page,
 // `massho certificate verify` with only the public key, and forgeries refused.
+#include <sys/stat.h>
+
 #include <QDateTime>
+#include <cstring>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -79,6 +82,28 @@ class CertificateCliTest : public CliTest {
         return massho({"certificate", "verify", file.string(), "--vkey", vkey_.string()});
     }
 
+    // An outside reader's check: no data directory, only the PDF and the public key.
+    testsupport::CommandResult verifyWithoutRegister(const std::filesystem::path& file) {
+        return runCommand({"env", "-u", "MASSHO_DATA_DIR", MASSHO_CLI, "certificate", "verify",
+                           file.string(), "--vkey", vkey_.string()});
+    }
+
+    // Another PDF made by Qt (the disposal list), carrying a copy of `genuine`'s payload block.
+    std::string pdfWithCopiedPayload(const std::string& genuine) {
+        const auto list = tmp_ / "list.pdf";
+        auto r = massho({"certificate", "list", "--from", "2000-01-01", "--to", "2099-12-31",
+                         "--pdf", list.string()});
+        EXPECT_EQ(r.exitCode, 0) << r.err;
+        const size_t open = genuine.find("<massho:payloads>");
+        const size_t close = genuine.find("</massho:payloads>");
+        EXPECT_NE(close, std::string::npos);
+        std::string other = readFile(list);
+        const size_t eof = other.rfind("%%EOF");
+        EXPECT_NE(eof, std::string::npos);
+        return other.substr(0, eof) + "%" +
+               genuine.substr(open, close + std::strlen("</massho:payloads>") - open) + "\n%%EOF\n";
+    }
+
     std::filesystem::path vkey_;
 };
 
@@ -100,7 +125,12 @@ TEST_F(CertificateCliTest, IssuedCertificateVerifiesFromThePdfAndFromItsScannedQ
 
     auto fromPdf = verify(pdf);
     EXPECT_EQ(fromPdf.exitCode, 0) << fromPdf.err;
-    EXPECT_NE(fromPdf.out.find("certificate VERIFIED: entry " + index), std::string::npos);
+    EXPECT_EQ(fromPdf.out.rfind("DOCUMENT VERIFIED: this PDF is the one Massho issued (SHA-256 " +
+                                    sha.out.substr(0, 64),
+                                0),
+              0u)
+        << fromPdf.out;
+    EXPECT_NE(fromPdf.out.find("\nentry " + index + " is in the register"), std::string::npos);
     EXPECT_NE(fromPdf.out.find("asset: PC-2026-0042"), std::string::npos) << fromPdf.out;
     EXPECT_NE(fromPdf.out.find("operator: sato"), std::string::npos);
 
@@ -113,6 +143,11 @@ TEST_F(CertificateCliTest, IssuedCertificateVerifiesFromThePdfAndFromItsScannedQ
     writeFile(tmp_ / "qr.txt", scan.out);
     auto fromQr = verify(tmp_ / "qr.txt");
     EXPECT_EQ(fromQr.exitCode, 0) << fromQr.err;
+    EXPECT_EQ(fromQr.out.rfind("PROOF VERIFIED — the entry and its proof are genuine; this is the "
+                               "payload, not the PDF",
+                               0),
+              0u)
+        << fromQr.out;
     EXPECT_NE(fromQr.out.find("register index: " + index), std::string::npos);
 
     // The printed proof text is the QR's, so it can be typed in.
@@ -263,6 +298,110 @@ TEST_F(CertificateCliTest, PrintingSendsTheArchivedBytesAndIsRecorded) {
     EXPECT_EQ(last["by"], "suzuki");
     const auto sha = runCommand({"sha256sum", (tmp_ / "c.pdf").string()}).out.substr(0, 64);
     EXPECT_EQ(last["pdf_sha256"].toString().toStdString(), sha);
+}
+
+// The payload proves the erasure, not the page: only the register's certificate-issued entries
+// (the issued PDF's SHA-256) make a PDF a document Massho issued.
+TEST_F(CertificateCliTest, OnlyTheIssuedBytesAreADocumentAndAPayloadAloneSaysSo) {
+    MASSHO_REQUIRE_LOOP_DEVICES();
+    const std::string index = erase();
+    const auto pdf = tmp_ / "c.pdf";
+    ASSERT_EQ(issue(index, pdf).exitCode, 0);
+    const std::string genuine = readFile(pdf);
+    ASSERT_EQ(runCommand({MASSHO_CLI, "--data-dir", dataDir(), "register", "export",
+                          (tmp_ / "export").string()})
+                  .exitCode,
+              0);
+
+    // Against the data directory, a massho.db copy and an export: the document itself.
+    for (const auto& reg : {dataDir(), dataDir() + "/massho.db", (tmp_ / "export").string()}) {
+        auto r = runCommand({MASSHO_CLI, "certificate", "verify", pdf.string(), "--vkey",
+                             vkey_.string(), "--register", reg});
+        EXPECT_EQ(r.exitCode, 0) << reg << ": " << r.err;
+        EXPECT_EQ(r.out.rfind("DOCUMENT VERIFIED: this PDF is the one Massho issued", 0), 0u)
+            << r.out;
+    }
+
+    // The genuine payload in another PDF: not a document Massho issued.
+    writeFile(tmp_ / "forged.pdf", pdfWithCopiedPayload(genuine));
+    auto forged = verify(tmp_ / "forged.pdf");
+    EXPECT_EQ(forged.exitCode, 1) << forged.out;
+    EXPECT_NE(forged.err.find("this PDF is not one Massho issued"), std::string::npos)
+        << forged.err;
+    EXPECT_EQ(forged.out.find("VERIFIED"), std::string::npos) << forged.out;
+
+    // The genuine PDF with a page appended (an incremental update): other bytes, refused.
+    writeFile(tmp_ / "appended.pdf", genuine + "1 0 obj\n<<>>\nendobj\n%%EOF\n");
+    EXPECT_EQ(verify(tmp_ / "appended.pdf").exitCode, 1);
+
+    // Cut in half: refused with or without the register.
+    writeFile(tmp_ / "half.pdf", genuine.substr(0, genuine.size() / 2));
+    auto half = verify(tmp_ / "half.pdf");
+    EXPECT_EQ(half.exitCode, 1);
+    half = verifyWithoutRegister(tmp_ / "half.pdf");
+    EXPECT_EQ(half.exitCode, 1);
+    EXPECT_TRUE(half.err.find("not a whole PDF") != std::string::npos ||
+                half.err.find("carries no Massho certificate payload") != std::string::npos)
+        << half.err;
+
+    // Without the register only the proof can be checked, and the output says exactly that,
+    // followed by the facts to compare with the page.
+    auto alone = verifyWithoutRegister(tmp_ / "forged.pdf");
+    EXPECT_EQ(alone.exitCode, 0) << alone.err;
+    EXPECT_EQ(alone.out.rfind("PROOF VERIFIED — the entry and its proof are genuine; this PDF's "
+                              "bytes were NOT checked against the register",
+                              0),
+              0u)
+        << alone.out;
+    EXPECT_EQ(alone.out.find("DOCUMENT VERIFIED"), std::string::npos);
+    for (const std::string& fact :
+         {"register index: " + index, std::string("asset: PC-2026-0042"),
+          std::string("operator: sato"), std::string("approver: tanaka"),
+          std::string("result: erased"), std::string("method: zero"),
+          std::string("device serial: "), std::string("device model: "),
+          std::string("device size (bytes): 4194304"), std::string("ended (UTC): ")})
+        EXPECT_NE(alone.out.find(fact), std::string::npos) << fact << "\n" << alone.out;
+}
+
+// Nothing is recorded for a certificate whose PDF cannot be written, and nothing blocks.
+TEST_F(CertificateCliTest, AnOutputThatCannotBeWrittenRecordsNothing) {
+    MASSHO_REQUIRE_LOOP_DEVICES();
+    const std::string index = erase();
+    const size_t before = entries().size();
+    const auto archive = std::filesystem::path(dataDir()) / "certificates";
+    const std::string fifo = (tmp_ / "fifo").string();
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    const std::vector<std::pair<std::string, std::string>> outputs{
+        {tmp_.path().string(), "is a folder"},
+        {"", "file name is empty"},
+        {(tmp_ / "no-such-folder" / "c.pdf").string(), "does not exist"},
+        {fifo, "is not a regular file"},
+    };
+    for (const auto& [path, why] : outputs) {
+        auto r = masshoWithin(
+            20, {"certificate", index, "--pdf", path, "--as", "suzuki", "--password-stdin"},
+            std::string(kOfficerPassword) + "\n");
+        EXPECT_NE(r.exitCode, 124) << "blocked writing to " << path;
+        EXPECT_EQ(r.exitCode, 2) << path << ": " << r.err;
+        EXPECT_NE(r.err.find(why), std::string::npos) << r.err;
+        EXPECT_EQ(entries().size(), before) << "recorded although " << path << " was not written";
+    }
+    const std::string day =
+        QDateTime::fromString(entry(std::stol(index))["ended"].toString(), Qt::ISODate)
+            .toOffsetFromUtc(9 * 3600)
+            .date()
+            .toString(Qt::ISODate)
+            .toStdString();
+    auto batch = masshoWithin(20,
+                              {"certificate", "batch", "--date", day, "--pdf", tmp_.path().string(),
+                               "--as", "suzuki", "--password-stdin"},
+                              std::string(kOfficerPassword) + "\n");
+    EXPECT_EQ(batch.exitCode, 2) << batch.err;
+    EXPECT_EQ(entries().size(), before);
+    EXPECT_TRUE(!std::filesystem::exists(archive) || std::filesystem::is_empty(archive));
+    // The folder holds no temporary file left behind.
+    for (const auto& f : std::filesystem::directory_iterator(tmp_.path()))
+        EXPECT_EQ(f.path().filename().string().rfind(".c.pdf", 0), std::string::npos) << f.path();
 }
 
 }  // namespace

@@ -22,6 +22,13 @@ testsupport::CommandResult CliTest::massho(std::vector<std::string> args,
     return testsupport::runCommand(args, input);
 }
 
+testsupport::CommandResult CliTest::masshoWithin(int seconds, std::vector<std::string> args,
+                                                 const std::string& input) {
+    args.insert(args.begin(), {"timeout", "--kill-after=5", std::to_string(seconds), MASSHO_CLI,
+                               "--data-dir", dataDir()});
+    return testsupport::runCommand(args, input);
+}
+
 std::vector<QJsonObject> CliTest::entries() {
     auto r = massho({"register", "show", "--json"});
     EXPECT_EQ(r.exitCode, 0) << r.err;

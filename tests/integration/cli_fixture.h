@@ -21,6 +21,10 @@ class CliTest : public ::testing::Test {
 
     // massho --data-dir DIR ARGS…, stdin = input.
     testsupport::CommandResult massho(std::vector<std::string> args, const std::string& input = {});
+    // The same under timeout(1): a command that blocks (on a FIFO, say) is killed after
+    // `seconds` and the test sees exit 124 instead of hanging.
+    testsupport::CommandResult masshoWithin(int seconds, std::vector<std::string> args,
+                                            const std::string& input = {});
     // All register entries (massho register show --json), parsed.
     std::vector<QJsonObject> entries();
     QJsonObject entry(long index);

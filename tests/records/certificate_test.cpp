@@ -271,6 +271,25 @@ TEST_F(CertificateTest, IssuingRecordsTheArchivedPdfsHashAndReissuesAreMarked) {
     EXPECT_EQ(archivedCertificate(*store_, hdd_), second.pdf);
 }
 
+// The requested PDF is written inside the issuing transaction: when that fails (disk full),
+// neither the certificate-issued entries nor the archived copy remain.
+TEST_F(CertificateTest, APdfThatCannotBeDeliveredIsNotRecorded) {
+    const uint64_t size = store_->log().size();
+    const auto failing = [](const std::string&) { throw RecordsError("disk full"); };
+    EXPECT_THROW(issueCertificate(*store_, hdd_, "suzuki", failing), RecordsError);
+    EXPECT_THROW(issueCertificateBatch(*store_, {hdd_, usb_}, "suzuki", failing), RecordsError);
+    EXPECT_EQ(store_->log().size(), size);
+    EXPECT_EQ(certificatesIssuedFor(store_->log(), hdd_), 0);
+    const auto archive = store_->dir() / kCertificatesFolder;
+    EXPECT_TRUE(!std::filesystem::exists(archive) || std::filesystem::is_empty(archive));
+
+    std::string delivered;
+    const IssuedCertificate issued =
+        issueCertificate(*store_, hdd_, "suzuki", [&](const std::string& pdf) { delivered = pdf; });
+    EXPECT_EQ(delivered, issued.pdf);
+    EXPECT_EQ(issued.certificate.number, std::to_string(hdd_) + "-1");
+}
+
 TEST_F(CertificateTest, AlteredArchiveIsNotHandedOutForPrinting) {
     const IssuedCertificate issued = issueCertificate(*store_, hdd_, "suzuki");
     std::string bytes = readFile(issued.archived);

@@ -1,9 +1,8 @@
 // massho certificate INDEX (--pdf FILE | --print [--printer NAME]) --as ID --password-stdin
-// [--json] massho certificate verify FILE --vkey FILE [--checkpoint FILE…] [--witness-vkey FILE…]
+// [--json]; certificate batch; certificate list. (certificate verify: certificate_verify.cpp)
 #include <QProcess>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
+#include <optional>
 #include <string>
 
 #include "../cli_error.h"
@@ -11,19 +10,14 @@
 #include "../commands.h"
 #include "../output_file.h"
 #include "../session.h"
-#include "../text_file.h"
 #include "massho/records/canonical_json.h"
 #include "massho/records/certificate_issuer.h"
-#include "massho/records/certificate_payload.h"
 #include "massho/records/clock.h"
 #include "massho/records/database.h"
 #include "massho/records/disposal_list.h"
-#include "massho/records/pdf_payload.h"
 
 namespace massho::cli {
 namespace {
-
-constexpr std::uintmax_t kMaxCertificateFile = 64u * 1024 * 1024;
 
 uint64_t parseEntryIndex(const std::string& text, uint64_t size) {
     if (text.empty() || text.size() > 19 ||
@@ -36,23 +30,15 @@ uint64_t parseEntryIndex(const std::string& text, uint64_t size) {
     return index;
 }
 
-std::string readFileBounded(const std::string& path) {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    if (ec) throw badInput("cannot read '" + path + "': " + ec.message());
-    if (size > kMaxCertificateFile)
-        throw badInput("'" + path + "' is larger than 64 MiB: not a certificate");
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream bytes;
-    bytes << in.rdbuf();
-    if (!in && !in.eof()) throw badInput("cannot read '" + path + "'");
-    return bytes.str();
-}
-
-void writeFileOrFail(const std::string& path, const std::string& bytes) {
-    writeOutputFile(path, bytes,
-                    " (an issued certificate is recorded and archived in DATA_DIR/certificates/ "
-                    "all the same)");
+// The issued PDF is already written and recorded; only the final rename is left.
+void commitRecorded(OutputFile& out) {
+    try {
+        out.commit();
+    } catch (const CliError& e) {
+        throw failed(std::string(e.what()) +
+                     " (the certificate is recorded and archived in DATA_DIR/certificates/: "
+                     "massho certificate --print, or copy it from there)");
+    }
 }
 
 // CUPS: the archived bytes go to `lp` on its standard input, never a re-render.
@@ -80,36 +66,6 @@ void printPdf(const std::string& pdf, const std::optional<std::string>& printer,
                  QString::fromLocal8Bit(lp.readAllStandardOutput()).trimmed().toUtf8().constData());
 }
 
-std::vector<records::VerifierKey> keysOfType(const std::vector<std::string>& lines,
-                                             unsigned char type) {
-    std::vector<records::VerifierKey> keys;
-    for (const auto& line : lines) {
-        try {
-            records::VerifierKey key = records::VerifierKey::parse(line);
-            if (key.type() == type) keys.push_back(std::move(key));
-        } catch (const records::RecordsError& e) {
-            throw badInput(std::string("a verifier key cannot be read: ") + e.what());
-        }
-    }
-    return keys;
-}
-
-std::vector<std::string> payloadsOf(const std::string& path) {
-    const std::string bytes = readFileBounded(path);
-    if (bytes.rfind("%PDF-", 0) != 0) return {bytes};  // the QR payload saved as text
-    std::vector<std::string> payloads;
-    try {
-        payloads = records::extractPdfPayloads(bytes);
-    } catch (const records::RecordsError& e) {
-        throw failed(std::string("certificate does not verify: ") + e.what());
-    }
-    if (payloads.empty())
-        throw failed("'" + path +
-                     "' carries no Massho certificate payload: scan its QR code (zbarimg --raw "
-                     "-Sbinary) into a text file and verify that file");
-    return payloads;
-}
-
 }  // namespace
 
 int runCertificate(const Invocation& inv) {
@@ -128,6 +84,9 @@ int runCertificate(const Invocation& inv) {
             "say what to do: --pdf FILE issues a certificate, --print prints the "
             "issued one");
     requireOneStandardOutput({pdfPath}, cl.isSet("json"));
+    // Checked and created before anything is recorded (issue: entries recorded, then failing).
+    std::optional<OutputFile> out;
+    if (pdfPath) out.emplace(*pdfPath, "certificate PDF");
     Session session = Session::open(inv, cl, {records::Role::RecordsOfficer});
     records::Store& store = session.store();
     const uint64_t index = parseEntryIndex(cl.positional()[0], store.log().size());
@@ -135,11 +94,12 @@ int runCertificate(const Invocation& inv) {
     if (pdfPath) {
         records::IssuedCertificate issued;
         try {
-            issued = records::issueCertificate(store, index, session.userId());
+            issued = records::issueCertificate(store, index, session.userId(),
+                                               [&](const std::string& pdf) { out->write(pdf); });
         } catch (const records::CertificateRefused& e) {
             throw refused(e.what());
         }
-        writeFileOrFail(*pdfPath, issued.pdf);
+        commitRecorded(*out);
         std::fprintf(
             stderr, "certificate %s%s for entry %llu: %s (SHA-256 %s, recorded as entry %llu)\n",
             issued.certificate.number.c_str(), issued.certificate.reissue() ? " (reissue)" : "",
@@ -192,16 +152,18 @@ int runCertificateBatch(const Invocation& inv) {
         throw badInput("choose the certificates: --date YYYY-MM-DD or --request REQ");
     if (date && !records::isValidDate(*date))
         throw badInput("--date '" + *date + "' is not a date written as " + records::kDateRule);
+    OutputFile out(pdfPath, "certificate PDF");
     Session session = Session::open(inv, cl, {records::Role::RecordsOfficer});
     records::Store& store = session.store();
     records::IssuedBatch batch;
     try {
         batch = records::issueCertificateBatch(
-            store, records::selectErasures(store.log(), date, request), session.userId());
+            store, records::selectErasures(store.log(), date, request), session.userId(),
+            [&](const std::string& pdf) { out.write(pdf); });
     } catch (const records::CertificateRefused& e) {
         throw failed(e.what());
     }
-    writeFileOrFail(pdfPath, batch.pdf);
+    commitRecorded(out);
     std::fprintf(stderr, "%zu certificates in %s (SHA-256 %s), recorded as entries %llu to %llu\n",
                  batch.certificates.size(), pdfPath.c_str(), batch.sha256Hex.c_str(),
                  static_cast<unsigned long long>(batch.recordIndexes.front()),
@@ -234,52 +196,13 @@ int runCertificateList(const Invocation& inv) {
     requireOneStandardOutput({cl.value("csv"), cl.value("pdf")});
     records::Store store = openStore(inv, records::Store::Access::ReadOnly);
     const auto rows = records::disposalRows(store.log(), from, to);
-    if (auto csv = cl.value("csv")) writeFileOrFail(*csv, records::disposalListCsv(rows));
+    if (auto csv = cl.value("csv"))
+        writeOutputFile(*csv, records::disposalListCsv(rows), "disposal list CSV");
     if (auto pdf = cl.value("pdf"))
-        writeFileOrFail(*pdf, records::disposalListPdf(rows, store.origin(), from, to));
+        writeOutputFile(*pdf, records::disposalListPdf(rows, store.origin(), from, to),
+                        "disposal list PDF");
     std::fprintf(stderr, "%zu disposal erasures from %s to %s\n", rows.size(), from.c_str(),
                  to.c_str());
-    return 0;
-}
-
-int runCertificateVerify(const Invocation& inv) {
-    CommandLine cl(inv.name, inv.arguments);
-    cl.addPositional("FILE", "The certificate PDF, or its QR payload saved as a text file.");
-    cl.addOption("vkey", "FILE", "The register's verifier key (your own copy); repeatable.");
-    cl.addOption("checkpoint", "FILE",
-                 "A checkpoint you kept: the same tree size must have the same root.");
-    cl.addOption("witness-vkey", "FILE", "A witness's verifier key; repeatable.");
-    cl.parse(1, 1);
-    if (cl.values("vkey").empty())
-        throw badInput("--vkey FILE is required: the register's public key from a trusted copy");
-    std::vector<std::string> keyLines, witnessLines;
-    for (const auto& f : cl.values("vkey"))
-        for (auto& l : readVkeyLines(f)) keyLines.push_back(std::move(l));
-    for (const auto& f : cl.values("witness-vkey"))
-        for (auto& l : readVkeyLines(f)) witnessLines.push_back(std::move(l));
-    const auto vkeys = keysOfType(keyLines, records::kNoteKeyType);
-    const auto witnesses = keysOfType(witnessLines, records::kCosignatureKeyType);
-    if (vkeys.empty()) throw badInput("the --vkey file holds no register (note) key");
-
-    std::vector<std::string> saved;
-    for (const auto& f : cl.values("checkpoint")) saved.push_back(readTextInput(f, "checkpoint"));
-    const auto payloads = payloadsOf(cl.positional()[0]);
-    for (size_t i = 0; i < payloads.size(); ++i) {
-        try {
-            const auto cert = records::verifyCertificatePayload(payloads[i], vkeys, witnesses);
-            if (payloads.size() > 1)
-                std::printf("--- certificate %zu of %zu\n", i + 1, payloads.size());
-            std::fputs(records::describeVerified(cert).c_str(), stdout);
-            for (size_t k = 0; k < saved.size(); ++k)
-                std::printf("saved checkpoint %s: %s\n", cl.values("checkpoint")[k].c_str(),
-                            records::matchesSavedCheckpoint(cert, saved[k], vkeys)
-                                ? "same tree, same root"
-                                : "other tree size: relate them with massho register verify "
-                                  "--checkpoint");
-        } catch (const records::CertificateInvalid& e) {
-            throw failed(e.what());
-        }
-    }
     return 0;
 }
 

@@ -66,8 +66,8 @@ int runMediaReport(const Invocation& inv) {
         throw badInput("unknown report '" + kind.substr(0, 20) +
                        "': use ledger, carried-out, due or closures");
     }
-    if (auto csv = cl.value("csv")) writeOutputFile(*csv, records::tableReportCsv(report));
-    if (auto pdf = cl.value("pdf")) writeOutputFile(*pdf, records::tableReportPdf(report));
+    if (auto csv = cl.value("csv")) writeOutputFile(*csv, records::tableReportCsv(report), "report CSV");
+    if (auto pdf = cl.value("pdf")) writeOutputFile(*pdf, records::tableReportPdf(report), "report PDF");
     std::fprintf(stderr, "%s: %zu rows\n", report.title.c_str(), report.rows.size());
     return 0;
 }

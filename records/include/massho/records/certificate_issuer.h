@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,12 +24,18 @@ struct IssuedCertificate {
 
 inline constexpr const char* kCertificatesFolder = "certificates";
 
+// Hands the rendered PDF out (writes the requested file) inside the issuing transaction, after
+// the entries are appended and before they are committed: when it throws, nothing is recorded
+// and the archived copy is removed.
+using PdfDelivery = std::function<void(const std::string& pdf)>;
+
 // Renders the certificate for erasure entry `index`, archives the PDF as
 // DIR/certificates/<index>-<issue>.pdf (0600, fsynced) and appends a certificate-issued entry
 // (entry, certificate, issue, reissue, pdf_sha256, file, checkpoint_size, by) inside one
 // Transaction. A later issue for the same entry is a reissue (marked on the page and in the
 // entry). Throws CertificateRefused for entries that get no certificate.
-IssuedCertificate issueCertificate(Store& store, uint64_t index, const std::string& officerId);
+IssuedCertificate issueCertificate(Store& store, uint64_t index, const std::string& officerId,
+                                   const PdfDelivery& deliver = {});
 
 // Several certificates as one multi-page PDF (a day's or a request's), archived as
 // DIR/certificates/batch-<first>-<last>-<n>.pdf; one certificate-issued entry per certificate
@@ -41,7 +48,7 @@ struct IssuedBatch {
     std::vector<uint64_t> recordIndexes;
 };
 IssuedBatch issueCertificateBatch(Store& store, const std::vector<uint64_t>& indexes,
-                                  const std::string& officerId);
+                                  const std::string& officerId, const PdfDelivery& deliver = {});
 
 // Successful erasures whose `ended` falls on `dateJst` (YYYY-MM-DD, Japan time: the office's
 // day) and/or that carry `request`, in register order.

@@ -56,7 +56,9 @@ VerifiedCertificate verifyCertificatePayload(std::string_view payloadText,
 bool matchesSavedCheckpoint(const VerifiedCertificate& cert, std::string_view checkpointNote,
                             const std::vector<VerifierKey>& vkeys);
 
-// The human-readable lines `massho certificate verify` prints from a verified entry.
+// The human-readable lines `massho certificate verify` prints from a verified entry: the facts
+// a reader compares with the page. They say nothing about the PDF's own bytes, so the caller
+// heads them with what was checked (issued_document.h).
 std::string describeVerified(const VerifiedCertificate& cert);
 
 }  // namespace massho::records

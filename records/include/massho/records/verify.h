@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,10 @@ struct VerifyOptions {
     // Entries read and prepared in parallel per step; the result never depends on it (tests
     // use tiny batches to cross batch boundaries).
     size_t batchEntries = 16384;
+    // Called with each entry's exact bytes in index order as it is walked (so a caller can pick
+    // out entries without reading the source twice). What it sees is trustworthy only when the
+    // returned report is ok.
+    std::function<void(uint64_t index, const std::string& entryBytes)> onEntry;
 };
 
 // What verification checked, or the first problem found.
