@@ -407,10 +407,10 @@ TEST_F(MediaCliTest, DestructionDateIsNotBeforeTheRegistration) {
               0);
     const size_t before = entries().size();
     auto early = asSato({"media", "destroy", "PC-0300", "--method", "shred", "--witness", "suzuki",
-                         "--date", "1900-01-01"},
+                         "--date", "2001-01-01"},
                         std::string(kWitnessPassword) + "\n");
     EXPECT_EQ(early.exitCode, 2);
-    EXPECT_NE(early.err.find("destruction date 1900-01-01 is before medium PC-0300 was registered"),
+    EXPECT_NE(early.err.find("destruction date 2001-01-01 is before medium PC-0300 was registered"),
               std::string::npos)
         << early.err;
     EXPECT_EQ(entries().size(), before);

@@ -449,13 +449,13 @@ TEST_F(MediaLedgerTest, DeviceWithoutSerialIsKnownByPathModelAndSize) {
 TEST_F(MediaLedgerTest, DestructionIsNotDatedBeforeTheMediumWasRegistered) {
     ledger->add(disk("PC-0030"), "clerk");
     Destruction d = shredding();
-    d.performedOn = "1900-01-01";
+    d.performedOn = "2001-01-01";
     try {
         ledger->destroy("PC-0030", d, "clerk");
         ADD_FAILURE() << "accepted a destruction before the registration";
     } catch (const UserError& e) {
         EXPECT_EQ(std::string(e.what()),
-                  "destruction date 1900-01-01 is before medium PC-0030 was registered (" +
+                  "destruction date 2001-01-01 is before medium PC-0030 was registered (" +
                       formatDate(now) + "): give the day it was destroyed (--date YYYY-MM-DD)");
     }
     d.performedOn = formatDate(now - 24h);
