@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "massho/image/carryout_error.h"
+#include "unique_fd.h"
 
 namespace massho::image {
 namespace {
@@ -21,20 +22,6 @@ constexpr size_t kWindow = 4 * 1024 * 1024;
 constexpr size_t kMaxHeader = 64 * 1024;  // a header with many recipients is still far smaller
 constexpr std::string_view kMagic = "age-encryption.org/v1\n";
 constexpr std::string_view kMacLine = "\n--- ";
-
-class Fd {
-  public:
-    explicit Fd(int fd) : fd_(fd) {}
-    ~Fd() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    int get() const { return fd_; }
-
-  private:
-    int fd_;
-};
 
 [[noreturn]] void ioFail(const std::string& what, const std::string& device) {
     throw CarryOutError(Kind::Failed,
@@ -82,7 +69,7 @@ void overwrite(int fd, uint64_t offset, size_t length, const std::string& device
 }  // namespace
 
 HeaderWipeResult destroyAgeHeaders(const std::string& device) {
-    Fd fd(::open(device.c_str(), O_RDWR | O_CLOEXEC));
+    detail::UniqueFd fd(::open(device.c_str(), O_RDWR | O_CLOEXEC));
     if (fd.get() < 0) ioFail("opening", device);
     HeaderWipeResult result;
     std::vector<char> buf(kWindow);

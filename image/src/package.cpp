@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "massho/image/carryout_error.h"
+#include "unique_fd.h"
 #include "utf8_names.h"
 
 namespace massho::image {
@@ -44,24 +45,10 @@ struct stat lstatOrThrow(const fs::path& p) {
     return st;
 }
 
-class UniqueFd {
-  public:
-    explicit UniqueFd(int fd) : fd_(fd) {}
-    ~UniqueFd() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    UniqueFd(const UniqueFd&) = delete;
-    UniqueFd& operator=(const UniqueFd&) = delete;
-    int get() const { return fd_; }
-
-  private:
-    int fd_;
-};
-
 // A file that cannot be opened is refused now, not after the medium was erased. O_NONBLOCK: a
 // FIFO swapped in since lstat must not block the open (O_NOFOLLOW: nor a symlink be followed).
 void requireReadable(const fs::path& p) {
-    UniqueFd fd(::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
+    detail::UniqueFd fd(::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
     if (fd.get() < 0)
         throw CarryOutError(Kind::BadInput, "cannot read " + p.string() + ": " +
                                                 std::strerror(errno) +
@@ -190,7 +177,8 @@ class TarWriter {
 
 void copyFile(TarWriter& tar, const PackageItem& item, std::vector<char>& buf, uint64_t& done,
               const std::function<void(uint64_t)>& onBytes) {
-    UniqueFd fd(::open(item.source.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
+    detail::UniqueFd fd(
+        ::open(item.source.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
     if (fd.get() < 0)
         throw CarryOutError(Kind::Failed,
                             "cannot open " + item.source.string() + ": " + std::strerror(errno));
