@@ -144,7 +144,7 @@ TEST(Capabilities, FrozenSecurityBlocksSecureEraseOnly) {
     const auto caps = probeAta(drive);
     EXPECT_EQ(testing::refusalOf([&] { requireRunnable(*findMethod("ata-secure-erase"), caps); }),
               testing::Refusal(SanitizeError::Kind::Frozen,
-                               "the drive's security frozen, so ata-secure-erase is refused: "
+                               "the drive's security is frozen, so ata-secure-erase is refused: "
                                "hot-unplug and replug the drive, or suspend and resume the "
                                "appliance"));
     EXPECT_NO_THROW(requireRunnable(*findMethod("ata-sanitize-crypto"), caps));

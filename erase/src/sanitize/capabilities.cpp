@@ -75,7 +75,7 @@ DriveCapabilities probeAta(SgIo& io) {
     addIf(caps.methods, id.overwriteSupported, "ata-sanitize-overwrite");
     if (id.securityFrozen && usable) {
         caps.blocked =
-            "security frozen, so ata-secure-erase is refused: hot-unplug and replug "
+            "security is frozen, so ata-secure-erase is refused: hot-unplug and replug "
             "the drive, or suspend and resume the appliance";
     }
     probeHiddenArea(ata, caps);
