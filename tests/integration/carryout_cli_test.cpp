@@ -14,10 +14,13 @@
 #include <random>
 
 #include "cli_fixture.h"
+#include "massho/testsupport/files.h"
 #include "massho/testsupport/loop_device.h"
 
 namespace massho::testing {
 namespace {
+
+using testsupport::writeFile;
 
 namespace fs = std::filesystem;
 using testsupport::LoopDevice;
@@ -29,11 +32,6 @@ constexpr const char* kMarker = "PLAINTEXT-MARKER-7f3a9c-do-not-leak";
 std::string readFile(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), {}};
-}
-
-void writeFile(const fs::path& p, const std::string& bytes) {
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << bytes;
 }
 
 std::string randomText(size_t n, unsigned seed) {

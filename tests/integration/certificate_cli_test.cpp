@@ -10,10 +10,13 @@
 #include <sstream>
 
 #include "cli_fixture.h"
+#include "massho/testsupport/files.h"
 #include "massho/testsupport/loop_device.h"
 
 namespace massho::testing {
 namespace {
+
+using testsupport::writeFile;
 
 using testsupport::LoopDevice;
 using testsupport::runCommand;
@@ -26,10 +29,6 @@ std::string readFile(const std::filesystem::path& p) {
     std::stringstream s;
     s << in.rdbuf();
     return s.str();
-}
-
-void writeFile(const std::filesystem::path& p, const std::string& bytes) {
-    std::ofstream(p, std::ios::binary) << bytes;
 }
 
 class CertificateCliTest : public CliTest {

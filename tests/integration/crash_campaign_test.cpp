@@ -19,10 +19,13 @@
 
 #include "cli_fixture.h"
 #include "massho/testsupport/command.h"
+#include "massho/testsupport/files.h"
 #include "massho/testsupport/loop_device.h"
 
 namespace massho::testing {
 namespace {
+
+using testsupport::writeFile;
 
 namespace fs = std::filesystem;
 using testsupport::LoopDevice;
@@ -31,11 +34,6 @@ using testsupport::runCommand;
 constexpr uint64_t kMiB = 1024 * 1024;
 constexpr int kKillPoints = 200;
 constexpr const char* kOfficerPassword = "officer-passphrase-1";
-
-void writeFile(const fs::path& path, const std::string& text) {
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << text;
-}
 
 // Runs MASSHO_CLI with `args` and `input` on stdin, and sends SIGKILL after `delay` unless it has
 // ended by then. Returns true when the process was killed (rather than ending by itself).

@@ -7,16 +7,15 @@
 #include <random>
 
 #include "cli_fixture.h"
+#include "massho/testsupport/files.h"
 
 namespace massho::testing {
 namespace {
 
+using testsupport::writeFile;
+
 constexpr int kSeconds = 20;
 constexpr int kTimedOut = 124;  // timeout(1)
-
-void writeFile(const std::filesystem::path& p, const std::string& bytes) {
-    std::ofstream(p, std::ios::binary) << bytes;
-}
 
 bool printable(const std::string& text) {
     for (unsigned char c : text)

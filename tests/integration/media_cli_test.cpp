@@ -9,10 +9,13 @@
 #include <set>
 
 #include "cli_fixture.h"
+#include "massho/testsupport/files.h"
 #include "massho/testsupport/loop_device.h"
 
 namespace massho::testing {
 namespace {
+
+using testsupport::writeFile;
 
 namespace fs = std::filesystem;
 using testsupport::LoopDevice;
@@ -22,11 +25,6 @@ constexpr uint64_t kMiB = 1024 * 1024;
 constexpr const char* kWitnessPassword = "witness-passphrase-1";
 constexpr const char* kManagerPassword = "manager-passphrase-1";
 constexpr const char* kOfficerPassword = "officer-passphrase-1";
-
-void writeFile(const fs::path& p, const std::string& bytes) {
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << bytes;
-}
 
 std::string readFile(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);

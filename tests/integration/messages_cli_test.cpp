@@ -8,10 +8,13 @@
 #include <sstream>
 
 #include "cli_fixture.h"
+#include "massho/testsupport/files.h"
 #include "massho/testsupport/loop_device.h"
 
 namespace massho::testing {
 namespace {
+
+using testsupport::writeFile;
 
 namespace fs = std::filesystem;
 using testsupport::LoopDevice;
@@ -25,10 +28,6 @@ std::string readFile(const fs::path& p) {
     std::stringstream s;
     s << in.rdbuf();
     return s.str();
-}
-
-void writeFile(const fs::path& p, const std::string& bytes) {
-    std::ofstream(p, std::ios::binary | std::ios::trunc) << bytes;
 }
 
 bool has(const std::string& text, const std::string& part) {

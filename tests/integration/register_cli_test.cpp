@@ -4,9 +4,12 @@
 #include <sstream>
 
 #include "cli_fixture.h"
+#include "massho/testsupport/files.h"
 
 namespace massho::testing {
 namespace {
+
+using testsupport::writeFile;
 
 using testsupport::runChecked;
 
@@ -15,10 +18,6 @@ std::string readFile(const std::filesystem::path& p) {
     std::stringstream s;
     s << in.rdbuf();
     return s.str();
-}
-
-void writeFile(const std::filesystem::path& p, const std::string& text) {
-    std::ofstream(p, std::ios::binary) << text;
 }
 
 class RegisterCliTest : public CliTest {
