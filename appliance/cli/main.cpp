@@ -9,8 +9,8 @@
 #include "cli_error.h"
 #include "commands.h"
 #include "massho/appliance/device_error.h"
-#include "massho/records/errors.h"
-#include "massho/records/policy_errors.h"
+#include "massho/records/register/errors.h"
+#include "massho/records/register/policy_errors.h"
 #include "unexpected_error.h"
 
 namespace {

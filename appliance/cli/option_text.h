@@ -2,7 +2,7 @@
 
 #include <QString>
 
-#include "massho/records/text_field.h"
+#include "massho/records/register/text_field.h"
 
 namespace massho::cli {
 

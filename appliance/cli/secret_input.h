@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "massho/records/secret.h"
+#include "massho/records/register/secret.h"
 
 namespace massho::cli {
 

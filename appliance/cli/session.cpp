@@ -1,7 +1,7 @@
 #include "session.h"
 
 #include "cli_error.h"
-#include "massho/records/errors.h"
+#include "massho/records/register/errors.h"
 
 namespace massho::cli {
 

@@ -4,9 +4,9 @@
 
 #include "command_line.h"
 #include "commands.h"
-#include "massho/records/roles.h"
-#include "massho/records/store.h"
-#include "massho/records/users.h"
+#include "massho/records/people/roles.h"
+#include "massho/records/people/store.h"
+#include "massho/records/people/users.h"
 #include "secret_input.h"
 
 namespace massho::cli {

@@ -1,8 +1,8 @@
 #include "massho/operations/approval_gate.h"
 
-#include "massho/records/canonical_json.h"
-#include "massho/records/policy_errors.h"
-#include "massho/records/text_field.h"
+#include "massho/records/register/canonical_json.h"
+#include "massho/records/register/policy_errors.h"
+#include "massho/records/register/text_field.h"
 
 namespace massho::operations {
 namespace {

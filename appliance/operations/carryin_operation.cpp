@@ -5,10 +5,10 @@
 #include "massho/image/fat_medium.h"
 #include "massho/operations/carryout_match.h"
 #include "massho/operations/erase_operation.h"
-#include "massho/records/canonical_json.h"
-#include "massho/records/errors.h"
-#include "massho/records/register.h"
-#include "massho/records/text_field.h"
+#include "massho/records/register/canonical_json.h"
+#include "massho/records/register/errors.h"
+#include "massho/records/register/register.h"
+#include "massho/records/register/text_field.h"
 
 #ifndef MASSHO_VERSION
 #define MASSHO_VERSION "unknown"

@@ -1,5 +1,5 @@
 #include "massho/operations/carryout_operation.h"
-#include "massho/records/canonical_json.h"
+#include "massho/records/register/canonical_json.h"
 
 #ifndef MASSHO_VERSION
 #define MASSHO_VERSION "unknown"

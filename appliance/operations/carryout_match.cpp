@@ -1,9 +1,9 @@
 #include "massho/operations/carryout_match.h"
 
-#include "massho/records/canonical_json.h"
-#include "massho/records/errors.h"
-#include "massho/records/media_ledger.h"
-#include "massho/records/register.h"
+#include "massho/records/register/canonical_json.h"
+#include "massho/records/register/errors.h"
+#include "massho/records/ledger/media_ledger.h"
+#include "massho/records/register/register.h"
 
 namespace massho::operations {
 namespace {

@@ -12,10 +12,10 @@
 #include "massho/operations/erase_operation.h"
 #include "massho/operations/job_journal.h"
 #include "massho/operations/source_allow_list.h"
-#include "massho/records/clock.h"
-#include "massho/records/errors.h"
-#include "massho/records/register.h"
-#include "massho/records/text_field.h"
+#include "massho/records/register/clock.h"
+#include "massho/records/register/errors.h"
+#include "massho/records/register/register.h"
+#include "massho/records/register/text_field.h"
 
 namespace massho::operations {
 namespace {

@@ -7,8 +7,8 @@
 #include "massho/erase/sanitize/sanitize_error.h"
 #include "massho/erase/target.h"
 #include "massho/operations/job_journal.h"
-#include "massho/records/device_identity.h"
-#include "massho/records/register.h"
+#include "massho/records/register/device_identity.h"
+#include "massho/records/register/register.h"
 
 namespace massho::operations {
 namespace {

@@ -1,7 +1,7 @@
 #include "massho/operations/erasure_entry.h"
 
-#include "massho/records/canonical_json.h"
-#include "massho/records/clock.h"
+#include "massho/records/register/canonical_json.h"
+#include "massho/records/register/clock.h"
 
 #ifndef MASSHO_VERSION
 #define MASSHO_VERSION "unknown"

@@ -7,9 +7,9 @@
 #include <fstream>
 #include <variant>
 
-#include "massho/records/canonical_json.h"
-#include "massho/records/database.h"
-#include "massho/records/register.h"
+#include "massho/records/register/canonical_json.h"
+#include "massho/records/register/database.h"
+#include "massho/records/register/register.h"
 
 namespace massho::operations {
 namespace {

@@ -4,9 +4,9 @@
 
 #include <gtest/gtest.h>
 
-#include "massho/records/canonical_json.h"
-#include "massho/records/media_ledger.h"
-#include "massho/records/signing_key.h"
+#include "massho/records/register/canonical_json.h"
+#include "massho/records/ledger/media_ledger.h"
+#include "massho/records/register/signing_key.h"
 #include "massho/testsupport/temp_dir.h"
 
 namespace massho::operations {

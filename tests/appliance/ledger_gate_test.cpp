@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "massho/operations/erase_operation.h"
-#include "massho/records/signing_key.h"
+#include "massho/records/register/signing_key.h"
 #include "massho/testsupport/temp_dir.h"
 
 namespace massho::operations {

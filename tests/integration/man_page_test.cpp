@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "massho/records/config_settings.h"
+#include "massho/records/people/config_settings.h"
 #include "massho/testsupport/command.h"
 
 namespace massho::testing {

@@ -6,7 +6,7 @@
 #include <iterator>
 #include <string>
 
-#include "massho/records/clock.h"
+#include "massho/records/register/clock.h"
 
 namespace massho::records::test {
 

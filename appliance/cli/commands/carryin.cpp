@@ -8,7 +8,7 @@
 #include "../progress_printer.h"
 #include "../session.h"
 #include "massho/operations/carryin_operation.h"
-#include "massho/records/media_ledger.h"
+#include "massho/records/ledger/media_ledger.h"
 #include "operation_exit.h"
 
 namespace massho::cli {

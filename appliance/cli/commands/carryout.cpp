@@ -11,8 +11,8 @@
 #include "massho/operations/carryout_operation.h"
 #include "massho/operations/ledger_gate.h"
 #include "massho/operations/source_allow_list.h"
-#include "massho/records/media_ledger.h"
-#include "massho/records/recipient_book.h"
+#include "massho/records/ledger/media_ledger.h"
+#include "massho/records/people/recipient_book.h"
 #include "operation_exit.h"
 
 namespace massho::cli {

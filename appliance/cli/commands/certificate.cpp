@@ -10,11 +10,11 @@
 #include "../commands.h"
 #include "../output_file.h"
 #include "../session.h"
-#include "massho/records/canonical_json.h"
-#include "massho/records/certificate_issuer.h"
-#include "massho/records/clock.h"
-#include "massho/records/database.h"
-#include "massho/records/disposal_list.h"
+#include "massho/records/register/canonical_json.h"
+#include "massho/records/papers/certificate_issuer.h"
+#include "massho/records/register/clock.h"
+#include "massho/records/register/database.h"
+#include "massho/records/papers/disposal_list.h"
 
 namespace massho::cli {
 namespace {

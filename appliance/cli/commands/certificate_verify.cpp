@@ -14,9 +14,9 @@
 #include "../commands.h"
 #include "../file_kind.h"
 #include "../text_file.h"
-#include "massho/records/certificate_payload.h"
-#include "massho/records/issued_document.h"
-#include "massho/records/pdf_payload.h"
+#include "massho/records/papers/certificate_payload.h"
+#include "massho/records/papers/issued_document.h"
+#include "massho/records/papers/pdf_payload.h"
 
 namespace massho::cli {
 namespace {

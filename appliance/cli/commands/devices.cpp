@@ -12,7 +12,7 @@
 #include "../commands.h"
 #include "../session.h"
 #include "massho/appliance/device_json.h"
-#include "massho/records/media_ledger.h"
+#include "massho/records/ledger/media_ledger.h"
 
 namespace massho::cli {
 namespace {

@@ -15,7 +15,7 @@
 #include "massho/operations/approval_gate.h"
 #include "massho/operations/erase_operation.h"
 #include "massho/operations/ledger_gate.h"
-#include "massho/records/media_ledger.h"
+#include "massho/records/ledger/media_ledger.h"
 
 namespace massho::cli {
 namespace {

@@ -11,8 +11,8 @@
 #include "../erase_fields.h"
 #include "../session.h"
 #include "massho/appliance/devices.h"
-#include "massho/records/media_ledger.h"
-#include "massho/records/text_field.h"
+#include "massho/records/ledger/media_ledger.h"
+#include "massho/records/register/text_field.h"
 #include "media_json.h"
 
 namespace massho::cli {

@@ -5,7 +5,7 @@
 #include <QJsonObject>
 #include <vector>
 
-#include "massho/records/medium.h"
+#include "massho/records/ledger/medium.h"
 
 namespace massho::cli {
 

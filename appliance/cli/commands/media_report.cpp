@@ -9,8 +9,8 @@
 #include "../commands.h"
 #include "../output_file.h"
 #include "../session.h"
-#include "massho/records/clock.h"
-#include "massho/records/media_reports.h"
+#include "massho/records/register/clock.h"
+#include "massho/records/papers/media_reports.h"
 
 namespace massho::cli {
 namespace {

@@ -9,7 +9,7 @@
 #include "../session.h"
 #include "massho/image/errors.h"
 #include "massho/image/x25519_keys.h"
-#include "massho/records/recipient_book.h"
+#include "massho/records/people/recipient_book.h"
 #include "operation_exit.h"
 
 namespace massho::cli {

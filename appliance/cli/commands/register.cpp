@@ -8,8 +8,8 @@
 #include "../commands.h"
 #include "../session.h"
 #include "../text_file.h"
-#include "massho/records/errors.h"
-#include "massho/records/verify.h"
+#include "massho/records/register/errors.h"
+#include "massho/records/register/verify.h"
 
 namespace massho::cli {
 namespace {

@@ -15,7 +15,7 @@
 #include "massho/erase/method.h"
 #include "massho/operations/approval_gate.h"
 #include "massho/operations/erase_operation.h"
-#include "massho/records/text_field.h"
+#include "massho/records/register/text_field.h"
 
 namespace massho::cli {
 namespace {

@@ -11,7 +11,7 @@
 #include "../command_line.h"
 #include "../commands.h"
 #include "../session.h"
-#include "massho/records/errors.h"
+#include "massho/records/register/errors.h"
 
 namespace massho::cli {
 

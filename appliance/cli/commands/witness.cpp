@@ -3,7 +3,7 @@
 // massho witness follow-rotation WDIR [EVIDENCE|-]
 // A witness is another party (another office, the auditors) holding its own key: it cosigns a
 // checkpoint only when it is consistent with the last one it saw (C2SP tlog-witness).
-#include "massho/records/witness.h"
+#include "massho/records/register/witness.h"
 
 #include <cstdio>
 #include <ctime>
@@ -12,7 +12,7 @@
 #include "../command_line.h"
 #include "../commands.h"
 #include "../text_file.h"
-#include "massho/records/errors.h"
+#include "massho/records/register/errors.h"
 
 namespace massho::cli {
 

@@ -4,8 +4,8 @@
 #include <string>
 
 #include "massho/operations/erase_operation.h"
-#include "massho/records/approval_policy.h"
-#include "massho/records/requests.h"
+#include "massho/records/people/approval_policy.h"
+#include "massho/records/people/requests.h"
 
 namespace massho::operations {
 

@@ -11,8 +11,8 @@
 #include "massho/image/secret_bytes.h"
 #include "massho/image/x25519_keys.h"
 #include "massho/operations/erasure_entry.h"
-#include "massho/records/approval_policy.h"
-#include "massho/records/requests.h"
+#include "massho/records/people/approval_policy.h"
+#include "massho/records/people/requests.h"
 
 namespace massho::records {
 class Register;

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "massho/operations/erasure_entry.h"
-#include "massho/records/media_ledger.h"
+#include "massho/records/ledger/media_ledger.h"
 
 namespace massho::operations {
 

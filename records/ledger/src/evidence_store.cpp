@@ -1,0 +1,66 @@
+#include "massho/records/ledger/evidence_store.h"
+
+#include <openssl/evp.h>
+#include <sys/stat.h>
+
+#include <fstream>
+#include <iterator>
+
+#include "massho/records/register/base64.h"
+#include "massho/records/register/errors.h"
+
+namespace massho::records {
+namespace fs = std::filesystem;
+namespace {
+
+std::string readBounded(const fs::path& file) {
+    std::error_code ec;
+    const auto size = fs::file_size(file, ec);
+    if (ec || !fs::is_regular_file(file, ec))
+        throw UserError("cannot read evidence file " + file.string() + ": give a photo file");
+    if (size > EvidenceStore::kMaxBytes)
+        throw UserError("evidence file " + file.string() + " is larger than 32 MiB: reduce it");
+    std::ifstream in(file, std::ios::binary);
+    std::string bytes(std::istreambuf_iterator<char>(in), {});
+    if (!in && !in.eof()) throw UserError("cannot read evidence file " + file.string());
+    return bytes;
+}
+
+std::string sha256Of(const std::string& bytes) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1)
+        throw RecordsError("SHA-256 failed in OpenSSL");
+    return hexEncode(std::string_view(reinterpret_cast<const char*>(digest), length));
+}
+
+}  // namespace
+
+EvidenceStore::EvidenceStore(fs::path dataDir) : dir_(std::move(dataDir) / "evidence") {}
+
+fs::path EvidenceStore::pathFor(const std::string& sha256) const {
+    return dir_ / sha256;
+}
+
+std::string EvidenceStore::add(const fs::path& file) const {
+    const std::string bytes = readBounded(file);
+    const std::string hash = sha256Of(bytes);
+    std::error_code ec;
+    fs::create_directories(dir_, ec);
+    fs::permissions(dir_, fs::perms::owner_all, ec);
+    const fs::path target = pathFor(hash);
+    if (fs::exists(target, ec)) return hash;
+    const fs::path partial = target.string() + ".partial";
+    {
+        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+        ::chmod(partial.c_str(), 0600);
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        out.flush();
+        if (!out) throw StoreError("cannot write " + partial.string() + ": check free space");
+    }
+    fs::rename(partial, target, ec);
+    if (ec) throw StoreError("cannot store evidence as " + target.string() + ": " + ec.message());
+    return hash;
+}
+
+}  // namespace massho::records

@@ -1,0 +1,37 @@
+#include <QDateTime>
+
+#include "massho/records/papers/certificate_issuer.h"
+
+namespace massho::records {
+namespace {
+
+std::optional<std::string> stringField(const EntryFields& f, const std::string& key) {
+    auto it = f.find(key);
+    if (it == f.end() || !std::holds_alternative<std::string>(it->second)) return std::nullopt;
+    return std::get<std::string>(it->second);
+}
+
+// The calendar day in Japan (UTC+9, no daylight saving) of an RFC 3339 UTC time.
+std::string jstDate(const std::string& rfc3339) {
+    const QDateTime t = QDateTime::fromString(QString::fromStdString(rfc3339), Qt::ISODate);
+    return t.isValid() ? t.toOffsetFromUtc(9 * 3600).date().toString(Qt::ISODate).toStdString()
+                       : std::string();
+}
+
+}  // namespace
+
+std::vector<uint64_t> selectErasures(const Register& log, const std::optional<std::string>& dateJst,
+                                     const std::optional<std::string>& request) {
+    std::vector<uint64_t> out;
+    log.forEach([&](uint64_t index, const std::string& bytes) {
+        if (bytes.find("\"kind\":\"erasure\"") == std::string::npos) return;
+        const EntryFields f = parseEntry(bytes);
+        if (stringField(f, "result") != "erased") return;
+        if (dateJst && jstDate(stringField(f, "ended").value_or("")) != *dateJst) return;
+        if (request && stringField(f, "request") != *request) return;
+        out.push_back(index);
+    });
+    return out;
+}
+
+}  // namespace massho::records

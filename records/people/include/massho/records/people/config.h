@@ -1,0 +1,48 @@
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "massho/records/people/approval_policy.h"
+#include "massho/records/people/password_rules.h"
+
+namespace massho::records {
+
+// The people-and-approval settings of a data directory, from DIR/massho.conf (INI). Missing file
+// = all defaults. The parser is strict on purpose (our own ~80 lines rather than QSettings, which
+// accepts anything and keeps records/ free of Qt Core): an unknown section or key, a duplicate, a
+// value out of range or a policy the charter forbids is an error naming file and line, because a
+// typo must never silently weaken a security rule.
+//
+//   [password]   min_length=12  min_classes=2  max_age_days=90 (0: no limit)
+//   [lockout]    max_failures=5  minutes=15
+//   [accounts]   dormant_days=90
+//   [approval]   valid_days=7
+//   [approval.required]  reuse=1,2  disposal=1,2,3,4  lease-return=1,2,3,4  carryout=1,2
+//   [session]    idle_minutes=10  max_hours=12
+//   [media]      unregistered=register (or refuse)
+struct Config {
+    static constexpr const char* kFileName = "massho.conf";
+
+    PasswordRules password;
+    int maxFailedLogins = 5;
+    std::chrono::minutes lockout{15};
+    std::chrono::days dormantAfter{90};
+    std::chrono::days approvalValidity{7};
+    ApprovalPolicy approvals;
+    std::chrono::minutes sessionIdle{10};
+    std::chrono::hours sessionMaxAge{12};
+    // Issue 8: an erasure of a medium not in the ledger registers it first (true) or is refused.
+    bool registerUnknownMedia = true;
+
+    // Throws ConfigError. `source` names the file in messages.
+    static Config parse(std::string_view text, const std::string& source);
+    // DIR/massho.conf, or defaults when the file does not exist.
+    static Config loadFromDir(const std::filesystem::path& dir);
+    // A commented file with every default, for `massho init` to write.
+    static std::string defaultText();
+};
+
+}  // namespace massho::records

@@ -1,0 +1,375 @@
+#include "massho/records/people/requests.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "massho/records/register/canonical_json.h"
+#include "massho/records/register/policy_errors.h"
+#include "massho/records/register/text_field.h"
+
+namespace massho::records {
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT id, kind, state, requester, created, purpose, class, asset, method, destination, "
+    "note, device_path, device_model, device_serial, device_size, request_entry, decided_by, "
+    "decided, reason, approval_expires, decision_entry, used_entry FROM requests";
+
+RequestKind parseKind(const std::string& text) {
+    return text == "carryout" ? RequestKind::Carryout : RequestKind::Erase;
+}
+
+RequestState parseState(const std::string& text) {
+    if (text == "approved") return RequestState::Approved;
+    if (text == "rejected") return RequestState::Rejected;
+    if (text == "claimed") return RequestState::Claimed;
+    if (text == "used") return RequestState::Used;
+    return RequestState::Pending;
+}
+
+std::optional<uint64_t> optionalIndex(const Statement& row, int column) {
+    if (row.isNull(column)) return std::nullopt;
+    return static_cast<uint64_t>(row.integer(column));
+}
+
+Request readRequest(const Statement& row) {
+    Request r;
+    r.id = row.text(0);
+    r.details.kind = parseKind(row.text(1));
+    r.state = parseState(row.text(2));
+    r.requester = row.text(3);
+    r.created = row.text(4);
+    r.details.purpose = row.text(5);
+    r.details.infoClass = static_cast<int>(row.integer(6));
+    r.details.assetTag = row.text(7);
+    r.details.method = row.text(8);
+    r.details.destination = row.text(9);
+    r.details.note = row.text(10);
+    r.details.device = {row.text(11), row.text(12), row.text(13),
+                        static_cast<uint64_t>(row.integer(14))};
+    r.requestEntry = static_cast<uint64_t>(row.integer(15));
+    r.decidedBy = row.optionalText(16);
+    r.decided = row.optionalText(17);
+    r.reason = row.optionalText(18);
+    r.approvalExpires = row.optionalText(19);
+    r.decisionEntry = optionalIndex(row, 20);
+    r.usedEntry = optionalIndex(row, 21);
+    return r;
+}
+
+// The rules of text_field.h, thrown as RequestError (the type callers expect for bad fields).
+void checkText(std::string_view value, const char* field, TextKind kind, bool required) {
+    if (!required && value.empty()) return;
+    if (auto problem = textProblem(value, kind))
+        throw RequestError(std::string(field) + " " + *problem);
+}
+
+void validate(const RequestDetails& d) {
+    if (d.kind == RequestKind::Erase) {
+        if (d.purpose != "reuse" && d.purpose != "disposal" && d.purpose != "lease-return")
+            throw RequestError("unknown purpose '" + d.purpose.substr(0, 40) +
+                               "': use reuse, disposal or lease-return");
+        checkText(d.method, "--method", TextKind::Identifier, true);
+    } else {
+        if (d.purpose != "carryout")
+            throw RequestError("a carry-out request has purpose 'carryout'");
+        checkText(d.destination, "--destination", TextKind::Line, true);
+    }
+    if (d.infoClass < 1 || d.infoClass > 4)
+        throw RequestError("information class must be 1, 2, 3 or 4 (Art. 7)");
+    checkText(d.assetTag, "--asset", TextKind::Identifier, true);
+    checkText(d.note, "--note", TextKind::Reason, false);
+    // Read from the device, not typed: only the baseline rules.
+    checkText(d.device.path, "the device", TextKind::Path, true);
+    checkText(d.device.model, "the device model", TextKind::Path, false);
+    checkText(d.device.serial, "the device serial", TextKind::Path, false);
+}
+
+Clock fixedClock(TimePoint t) {
+    return [t] { return t; };
+}
+
+// The first difference between what was approved and what is about to happen, or "".
+std::string mismatch(const RequestDetails& approved, const RequestDetails& actual) {
+    if (approved.kind != actual.kind)
+        return std::string("it is a ") + std::string(toString(approved.kind)) + " request";
+    if (approved.purpose != actual.purpose)
+        return "it approves purpose " + approved.purpose + ", not " + actual.purpose;
+    if (approved.infoClass != actual.infoClass)
+        return "it approves class " + std::to_string(approved.infoClass) + ", not " +
+               std::to_string(actual.infoClass);
+    if (approved.assetTag != actual.assetTag)
+        return "it approves asset " + approved.assetTag + ", not " + actual.assetTag;
+    if (approved.method != actual.method)
+        return "it approves method " + approved.method + ", not " + actual.method;
+    if (approved.destination != actual.destination)
+        return "it approves destination " + approved.destination + ", not " + actual.destination;
+    if (!approved.device.sameMedium(actual.device))
+        return "it approves the medium " + approved.device.describe() + ", not " +
+               actual.device.describe();
+    return "";
+}
+
+}  // namespace
+
+std::string_view toString(RequestKind kind) {
+    return kind == RequestKind::Carryout ? "carryout" : "erase";
+}
+
+std::string_view toString(RequestState state) {
+    switch (state) {
+        case RequestState::Pending:
+            return "pending";
+        case RequestState::Approved:
+            return "approved";
+        case RequestState::Rejected:
+            return "rejected";
+        case RequestState::Claimed:
+            return "claimed";
+        case RequestState::Used:
+            return "used";
+    }
+    return "pending";
+}
+
+bool Request::approvalExpired(TimePoint now) const {
+    return (state == RequestState::Approved || state == RequestState::Claimed) && approvalExpires &&
+           formatRfc3339(now) >= *approvalExpires;
+}
+
+std::string Request::displayState(TimePoint now) const {
+    return approvalExpired(now) ? "expired" : std::string(toString(state));
+}
+
+Requests::Requests(Database& db, Register& log, Users& users, Clock clock,
+                   std::chrono::days approvalValidity)
+    : db_(db), log_(log), users_(users), clock_(std::move(clock)), validity_(approvalValidity) {}
+
+Request Requests::create(const RequestDetails& details, const std::string& requester) {
+    validate(details);
+    User user = users_.get(requester);
+    if (user.disabled || !user.hasRole(Role::Operator))
+        throw RefusedError("'" + requester +
+                           "' is not an enabled operator: only operators make requests");
+    const TimePoint now = clock_();
+    Transaction tx(db_);
+    Statement next(db_, "SELECT coalesce(max(seq), 0) + 1 FROM requests");
+    next.step();
+    char id[32];
+    std::snprintf(id, sizeof id, "REQ-%06lld", static_cast<long long>(next.integer(0)));
+
+    EntryBuilder entry("request-created", fixedClock(now));
+    entry.set("request", id).set("request_kind", toString(details.kind));
+    entry.set("requester", requester).set("purpose", details.purpose);
+    entry.set("class", int64_t{details.infoClass}).set("asset", details.assetTag);
+    entry.set("method", details.method).set("destination", details.destination);
+    entry.set("note", details.note).set("device_path", details.device.path);
+    entry.set("device_model", details.device.model).set("device_serial", details.device.serial);
+    entry.set("device_size", static_cast<int64_t>(details.device.sizeBytes));
+    const uint64_t index = log_.append(entry.finish());
+
+    Statement insert(db_,
+                     "INSERT INTO requests(id, kind, state, requester, created, purpose, class, "
+                     "asset, method, destination, note, device_path, device_model, device_serial, "
+                     "device_size, request_entry) VALUES(?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, "
+                     "?, ?, ?, ?, ?)");
+    insert.bind(1, std::string_view(id)).bind(2, toString(details.kind)).bind(3, requester);
+    insert.bind(4, formatRfc3339(now)).bind(5, details.purpose);
+    insert.bind(6, int64_t{details.infoClass}).bind(7, details.assetTag).bind(8, details.method);
+    insert.bind(9, details.destination).bind(10, details.note).bind(11, details.device.path);
+    insert.bind(12, details.device.model).bind(13, details.device.serial);
+    insert.bind(14, static_cast<int64_t>(details.device.sizeBytes));
+    insert.bind(15, static_cast<int64_t>(index)).run();
+    tx.commit();
+    return get(id);
+}
+
+void Requests::refuseApproval(const Request& request, const std::string& by, const char* reason,
+                              const std::string& message) {
+    // Its own transaction: the refusal stays in the register although the caller gets an error.
+    Transaction tx(db_);
+    EntryBuilder entry("approval-refused", clock_);
+    entry.set("request", request.id).set("by", by).set("reason", reason);
+    log_.append(entry.finish());
+    tx.commit();
+    throw RefusedError(message);
+}
+
+void Requests::requireState(const Request& request, RequestState state, const char* verb) const {
+    if (request.state == state) return;
+    throw RequestError("cannot " + std::string(verb) + " " + request.id + ": it is " +
+                       std::string(toString(request.state)) + ", not " +
+                       std::string(toString(state)));
+}
+
+User Requests::decider(const Request& request, const std::string& by, const char* verb) {
+    std::optional<User> user = users_.find(by);
+    if (!user || user->disabled || !user->hasRole(Role::DataManager))
+        refuseApproval(request, by, "not-data-manager",
+                       "'" + by +
+                           "' does not hold the data-manager role: only a data manager may " +
+                           verb + " a request (Art. 8(4), 8(7))");
+    if (user->id == request.requester)
+        refuseApproval(request, by, "self-approval",
+                       "'" + by + "' made request " + request.id + " and may not " + verb +
+                           " it: another data manager must (separation of duties, Art. 7-3)");
+    return *user;
+}
+
+Request Requests::approve(const std::string& id, const std::string& approver) {
+    Request request = get(id);
+    requireState(request, RequestState::Pending, "approve");
+    decider(request, approver, "approve");
+    const TimePoint now = clock_();
+    const std::string expires = formatRfc3339(now + validity_);
+    Transaction tx(db_);
+    EntryBuilder entry("request-approved", fixedClock(now));
+    entry.set("request", id).set("request_entry", static_cast<int64_t>(request.requestEntry));
+    entry.set("requester", request.requester).set("by", approver).set("expires", expires);
+    const uint64_t index = log_.append(entry.finish());
+    Statement update(db_,
+                     "UPDATE requests SET state = 'approved', decided_by = ?, decided = ?, "
+                     "approval_expires = ?, decision_entry = ? WHERE id = ? AND state = 'pending'");
+    update.bind(1, approver).bind(2, formatRfc3339(now)).bind(3, expires);
+    update.bind(4, static_cast<int64_t>(index)).bind(5, id).run();
+    if (sqlite3_changes(db_.handle()) != 1)
+        throw RequestError("request " + id + " changed meanwhile: look at it again");
+    tx.commit();
+    return get(id);
+}
+
+Request Requests::reject(const std::string& id, const std::string& approver,
+                         const std::string& reason) {
+    checkText(reason, "--reason", TextKind::Reason, true);
+    Request request = get(id);
+    requireState(request, RequestState::Pending, "reject");
+    decider(request, approver, "reject");
+    const TimePoint now = clock_();
+    Transaction tx(db_);
+    EntryBuilder entry("request-rejected", fixedClock(now));
+    entry.set("request", id).set("request_entry", static_cast<int64_t>(request.requestEntry));
+    entry.set("requester", request.requester).set("by", approver).set("reason", reason);
+    const uint64_t index = log_.append(entry.finish());
+    Statement update(db_,
+                     "UPDATE requests SET state = 'rejected', decided_by = ?, decided = ?, "
+                     "reason = ?, decision_entry = ? WHERE id = ? AND state = 'pending'");
+    update.bind(1, approver).bind(2, formatRfc3339(now)).bind(3, reason);
+    update.bind(4, static_cast<int64_t>(index)).bind(5, id).run();
+    if (sqlite3_changes(db_.handle()) != 1)
+        throw RequestError("request " + id + " changed meanwhile: look at it again");
+    tx.commit();
+    return get(id);
+}
+
+RequestClaim Requests::claim(const std::string& id, const RequestDetails& actual,
+                             const std::string& by) {
+    const TimePoint now = clock_();
+    // One transaction from the checks to the state change: two runs racing for one approval
+    // cannot both pass (BEGIN IMMEDIATE serialises writers).
+    Transaction tx(db_);
+    std::optional<Request> found = find(id);
+    if (!found)
+        throw RefusedError("no request " + id.substr(0, 40) +
+                           ": check the ID (massho request list)");
+    const Request& request = *found;
+    const std::string use = "request " + id + " cannot be used: ";
+    switch (request.state) {
+        case RequestState::Pending:
+            throw RefusedError(use + "no data manager has approved it yet (massho approve)");
+        case RequestState::Rejected:
+            throw RefusedError(use + "it was rejected by " + request.decidedBy.value_or("?") +
+                               ": make a new request");
+        case RequestState::Claimed:
+            throw RefusedError(use + "another run is using it right now");
+        case RequestState::Used:
+            throw RefusedError(use + "it was used already (register entry " +
+                               std::to_string(request.usedEntry.value_or(0)) +
+                               "): an approval is good for one run; make a new request");
+        case RequestState::Approved:
+            break;
+    }
+    if (request.approvalExpired(now))
+        throw RefusedError(use + "its approval expired at " + *request.approvalExpires +
+                           ": make a new request");
+    if (std::string why = mismatch(request.details, actual); !why.empty())
+        throw RefusedError(use + why);
+    Statement update(db_,
+                     "UPDATE requests SET state = 'claimed', claimed_by = ? WHERE id = ? AND "
+                     "state = 'approved'");
+    update.bind(1, by).bind(2, id).run();
+    tx.commit();
+    Request claimed = request;
+    claimed.state = RequestState::Claimed;
+    return RequestClaim(*this, std::move(claimed));
+}
+
+void Requests::finishClaim(const Request& request, std::optional<uint64_t> resultEntry, bool used,
+                           const std::string& reason) {
+    Transaction tx(db_);
+    if (resultEntry && !used) {
+        EntryBuilder entry("request-released", clock_);
+        entry.set("request", request.id).set("result_entry", static_cast<int64_t>(*resultEntry));
+        entry.set("reason", reason);
+        log_.append(entry.finish());
+    }
+    Statement update(db_,
+                     used ? "UPDATE requests SET state = 'used', used_entry = ? WHERE id = ? AND "
+                            "state = 'claimed'"
+                          : "UPDATE requests SET state = 'approved', claimed_by = NULL WHERE "
+                            "id = ? AND state = 'claimed'");
+    if (used)
+        update.bind(1, static_cast<int64_t>(resultEntry.value_or(0))).bind(2, request.id);
+    else
+        update.bind(1, request.id);
+    update.run();
+    tx.commit();
+}
+
+std::optional<Request> Requests::find(const std::string& id) const {
+    Statement select(db_, std::string(kSelect) + " WHERE id = ?");
+    if (!select.bind(1, id).step()) return std::nullopt;
+    return readRequest(select);
+}
+
+Request Requests::get(const std::string& id) const {
+    if (auto r = find(id)) return *r;
+    throw RequestError("no request " + id.substr(0, 40) + ": check the ID (massho request list)");
+}
+
+std::vector<Request> Requests::list() const {
+    Statement select(db_, std::string(kSelect) + " ORDER BY seq");
+    std::vector<Request> out;
+    while (select.step()) out.push_back(readRequest(select));
+    return out;
+}
+
+RequestClaim::RequestClaim(Requests& requests, Request request)
+    : requests_(&requests), request_(std::move(request)) {}
+
+RequestClaim::RequestClaim(RequestClaim&& other) noexcept
+    : requests_(other.requests_), request_(std::move(other.request_)), open_(other.open_) {
+    other.open_ = false;
+}
+
+RequestClaim::~RequestClaim() {
+    if (!open_) return;
+    try {
+        requests_->finishClaim(request_, std::nullopt, false, "");
+    } catch (...) {
+        // The request stays `claimed`: unusable, which is the safe side; never throw here.
+    }
+}
+
+void RequestClaim::complete(uint64_t resultEntry) {
+    if (!open_) return;
+    requests_->finishClaim(request_, resultEntry, true, "");
+    open_ = false;
+}
+
+void RequestClaim::release(uint64_t resultEntry, const std::string& reason) {
+    if (!open_) return;
+    requests_->finishClaim(request_, resultEntry, false, reason);
+    open_ = false;
+}
+
+}  // namespace massho::records

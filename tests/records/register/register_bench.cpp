@@ -1,0 +1,176 @@
+// Benchmark (not a test): appends per second with fsync, verify time, proof size.
+// Usage: records_register_bench [DIR] [SIZE...]   (default sizes: 100000)
+//        records_register_bench --verify DATA_DIR [all]   (time verification of an existing one)
+//        records_register_bench --build DATA_DIR SIZE     (make one to verify repeatedly)
+//        records_register_bench --appends DIR COUNT       (fsync ceiling and appends only)
+// Prints figures; targets from issue 3: >= 1,000 appends/s, verify 1,000,000 entries < 10 s.
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "massho/records/register/canonical_json.h"
+#include "massho/records/people/store.h"
+#include "massho/records/register/verify.h"
+
+using namespace massho::records;
+namespace fs = std::filesystem;
+using Seconds = std::chrono::duration<double>;
+
+namespace {
+
+double since(std::chrono::steady_clock::time_point start) {
+    return Seconds(std::chrono::steady_clock::now() - start).count();
+}
+
+std::string erasureEntry(uint64_t k) {
+    return EntryBuilder("erasure")
+        .set("asset", "PC-" + std::to_string(k))
+        .set("device", "/dev/sdb")
+        .set("method", "dod-3")
+        .set("result", "erased")
+        .set("by", "operator1")
+        .set("approved_by", "manager1")
+        .set("bytes", int64_t{500107862016})
+        .finish();
+}
+
+// The machine is shared: every figure is printed with the load average it was measured under.
+std::string loadAverage() {
+    std::ifstream in("/proc/loadavg");
+    std::string one, five, fifteen;
+    in >> one >> five >> fifteen;
+    return "load " + one + " " + five + " " + fifteen;
+}
+
+// The ceiling for one-transaction-per-append: how many 4 KiB write + fdatasync pairs this
+// filesystem completes per second (a WAL commit is at least that).
+void benchFsync(const fs::path& dir, int n = 1000) {
+    fs::create_directories(dir);
+    fs::path file = dir / "fsync-probe";
+    {
+        // A FILE only to own the descriptor (written with pwrite, never through its buffer).
+        std::unique_ptr<std::FILE, int (*)(std::FILE*)> probe(std::fopen(file.c_str(), "wbe"),
+                                                              &std::fclose);
+        if (!probe) throw std::runtime_error("cannot create " + file.string());
+        const int fd = ::fileno(probe.get());
+        std::vector<char> page(4096, 'x');
+        auto start = std::chrono::steady_clock::now();
+        for (int k = 0; k < n; ++k)
+            if (::pwrite(fd, page.data(), page.size(), static_cast<off_t>(k) * 4096) !=
+                    static_cast<ssize_t>(page.size()) ||
+                ::fdatasync(fd) != 0)
+                throw std::runtime_error("write/fdatasync failed in " + dir.string());
+        double s = since(start);
+        std::printf("raw 4 KiB write+fdatasync on this filesystem: %.0f/s (%.0f us each) [%s]\n",
+                    n / s, s / n * 1e6, loadAverage().c_str());
+    }
+    fs::remove(file);
+}
+
+// Appends of ready-made entries (building one costs a random salt and a serialisation, not
+// counted): one transaction each, then group commits of `group` entries via appendAll. Every
+// entry gets its own signed (and verified) checkpoint either way; synchronous=FULL throughout.
+void benchAppends(const fs::path& dir, int n = 1000) {
+    Store store = Store::create(dir, "bench.example/massho", "admin", "", "bench-password-123");
+    std::vector<std::string> entries;
+    for (int k = 0; k < n; ++k) entries.push_back(erasureEntry(static_cast<uint64_t>(k)));
+    auto start = std::chrono::steady_clock::now();
+    for (const std::string& e : entries) store.log().append(e);
+    double s = since(start);
+    std::printf("appends, one transaction (fsync) each: %d in %.2f s = %.0f appends/s [%s]\n", n, s,
+                n / s, loadAverage().c_str());
+    for (size_t group : {10, 100}) {
+        start = std::chrono::steady_clock::now();
+        for (size_t k = 0; k < entries.size(); k += group)
+            store.log().appendAll(std::vector<std::string>(
+                entries.begin() + static_cast<long>(k),
+                entries.begin() + static_cast<long>(std::min(entries.size(), k + group))));
+        s = since(start);
+        std::printf(
+            "appends, appendAll of %zu (one fsync per group, a checkpoint per entry): %d in "
+            "%.2f s = %.0f appends/s [%s]\n",
+            group, n, s, n / s, loadAverage().c_str());
+    }
+}
+
+// Builds a register of `size` entries in `dir` (10,000 appends per transaction).
+void buildRegister(const fs::path& dir, uint64_t size) {
+    Store store = Store::create(dir, "bench.example/massho", "admin", "", "bench-password-123");
+    auto start = std::chrono::steady_clock::now();
+    const uint64_t batch = 10000;
+    for (uint64_t done = store.log().size(); done < size;) {
+        Transaction tx(store.database());
+        for (uint64_t k = 0; k < batch && done < size; ++k, ++done)
+            store.log().append(erasureEntry(done));
+        tx.commit();
+    }
+    double s = since(start);
+    std::printf("built %llu entries (10,000 per transaction) in %.1f s = %.0f appends/s\n",
+                static_cast<unsigned long long>(size), s, static_cast<double>(size) / s);
+    std::string proof = store.log().proof(size / 2);
+    std::printf("proof for entry %llu of %llu: %zu bytes of c2sp.org/tlog-proof@v1 text\n",
+                static_cast<unsigned long long>(size / 2), static_cast<unsigned long long>(size),
+                proof.size());
+    store.database().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
+void benchVerify(const fs::path& dir, uint64_t size) {
+    buildRegister(dir, size);
+    for (bool all : {false, true}) {
+        VerifyOptions options;
+        options.allSignatures = all;
+        auto start = std::chrono::steady_clock::now();
+        VerifyReport r = verifyRegister(dir, options);
+        double s = since(start);
+        std::printf("verify %llu entries, %s: %.2f s (%llu signatures checked) %s [%s]\n",
+                    static_cast<unsigned long long>(r.entries),
+                    all ? "every checkpoint signature" : "tree + latest/boundary signatures", s,
+                    static_cast<unsigned long long>(r.signaturesChecked), r.ok ? "OK" : "FAILED",
+                    loadAverage().c_str());
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);  // figures appear as they are measured
+    if (argc > 2 && std::string(argv[1]) == "--verify") {
+        VerifyOptions options;
+        options.allSignatures = argc > 3 && std::string(argv[3]) == "all";
+        auto start = std::chrono::steady_clock::now();
+        VerifyReport r = verifyRegister(argv[2], options);
+        std::printf("verify %llu entries (%s): %.2f s, %llu signatures checked, %s [%s]\n",
+                    static_cast<unsigned long long>(r.entries),
+                    options.allSignatures ? "every signature" : "tree + latest/boundary signatures",
+                    since(start), static_cast<unsigned long long>(r.signaturesChecked),
+                    r.ok ? "OK" : r.problem.c_str(), loadAverage().c_str());
+        return r.ok ? 0 : 1;
+    }
+    if (argc == 4 && std::string(argv[1]) == "--appends") {
+        benchFsync(argv[2]);
+        benchAppends(fs::path(argv[2]) / "appends", std::stoi(argv[3]));
+        return 0;
+    }
+    if (argc == 4 && std::string(argv[1]) == "--build") {
+        buildRegister(argv[2], std::stoull(argv[3]));
+        return 0;
+    }
+    fs::path root = argc > 1 ? fs::path(argv[1]) : fs::temp_directory_path() / "massho-bench";
+    std::vector<uint64_t> sizes;
+    for (int i = 2; i < argc; ++i) sizes.push_back(std::stoull(argv[i]));
+    if (sizes.empty()) sizes.push_back(100000);
+    fs::remove_all(root);
+    benchFsync(root);
+    benchAppends(root / "appends");
+    for (uint64_t size : sizes) benchVerify(root / ("verify-" + std::to_string(size)), size);
+    fs::remove_all(root);
+    return 0;
+}
