@@ -1,32 +1,29 @@
 #pragma once
 
-#include <stdexcept>
 #include <string>
+
+#include "massho/base/error.h"
 
 namespace massho::cli {
 
-// CLI.md exit codes: 0 done; 1 ran and failed; 2 bad usage or input; 3 refused.
-enum class ExitCode : int { Done = 0, Failed = 1, BadInput = 2, Refused = 3 };
-
-// Every non-zero exit goes through one of these: one line saying what was wrong and what to do.
-class CliError : public std::runtime_error {
+// An error the command line itself finds (a bad option, a missing file). Like every error of
+// ours it carries a category; exit_code.h turns it into the exit status.
+class CliError : public base::Error {
   public:
-    CliError(ExitCode code, const std::string& message)
-        : std::runtime_error(message), code_(code) {}
-    ExitCode code() const { return code_; }
-
-  private:
-    ExitCode code_;
+    using base::Error::Error;
 };
 
+// `COMMAND --help` was answered: not an error, the command ends with status 0.
+struct HelpShown {};
+
 inline CliError badInput(const std::string& message) {
-    return {ExitCode::BadInput, message};
+    return {base::ErrorCategory::BadInput, message};
 }
 inline CliError refused(const std::string& message) {
-    return {ExitCode::Refused, message};
+    return {base::ErrorCategory::Refused, message};
 }
 inline CliError failed(const std::string& message) {
-    return {ExitCode::Failed, message};
+    return {base::ErrorCategory::Failed, message};
 }
 
 }  // namespace massho::cli

@@ -53,7 +53,7 @@ void CommandLine::parse(int minPositional, int maxPositional) {
     if (parser_.isSet("help")) {
         const std::string help = parser_.helpText().toStdString();
         std::fputs(helpWithCommandName(help, "massho " + name_).c_str(), stdout);
-        throw CliError(ExitCode::Done, "");
+        throw HelpShown{};
     }
     checkText();
     const auto count = parser_.positionalArguments().size();

@@ -1,4 +1,5 @@
-// massho: the command line (massho(1), built from appliance/man, is the contract). Dispatches to one function per command.
+// massho: the command line (massho(1), built from appliance/man, is the contract). Dispatches to
+// one function per command.
 #include <QStringList>
 #include <array>
 #include <cstdio>
@@ -8,9 +9,8 @@
 
 #include "cli_error.h"
 #include "commands.h"
-#include "massho/appliance/device_error.h"
-#include "massho/records/register/errors.h"
-#include "massho/records/register/policy_errors.h"
+#include "exit_code.h"
+#include "massho/base/error.h"
 #include "unexpected_error.h"
 
 namespace {
@@ -173,30 +173,12 @@ int dispatch(int argc, char** argv) {
 int main(int argc, char** argv) {
     try {
         return dispatch(argc, argv);
-    } catch (const massho::cli::CliError& e) {
-        if (e.code() != massho::cli::ExitCode::Done) std::fprintf(stderr, "massho: %s\n", e.what());
-        return static_cast<int>(e.code());
-    } catch (const massho::records::RefusedError& e) {
+    } catch (const massho::cli::HelpShown&) {
+        return massho::cli::kExitDone;
+    } catch (const massho::base::Error& e) {
+        // Ours: one line saying what was wrong and what to do; the category decides the status.
         std::fprintf(stderr, "massho: %s\n", e.what());
-        return 3;
-    } catch (const massho::records::RequestError& e) {
-        std::fprintf(stderr, "massho: %s\n", e.what());
-        return 2;
-    } catch (const massho::records::ConfigError& e) {
-        std::fprintf(stderr, "massho: %s\n", e.what());
-        return 2;
-    } catch (const massho::records::AuthError& e) {
-        std::fprintf(stderr, "massho: %s\n", e.what());
-        return 3;
-    } catch (const massho::records::UserError& e) {
-        std::fprintf(stderr, "massho: %s\n", e.what());
-        return 2;
-    } catch (const massho::records::StoreError& e) {
-        std::fprintf(stderr, "massho: %s\n", e.what());
-        return 2;
-    } catch (const massho::appliance::DeviceError& e) {
-        std::fprintf(stderr, "massho: %s\n", e.what());
-        return 2;
+        return massho::cli::exitCodeFor(e.category());
     } catch (const std::exception& e) {
         // Anything unexpected: still one line, and a failure (exit 1), never a success.
         std::fprintf(stderr, "massho: %s\n", massho::cli::unexpectedErrorLine(e).c_str());

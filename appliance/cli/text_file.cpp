@@ -12,18 +12,12 @@
 
 #include "cli_error.h"
 #include "file_kind.h"
+#include "massho/base/unique_fd.h"
 
 namespace massho::cli {
 namespace {
 
 constexpr size_t kMaxTextInput = 1 << 20;
-
-struct FdCloser {
-    int fd;
-    ~FdCloser() {
-        if (fd >= 0) ::close(fd);
-    }
-};
 
 std::string sizeText(size_t bytes) {
     return bytes % (1 << 20) == 0 ? std::to_string(bytes >> 20) + " MiB"
@@ -63,15 +57,15 @@ void requireRegularFile(int fd, const std::string& path, const std::string& what
 
 std::string readInputFile(const std::string& path, const std::string& what, size_t maxBytes) {
     if (path.empty()) throw badInput("the " + what + " file name is empty: give a path");
-    const FdCloser in{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)};
-    if (in.fd < 0)
+    const base::UniqueFd in(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
+    if (in.get() < 0)
         throw badInput("cannot read the " + what + " file '" + path + "': " + std::strerror(errno) +
                        " (check the path)");
-    requireRegularFile(in.fd, path, what, maxBytes);
+    requireRegularFile(in.get(), path, what, maxBytes);
     std::string bytes;
     char buf[65536];
     for (;;) {
-        const ssize_t n = ::read(in.fd, buf, sizeof buf);
+        const ssize_t n = ::read(in.get(), buf, sizeof buf);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0)
             throw badInput("cannot read the " + what + " file '" + path +

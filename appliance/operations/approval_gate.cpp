@@ -17,7 +17,7 @@ namespace {
     entry.set("device_serial", medium.serial).set("reason", message);
     requests.log().append(entry.finish());
     tx.commit();
-    throw OperationError(OperationError::Kind::Refused, message);
+    throw OperationError(base::ErrorCategory::Refused, message);
 }
 
 }  // namespace

@@ -17,7 +17,7 @@
 namespace massho::operations {
 namespace {
 
-using Kind = OperationError::Kind;
+using Category = base::ErrorCategory;
 
 // A medium that comes back unmatched may hold anything: it is treated as the strictest class.
 constexpr int kUnknownClass = 1;
@@ -46,9 +46,9 @@ std::string joinOffsets(const std::vector<uint64_t>& offsets) {
     e.set("reason", reason);
     e.set("software", "massho " MASSHO_VERSION);
     const uint64_t index = log.append(e.finish());
-    throw OperationError(Kind::Refused, "carry-in refused: " + reason +
-                                            " (refusal recorded as register entry " +
-                                            std::to_string(index) + ")");
+    throw OperationError(Category::Refused, "carry-in refused: " + reason +
+                                                " (refusal recorded as register entry " +
+                                                std::to_string(index) + ")");
 }
 
 }  // namespace
@@ -123,9 +123,9 @@ CarryInResult CarryInOperation::run(const std::function<void(const erase::Progre
     result.entry = e.finish();
     result.registerIndex = log_.append(result.entry);
     if (!failure.empty())
-        throw OperationError(Kind::Failed, "crypto-erase FAILED: " + failure +
-                                               "; the return is recorded as register entry " +
-                                               std::to_string(result.registerIndex));
+        throw OperationError(Category::Failed, "crypto-erase FAILED: " + failure +
+                                                   "; the return is recorded as register entry " +
+                                                   std::to_string(result.registerIndex));
     return result;
 }
 

@@ -1,8 +1,8 @@
 #include "massho/operations/carryout_match.h"
 
+#include "massho/records/ledger/media_ledger.h"
 #include "massho/records/register/canonical_json.h"
 #include "massho/records/register/errors.h"
-#include "massho/records/ledger/media_ledger.h"
 #include "massho/records/register/register.h"
 
 namespace massho::operations {

@@ -20,13 +20,13 @@
 namespace massho::operations {
 namespace {
 
-using Kind = OperationError::Kind;
+using Category = base::ErrorCategory;
 constexpr const char* kEraseMethod = "zero";  // quick: the medium only ever holds ciphertext
 
 std::string newPackageId() {
     unsigned char r[4];
     if (RAND_bytes(r, sizeof r) != 1)
-        throw OperationError(Kind::Failed, "no random bytes for the package id");
+        throw OperationError(Category::Failed, "no random bytes for the package id");
     auto now = std::chrono::system_clock::now();
     std::string date = records::formatRfc3339(now).substr(0, 10);  // YYYY-MM-DD
     char id[32];
@@ -41,21 +41,21 @@ std::string now() {
 
 void checkRequestFields(const CarryOutRequest& r) {
     if (r.infoClass < 1 || r.infoClass > 4)
-        throw OperationError(Kind::BadInput, "information class must be 1, 2, 3 or 4 (Art. 7)");
+        throw OperationError(Category::BadInput, "information class must be 1, 2, 3 or 4 (Art. 7)");
     records::requireText("--destination", r.destination, records::TextKind::Line);
     if (r.requestId) records::requireText("--request", *r.requestId, records::TextKind::Identifier);
     if (r.recipients.empty() && (!r.passphrase || r.passphrase->empty()))
-        throw OperationError(Kind::BadInput,
+        throw OperationError(Category::BadInput,
                              "give --recipient AGE1… (or a key book name) or --passphrase-stdin");
     if (!r.recipients.empty() && r.passphrase)
-        throw OperationError(Kind::BadInput,
+        throw OperationError(Category::BadInput,
                              "give either --recipient or --passphrase-stdin, not both (age allows "
                              "a passphrase only alone)");
 }
 
 const erase::Method& eraseMethod() {
     const erase::Method* m = erase::findMethod(kEraseMethod);
-    if (!m) throw OperationError(Kind::Failed, "the erasure catalog has no 'zero' method");
+    if (!m) throw OperationError(Category::Failed, "the erasure catalog has no 'zero' method");
     return *m;
 }
 
@@ -83,7 +83,7 @@ CarryOutOperation::CarryOutOperation(records::Register& log, CarryOutRequest req
 
 void CarryOutOperation::refuse(const std::string& reason) {
     log_.append(carryOutRefusedEntry(request_, medium_, reason));
-    throw OperationError(Kind::Refused, reason);
+    throw OperationError(Category::Refused, reason);
 }
 
 // Without the approval store nothing that might need one is allowed.
@@ -129,7 +129,7 @@ const MediumDescription& CarryOutOperation::check() {
     try {
         plan_ = image::planPackage(request_.files);
     } catch (const image::CarryOutError& e) {
-        throw OperationError(Kind::BadInput, e.what());
+        throw OperationError(Category::BadInput, e.what());
     }
     packageId_ = newPackageId();
     if (request_.assetTag.empty()) request_.assetTag = "carry-out " + packageId_;
@@ -139,10 +139,10 @@ const MediumDescription& CarryOutOperation::check() {
         image::ageSizeUpperBound(plan_.tarBytesUpperBound, request_.recipients.size()) + 16384;
     const uint64_t usable = image::usableBytes(medium_.sizeBytes);
     if (needed > usable)
-        throw OperationError(Kind::BadInput, "medium too small: the package needs up to " +
-                                                 std::to_string(needed) + " bytes, " +
-                                                 medium_.path + " holds " + std::to_string(usable) +
-                                                 " after formatting; use a larger one");
+        throw OperationError(Category::BadInput,
+                             "medium too small: the package needs up to " + std::to_string(needed) +
+                                 " bytes, " + medium_.path + " holds " + std::to_string(usable) +
+                                 " after formatting; use a larger one");
     checkApprovalNeeded();
     checked_ = true;
     return medium_;
@@ -180,9 +180,9 @@ CarryOutResult CarryOutOperation::write(
     try {
         result.package = eraseAndWrite(record, onProgress);
     } catch (const OperationError& e) {
-        throw OperationError(e.kind(), failEntry(journal, record, e.what()));
+        throw OperationError(e.category(), failEntry(journal, record, e.what()));
     } catch (const std::exception& e) {
-        throw OperationError(Kind::Failed, failEntry(journal, record, e.what()));
+        throw OperationError(Category::Failed, failEntry(journal, record, e.what()));
     }
     record.result = "written";
     record.package = result.package;
@@ -208,8 +208,8 @@ image::PackageWritten CarryOutOperation::eraseAndWrite(
     });
     record.erasureIndex = erased.registerIndex;
     if (erased.report.outcome != erase::Outcome::Erased)
-        throw OperationError(
-            Kind::Failed, "erasing the medium first failed (" + erased.report.failureReason + ")");
+        throw OperationError(Category::Failed, "erasing the medium first failed (" +
+                                                   erased.report.failureReason + ")");
     medium_ = erasure.medium();
 
     report("formatting", 0, 0);

@@ -13,7 +13,7 @@
 namespace massho::operations {
 namespace {
 
-using Kind = OperationError::Kind;
+using Category = base::ErrorCategory;
 
 MediumDescription fromDevice(const appliance::BlockDevice& d) {
     return MediumDescription{d.path,         records::deviceModel(d.vendor, d.model),
@@ -41,15 +41,15 @@ OperationError fromTargetError(const erase::TargetError& e) {
         case erase::TargetError::Kind::NotFound:
         case erase::TargetError::Kind::NotBlockDevice:
         case erase::TargetError::Kind::Vanished:
-            return {Kind::BadInput, e.what()};
+            return {Category::BadInput, e.what()};
         case erase::TargetError::Kind::Busy:
         case erase::TargetError::Kind::ReadOnly:
         case erase::TargetError::Kind::Permission:
-            return {Kind::Refused, e.what()};
+            return {Category::Refused, e.what()};
         case erase::TargetError::Kind::Io:
             break;
     }
-    return {Kind::Failed, e.what()};
+    return {Category::Failed, e.what()};
 }
 
 // A job that stopped before its first write (the engine refused the options, the drive refused
@@ -67,7 +67,7 @@ erase::Report failedBeforeWriting(const std::string& reason, erase::VerifyMode v
 
 EraseOperation::EraseOperation(records::Register& log, EraseRequest request)
     : log_(log), request_(std::move(request)) {
-    if (!request_.method) throw OperationError(Kind::BadInput, "no erasure method given");
+    if (!request_.method) throw OperationError(Category::BadInput, "no erasure method given");
 }
 
 const MediumDescription& EraseOperation::describe() {
@@ -82,10 +82,10 @@ const MediumDescription& EraseOperation::describe() {
         try {
             device = appliance::describeDevice(path, guard);
         } catch (const appliance::DeviceError& e) {
-            throw OperationError(Kind::BadInput, e.what());
+            throw OperationError(Category::BadInput, e.what());
         }
         if (!device.eligible)
-            throw OperationError(Kind::Refused,
+            throw OperationError(Category::Refused,
                                  "refusing to erase " + device.path + ": " + device.reason);
         medium_ = fromDevice(device);
     }
@@ -139,9 +139,10 @@ EraseResult EraseOperation::runHardware(std::function<void(const erase::Progress
     const erase::Method& method = *request_.method;
     describe();
     if (medium_.transport == "file")
-        throw OperationError(Kind::BadInput, "method '" + method.id +
-                                                 "' is a drive command and needs a drive, not an "
-                                                 "image file: choose an overwrite method");
+        throw OperationError(Category::BadInput,
+                             "method '" + method.id +
+                                 "' is a drive command and needs a drive, not an "
+                                 "image file: choose an overwrite method");
     const sz::DriveCapabilities caps = sz::probeDrive(medium_.path, medium_.transport);
     std::unique_ptr<sz::SgIo> scsi;
     std::unique_ptr<sz::NvmeAdmin> nvme;
@@ -153,8 +154,8 @@ EraseResult EraseOperation::runHardware(std::function<void(const erase::Progress
             scsi = sz::openSgIo(medium_.path);
         }
     } catch (const sz::SanitizeError& e) {
-        throw OperationError(Kind::Refused, std::string("refusing ") + method.id + " on " +
-                                                medium_.path + ": " + e.what());
+        throw OperationError(Category::Refused, std::string("refusing ") + method.id + " on " +
+                                                    medium_.path + ": " + e.what());
     }
     std::unique_ptr<erase::Target> target;
     try {
@@ -181,7 +182,7 @@ EraseResult EraseOperation::runHardware(std::function<void(const erase::Progress
         const erase::Report refusedReport = failedBeforeWriting(e.what(), request_.verify);
         journal.finish(*request_.context.startedEntry,
                        erasureEntry(medium_, request_.context, method, refusedReport));
-        throw OperationError(Kind::Refused, e.what());
+        throw OperationError(Category::Refused, e.what());
     }
     target.reset();  // release O_EXCL before recording
     EraseResult result;

@@ -5,14 +5,14 @@
 namespace massho::operations {
 namespace {
 
-using Kind = OperationError::Kind;
+using Category = base::ErrorCategory;
 
 [[noreturn]] void refuse(const std::string& message) {
-    throw OperationError(Kind::Refused, message);
+    throw OperationError(Category::Refused, message);
 }
 
 [[noreturn]] void badInput(const std::string& message) {
-    throw OperationError(Kind::BadInput, message);
+    throw OperationError(Category::BadInput, message);
 }
 
 std::string registerHint(const MediumDescription& medium, const std::string& tag) {

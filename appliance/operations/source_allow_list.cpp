@@ -9,7 +9,7 @@ namespace massho::operations {
 namespace {
 
 namespace fs = std::filesystem;
-using Kind = OperationError::Kind;
+using Category = base::ErrorCategory;
 
 std::string trim(const std::string& s) {
     size_t a = s.find_first_not_of(" \t\r");
@@ -42,7 +42,7 @@ std::vector<fs::path> loadSourceAllowList(const fs::path& dataDir) {
 void checkSourcesAllowed(const std::vector<fs::path>& sources, const std::vector<fs::path>& allowed,
                          const fs::path& dataDir) {
     if (allowed.empty())
-        throw OperationError(Kind::BadInput,
+        throw OperationError(Category::BadInput,
                              "no source folders are allowed for carry-out: an administrator lists "
                              "them, one per line, in " +
                                  (dataDir / kSourceAllowListFile).string());
@@ -50,12 +50,12 @@ void checkSourcesAllowed(const std::vector<fs::path>& sources, const std::vector
         std::error_code ec;
         fs::path real = fs::canonical(source, ec);
         if (ec)
-            throw OperationError(Kind::BadInput,
+            throw OperationError(Category::BadInput,
                                  "cannot carry out " + source.string() + ": " + ec.message());
         bool ok = false;
         for (const auto& folder : allowed) ok = ok || isInside(real, folder) || real == folder;
         if (!ok)
-            throw OperationError(Kind::BadInput,
+            throw OperationError(Category::BadInput,
                                  source.string() +
                                      " is outside the folders allowed for carry-out (" +
                                      (dataDir / kSourceAllowListFile).string() +

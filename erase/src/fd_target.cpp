@@ -8,13 +8,13 @@
 #include <cerrno>
 #include <cstring>
 
+#include "massho/base/unique_fd.h"
 #include "massho/erase/target.h"
-#include "unique_fd.h"
 
 namespace massho::erase {
 namespace {
 
-using detail::UniqueFd;
+using base::UniqueFd;
 
 struct Geometry {
     uint64_t size = 0;

@@ -1,6 +1,6 @@
 #include "massho/image/age_writer.h"
 
-#include "massho/image/base64.h"
+#include "massho/base/base64.h"
 #include "massho/image/errors.h"
 #include "massho/image/header.h"
 #include "massho/image/primitives.h"
@@ -20,7 +20,7 @@ std::unique_ptr<payload::Encryptor> start(std::ostream& out, const SecretBytes& 
     auto headerBytes =
         std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(header.data()), header.size());
     auto mac = payload::headerMac(fileKey, headerBytes);
-    header += ' ' + base64::encodeUnpadded(mac) + '\n';
+    header += ' ' + base::base64::encodeUnpadded(mac) + '\n';
     std::array<uint8_t, payload::kNonceSize> nonce{};
     primitives::randomBytes(nonce);
     out.write(header.data(), static_cast<std::streamsize>(header.size()));

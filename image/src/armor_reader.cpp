@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "massho/image/base64.h"
+#include "massho/base/base64.h"
 #include "massho/image/errors.h"
 
 namespace massho::image {
@@ -80,7 +80,7 @@ void ArmorSource::decodeNextLine() {
     }
     if (line.text.empty()) throw ArmorError("empty line inside the armor");
     if (line.text.size() > kColumnsPerLine) throw ArmorError("line is longer than 64 columns");
-    auto bytes = base64::decodePadded(line.text);
+    auto bytes = base::base64::decodePadded(line.text);
     if (!bytes) throw ArmorError("line is not canonical padded base64");
     std::memcpy(decoded_.data(), bytes->data(), bytes->size());
     decodedSize_ = bytes->size();

@@ -9,8 +9,8 @@
 #include <cstring>
 #include <string_view>
 
+#include "massho/base/unique_fd.h"
 #include "massho/image/carryout_error.h"
-#include "unique_fd.h"
 
 namespace massho::image {
 namespace {
@@ -69,7 +69,7 @@ void overwrite(int fd, uint64_t offset, size_t length, const std::string& device
 }  // namespace
 
 HeaderWipeResult destroyAgeHeaders(const std::string& device) {
-    detail::UniqueFd fd(::open(device.c_str(), O_RDWR | O_CLOEXEC));
+    base::UniqueFd fd(::open(device.c_str(), O_RDWR | O_CLOEXEC));
     if (fd.get() < 0) ioFail("opening", device);
     HeaderWipeResult result;
     std::vector<char> buf(kWindow);

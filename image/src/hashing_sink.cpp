@@ -4,27 +4,12 @@
 
 #include <cerrno>
 
+#include "massho/base/hex.h"
+#include "massho/base/openssl_ptr.h"
 #include "massho/image/errors.h"
 #include "subprocess.h"
 
 namespace massho::image {
-namespace {
-
-struct MdDeleter {
-    void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
-};
-
-std::string toHex(const unsigned char* bytes, unsigned size) {
-    static const char* digits = "0123456789abcdef";
-    std::string out;
-    for (unsigned i = 0; i < size; ++i) {
-        out += digits[bytes[i] >> 4];
-        out += digits[bytes[i] & 15];
-    }
-    return out;
-}
-
-}  // namespace
 
 class HashingFdStream::Buf : public std::streambuf {
   public:
@@ -40,7 +25,7 @@ class HashingFdStream::Buf : public std::streambuf {
         unsigned size = 0;
         if (EVP_DigestFinal_ex(md_.get(), digest, &size) != 1)
             throw CryptoError("SHA-256 could not be finished");
-        return toHex(digest, size);
+        return base::hexEncode(std::string_view(reinterpret_cast<const char*>(digest), size));
     }
     uint64_t written() const { return written_; }
     int lastErrno() const { return errno_; }
@@ -87,7 +72,7 @@ class HashingFdStream::Buf : public std::streambuf {
 
     int fd_;
     std::vector<char> buffer_;
-    std::unique_ptr<EVP_MD_CTX, MdDeleter> md_;
+    base::MdCtxPtr md_;
     uint64_t written_ = 0;
     int errno_ = 0;
     bool failed_ = false;

@@ -4,7 +4,7 @@
 #include <optional>
 #include <string_view>
 
-#include "massho/image/base64.h"
+#include "massho/base/base64.h"
 #include "massho/image/errors.h"
 
 namespace massho::image {
@@ -71,7 +71,7 @@ void readStanzaBody(LineReader& lines, Stanza& stanza) {
     for (;;) {
         std::string line = lines.next();
         if (line.size() > kColumnsPerLine) throw HeaderError("stanza body line exceeds 64 columns");
-        auto bytes = base64::decodeUnpadded(line);
+        auto bytes = base::base64::decodeUnpadded(line);
         if (!bytes) throw HeaderError("stanza body is not canonical unpadded base64");
         stanza.body.insert(stanza.body.end(), bytes->begin(), bytes->end());
         if (line.size() < kColumnsPerLine) return;
@@ -83,7 +83,7 @@ std::array<uint8_t, kMacSize> parseMacLine(std::string_view line) {
     if (line.size() < kMacPrefix.size() + 1 || line[kMacPrefix.size()] != ' ')
         throw HeaderError("MAC line must be \"--- \" followed by the MAC");
     std::string_view encoded = line.substr(kMacPrefix.size() + 1);
-    auto mac = base64::decodeUnpadded(encoded);
+    auto mac = base::base64::decodeUnpadded(encoded);
     if (!mac || mac->size() != kMacSize)
         throw HeaderError("MAC is not 32 bytes of canonical unpadded base64");
     std::array<uint8_t, kMacSize> out{};
@@ -133,7 +133,7 @@ std::string encodeStanza(const Stanza& stanza) {
     out += stanza.type;
     for (const auto& arg : stanza.args) out += ' ' + arg;
     out += '\n';
-    std::string body = base64::encodeUnpadded(stanza.body);
+    std::string body = base::base64::encodeUnpadded(stanza.body);
     for (size_t i = 0; i < body.size(); i += kColumnsPerLine)
         out += body.substr(i, kColumnsPerLine) + '\n';
     // A body whose encoding fills whole lines still needs its short (empty) final line.

@@ -14,8 +14,8 @@
 #include <set>
 #include <vector>
 
+#include "massho/base/unique_fd.h"
 #include "massho/image/carryout_error.h"
-#include "unique_fd.h"
 #include "utf8_names.h"
 
 namespace massho::image {
@@ -48,7 +48,7 @@ struct stat lstatOrThrow(const fs::path& p) {
 // A file that cannot be opened is refused now, not after the medium was erased. O_NONBLOCK: a
 // FIFO swapped in since lstat must not block the open (O_NOFOLLOW: nor a symlink be followed).
 void requireReadable(const fs::path& p) {
-    detail::UniqueFd fd(::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
+    base::UniqueFd fd(::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
     if (fd.get() < 0)
         throw CarryOutError(Kind::BadInput, "cannot read " + p.string() + ": " +
                                                 std::strerror(errno) +
@@ -177,8 +177,7 @@ class TarWriter {
 
 void copyFile(TarWriter& tar, const PackageItem& item, std::vector<char>& buf, uint64_t& done,
               const std::function<void(uint64_t)>& onBytes) {
-    detail::UniqueFd fd(
-        ::open(item.source.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
+    base::UniqueFd fd(::open(item.source.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
     if (fd.get() < 0)
         throw CarryOutError(Kind::Failed,
                             "cannot open " + item.source.string() + ": " + std::strerror(errno));

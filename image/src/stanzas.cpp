@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "massho/image/base64.h"
+#include "massho/base/base64.h"
 #include "massho/image/errors.h"
 #include "massho/image/primitives.h"
 
@@ -67,7 +67,7 @@ int parseLogN(const std::string& arg, int maxLogN) {
 std::optional<SecretBytes> unwrapOneX25519(const Stanza& stanza, const X25519Identity& identity,
                                            std::span<const uint8_t> ownKey) {
     if (stanza.args.size() != 1) throw HeaderError("X25519 stanza must have exactly one argument");
-    auto share = base64::decodeUnpadded(stanza.args[0]);
+    auto share = base::base64::decodeUnpadded(stanza.args[0]);
     if (!share || share->size() != p::kX25519KeySize)
         throw HeaderError("X25519 share is not 32 bytes of canonical base64");
     if (stanza.body.size() != kWrappedKeySize)
@@ -86,7 +86,7 @@ Stanza wrapX25519(const SecretBytes& fileKey, const X25519Recipient& recipient) 
     if (!shared) throw HeaderError("recipient key is a low-order point; it cannot receive files");
     Stanza stanza;
     stanza.type = kX25519Type;
-    stanza.args.push_back(base64::encodeUnpadded(share));
+    stanza.args.push_back(base::base64::encodeUnpadded(share));
     stanza.body = sealFileKey(x25519WrapKey(*shared, share, recipient.bytes()), fileKey);
     return stanza;
 }
@@ -96,7 +96,7 @@ Stanza wrapScrypt(const SecretBytes& fileKey, const SecretBytes& passphrase, int
     p::randomBytes(salt);
     Stanza stanza;
     stanza.type = kScryptType;
-    stanza.args = {base64::encodeUnpadded(salt), std::to_string(logN)};
+    stanza.args = {base::base64::encodeUnpadded(salt), std::to_string(logN)};
     stanza.body = sealFileKey(scryptWrapKey(passphrase, salt, logN), fileKey);
     return stanza;
 }
@@ -116,7 +116,7 @@ std::optional<SecretBytes> unwrapScrypt(const std::vector<Stanza>& stanzas,
     for (const auto& stanza : stanzas) {
         if (stanza.type != kScryptType) continue;
         if (stanza.args.size() != 2) throw HeaderError("scrypt stanza must have two arguments");
-        auto salt = base64::decodeUnpadded(stanza.args[0]);
+        auto salt = base::base64::decodeUnpadded(stanza.args[0]);
         if (!salt || salt->size() != kScryptSaltSize)
             throw HeaderError("scrypt salt is not 16 bytes of canonical base64");
         int logN = parseLogN(stanza.args[1], maxLogN);

@@ -4,8 +4,8 @@
 
 #include <gtest/gtest.h>
 
-#include "massho/records/register/canonical_json.h"
 #include "massho/records/ledger/media_ledger.h"
+#include "massho/records/register/canonical_json.h"
 #include "massho/records/register/signing_key.h"
 #include "massho/testsupport/temp_dir.h"
 

@@ -28,15 +28,15 @@ class LedgerGateTest : public ::testing::Test {
         disk.serial = "S-111";
         disk.mediaType = "ssd";
     }
-    OperationError::Kind failure(const std::function<void()>& f, const std::string& mustSay) {
+    base::ErrorCategory failure(const std::function<void()>& f, const std::string& mustSay) {
         try {
             f();
         } catch (const OperationError& e) {
             EXPECT_NE(std::string(e.what()).find(mustSay), std::string::npos) << e.what();
-            return e.kind();
+            return e.category();
         }
         ADD_FAILURE() << "admitted";
-        return OperationError::Kind::Failed;
+        return base::ErrorCategory::Failed;
     }
 
     testsupport::TempDir dir;
@@ -59,13 +59,13 @@ TEST_F(LedgerGateTest, RefusesAWrongLabelOrAContradictingClass) {
     other.serial = "S-999";
     EXPECT_EQ(failure([&] { admitToLedger(*ledger, true, other, "PC-0001", 2, MediaAct::Erase); },
                       "reports serial S-999"),
-              OperationError::Kind::Refused);
+              base::ErrorCategory::Refused);
     EXPECT_EQ(failure([&] { admitToLedger(*ledger, true, disk, "PC-0002", 2, MediaAct::Erase); },
                       "registered as PC-0001"),
-              OperationError::Kind::Refused);
+              base::ErrorCategory::Refused);
     EXPECT_EQ(failure([&] { admitToLedger(*ledger, true, disk, "PC-0001", 3, MediaAct::Erase); },
                       "class 2 in the media ledger"),
-              OperationError::Kind::Refused);
+              base::ErrorCategory::Refused);
     // A carry-out's class is the data's: no contradiction.
     EXPECT_EQ(admitToLedger(*ledger, true, disk, "PC-0001", 1, MediaAct::CarryOut).tag, "PC-0001");
 }
@@ -86,19 +86,19 @@ TEST_F(LedgerGateTest, UnknownMediumIsRegisteredOrRefusedByConfiguration) {
     fresh.serial = "S-333";
     EXPECT_EQ(failure([&] { admitToLedger(*ledger, false, fresh, "PC-0004", 4, MediaAct::Erase); },
                       "unregistered = refuse"),
-              OperationError::Kind::Refused);
+              base::ErrorCategory::Refused);
     EXPECT_EQ(
         failure(
             [&] { admitToLedger(*ledger, true, fresh, "PC-0004", std::nullopt, MediaAct::Erase); },
             "--class is required"),
-        OperationError::Kind::BadInput);
+        base::ErrorCategory::BadInput);
     EXPECT_EQ(failure(
                   [&] {
                       admitToLedger(*ledger, true, fresh, std::nullopt, std::nullopt,
                                     MediaAct::Erase);
                   },
                   "give --asset TAG"),
-              OperationError::Kind::BadInput);
+              base::ErrorCategory::BadInput);
 }
 
 // A device without a serial (a loop device, some card readers) is found by path, model and size,
@@ -120,13 +120,13 @@ TEST_F(LedgerGateTest, DeviceWithoutSerialKeepsItsLedgerClass) {
     EXPECT_EQ(failure([&] { admitToLedger(*ledger, true, loop, "NEW-9", 4, MediaAct::Erase); },
                       "/dev/loop3 (no serial; same path, model and size) is registered as A-1, "
                       "not NEW-9: check the label"),
-              OperationError::Kind::Refused);
+              base::ErrorCategory::Refused);
     EXPECT_EQ(failure([&] { admitToLedger(*ledger, true, loop, "PC-0001", 2, MediaAct::Erase); },
                       "registered as A-1, not PC-0001"),
-              OperationError::Kind::Refused);
+              base::ErrorCategory::Refused);
     EXPECT_EQ(failure([&] { admitToLedger(*ledger, true, loop, "A-1", 4, MediaAct::Erase); },
                       "class 1 in the media ledger"),
-              OperationError::Kind::Refused);
+              base::ErrorCategory::Refused);
     const auto a = admitToLedger(*ledger, true, loop, "A-1", std::nullopt, MediaAct::Erase);
     EXPECT_EQ(a.tag, "A-1");
     EXPECT_EQ(a.infoClass, 1);
@@ -137,7 +137,7 @@ TEST_F(LedgerGateTest, DeviceWithoutSerialKeepsItsLedgerClass) {
                                     MediaAct::Erase);
                   },
                   "give --asset TAG"),
-              OperationError::Kind::BadInput);
+              base::ErrorCategory::BadInput);
 
     // Another device at the same path (another size) is another medium; registering it by an
     // erasure keeps its path, so that it is recognised in turn.
@@ -149,7 +149,7 @@ TEST_F(LedgerGateTest, DeviceWithoutSerialKeepsItsLedgerClass) {
     EXPECT_EQ(ledger->find("NEW-9")->devicePath, "/dev/loop3");
     EXPECT_EQ(failure([&] { admitToLedger(*ledger, true, next, "NEW-10", 4, MediaAct::Erase); },
                       "registered as NEW-9"),
-              OperationError::Kind::Refused);
+              base::ErrorCategory::Refused);
 }
 
 TEST_F(LedgerGateTest, RefusesAMediumThatIsOutOrClosed) {
@@ -160,7 +160,7 @@ TEST_F(LedgerGateTest, RefusesAMediumThatIsOutOrClosed) {
     ledger->catchUp();
     EXPECT_EQ(failure([&] { admitToLedger(*ledger, true, disk, std::nullopt, 2, MediaAct::Erase); },
                       "massho carryin"),
-              OperationError::Kind::Refused);
+              base::ErrorCategory::Refused);
 
     // A destroyed medium is closed: its tag admits nothing any more.
     records::NewMedium gone;
@@ -177,7 +177,7 @@ TEST_F(LedgerGateTest, RefusesAMediumThatIsOutOrClosed) {
     other.serial = "S-999";
     EXPECT_EQ(failure([&] { admitToLedger(*ledger, true, other, "PC-0009", 4, MediaAct::Erase); },
                       "closed"),
-              OperationError::Kind::Refused);
+              base::ErrorCategory::Refused);
 }
 
 }  // namespace

@@ -6,15 +6,15 @@
 
 #include <sstream>
 
-#include "massho/image/base64.h"
+#include "massho/base/base64.h"
 #include "massho/image/errors.h"
 
 namespace massho::image::test {
 namespace {
 
 std::string withMac(const std::vector<Stanza>& stanzas) {
-    return encodeHeaderForMac(stanzas) + " " + base64::encodeUnpadded(std::vector<uint8_t>(32, 7)) +
-           "\n";
+    return encodeHeaderForMac(stanzas) + " " +
+           base::base64::encodeUnpadded(std::vector<uint8_t>(32, 7)) + "\n";
 }
 
 Header parse(const std::string& text, const HeaderLimits& limits = {}) {
@@ -76,15 +76,15 @@ TEST(AgeHeader, MalformedHeadersAreHeaderFailures) {
 }
 
 TEST(AgeBase64, CanonicalUnpaddedOnly) {
-    EXPECT_EQ(base64::decodeUnpadded("AQID"), (std::vector<uint8_t>{1, 2, 3}));
-    EXPECT_EQ(base64::decodeUnpadded("AQ"), (std::vector<uint8_t>{1}));
-    EXPECT_FALSE(base64::decodeUnpadded("AR"));    // non-zero trailing bits
-    EXPECT_FALSE(base64::decodeUnpadded("AQ=="));  // padding
-    EXPECT_FALSE(base64::decodeUnpadded("A"));     // 6 bits are not a byte
-    EXPECT_FALSE(base64::decodeUnpadded("AQ\n"));  // whitespace
-    EXPECT_EQ(base64::decodePadded("AQ=="), (std::vector<uint8_t>{1}));
-    EXPECT_FALSE(base64::decodePadded("AQ"));
-    EXPECT_FALSE(base64::decodePadded("AR=="));
+    EXPECT_EQ(base::base64::decodeUnpadded("AQID"), (std::vector<uint8_t>{1, 2, 3}));
+    EXPECT_EQ(base::base64::decodeUnpadded("AQ"), (std::vector<uint8_t>{1}));
+    EXPECT_FALSE(base::base64::decodeUnpadded("AR"));    // non-zero trailing bits
+    EXPECT_FALSE(base::base64::decodeUnpadded("AQ=="));  // padding
+    EXPECT_FALSE(base::base64::decodeUnpadded("A"));     // 6 bits are not a byte
+    EXPECT_FALSE(base::base64::decodeUnpadded("AQ\n"));  // whitespace
+    EXPECT_EQ(base::base64::decodePadded("AQ=="), (std::vector<uint8_t>{1}));
+    EXPECT_FALSE(base::base64::decodePadded("AQ"));
+    EXPECT_FALSE(base::base64::decodePadded("AR=="));
 }
 
 }  // namespace

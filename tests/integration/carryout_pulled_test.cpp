@@ -17,8 +17,8 @@
 #include "massho/operations/carryout_operation.h"
 #include "massho/operations/erase_operation.h"
 #include "massho/operations/job_journal.h"
-#include "massho/records/register/canonical_json.h"
 #include "massho/records/people/store.h"
+#include "massho/records/register/canonical_json.h"
 #include "massho/testsupport/command.h"
 #include "massho/testsupport/loop_device.h"
 #include "massho/testsupport/temp_dir.h"
@@ -124,7 +124,7 @@ TEST(CarryOutPulledTest, MediumPulledMidWriteFailsLoudlyAndLeavesNoPlaintext) {
         });
         FAIL() << "a pulled medium must not end in success";
     } catch (const OperationError& e) {
-        EXPECT_EQ(e.kind(), OperationError::Kind::Failed);
+        EXPECT_EQ(e.category(), base::ErrorCategory::Failed);
         EXPECT_NE(std::string(e.what()).find("carry-out FAILED"), std::string::npos) << e.what();
     }
     ASSERT_TRUE(pulled);
@@ -173,7 +173,7 @@ TEST(CarryOutJournalTest, PackagingFailingAfterFormattingIsRecordedAsAFailedCarr
         });
         FAIL() << "a source that changed must not end in success";
     } catch (const OperationError& e) {
-        EXPECT_EQ(e.kind(), OperationError::Kind::Failed);
+        EXPECT_EQ(e.category(), base::ErrorCategory::Failed);
         EXPECT_NE(std::string(e.what()).find("carry-out FAILED"), std::string::npos) << e.what();
         EXPECT_NE(std::string(e.what()).find("changed while it was being packaged"),
                   std::string::npos)

@@ -7,9 +7,9 @@
 #include "../commands.h"
 #include "../progress_printer.h"
 #include "../session.h"
+#include "json_quote.h"
 #include "massho/operations/carryin_operation.h"
 #include "massho/records/ledger/media_ledger.h"
-#include "operation_exit.h"
 
 namespace massho::cli {
 
@@ -40,34 +40,30 @@ int runCarryIn(const Invocation& inv) {
     request.operatorId = session.userId();
     records::MediaLedger ledger(session.store().database(), session.store().log());
     request.ledger = &ledger;
-    try {
-        operations::CarryInOperation operation(session.store().log(), std::move(request));
-        ProgressPrinter printer;
-        auto result = operation.run([&](const erase::Progress& p) { printer(p); });
-        printer.finish();
-        if (cl.isSet("json")) {
-            std::printf(
-                "{\"index\":%llu,\"matched\":%s,\"carry_out_index\":%s,"
-                "\"headers_destroyed\":%zu,\"erasure_index\":%s,\"erased\":%s}\n",
-                static_cast<unsigned long long>(result.registerIndex),
-                result.carryOutIndex ? "true" : "false",
-                result.carryOutIndex ? std::to_string(*result.carryOutIndex).c_str() : "null",
-                result.headersDestroyed,
-                result.erasureIndex ? std::to_string(*result.erasureIndex).c_str() : "null",
-                result.erased ? "true" : "false");
-        } else {
-            std::printf("%llu\n", static_cast<unsigned long long>(result.registerIndex));
-        }
-        std::fprintf(
-            stderr, "%s; register entry %llu\n",
-            result.carryOutIndex
-                ? ("returned from carry-out entry " + std::to_string(*result.carryOutIndex)).c_str()
-                : "no carry-out of this medium was found (recorded as unmatched)",
-            static_cast<unsigned long long>(result.registerIndex));
-        return 0;
-    } catch (const operations::OperationError& e) {
-        throw toCliError(e);
+    operations::CarryInOperation operation(session.store().log(), std::move(request));
+    ProgressPrinter printer;
+    auto result = operation.run([&](const erase::Progress& p) { printer(p); });
+    printer.finish();
+    if (cl.isSet("json")) {
+        std::printf(
+            "{\"index\":%llu,\"matched\":%s,\"carry_out_index\":%s,"
+            "\"headers_destroyed\":%zu,\"erasure_index\":%s,\"erased\":%s}\n",
+            static_cast<unsigned long long>(result.registerIndex),
+            result.carryOutIndex ? "true" : "false",
+            result.carryOutIndex ? std::to_string(*result.carryOutIndex).c_str() : "null",
+            result.headersDestroyed,
+            result.erasureIndex ? std::to_string(*result.erasureIndex).c_str() : "null",
+            result.erased ? "true" : "false");
+    } else {
+        std::printf("%llu\n", static_cast<unsigned long long>(result.registerIndex));
     }
+    std::fprintf(
+        stderr, "%s; register entry %llu\n",
+        result.carryOutIndex
+            ? ("returned from carry-out entry " + std::to_string(*result.carryOutIndex)).c_str()
+            : "no carry-out of this medium was found (recorded as unmatched)",
+        static_cast<unsigned long long>(result.registerIndex));
+    return 0;
 }
 
 }  // namespace massho::cli

@@ -7,13 +7,13 @@
 #include "../command_line.h"
 #include "../commands.h"
 #include "../session.h"
+#include "json_quote.h"
 #include "massho/image/errors.h"
 #include "massho/operations/carryout_operation.h"
 #include "massho/operations/ledger_gate.h"
 #include "massho/operations/source_allow_list.h"
 #include "massho/records/ledger/media_ledger.h"
 #include "massho/records/people/recipient_book.h"
-#include "operation_exit.h"
 
 namespace massho::cli {
 namespace {
@@ -107,45 +107,41 @@ int runCarryOut(const Invocation& inv) {
         request.passphrase.emplace(pass.view());
     }
 
-    try {
-        operations::CarryOutOperation operation(session.store().log(), std::move(request));
-        const auto& medium = operation.check();
-        // Issue 8: the medium's ledger row (registered now if new and the policy allows it).
-        records::MediaLedger ledger(session.store().database(), session.store().log());
-        const operations::LedgerAdmission admission =
-            operations::admitToLedger(ledger, session.store().config().registerUnknownMedia, medium,
-                                      cl.value("asset"), infoClass, records::MediaAct::CarryOut);
-        operation.setAssetTag(admission.tag);
-        operations::registerAdmitted(ledger, admission, session.userId());
-        std::fprintf(stderr, "carry-out on %s (%s, serial %s, %llu bytes): the medium is erased\n",
-                     medium.path.c_str(), medium.model.c_str(),
-                     medium.serial.empty() ? "-" : medium.serial.c_str(),
-                     static_cast<unsigned long long>(medium.sizeBytes));
-        StageLog log;
-        auto result = operation.run([&](const operations::CarryOutProgress& p) { log(p); });
-        if (cl.isSet("json")) {
-            std::printf(
-                "{\"index\":%llu,\"result\":\"written\",\"package\":%s,\"erasure_index\":%llu,"
-                "\"file_count\":%llu,\"total_size\":%llu,\"ciphertext_size\":%llu,"
-                "\"ciphertext_sha256\":%s}\n",
-                static_cast<unsigned long long>(result.registerIndex),
-                jsonQuote(result.package.name).c_str(),
-                static_cast<unsigned long long>(result.erasureIndex),
-                static_cast<unsigned long long>(result.fileCount),
-                static_cast<unsigned long long>(result.totalBytes),
-                static_cast<unsigned long long>(result.package.ciphertextBytes),
-                jsonQuote(result.package.ciphertextSha256).c_str());
-        } else {
-            std::printf("%llu\n", static_cast<unsigned long long>(result.registerIndex));
-        }
-        std::fprintf(stderr, "wrote %s (%llu files, sha256 %s); register entry %llu\n",
-                     result.package.name.c_str(), static_cast<unsigned long long>(result.fileCount),
-                     result.package.ciphertextSha256.c_str(),
-                     static_cast<unsigned long long>(result.registerIndex));
-        return 0;
-    } catch (const operations::OperationError& e) {
-        throw toCliError(e);
+    operations::CarryOutOperation operation(session.store().log(), std::move(request));
+    const auto& medium = operation.check();
+    // Issue 8: the medium's ledger row (registered now if new and the policy allows it).
+    records::MediaLedger ledger(session.store().database(), session.store().log());
+    const operations::LedgerAdmission admission =
+        operations::admitToLedger(ledger, session.store().config().registerUnknownMedia, medium,
+                                  cl.value("asset"), infoClass, records::MediaAct::CarryOut);
+    operation.setAssetTag(admission.tag);
+    operations::registerAdmitted(ledger, admission, session.userId());
+    std::fprintf(stderr, "carry-out on %s (%s, serial %s, %llu bytes): the medium is erased\n",
+                 medium.path.c_str(), medium.model.c_str(),
+                 medium.serial.empty() ? "-" : medium.serial.c_str(),
+                 static_cast<unsigned long long>(medium.sizeBytes));
+    StageLog log;
+    auto result = operation.run([&](const operations::CarryOutProgress& p) { log(p); });
+    if (cl.isSet("json")) {
+        std::printf(
+            "{\"index\":%llu,\"result\":\"written\",\"package\":%s,\"erasure_index\":%llu,"
+            "\"file_count\":%llu,\"total_size\":%llu,\"ciphertext_size\":%llu,"
+            "\"ciphertext_sha256\":%s}\n",
+            static_cast<unsigned long long>(result.registerIndex),
+            jsonQuote(result.package.name).c_str(),
+            static_cast<unsigned long long>(result.erasureIndex),
+            static_cast<unsigned long long>(result.fileCount),
+            static_cast<unsigned long long>(result.totalBytes),
+            static_cast<unsigned long long>(result.package.ciphertextBytes),
+            jsonQuote(result.package.ciphertextSha256).c_str());
+    } else {
+        std::printf("%llu\n", static_cast<unsigned long long>(result.registerIndex));
     }
+    std::fprintf(stderr, "wrote %s (%llu files, sha256 %s); register entry %llu\n",
+                 result.package.name.c_str(), static_cast<unsigned long long>(result.fileCount),
+                 result.package.ciphertextSha256.c_str(),
+                 static_cast<unsigned long long>(result.registerIndex));
+    return 0;
 }
 
 }  // namespace massho::cli

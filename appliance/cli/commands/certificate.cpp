@@ -10,11 +10,12 @@
 #include "../commands.h"
 #include "../output_file.h"
 #include "../session.h"
-#include "massho/records/register/canonical_json.h"
+#include "massho/base/digest.h"
 #include "massho/records/papers/certificate_issuer.h"
+#include "massho/records/papers/disposal_list.h"
+#include "massho/records/register/canonical_json.h"
 #include "massho/records/register/clock.h"
 #include "massho/records/register/database.h"
-#include "massho/records/papers/disposal_list.h"
 
 namespace massho::cli {
 namespace {
@@ -124,7 +125,7 @@ int runCertificate(const Invocation& inv) {
         // Issue 3: printing is an act of its own in the register (who printed which bytes where).
         records::EntryBuilder printed("certificate-printed", store.clock());
         printed.set("entry", static_cast<int64_t>(index));
-        printed.set("pdf_sha256", records::sha256Hex(pdf));
+        printed.set("pdf_sha256", base::sha256Hex(pdf));
         printed.set("printer", cl.value("printer").value_or("default"));
         printed.set("by", session.userId());
         records::Transaction tx(store.database());

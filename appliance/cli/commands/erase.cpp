@@ -103,74 +103,61 @@ int runErase(const Invocation& inv) {
     request.context.operatorId = session.userId();
 
     operations::EraseOperation operation(session.store().log(), std::move(request));
-    try {
-        const auto& medium = operation.describe();
-        // Issue 8: which ledger row this is, decided before anything is written.
-        records::MediaLedger ledger(session.store().database(), session.store().log());
-        const operations::LedgerAdmission admission =
-            operations::admitToLedger(ledger, session.store().config().registerUnknownMedia, medium,
-                                      cl.value("asset"), givenClass, records::MediaAct::Erase);
-        operation.context().assetTag = admission.tag;
-        operation.context().infoClass = admission.infoClass;
-        // Art. 8(4): the approval (when the policy needs one) is claimed before the first write.
-        std::optional<records::RequestClaim> claim =
-            operations::admitErasure(session.store().requests(), session.store().config().approvals,
-                                     operation.context(), medium, method.id);
-        operation.context().mediumEntry =
-            operations::registerAdmitted(ledger, admission, session.userId());
-        if (operation.context().mediumEntry)
-            std::fprintf(stderr, "registered %s in the media ledger (entry %llu)\n",
-                         admission.tag.c_str(),
-                         static_cast<unsigned long long>(*operation.context().mediumEntry));
-        std::fprintf(stderr, "erasing %s (%s, serial %s, %llu bytes) with %s\n",
-                     medium.path.c_str(), medium.model.c_str(),
-                     medium.serial.empty() ? "-" : medium.serial.c_str(),
-                     static_cast<unsigned long long>(medium.sizeBytes), method.id.c_str());
-        if (method.hardware)  // issue 7: a drive cannot stop its own sanitize
-            std::fprintf(stderr,
-                         "a drive command cannot be cancelled once started; leave the "
-                         "drive powered until it finishes\n");
-        ProgressPrinter printer;
-        CancelOnSignal cancelOnSignal;
-        auto result = operation.run(&g_cancel, [&](const erase::Progress& p) { printer(p); });
-        printer.finish();
-        operations::settleErasure(claim, result);
+    const auto& medium = operation.describe();
+    // Issue 8: which ledger row this is, decided before anything is written.
+    records::MediaLedger ledger(session.store().database(), session.store().log());
+    const operations::LedgerAdmission admission =
+        operations::admitToLedger(ledger, session.store().config().registerUnknownMedia, medium,
+                                  cl.value("asset"), givenClass, records::MediaAct::Erase);
+    operation.context().assetTag = admission.tag;
+    operation.context().infoClass = admission.infoClass;
+    // Art. 8(4): the approval (when the policy needs one) is claimed before the first write.
+    std::optional<records::RequestClaim> claim =
+        operations::admitErasure(session.store().requests(), session.store().config().approvals,
+                                 operation.context(), medium, method.id);
+    operation.context().mediumEntry =
+        operations::registerAdmitted(ledger, admission, session.userId());
+    if (operation.context().mediumEntry)
+        std::fprintf(stderr, "registered %s in the media ledger (entry %llu)\n",
+                     admission.tag.c_str(),
+                     static_cast<unsigned long long>(*operation.context().mediumEntry));
+    std::fprintf(stderr, "erasing %s (%s, serial %s, %llu bytes) with %s\n", medium.path.c_str(),
+                 medium.model.c_str(), medium.serial.empty() ? "-" : medium.serial.c_str(),
+                 static_cast<unsigned long long>(medium.sizeBytes), method.id.c_str());
+    if (method.hardware)  // issue 7: a drive cannot stop its own sanitize
+        std::fprintf(stderr,
+                     "a drive command cannot be cancelled once started; leave the "
+                     "drive powered until it finishes\n");
+    ProgressPrinter printer;
+    CancelOnSignal cancelOnSignal;
+    auto result = operation.run(&g_cancel, [&](const erase::Progress& p) { printer(p); });
+    printer.finish();
+    operations::settleErasure(claim, result);
 
-        const auto& r = result.report;
-        if (cl.isSet("json")) {
-            // Qt's JSON writer does the escaping (the same one `methods --json` uses).
-            const QJsonObject out{
-                {"index", static_cast<qint64>(result.registerIndex)},
-                {"result", qs(erase::toString(r.outcome))},
-                {"verify", qs(erase::toString(r.verifyResult))},
-                {"bytes_written", static_cast<qint64>(r.bytesWritten)},
-                {"error_ranges", QString::fromStdString(operations::formatRanges(r.errorRanges))},
-            };
-            std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
-        } else {
-            std::printf("%llu\n", static_cast<unsigned long long>(result.registerIndex));
-        }
-        if (r.outcome == erase::Outcome::Erased) {
-            std::fprintf(stderr, "erased and verified (%s); register entry %llu\n",
-                         std::string(erase::toString(r.verifyMode)).c_str(),
-                         static_cast<unsigned long long>(result.registerIndex));
-            return 0;
-        }
-        throw failed(std::string(r.outcome == erase::Outcome::Cancelled ? "erasure cancelled"
-                                                                        : "erasure FAILED") +
-                     ": " + r.failureReason + "; recorded as register entry " +
-                     std::to_string(result.registerIndex) + " — the medium is NOT erased");
-    } catch (const operations::OperationError& e) {
-        switch (e.kind()) {
-            case operations::OperationError::Kind::BadInput:
-                throw badInput(e.what());
-            case operations::OperationError::Kind::Refused:
-                throw refused(e.what());
-            case operations::OperationError::Kind::Failed:
-                break;
-        }
-        throw failed(e.what());
+    const auto& r = result.report;
+    if (cl.isSet("json")) {
+        // Qt's JSON writer does the escaping (the same one `methods --json` uses).
+        const QJsonObject out{
+            {"index", static_cast<qint64>(result.registerIndex)},
+            {"result", qs(erase::toString(r.outcome))},
+            {"verify", qs(erase::toString(r.verifyResult))},
+            {"bytes_written", static_cast<qint64>(r.bytesWritten)},
+            {"error_ranges", QString::fromStdString(operations::formatRanges(r.errorRanges))},
+        };
+        std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
+    } else {
+        std::printf("%llu\n", static_cast<unsigned long long>(result.registerIndex));
     }
+    if (r.outcome == erase::Outcome::Erased) {
+        std::fprintf(stderr, "erased and verified (%s); register entry %llu\n",
+                     std::string(erase::toString(r.verifyMode)).c_str(),
+                     static_cast<unsigned long long>(result.registerIndex));
+        return 0;
+    }
+    throw failed(std::string(r.outcome == erase::Outcome::Cancelled ? "erasure cancelled"
+                                                                    : "erasure FAILED") +
+                 ": " + r.failureReason + "; recorded as register entry " +
+                 std::to_string(result.registerIndex) + " — the medium is NOT erased");
 }
 
 }  // namespace massho::cli

@@ -6,8 +6,8 @@
 #include "../command_line.h"
 #include "../commands.h"
 #include "../secret_input.h"
-#include "massho/records/register/errors.h"
 #include "massho/records/people/store.h"
+#include "massho/records/register/errors.h"
 
 namespace massho::cli {
 

@@ -5,9 +5,9 @@
 #include "../command_line.h"
 #include "../commands.h"
 #include "../session.h"
-#include "massho/records/register/errors.h"
 #include "massho/records/ledger/evidence_store.h"
 #include "massho/records/ledger/media_ledger.h"
+#include "massho/records/register/errors.h"
 
 namespace massho::cli {
 namespace {

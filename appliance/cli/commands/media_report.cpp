@@ -9,8 +9,8 @@
 #include "../commands.h"
 #include "../output_file.h"
 #include "../session.h"
-#include "massho/records/register/clock.h"
 #include "massho/records/papers/media_reports.h"
+#include "massho/records/register/clock.h"
 
 namespace massho::cli {
 namespace {
@@ -66,8 +66,10 @@ int runMediaReport(const Invocation& inv) {
         throw badInput("unknown report '" + kind.substr(0, 20) +
                        "': use ledger, carried-out, due or closures");
     }
-    if (auto csv = cl.value("csv")) writeOutputFile(*csv, records::tableReportCsv(report), "report CSV");
-    if (auto pdf = cl.value("pdf")) writeOutputFile(*pdf, records::tableReportPdf(report), "report PDF");
+    if (auto csv = cl.value("csv"))
+        writeOutputFile(*csv, records::tableReportCsv(report), "report CSV");
+    if (auto pdf = cl.value("pdf"))
+        writeOutputFile(*pdf, records::tableReportPdf(report), "report PDF");
     std::fprintf(stderr, "%s: %zu rows\n", report.title.c_str(), report.rows.size());
     return 0;
 }

@@ -7,10 +7,10 @@
 #include "../command_line.h"
 #include "../commands.h"
 #include "../session.h"
+#include "json_quote.h"
 #include "massho/image/errors.h"
 #include "massho/image/x25519_keys.h"
 #include "massho/records/people/recipient_book.h"
-#include "operation_exit.h"
 
 namespace massho::cli {
 

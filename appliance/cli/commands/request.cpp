@@ -44,7 +44,7 @@ operations::MediumDescription readMedium(const Invocation& inv, const CommandLin
     try {
         return operation.describe();
     } catch (const operations::OperationError& e) {
-        if (e.kind() == operations::OperationError::Kind::Refused) throw refused(e.what());
+        if (e.category() == base::ErrorCategory::Refused) throw refused(e.what());
         throw badInput(e.what());
     }
 }

@@ -3,6 +3,6 @@
 namespace massho::appliance {
 
 DeviceError::DeviceError(Kind kind, const std::string& message)
-    : std::runtime_error(message), kind_(kind) {}
+    : base::Error(base::ErrorCategory::BadInput, message), kind_(kind) {}
 
 }  // namespace massho::appliance

@@ -7,15 +7,15 @@
 #include <cerrno>
 #include <cstring>
 
-#include "../unique_fd.h"
+#include "massho/base/unique_fd.h"
 #include "massho/erase/sanitize/device_io.h"
 #include "massho/erase/sanitize/sanitize_error.h"
 
 namespace massho::erase::sanitize {
 namespace {
 
-detail::UniqueFd openDevice(const std::string& path) {
-    detail::UniqueFd fd(::open(path.c_str(), O_RDWR | O_NONBLOCK | O_CLOEXEC));
+base::UniqueFd openDevice(const std::string& path) {
+    base::UniqueFd fd(::open(path.c_str(), O_RDWR | O_NONBLOCK | O_CLOEXEC));
     if (!fd) {
         throw SanitizeError(SanitizeError::Kind::Io,
                             "cannot open " + path + " for drive commands (" + std::strerror(errno) +
@@ -26,7 +26,7 @@ detail::UniqueFd openDevice(const std::string& path) {
 
 class LinuxSgIo final : public SgIo {
   public:
-    explicit LinuxSgIo(detail::UniqueFd fd) : fd_(std::move(fd)) {}
+    explicit LinuxSgIo(base::UniqueFd fd) : fd_(std::move(fd)) {}
 
     ScsiStatus execute(const ScsiCommand& c) override {
         std::array<uint8_t, 64> sense{};
@@ -55,12 +55,12 @@ class LinuxSgIo final : public SgIo {
     }
 
   private:
-    detail::UniqueFd fd_;
+    base::UniqueFd fd_;
 };
 
 class LinuxNvmeAdmin final : public NvmeAdmin {
   public:
-    explicit LinuxNvmeAdmin(detail::UniqueFd fd) : fd_(std::move(fd)) {}
+    explicit LinuxNvmeAdmin(base::UniqueFd fd) : fd_(std::move(fd)) {}
 
     NvmeCompletion execute(const NvmeAdminCommand& c) override {
         nvme_admin_cmd cmd{};
@@ -92,7 +92,7 @@ class LinuxNvmeAdmin final : public NvmeAdmin {
     }
 
   private:
-    detail::UniqueFd fd_;
+    base::UniqueFd fd_;
 };
 
 }  // namespace

@@ -6,7 +6,9 @@
 #include <fstream>
 #include <iterator>
 
-#include "massho/records/register/base64.h"
+#include "massho/base/base64.h"
+#include "massho/base/digest.h"
+#include "massho/base/hex.h"
 #include "massho/records/register/errors.h"
 
 namespace massho::records {
@@ -26,14 +28,6 @@ std::string readBounded(const fs::path& file) {
     return bytes;
 }
 
-std::string sha256Of(const std::string& bytes) {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1)
-        throw RecordsError("SHA-256 failed in OpenSSL");
-    return hexEncode(std::string_view(reinterpret_cast<const char*>(digest), length));
-}
-
 }  // namespace
 
 EvidenceStore::EvidenceStore(fs::path dataDir) : dir_(std::move(dataDir) / "evidence") {}
@@ -44,7 +38,7 @@ fs::path EvidenceStore::pathFor(const std::string& sha256) const {
 
 std::string EvidenceStore::add(const fs::path& file) const {
     const std::string bytes = readBounded(file);
-    const std::string hash = sha256Of(bytes);
+    const std::string hash = base::sha256Hex(bytes);
     std::error_code ec;
     fs::create_directories(dir_, ec);
     fs::permissions(dir_, fs::perms::owner_all, ec);

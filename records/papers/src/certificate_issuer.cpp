@@ -10,7 +10,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "massho/records/register/base64.h"
+#include "massho/base/base64.h"
+#include "massho/base/digest.h"
+#include "massho/base/hex.h"
 #include "massho/records/papers/certificate_pdf.h"
 #include "massho/records/register/database.h"
 #include "massho/records/register/note.h"
@@ -70,14 +72,6 @@ uint64_t checkpointSize(const std::string& proofText) {
 
 }  // namespace
 
-std::string sha256Hex(std::string_view bytes) {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1)
-        throw RecordsError("SHA-256 failed in OpenSSL");
-    return hexEncode(std::string_view(reinterpret_cast<const char*>(digest), length));
-}
-
 namespace {
 
 std::string issuedEntry(const Store& store, const Certificate& c, const std::string& sha256,
@@ -125,7 +119,7 @@ IssuedCertificate issueCertificate(Store& store, uint64_t index, const std::stri
         prepareCertificate(store.log(), store.origin(), index, officerId, store.clock());
     const Certificate& c = out.certificate;
     out.pdf = renderCertificatePdf(c);
-    out.sha256Hex = sha256Hex(out.pdf);
+    out.sha256Hex = base::sha256Hex(out.pdf);
     const std::string name = c.number + ".pdf";
     out.archived = store.dir() / kCertificatesFolder / name;
     out.recordIndex = archiveAndRecord(store, out.archived, out.pdf,
@@ -143,7 +137,7 @@ IssuedBatch issueCertificateBatch(Store& store, const std::vector<uint64_t>& ind
         out.certificates.push_back(
             prepareCertificate(store.log(), store.origin(), index, officerId, store.clock()));
     out.pdf = renderCertificatesPdf(out.certificates);
-    out.sha256Hex = sha256Hex(out.pdf);
+    out.sha256Hex = base::sha256Hex(out.pdf);
     const std::string name = "batch-" + std::to_string(indexes.front()) + "-" +
                              std::to_string(indexes.back()) + "-" +
                              std::to_string(store.log().size()) + ".pdf";
@@ -171,7 +165,7 @@ std::string archivedCertificate(Store& store, uint64_t index) {
     std::ifstream in(file, std::ios::binary);
     std::stringstream bytes;
     bytes << in.rdbuf();
-    if (sha256Hex(bytes.str()) != last->sha256)
+    if (base::sha256Hex(bytes.str()) != last->sha256)
         throw RecordsError("the archived certificate " + file.string() +
                            " differs from the SHA-256 recorded in the register: it was altered; "
                            "do not print it, report it to the auditor");

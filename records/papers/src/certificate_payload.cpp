@@ -1,6 +1,7 @@
 #include "massho/records/papers/certificate_payload.h"
 
-#include "massho/records/register/base64.h"
+#include "massho/base/base64.h"
+#include "massho/base/hex.h"
 #include "massho/records/papers/certificate.h"
 #include "massho/records/register/merkle.h"
 #include "massho/records/register/proof.h"
@@ -59,7 +60,7 @@ VerifiedCertificate verifyCertificatePayload(std::string_view payloadText,
     } catch (const RecordsError& e) {
         throw CertificateInvalid(std::string("certificate does not verify: ") + e.what());
     }
-    out.entryHashHex = hexEncode(hashView(leafHash(payload.entryBytes)));
+    out.entryHashHex = base::hexEncode(hashView(leafHash(payload.entryBytes)));
     return out;
 }
 
@@ -94,7 +95,7 @@ std::string describeVerified(const VerifiedCertificate& cert) {
     std::string out = "entry " + std::to_string(cert.index) + " is in the register \"" +
                       cert.checkpoint.origin + "\" of " + std::to_string(cert.checkpoint.size) +
                       " entries, checkpoint signed by " + cert.keyName + "\n";
-    out += "checkpoint root: " + base64Encode(hashView(cert.checkpoint.root)) + "\n";
+    out += "checkpoint root: " + base::base64::encode(hashView(cert.checkpoint.root)) + "\n";
     out += "entry hash: " + cert.entryHashHex + "\n";
     for (const auto& w : cert.witnessesSigned) out += "cosigned by witness: " + w + "\n";
     out += "register index: " + std::to_string(cert.index) + "\n";

@@ -12,14 +12,15 @@
 #include <QTextDocument>
 #include <QTimeZone>
 
-#include "massho/records/register/base64.h"
+#include "massho/base/base64.h"
+#include "massho/base/hex.h"
 #include "massho/records/papers/certificate_strings.h"
 #include "massho/records/papers/gui_environment.h"
+#include "massho/records/papers/pdf_payload.h"
+#include "massho/records/papers/qr_code.h"
 #include "massho/records/register/merkle.h"
 #include "massho/records/register/note.h"
-#include "massho/records/papers/pdf_payload.h"
 #include "massho/records/register/proof.h"
-#include "massho/records/papers/qr_code.h"
 
 namespace massho::records {
 namespace {
@@ -195,14 +196,15 @@ class PageText {
         return out.join(QStringLiteral(" "));
     }
     QString entryHash() const {
-        const QString hex = QString::fromStdString(hexEncode(hashView(leafHash(c_.entryBytes))));
+        const QString hex =
+            QString::fromStdString(base::hexEncode(hashView(leafHash(c_.entryBytes))));
         return hex.left(32) + QStringLiteral(" ") + hex.mid(32);
     }
     QString checkpoint() const {
         const Checkpoint cp =
             Checkpoint::parse(parseNote(TlogProof::parse(c_.proofText).checkpointNote).body);
         return QStringLiteral("size %1<br/>").arg(cp.size) +
-               mono(QString::fromStdString(base64Encode(hashView(cp.root))));
+               mono(QString::fromStdString(base::base64::encode(hashView(cp.root))));
     }
     QString signers() const {
         QStringList names;

@@ -3,7 +3,9 @@
 #include <map>
 #include <set>
 
-#include "massho/records/register/base64.h"
+#include "massho/base/base64.h"
+#include "massho/base/digest.h"
+#include "massho/base/hex.h"
 #include "massho/records/papers/certificate.h"
 #include "massho/records/papers/certificate_issuer.h"
 #include "massho/records/register/merkle.h"
@@ -26,7 +28,7 @@ struct Collected {
 
 void collect(Collected& out, const std::set<uint64_t>& wanted, const std::string& sha256,
              uint64_t index, const std::string& bytes) {
-    if (wanted.contains(index)) out.leafHex[index] = hexEncode(hashView(leafHash(bytes)));
+    if (wanted.contains(index)) out.leafHex[index] = base::hexEncode(hashView(leafHash(bytes)));
     if (bytes.find("\"kind\":\"certificate-issued\"") == std::string::npos) return;
     const EntryFields f = parseEntry(bytes);
     const auto certified = static_cast<uint64_t>(entryIntegerOr(f, "entry", -1));
@@ -52,7 +54,7 @@ IssuedDocumentCheck checkIssuedDocument(const std::filesystem::path& source,
                                         std::string_view pdfBytes,
                                         const std::vector<VerifiedCertificate>& certificates) {
     IssuedDocumentCheck result;
-    result.sha256Hex = sha256Hex(pdfBytes);
+    result.sha256Hex = base::sha256Hex(pdfBytes);
     std::set<uint64_t> wanted;
     for (const auto& c : certificates) wanted.insert(c.index);
     Collected found;

@@ -1,6 +1,7 @@
 #include "massho/records/papers/pdf_payload.h"
 
-#include "massho/records/register/base64.h"
+#include "massho/base/base64.h"
+#include "massho/base/hex.h"
 #include "massho/records/papers/certificate_payload.h"
 #include "massho/records/register/errors.h"
 
@@ -24,7 +25,7 @@ QByteArray certificateXmp(const QString& title, const std::string& createdRfc333
     QString items;
     for (const auto& p : payloads)
         items += QString::fromLatin1(kItemOpen.data(), kItemOpen.size()) +
-                 QString::fromStdString(base64Encode(p)) +
+                 QString::fromStdString(base::base64::encode(p)) +
                  QString::fromLatin1(kItemClose.data(), kItemClose.size());
     const QString created = QString::fromStdString(createdRfc3339);
     const QString xmp =
@@ -62,7 +63,7 @@ std::vector<std::string> extractPdfPayloads(std::string_view pdf) {
         const size_t end = block.find(kItemClose);
         if (end == std::string_view::npos)
             throw RecordsError("the PDF's certificate payload block is malformed");
-        auto decoded = base64Decode(block.substr(kItemOpen.size(), end - kItemOpen.size()));
+        auto decoded = base::base64::decode(block.substr(kItemOpen.size(), end - kItemOpen.size()));
         if (!decoded || decoded->size() > kMaxPayloadBytes)
             throw RecordsError("a certificate payload in the PDF is not valid base64");
         out.push_back(std::move(*decoded));

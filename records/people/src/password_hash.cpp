@@ -8,9 +8,10 @@
 #include <charconv>
 #include <vector>
 
-#include "massho/records/register/base64.h"
-#include "massho/records/register/errors.h"
+#include "massho/base/base64.h"
+#include "massho/base/hex.h"
 #include "massho/base/openssl_ptr.h"
+#include "massho/records/register/errors.h"
 
 namespace massho::records {
 namespace {
@@ -43,7 +44,7 @@ bool hexDecode(std::string_view hex, std::string& out) {
         if (ec != std::errc() || end != hex.data() + i + 2) return false;
         out.push_back(static_cast<char>(v));
     }
-    return hexEncode(out) == hex;
+    return base::hexEncode(out) == hex;
 }
 
 const ScryptParams kDummyParams{};
@@ -104,8 +105,8 @@ std::string hashPassword(std::string_view password, ScryptParams params, const K
     std::string saltBytes(reinterpret_cast<char*>(salt), sizeof salt);
     std::string hash = kdf(password, saltBytes, params, kHashBytes);
     std::string out = "scrypt$" + std::to_string(params.logN) + "$" + std::to_string(params.r) +
-                      "$" + std::to_string(params.p) + "$" + hexEncode(saltBytes) + "$" +
-                      hexEncode(hash);
+                      "$" + std::to_string(params.p) + "$" + base::hexEncode(saltBytes) + "$" +
+                      base::hexEncode(hash);
     OPENSSL_cleanse(hash.data(), hash.size());
     return out;
 }

@@ -4,25 +4,24 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
-#include "massho/records/register/base64.h"
+#include "massho/base/base64.h"
+#include "massho/base/digest.h"
+#include "massho/base/hex.h"
 #include "massho/records/register/errors.h"
 
 namespace massho::records {
 namespace {
 
 std::string sha256(std::string_view bytes) {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1)
-        throw RecordsError("SHA-256 failed: check the OpenSSL install");
-    return std::string(reinterpret_cast<char*>(digest), length);
+    const base::Sha256 digest = base::sha256(bytes);
+    return std::string(digest.begin(), digest.end());
 }
 
 std::string newToken() {
     unsigned char raw[32];
     if (RAND_bytes(raw, sizeof raw) != 1)
         throw RecordsError("the system random generator failed: check /dev/urandom");
-    std::string token = hexEncode(std::string_view(reinterpret_cast<char*>(raw), sizeof raw));
+    std::string token = base::hexEncode(std::string_view(reinterpret_cast<char*>(raw), sizeof raw));
     OPENSSL_cleanse(raw, sizeof raw);
     return token;
 }

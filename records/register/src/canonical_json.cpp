@@ -5,7 +5,8 @@
 #include <algorithm>
 #include <charconv>
 
-#include "massho/records/register/base64.h"
+#include "massho/base/base64.h"
+#include "massho/base/hex.h"
 #include "massho/records/register/errors.h"
 
 namespace massho::records {
@@ -306,7 +307,7 @@ std::string randomSalt() {
     unsigned char salt[16];
     if (RAND_bytes(salt, sizeof salt) != 1)
         throw RecordsError("the system random generator failed: check /dev/urandom");
-    return hexEncode(std::string_view(reinterpret_cast<const char*>(salt), sizeof salt));
+    return base::hexEncode(std::string_view(reinterpret_cast<const char*>(salt), sizeof salt));
 }
 
 EntryBuilder::EntryBuilder(std::string kind, Clock clock)

@@ -1,6 +1,7 @@
 #include "massho/records/register/note.h"
 
-#include "massho/records/register/base64.h"
+#include "massho/base/base64.h"
+#include "massho/base/hex.h"
 #include "massho/records/register/decimal.h"
 #include "massho/records/register/errors.h"
 
@@ -73,7 +74,7 @@ SignedNote parseNote(std::string_view text) {
         line.remove_prefix(kDash.size());
         size_t space = line.find(' ');
         if (space == std::string_view::npos || space == 0) fail("a signature line has no key name");
-        auto decoded = base64Decode(line.substr(space + 1));
+        auto decoded = base::base64::decode(line.substr(space + 1));
         if (!decoded || decoded->size() < 5) fail("a signature is not valid base64");
         note.signatures.push_back(
             {std::string(line.substr(0, space)), decoded->substr(0, 4), decoded->substr(4)});
@@ -83,7 +84,8 @@ SignedNote parseNote(std::string_view text) {
 }
 
 std::string signatureLine(std::string_view keyName, std::string_view keyIdAndPayload) {
-    return std::string(kDash) + std::string(keyName) + " " + base64Encode(keyIdAndPayload) + "\n";
+    return std::string(kDash) + std::string(keyName) + " " + base::base64::encode(keyIdAndPayload) +
+           "\n";
 }
 
 std::string signNote(std::string_view body, const SigningKey& key) {
@@ -98,7 +100,7 @@ std::string addSignatureLine(std::string_view noteText, std::string_view line) {
 
 std::string Checkpoint::body() const {
     std::string out =
-        origin + "\n" + std::to_string(size) + "\n" + base64Encode(hashView(root)) + "\n";
+        origin + "\n" + std::to_string(size) + "\n" + base::base64::encode(hashView(root)) + "\n";
     for (const auto& e : extensions) out += e + "\n";
     return out;
 }
@@ -121,7 +123,7 @@ Checkpoint Checkpoint::parse(std::string_view body) {
     if (!size)
         throw NoteFormatError("checkpoint tree size is not a decimal number without leading zeros");
     c.size = *size;
-    auto root = base64Decode(lines[2]);
+    auto root = base::base64::decode(lines[2]);
     if (!root || root->size() != 32)
         throw NoteFormatError("checkpoint root is not a base64 SHA-256 hash");
     c.root = hashFromBytes(*root);

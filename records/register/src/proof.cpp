@@ -2,7 +2,8 @@
 
 #include <charconv>
 
-#include "massho/records/register/base64.h"
+#include "massho/base/base64.h"
+#include "massho/base/hex.h"
 #include "massho/records/register/errors.h"
 
 namespace massho::records {
@@ -27,9 +28,9 @@ std::string_view takeLine(std::string_view& rest) {
 
 std::string TlogProof::text() const {
     std::string out(kHeader);
-    if (extra) out += "extra " + base64Encode(*extra) + "\n";
+    if (extra) out += "extra " + base::base64::encode(*extra) + "\n";
     out += "index " + std::to_string(index) + "\n";
-    for (const Hash& h : hashes) out += base64Encode(hashView(h)) + "\n";
+    for (const Hash& h : hashes) out += base::base64::encode(hashView(h)) + "\n";
     out += "\n" + checkpointNote;
     return out;
 }
@@ -40,7 +41,7 @@ TlogProof TlogProof::parse(std::string_view text) {
     TlogProof proof;
     std::string_view line = takeLine(rest);
     if (line.starts_with("extra ")) {
-        auto extra = base64Decode(line.substr(6));
+        auto extra = base::base64::decode(line.substr(6));
         if (!extra) fail("the extra line is not base64");
         proof.extra = *extra;
         line = takeLine(rest);
@@ -52,7 +53,7 @@ TlogProof TlogProof::parse(std::string_view text) {
         (digits.size() > 1 && digits[0] == '0'))
         fail("the index is not a decimal number");
     while (!(line = takeLine(rest)).empty()) {
-        auto h = base64Decode(line);
+        auto h = base::base64::decode(line);
         if (!h || h->size() != 32) fail("a proof hash is not a base64 SHA-256 hash");
         if (proof.hashes.size() == kMaxProofHashes) fail("more than 64 proof hashes");
         proof.hashes.push_back(hashFromBytes(*h));

@@ -1,6 +1,7 @@
 #include "massho/records/register/register.h"
 
-#include "massho/records/register/base64.h"
+#include "massho/base/base64.h"
+#include "massho/base/hex.h"
 #include "massho/records/register/canonical_json.h"
 #include "massho/records/register/errors.h"
 #include "massho/records/register/proof.h"
@@ -135,7 +136,7 @@ std::string Register::witnessRequest(uint64_t oldSize, uint64_t newSize) const {
     Checkpoint c = Checkpoint::parse(parseNote(note).body);
     std::string out = "old " + std::to_string(oldSize) + "\n";
     for (const Hash& h : tree_.consistencyProof(oldSize, c.size))
-        out += base64Encode(hashView(h)) + "\n";
+        out += base::base64::encode(hashView(h)) + "\n";
     return out + "\n" + note;
 }
 
@@ -145,7 +146,7 @@ std::string Register::keyRotationEvidence(uint64_t index) const {
         throw RecordsError("entry " + std::to_string(index) + " is not a key rotation");
     std::string out = "massho-key-rotation/v1\n" + std::to_string(index) + "\n" + bytes + "\n";
     for (const Hash& h : tree_.inclusionProof(index, index + 1))
-        out += base64Encode(hashView(h)) + "\n";
+        out += base::base64::encode(hashView(h)) + "\n";
     return out;
 }
 

@@ -10,10 +10,13 @@
 #include <cerrno>
 #include <cstring>
 
-#include "massho/records/register/base64.h"
+#include "massho/base/base64.h"
+#include "massho/base/digest.h"
+#include "massho/base/hex.h"
+#include "massho/base/openssl_ptr.h"
+#include "massho/base/unique_fd.h"
 #include "massho/records/register/errors.h"
 #include "massho/records/register/secret.h"
-#include "massho/base/openssl_ptr.h"
 
 namespace massho::records {
 namespace {
@@ -45,20 +48,6 @@ bool splitKeyString(std::string_view text, std::string_view& name, std::string_v
     return true;
 }
 
-class Fd {
-  public:
-    explicit Fd(int fd) : fd_(fd) {}
-    ~Fd() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    int get() const { return fd_; }
-
-  private:
-    int fd_;
-};
-
 std::string errnoText() {
     return std::strerror(errno);
 }
@@ -70,9 +59,8 @@ std::string noteKeyId(std::string_view name, unsigned char type, std::string_vie
     material.push_back('\n');
     material.push_back(static_cast<char>(type));
     material.append(publicKey);
-    unsigned char digest[SHA256_DIGEST_LENGTH];
-    SHA256(asBytes(material), material.size(), digest);
-    return std::string(asChars(digest, 4));
+    const base::Sha256 digest = base::sha256(material);
+    return std::string(asChars(digest.data(), 4));
 }
 
 bool isValidKeyName(std::string_view name) {
@@ -104,21 +92,22 @@ VerifierKey VerifierKey::parse(std::string_view vkey) {
                         ": expected NAME+HEX8+BASE64 as printed by massho init");
     };
     if (!splitKeyString(vkey, name, id, key)) throw bad("has not three '+'-separated parts");
-    auto decoded = base64Decode(key);
+    auto decoded = base::base64::decode(key);
     if (!decoded || decoded->size() != 1 + kKeyBytes) throw bad("has a bad base64 key");
     unsigned char type = static_cast<unsigned char>((*decoded)[0]);
     if (type != kNoteKeyType && type != kCosignatureKeyType)
         throw bad("is not an Ed25519 key (type byte " + std::to_string(type) + ")");
     if (!isValidKeyName(name)) throw bad("has an invalid name");
     VerifierKey result(std::string(name), type, decoded->substr(1));
-    if (hexEncode(result.keyId()) != id) throw bad("has a key ID that does not match its key");
+    if (base::hexEncode(result.keyId()) != id)
+        throw bad("has a key ID that does not match its key");
     return result;
 }
 
 std::string VerifierKey::vkey() const {
     std::string typed(1, static_cast<char>(type_));
     typed += publicKey_;
-    return name_ + "+" + hexEncode(keyId_) + "+" + base64Encode(typed);
+    return name_ + "+" + base::hexEncode(keyId_) + "+" + base::base64::encode(typed);
 }
 
 bool VerifierKey::verify(std::string_view message, std::string_view signature) const {
@@ -162,7 +151,7 @@ SigningKey SigningKey::fromPrivateKeyString(std::string_view skey) {
     if (!skey.starts_with(kPrivatePrefix)) throw bad;
     std::string_view name, id, key;
     if (!splitKeyString(skey.substr(kPrivatePrefix.size()), name, id, key)) throw bad;
-    auto decodedRaw = base64Decode(key);
+    auto decodedRaw = base::base64::decode(key);
     if (!decodedRaw) throw bad;
     Secret decoded(*decodedRaw);
     OPENSSL_cleanse(decodedRaw->data(), decodedRaw->size());
@@ -170,13 +159,13 @@ SigningKey SigningKey::fromPrivateKeyString(std::string_view skey) {
     unsigned char type = static_cast<unsigned char>(decoded.view()[0]);
     if (type != kNoteKeyType && type != kCosignatureKeyType) throw bad;
     SigningKey result = fromSeed(std::string(name), decoded.view().substr(1), type);
-    if (hexEncode(result.keyId()) != id)
+    if (base::hexEncode(result.keyId()) != id)
         throw KeyError("private key's ID does not match its key: the key file is damaged");
     return result;
 }
 
 SigningKey SigningKey::load(const std::filesystem::path& file) {
-    Fd fd(::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+    base::UniqueFd fd(::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
     if (fd.get() < 0)
         throw KeyError("cannot open signing key " + file.string() + ": " + errnoText());
     struct stat st {};
@@ -202,17 +191,18 @@ std::string SigningKey::privateKeyString() const {
     seed[0] = type_;
     if (EVP_PKEY_get_raw_private_key(pkey_.get(), seed + 1, &len) != 1 || len != kKeyBytes)
         throw KeyError("OpenSSL could not export the Ed25519 private key");
-    std::string encoded = base64Encode(asChars(seed, sizeof seed));
+    std::string encoded = base::base64::encode(asChars(seed, sizeof seed));
     OPENSSL_cleanse(seed, sizeof seed);
     std::string out =
-        std::string(kPrivatePrefix) + name_ + "+" + hexEncode(keyId()) + "+" + encoded;
+        std::string(kPrivatePrefix) + name_ + "+" + base::hexEncode(keyId()) + "+" + encoded;
     OPENSSL_cleanse(encoded.data(), encoded.size());
     return out;
 }
 
 void SigningKey::save(const std::filesystem::path& file) const {
     Secret text(privateKeyString() + "\n");
-    Fd fd(::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
+    base::UniqueFd fd(
+        ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
     if (fd.get() < 0) {
         if (errno == EEXIST)
             throw KeyError("signing key " + file.string() +

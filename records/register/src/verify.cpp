@@ -11,7 +11,8 @@
 #include <set>
 #include <thread>
 
-#include "massho/records/register/base64.h"
+#include "massho/base/base64.h"
+#include "massho/base/hex.h"
 #include "massho/records/register/canonical_json.h"
 #include "massho/records/register/database.h"
 #include "massho/records/register/decimal.h"
@@ -621,7 +622,7 @@ class Verifier {
         if (!sig)
             throw Finding{std::nullopt, "checkpoint " + std::to_string(size) +
                                             " carries no signature by the register key " +
-                                            hexEncode(key.keyId())};
+                                            base::hexEncode(key.keyId())};
         jobs_.push_back({size, note.body, sig->payload, &key});
         if (jobs_.size() >= kSignatureBatch) flushSignatures();
     }
@@ -804,8 +805,8 @@ std::string VerifyReport::text() const {
         "entries: " + std::to_string(entries) +
         (entries ? " (indexes 0.." + std::to_string(entries - 1) + "), every leaf hash recomputed\n"
                  : "\n");
-    out +=
-        "tree root: " + base64Encode(hashView(root)) + " at size " + std::to_string(entries) + "\n";
+    out += "tree root: " + base::base64::encode(hashView(root)) + " at size " +
+           std::to_string(entries) + "\n";
     out += "checkpoints: " + std::to_string(checkpoints) +
            " stored, each matches the tree at its size; " + std::to_string(signaturesChecked) +
            " Ed25519 signatures verified " +

@@ -6,7 +6,8 @@
 #include <fstream>
 #include <vector>
 
-#include "massho/records/register/base64.h"
+#include "massho/base/base64.h"
+#include "massho/base/hex.h"
 #include "massho/records/register/canonical_json.h"
 #include "massho/records/register/errors.h"
 #include "massho/records/register/merkle.h"
@@ -34,7 +35,7 @@ const std::vector<Migration>& witnessSchema() {
 // One base64 hash line of a Merkle proof (at most 64: a tree of under 2^64 leaves). False for a
 // line that is not one.
 bool appendProofHash(std::vector<Hash>& proof, std::string_view line) {
-    auto h = base64Decode(line);
+    auto h = base::base64::decode(line);
     if (!h || h->size() != 32 || proof.size() >= 64) return false;
     proof.push_back(hashFromBytes(*h));
     return true;

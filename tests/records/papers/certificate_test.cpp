@@ -8,14 +8,16 @@
 #include <fstream>
 #include <sstream>
 
-#include "massho/records/register/base64.h"
+#include "massho/base/base64.h"
+#include "massho/base/digest.h"
+#include "massho/base/hex.h"
 #include "massho/records/papers/certificate_issuer.h"
 #include "massho/records/papers/certificate_payload.h"
 #include "massho/records/papers/certificate_pdf.h"
 #include "massho/records/papers/disposal_list.h"
 #include "massho/records/papers/pdf_payload.h"
-#include "massho/records/register/proof.h"
 #include "massho/records/people/store.h"
+#include "massho/records/register/proof.h"
 #include "massho/testsupport/command.h"
 #include "massho/testsupport/temp_dir.h"
 
@@ -255,7 +257,7 @@ TEST_F(CertificateTest, IssuingRecordsTheArchivedPdfsHashAndReissuesAreMarked) {
     const IssuedCertificate first = issueCertificate(*store_, hdd_, "suzuki");
     EXPECT_FALSE(first.certificate.reissue());
     EXPECT_EQ(readFile(first.archived), first.pdf);
-    EXPECT_EQ(sha256Hex(readFile(first.archived)), first.sha256Hex);
+    EXPECT_EQ(massho::base::sha256Hex(readFile(first.archived)), first.sha256Hex);
     const EntryFields record = parseEntry(store_->log().entry(first.recordIndex));
     EXPECT_EQ(entryString(record, "kind"), "certificate-issued");
     EXPECT_EQ(entryInteger(record, "entry"), static_cast<int64_t>(hdd_));
@@ -320,7 +322,7 @@ TEST_F(CertificateTest, SelectsADaysSuccessfulErasuresInJapanTime) {
     const EntryFields second = parseEntry(store_->log().entry(batch.recordIndexes[1]));
     EXPECT_EQ(entryInteger(second, "entry"), static_cast<int64_t>(usb_));
     EXPECT_EQ(entryInteger(second, "batch"), 2);
-    EXPECT_EQ(entryString(second, "pdf_sha256"), sha256Hex(readFile(batch.archived)));
+    EXPECT_EQ(entryString(second, "pdf_sha256"), massho::base::sha256Hex(readFile(batch.archived)));
     EXPECT_THROW(issueCertificateBatch(*store_, {}, "suzuki"), CertificateRefused);
 }
 

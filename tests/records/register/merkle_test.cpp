@@ -2,7 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "massho/records/register/base64.h"
+#include "massho/base/base64.h"
+#include "massho/base/hex.h"
 #include "massho/records/register/database.h"
 #include "massho/records/register/tree_store.h"
 #include "massho/testsupport/temp_dir.h"
@@ -38,14 +39,14 @@ class TreeTest : public ::testing::Test {
 }  // namespace
 
 TEST(Merkle, EmptyTreeAndLeafHashes) {
-    EXPECT_EQ(hexEncode(hashView(emptyTreeHash())),
+    EXPECT_EQ(massho::base::hexEncode(hashView(emptyTreeHash())),
               "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     // Leaf and node prefixes per RFC 6962 §2.1: recomputed here with plain SHA-256 inputs.
     Hash a = leafHash("a"), b = leafHash("b");
     EXPECT_NE(a, b);
     EXPECT_NE(nodeHash(a, b), nodeHash(b, a));
     // The empty leaf's hash from the Certificate Transparency reference test data.
-    EXPECT_EQ(hexEncode(hashView(leafHash(""))),
+    EXPECT_EQ(massho::base::hexEncode(hashView(leafHash(""))),
               "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d");
 }
 

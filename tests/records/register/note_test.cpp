@@ -7,7 +7,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include "massho/records/register/base64.h"
+#include "massho/base/base64.h"
+#include "massho/base/hex.h"
 #include "massho/records/register/errors.h"
 #include "massho/records/register/proof.h"
 #include "test_util.h"
@@ -65,13 +66,15 @@ TEST(SignedNote, RejectsMalformedNotes) {
 TEST(Checkpoint, FormatsAndParsesTlogCheckpointV1) {
     Checkpoint c{"example.com/log", 12345, leafHash("x"), {}};
     std::string body = c.body();
-    EXPECT_EQ(body, "example.com/log\n12345\n" + base64Encode(hashView(leafHash("x"))) + "\n");
+    EXPECT_EQ(body, "example.com/log\n12345\n" +
+                        massho::base::base64::encode(hashView(leafHash("x"))) + "\n");
     Checkpoint back = Checkpoint::parse(body);
     EXPECT_EQ(back.origin, c.origin);
     EXPECT_EQ(back.size, c.size);
     EXPECT_EQ(back.root, c.root);
-    EXPECT_THROW(Checkpoint::parse("o\n012\n" + base64Encode(hashView(c.root)) + "\n"),
-                 NoteFormatError);
+    EXPECT_THROW(
+        Checkpoint::parse("o\n012\n" + massho::base::base64::encode(hashView(c.root)) + "\n"),
+        NoteFormatError);
     EXPECT_THROW(Checkpoint::parse("o\n12\nAAAA\n"), NoteFormatError);
     EXPECT_THROW(Checkpoint::parse("o\n12\n"), NoteFormatError);
 }
@@ -124,8 +127,8 @@ TEST(Ed25519Vectors, Rfc8032Section7_1) {
     };
     for (const auto& v : vectors) {
         SigningKey key = SigningKey::fromSeed("rfc8032", hexToBytes(v.secret));
-        EXPECT_EQ(hexEncode(key.publicKey()), v.pub);
-        EXPECT_EQ(hexEncode(key.sign(hexToBytes(v.msg))), v.sig);
+        EXPECT_EQ(massho::base::hexEncode(key.publicKey()), v.pub);
+        EXPECT_EQ(massho::base::hexEncode(key.sign(hexToBytes(v.msg))), v.sig);
         EXPECT_TRUE(key.verifierKey().verify(hexToBytes(v.msg), hexToBytes(v.sig)));
     }
 }

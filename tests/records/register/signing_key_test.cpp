@@ -3,7 +3,8 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
-#include "massho/records/register/base64.h"
+#include "massho/base/base64.h"
+#include "massho/base/hex.h"
 #include "massho/records/register/errors.h"
 #include "massho/testsupport/temp_dir.h"
 #include "test_util.h"
@@ -23,7 +24,7 @@ const char* kPeterVkey = "PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/
 TEST(SigningKey, GoNoteExampleKeyGivesItsVerifierKey) {
     SigningKey key = SigningKey::fromPrivateKeyString(kPeterSkey);
     EXPECT_EQ(key.vkey(), kPeterVkey);
-    EXPECT_EQ(hexEncode(key.keyId()), "c74f20a3");
+    EXPECT_EQ(massho::base::hexEncode(key.keyId()), "c74f20a3");
     EXPECT_EQ(VerifierKey::parse(kPeterVkey).vkey(), kPeterVkey);
 }
 
@@ -31,9 +32,9 @@ TEST(SigningKey, Rfc8032Test1) {
     // RFC 8032 §7.1 TEST 1 (empty message).
     SigningKey key = SigningKey::fromSeed(
         "rfc8032", hexToBytes("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));
-    EXPECT_EQ(hexEncode(key.publicKey()),
+    EXPECT_EQ(massho::base::hexEncode(key.publicKey()),
               "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
-    EXPECT_EQ(hexEncode(key.sign("")),
+    EXPECT_EQ(massho::base::hexEncode(key.sign("")),
               "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e"
               "39701cf9b46bd25bf5f0595bbe24655141438e7a100b");
 }
@@ -107,10 +108,10 @@ TEST(SigningKey, RefusesDamagedKeyFile) {
 }
 
 TEST(Base64, StrictDecoding) {
-    EXPECT_EQ(base64Decode("aGVsbG8="), "hello");
-    EXPECT_EQ(base64Decode(""), "");
-    EXPECT_FALSE(base64Decode("aGVsbG8"));
-    EXPECT_FALSE(base64Decode("aGVsbG9="));  // non-zero pad bits
-    EXPECT_FALSE(base64Decode("aGVs bG8="));
-    EXPECT_FALSE(base64Decode("aGVs\nbG8="));
+    EXPECT_EQ(massho::base::base64::decode("aGVsbG8="), "hello");
+    EXPECT_EQ(massho::base::base64::decode(""), "");
+    EXPECT_FALSE(massho::base::base64::decode("aGVsbG8"));
+    EXPECT_FALSE(massho::base::base64::decode("aGVsbG9="));  // non-zero pad bits
+    EXPECT_FALSE(massho::base::base64::decode("aGVs bG8="));
+    EXPECT_FALSE(massho::base::base64::decode("aGVs\nbG8="));
 }

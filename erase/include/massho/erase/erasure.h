@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "massho/base/error.h"
 #include "massho/erase/method.h"
 #include "massho/erase/pattern.h"
 #include "massho/erase/progress.h"
@@ -17,9 +18,10 @@
 namespace massho::erase {
 
 // A job that cannot start as asked (bad options, a hardware method, no random numbers).
-class EraseError : public std::runtime_error {
+class EraseError : public base::Error {
   public:
-    using std::runtime_error::runtime_error;
+    explicit EraseError(const std::string& message)
+        : base::Error(base::ErrorCategory::Failed, message) {}
 };
 
 struct EraseOptions {

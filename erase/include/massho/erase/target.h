@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "massho/base/error.h"
+
 namespace massho::erase {
 
 // What the engine writes to: a whole block device (or, for tests and images, a regular file).
@@ -33,7 +35,7 @@ class Target {
 };
 
 // Why a target could not be opened. The message is one line saying what to do.
-class TargetError : public std::runtime_error {
+class TargetError : public base::Error {
   public:
     enum class Kind {
         NotFound,        // no such path
@@ -45,7 +47,7 @@ class TargetError : public std::runtime_error {
         Io,              // anything else (including ioctl failures)
     };
     TargetError(Kind kind, int errnoValue, const std::string& message)
-        : std::runtime_error(message), kind_(kind), errno_(errnoValue) {}
+        : base::Error(base::ErrorCategory::Failed, message), kind_(kind), errno_(errnoValue) {}
     Kind kind() const { return kind_; }
     int errnoValue() const { return errno_; }
 

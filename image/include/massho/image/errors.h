@@ -3,12 +3,15 @@
 #include <stdexcept>
 #include <string>
 
+#include "massho/base/error.h"
+
 namespace massho::image {
 
 // Base of every age failure. Messages are one line and never contain a key or a passphrase.
-class AgeError : public std::runtime_error {
+class AgeError : public base::Error {
   public:
-    using std::runtime_error::runtime_error;
+    explicit AgeError(const std::string& message)
+        : base::Error(base::ErrorCategory::Failed, message) {}
 };
 
 // The header (version line, stanzas, MAC line, payload nonce) is malformed or violates a limit.

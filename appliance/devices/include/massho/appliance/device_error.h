@@ -3,10 +3,12 @@
 #include <stdexcept>
 #include <string>
 
+#include "massho/base/error.h"
+
 namespace massho::appliance {
 
 // Thrown when a user-given path cannot be described as an erasable block device.
-class DeviceError : public std::runtime_error {
+class DeviceError : public base::Error {
   public:
     enum class Kind {
         NotFound,        // nothing at that path

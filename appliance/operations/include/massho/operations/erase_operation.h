@@ -11,24 +11,13 @@
 #include "massho/erase/erasure.h"
 #include "massho/erase/method.h"
 #include "massho/operations/erasure_entry.h"
+#include "massho/operations/operation_error.h"
 
 namespace massho::records {
 class Register;
 }
 
 namespace massho::operations {
-
-// Raised before any byte is written; nothing is recorded as erased.
-class OperationError : public std::runtime_error {
-  public:
-    enum class Kind { BadInput, Refused, Failed };
-    OperationError(Kind kind, const std::string& message)
-        : std::runtime_error(message), kind_(kind) {}
-    Kind kind() const { return kind_; }
-
-  private:
-    Kind kind_;
-};
 
 struct EraseRequest {
     std::string devicePath;

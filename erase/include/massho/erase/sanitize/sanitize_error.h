@@ -3,15 +3,17 @@
 #include <stdexcept>
 #include <string>
 
+#include "massho/base/error.h"
+
 namespace massho::erase::sanitize {
 
 // A drive command that was refused or failed. Unsupported/Frozen/Locked/HiddenArea are raised
 // before anything destructive was sent; CommandFailed may come from any step.
-class SanitizeError : public std::runtime_error {
+class SanitizeError : public base::Error {
   public:
     enum class Kind { Unsupported, Frozen, Locked, HiddenArea, CommandFailed, Io };
     SanitizeError(Kind kind, const std::string& message)
-        : std::runtime_error(message), kind_(kind) {}
+        : base::Error(base::ErrorCategory::Failed, message), kind_(kind) {}
     Kind kind() const { return kind_; }
 
   private:

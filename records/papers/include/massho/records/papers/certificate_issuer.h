@@ -60,7 +60,4 @@ std::vector<uint64_t> selectErasures(const Register& log, const std::optional<st
 // file is missing or altered.
 std::string archivedCertificate(Store& store, uint64_t index);
 
-// SHA-256 as lower-case hex (OpenSSL).
-std::string sha256Hex(std::string_view bytes);
-
 }  // namespace massho::records

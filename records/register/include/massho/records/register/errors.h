@@ -1,52 +1,62 @@
 #pragma once
 
-#include <stdexcept>
 #include <string>
+
+#include "massho/base/error.h"
 
 namespace massho::records {
 
 // Base of every error the records library throws. The message is one line: what was wrong and
 // what to do about it.
-class RecordsError : public std::runtime_error {
+// Each kind carries its category (base/error.h): what it means for the person who asked.
+class RecordsError : public base::Error {
   public:
-    using std::runtime_error::runtime_error;
+    explicit RecordsError(const std::string& message,
+                          base::ErrorCategory category = base::ErrorCategory::Failed)
+        : base::Error(category, message) {}
 };
 
 // Bytes that are not a canonical register entry (DESIGN.md "Register": RFC 8785 profile).
 class EntryFormatError : public RecordsError {
   public:
-    using RecordsError::RecordsError;
+    explicit EntryFormatError(const std::string& message)
+        : RecordsError(message, base::ErrorCategory::Failed) {}
 };
 
 // SQLite refused something (I/O, constraint, busy, corrupt file).
 class DatabaseError : public RecordsError {
   public:
-    using RecordsError::RecordsError;
+    explicit DatabaseError(const std::string& message)
+        : RecordsError(message, base::ErrorCategory::Failed) {}
 };
 
 // Key files and signatures.
 class KeyError : public RecordsError {
   public:
-    using RecordsError::RecordsError;
+    explicit KeyError(const std::string& message)
+        : RecordsError(message, base::ErrorCategory::Failed) {}
 };
 
 // Login refused. The message never says whether the ID exists.
 class AuthError : public RecordsError {
   public:
-    using RecordsError::RecordsError;
+    explicit AuthError(const std::string& message)
+        : RecordsError(message, base::ErrorCategory::Refused) {}
 };
 
 // A request that is well-formed but not allowed or not valid (bad ID, short password, unknown
 // user, duplicate user, ...).
 class UserError : public RecordsError {
   public:
-    using RecordsError::RecordsError;
+    explicit UserError(const std::string& message)
+        : RecordsError(message, base::ErrorCategory::BadInput) {}
 };
 
 // Data directory problems (no register, already a register, bad permissions).
 class StoreError : public RecordsError {
   public:
-    using RecordsError::RecordsError;
+    explicit StoreError(const std::string& message)
+        : RecordsError(message, base::ErrorCategory::BadInput) {}
 };
 
 }  // namespace massho::records
@@ -56,7 +66,8 @@ namespace massho::records {
 // A signed note, checkpoint or proof that does not follow its C2SP format.
 class NoteFormatError : public RecordsError {
   public:
-    using RecordsError::RecordsError;
+    explicit NoteFormatError(const std::string& message)
+        : RecordsError(message, base::ErrorCategory::Failed) {}
 };
 
 }  // namespace massho::records

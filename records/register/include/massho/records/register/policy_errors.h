@@ -9,20 +9,23 @@ namespace massho::records {
 // maps it to exit 3 ("refused").
 class RefusedError : public RecordsError {
   public:
-    using RecordsError::RecordsError;
+    explicit RefusedError(const std::string& message)
+        : RecordsError(message, base::ErrorCategory::Refused) {}
 };
 
 // A request ID that does not exist, a request in the wrong state for what was asked, or
 // malformed request fields (exit 2: bad input).
 class RequestError : public RecordsError {
   public:
-    using RecordsError::RecordsError;
+    explicit RequestError(const std::string& message)
+        : RecordsError(message, base::ErrorCategory::BadInput) {}
 };
 
 // DIR/massho.conf is malformed or asks for something the policy forbids; names file and line.
 class ConfigError : public RecordsError {
   public:
-    using RecordsError::RecordsError;
+    explicit ConfigError(const std::string& message)
+        : RecordsError(message, base::ErrorCategory::BadInput) {}
 };
 
 // The password is right but older than the configured maximum age: the only thing the person

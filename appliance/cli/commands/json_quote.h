@@ -1,22 +1,8 @@
 #pragma once
 
-#include "../cli_error.h"
-#include "massho/operations/erase_operation.h"
+#include <string>
 
 namespace massho::cli {
-
-// OperationError kinds → CLI.md exit codes (2 bad input, 3 refused, 1 failed).
-inline CliError toCliError(const operations::OperationError& e) {
-    switch (e.kind()) {
-        case operations::OperationError::Kind::BadInput:
-            return badInput(e.what());
-        case operations::OperationError::Kind::Refused:
-            return refused(e.what());
-        case operations::OperationError::Kind::Failed:
-            break;
-    }
-    return failed(e.what());
-}
 
 // A JSON string literal (the CLI's small --json outputs).
 inline std::string jsonQuote(const std::string& s) {

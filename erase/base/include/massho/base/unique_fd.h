@@ -4,9 +4,9 @@
 
 #include <utility>
 
-namespace massho::erase::detail {
+namespace massho::base {
 
-// Owns one file descriptor.
+// Owns one file descriptor and closes it: the one descriptor owner of every folder.
 class UniqueFd {
   public:
     UniqueFd() = default;
@@ -34,4 +34,4 @@ class UniqueFd {
     int fd_ = -1;
 };
 
-}  // namespace massho::erase::detail
+}  // namespace massho::base
