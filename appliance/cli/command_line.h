@@ -18,8 +18,8 @@ class CommandLine {
     void addOption(const QString& name, const QString& valueName, const QString& help);
     void addPositional(const QString& name, const QString& help);
     // Parses; throws CliError(BadInput) naming the bad argument or the option whose text breaks
-    // the rules of records/text_field.h. `minPositional..maxPositional`
-    // positional arguments are accepted.
+    // the rules of text_field.h (records/register/). `minPositional..maxPositional` positional
+    // arguments are accepted.
     void parse(int minPositional, int maxPositional);
 
     bool isSet(const QString& name) const { return parser_.isSet(name); }

@@ -1,4 +1,4 @@
-// Writes the sample certificate shown in records/README.md: a throwaway register with one
+// Writes the sample certificate shown in records/papers/README.md: a throwaway register with one
 // approved disposal erasure of a SATA disk, rendered exactly as `massho certificate` does.
 // Usage: massho_certificate_sample OUT.pdf   (then: pdftoppm -png -r 100 -singlefile OUT.pdf …)
 #include <cstdio>
