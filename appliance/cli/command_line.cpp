@@ -67,7 +67,7 @@ void CommandLine::parse(int minPositional, int maxPositional) {
 }
 
 void CommandLine::checkText() const {
-    // Hardening item 7: every value is checked before the command runs, so nothing a person
+    // Every value is checked before the command runs, so nothing a person
     // typed reaches an entry (not even a refusal entry) unless it follows its kind's rules.
     // An empty value passes here: whether it may be left empty is the command's decision.
     for (const QString& name : parser_.optionNames()) {

@@ -6,7 +6,7 @@
 
 namespace massho::cli {
 
-// What every command gets: the data directory (CLI.md: --data-dir, $MASSHO_DATA_DIR, default
+// What every command gets: the data directory (massho(1): --data-dir, $MASSHO_DATA_DIR, default
 // /var/lib/massho) and its own arguments (command words already removed).
 struct Invocation {
     std::filesystem::path dataDir;
@@ -15,7 +15,7 @@ struct Invocation {
     QStringList arguments;
 };
 
-// Each returns the process exit code (CLI.md) or throws CliError.
+// Each returns the process exit code (massho(1), EXIT STATUS) or throws CliError.
 int runInit(const Invocation&);
 int runUserAdd(const Invocation&);
 int runUserList(const Invocation&);

@@ -7,7 +7,7 @@
 
 namespace massho::cli {
 
-// Progress on stderr (CLI.md): a live bar on a terminal, otherwise one line every few seconds.
+// Progress on stderr (massho(1)): a live bar on a terminal, otherwise one line every few seconds.
 class ProgressPrinter {
   public:
     explicit ProgressPrinter(FILE* to = stderr);

@@ -8,7 +8,7 @@ namespace massho::cli {
 
 using records::Secret;
 
-// Where the CLI reads secrets from (CLI.md conventions): with --password-stdin, successive lines of
+// Where the CLI reads secrets from (massho(1), --password-stdin): with it, successive lines of
 // standard input (line 1 = the acting person's password, line 2 = a second secret); otherwise a
 // no-echo prompt on the terminal.
 class SecretInput {

@@ -11,7 +11,7 @@
 
 namespace massho::cli {
 
-// Adds --as ID and --password-stdin (CLI.md: a command that acts as a person).
+// Adds --as ID and --password-stdin (massho(1): a command that acts as a person).
 void addSessionOptions(CommandLine& cl);
 
 // Opens the data directory's store; a missing register is bad input (exit 2) naming `massho init`.

@@ -19,7 +19,7 @@ void setRequestFields(records::EntryBuilder& e, const CarryOutRequest& request,
         e.set("approval_entry", static_cast<int64_t>(*request.approvalEntry));
     if (request.requestId) e.set("request", *request.requestId);
     e.set("destination", request.destination);
-    e.set("asset", request.assetTag);  // the medium's ledger row (issue 8)
+    e.set("asset", request.assetTag);  // the medium's ledger row
     e.set("class", static_cast<int64_t>(request.infoClass));
     e.set("device_path", medium.path);
     e.set("device_model", medium.model);

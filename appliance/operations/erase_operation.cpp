@@ -131,7 +131,7 @@ EraseResult EraseOperation::run(const std::atomic<bool>* cancel,
     return result;
 }
 
-// A drive command (issue 7): probe the drive, refuse before anything is written unless it
+// A drive command: probe the drive, refuse before anything is written unless it
 // supports the method (not frozen, no hidden area), then markers, the command and verification
 // (erase/sanitize/hardware_erasure.h). Not cancellable: a drive cannot stop a sanitize.
 EraseResult EraseOperation::runHardware(std::function<void(const erase::Progress&)> onProgress) {

@@ -29,7 +29,7 @@ std::string describePasses(const erase::Report& report) {
     return out;
 }
 
-// What a drive command did and what was read afterwards (issue 7): the commands with their
+// What a drive command did and what was read afterwards: the commands with their
 // outcomes, how many marker blocks changed, the content seen, and where progress came from.
 void addHardwareEvidence(records::EntryBuilder& e, const erase::sanitize::HardwareEvidence& h) {
     std::string steps;

@@ -71,7 +71,7 @@ std::vector<PassSpec> gutmannPasses() {
 }
 
 // The catalog, in display order. Hardware levels per medium follow NIST SP 800-88 Rev. 1
-// Appendix A (see REFERENCE.md §4): security erase is only Clear on flash; a command of another
+// Appendix A: security erase is only Clear on flash; a command of another
 // interface, and anything on removable flash, is "none".
 std::vector<Method> buildCatalog() {
     const auto S = VerifyMode::Sample, F = VerifyMode::Full;

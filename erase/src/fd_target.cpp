@@ -120,7 +120,7 @@ Geometry blockGeometry(const std::string& path, int fd) {
 }
 
 // A `losetup -r` device accepts open(O_RDWR) and then fails every write with EPERM, so ask
-// the kernel before anything is written (REFERENCE.md §6).
+// the kernel (BLKROGET) before anything is written.
 void refuseReadOnly(const std::string& path, int fd) {
     int readOnly = 0;
     if (::ioctl(fd, BLKROGET, &readOnly) != 0) throwIoctlError(path, "read-only flag", errno);

@@ -10,8 +10,8 @@
 
 namespace massho::erase::detail {
 
-// EIO and ENODATA mean the medium could not store or return a sector (DESIGN.md "Erasure safety");
-// anything else is a fault of the job or the system and stops it.
+// EIO and ENODATA mean the medium could not store or return a sector: retried sector by sector and
+// recorded, the pass goes on. Anything else is a fault of the job or the system and stops it.
 bool isMediaError(int err);
 
 // Transfers all of [offset, offset + length), continuing after short transfers. Returns 0 or an

@@ -50,7 +50,7 @@ void requireSize(std::span<const uint8_t> bytes, size_t size, const char* what) 
 }
 
 // OpenSSL's octet-string params take a non-const pointer and reject NULL even for length 0
-// (REFERENCE §2: HKDF with an empty salt needs a non-NULL pointer).
+// (so HKDF with an empty salt needs a non-NULL pointer).
 OSSL_PARAM octets(const char* key, std::span<const uint8_t> bytes) {
     static unsigned char empty = 0;
     auto* p = bytes.empty() ? &empty : const_cast<unsigned char*>(bytes.data());
@@ -161,8 +161,8 @@ SecretBytes scrypt(std::span<const uint8_t> passphrase, std::span<const uint8_t>
     if (logN < 1 || logN > 40) throw CryptoError("scrypt work factor out of range");
     KdfCtx ctx = newKdf("SCRYPT");
     uint64_t n = uint64_t{1} << logN;
-    // OpenSSL's default cap (32 MiB) is below what log N = 18 needs (REFERENCE §2); allow the
-    // 128·r·N bytes of V plus the 128·r·(p + 2) bytes of working blocks, with slack.
+    // OpenSSL's default cap (32 MiB; maxmem_bytes, EVP_KDF-SCRYPT(7)) is below what log N = 18
+    // needs; allow 128·r·N bytes of V plus 128·r·(p + 2) bytes of working blocks, with slack.
     uint64_t maxMem = 128 * r * n + 128 * r * (p + 2) + (uint64_t{1} << 20);
     OSSL_PARAM params[] = {
         octets(OSSL_KDF_PARAM_PASSWORD, passphrase),

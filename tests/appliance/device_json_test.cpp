@@ -1,4 +1,4 @@
-// toJson output parses with a real JSON parser (Python's) and carries every key of CLI.md
+// toJson output parses with a real JSON parser (Python's) and carries every key massho(1) lists
 // `massho devices`, with the right JSON types and the strings intact.
 #include "massho/appliance/device_json.h"
 
@@ -89,7 +89,7 @@ TEST(DevicesJson, EmptyListIsAnEmptyArray) {
 namespace massho::appliance {
 namespace {
 
-// `capabilities` (issue 7): what the probe found, as parsed JSON.
+// `capabilities`: what the drive-command probe found, as parsed JSON.
 constexpr const char* kCapabilitiesChecker = R"PY(
 import json, sys
 c = json.loads(sys.stdin.read())["capabilities"]

@@ -1,4 +1,4 @@
-// The register entry of a drive command (issue 7) carries what was seen: drive_steps,
+// The register entry of a drive command carries what was seen: drive_steps,
 // drive_markers, drive_content, drive_progress; and the NIST level only when erased.
 
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-// Which ledger row an erasure or carry-out is about (issue 8): by tag, or by the device's
+// Which ledger row an erasure or carry-out is about: by tag, or by the device's
 // serial; refusals for a wrong label, a contradicting class, a medium that is out or closed.
 #include "massho/operations/ledger_gate.h"
 

@@ -63,7 +63,7 @@ class FakeAtaDrive : public SgIo {
 
 class FakeNvme : public NvmeAdmin {
   public:
-    // As QEMU 7.2 emulates it (REFERENCE §3): OACS 10Ah, FNA 0, SANICAP 0; one 512-byte-LBA
+    // As QEMU 7.2 emulates it: OACS 10Ah, FNA 0, SANICAP 0; one 512-byte-LBA
     // namespace (NSID 1) of 2048 blocks.
     FakeNvme();
     NvmeCompletion execute(const NvmeAdminCommand& command) override;

@@ -1,6 +1,6 @@
 // Real I/O errors: an nbdkit shell plugin that fails chosen byte ranges with EIO, exported as a
 // file by nbdfuse, then a /dev/loopN (direct I/O, so sector-sized requests reach the plugin)
-// over that file (REFERENCE.md §6).
+// over that file.
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>

@@ -1,4 +1,4 @@
-// Method advice per media type (NIST SP 800-88 Rev. 1 Appendix A, REFERENCE §4).
+// Method advice per media type (NIST SP 800-88 Rev. 1 Appendix A).
 
 #include "massho/erase/method_advice.h"
 

@@ -17,7 +17,7 @@ namespace {
 
 using testing::identifyBlock;
 
-// QEMU 7.2 ide-hd on AHCI (REFERENCE §3): word 82 = 4021h, word 128 = 0.
+// QEMU 7.2 ide-hd on AHCI: word 82 = 4021h, word 128 = 0.
 TEST(AtaIdentify, QemuSataHasNoSecurity) {
     const auto id = parseAtaIdentify(identifyBlock({{82, 0x4021}, {83, 0x7400}, {100, 0x8000}}));
     EXPECT_FALSE(id.securitySupported);

@@ -127,7 +127,7 @@ class CarryOutCliTest : public CliTest {
         std::vector<std::string> args = {"carryout",         device,  "--as", "sato",
                                          "--password-stdin", "--json"};
         args.insert(args.end(), extra.begin(), extra.end());
-        // Loop devices have no serial, so the media ledger needs the tag (issue 8).
+        // Loop devices have no serial, so the media ledger needs the tag.
         if (std::find(args.begin(), args.end(), "--asset") == args.end())
             args.insert(args.end(), {"--asset", "USB-0001"});
         return massho(args, input.empty() ? std::string(kOperatorPassword) + "\n" : input);
@@ -389,7 +389,7 @@ TEST_F(CarryOutCliTest, AFolderWithNoFilesIsRefusedBeforeTheMediumIsTouched) {
     EXPECT_EQ(medium.readAll()[0], 0x5A);
 }
 
-// POLICY Art. 16(3): refusals are recorded, carry-outs' as erasures' are.
+// The city's standard, Art. 16(3): refusals are recorded, carry-outs' as erasures' are.
 TEST_F(CarryOutCliTest, ARefusedCarryOutIsRecorded) {
     LoopDevice medium(tmp_ / "usb.img", 64 * kMiB);
     auto args = standardArgs();

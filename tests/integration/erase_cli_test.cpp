@@ -130,7 +130,7 @@ class EraseCliTest : public CliTest {
         return false;
     }
 
-    // One clear line on stderr, as CLI.md asks for every non-zero exit.
+    // One clear line on stderr, as massho(1) promises for every non-zero exit.
     static void expectOneLine(const testsupport::CommandResult& r) {
         EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
     }

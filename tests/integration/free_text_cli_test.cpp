@@ -1,4 +1,4 @@
-// Text a person types (hardening item 7), end to end: the real `massho` binary and register.
+// Text a person types (appliance/docs/hardening.md), end to end: the real binary and register.
 // Bad text exits 2 with one line naming the option, and nothing is recorded — not even a
 // refusal entry; good text in any script is stored and shown back exactly.
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-// The media ledger end to end (issue 8): the real `massho` binary, a real loop device carried
+// The media ledger end to end (Art. 8): the real `massho` binary, a real loop device carried
 // out, returned, erased and destroyed; the reports read back with pdftotext and as CSV.
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -97,7 +97,7 @@ class MediaCliTest : public CliTest {
     }
 };
 
-// The issue's scripted life: add → carry out (encrypted) → return → erase → destroy (with a
+// A medium's whole life: add → carry out (encrypted) → return → erase → destroy (with a
 // witness) → the ledger report shows every step with its register index; the register verifies.
 TEST_F(MediaCliTest, ScriptedLifeOfAMyNumberMedium) {
     LoopDevice usb(tmp_ / "usb.img", 64 * kMiB);

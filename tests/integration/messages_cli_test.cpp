@@ -1,4 +1,4 @@
-// Messages a person can act on (hardening issue, defect 10): sizes and numbers read from files,
+// Messages a person can act on: sizes and numbers read from files,
 // dates out of range, unknown option values, a broken massho.conf, exit codes that follow the
 // contract (0 done, 1 failed or tampering found, 2 bad input, 3 refused), and "-" for standard
 // output. Never a bare "std::bad_alloc" or "stoull".

@@ -1,4 +1,4 @@
-// People, approvals and separation of duties through the real `massho` binary (issue 4).
+// People, approvals and separation of duties through the real `massho` binary (Art. 7-3, 8(4)).
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <algorithm>

@@ -85,7 +85,7 @@ int runCertificate(const Invocation& inv) {
             "say what to do: --pdf FILE issues a certificate, --print prints the "
             "issued one");
     requireOneStandardOutput({pdfPath}, cl.isSet("json"));
-    // Checked and created before anything is recorded (issue: entries recorded, then failing).
+    // Checked and created before anything is recorded: never an entry for a PDF never written.
     std::optional<OutputFile> out;
     if (pdfPath) out.emplace(*pdfPath, "certificate PDF");
     Session session = Session::open(inv, cl, {records::Role::RecordsOfficer});
@@ -122,7 +122,7 @@ int runCertificate(const Invocation& inv) {
             throw failed(e.what());
         }
         printPdf(pdf, cl.value("printer"), "massho certificate " + std::to_string(index));
-        // Issue 3: printing is an act of its own in the register (who printed which bytes where).
+        // Printing is an act of its own in the register (who printed which bytes where).
         records::EntryBuilder printed("certificate-printed", store.clock());
         printed.set("entry", static_cast<int64_t>(index));
         printed.set("pdf_sha256", base::sha256Hex(pdf));

@@ -17,8 +17,8 @@
 namespace massho::cli {
 namespace {
 
-// The media ledger's rows for the attached devices, by serial (issue 8: the operator sees which
-// medium is which before choosing one). Empty when there is no register yet.
+// The media ledger's rows for the attached devices, by serial, so that the operator sees which
+// medium is which before choosing one. Empty when there is no register yet.
 std::map<std::string, records::Medium> ledgerRows(const Invocation& inv,
                                                   const std::vector<appliance::BlockDevice>& all) {
     std::map<std::string, records::Medium> rows;

@@ -1,4 +1,4 @@
-// massho media add|show|list|move|update|check — the media ledger (媒体管理台帳, issue 8, Art. 8).
+// massho media add|show|list|move|update|check — the media ledger (媒体管理台帳, Art. 8).
 // The acts that close a medium (destroy, dispose, return-to-lessor) are in media_close.cpp.
 #include <QJsonArray>
 #include <QJsonDocument>

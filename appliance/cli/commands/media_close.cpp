@@ -1,4 +1,4 @@
-// massho media destroy|dispose|return-to-lessor — the acts that close a medium's life (issue 8).
+// massho media destroy|dispose|return-to-lessor — the acts that close a medium's life.
 #include <cstdio>
 
 #include "../cli_error.h"

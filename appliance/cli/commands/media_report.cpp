@@ -1,5 +1,5 @@
 // massho media report ledger|carried-out|due|closures (--csv FILE | --pdf FILE)…
-// The records officer's reports (issue 8), replayed from the signed register, so they also work
+// The records officer's reports, replayed from the signed register, so they also work
 // on an auditor's read-only copy of massho.db.
 #include <chrono>
 #include <cstdio>

@@ -28,7 +28,7 @@ ProbeHandle openProbe(const std::filesystem::path& node) {
     return ProbeHandle(blkid_new_probe_from_filename(node.c_str()));
 }
 
-// REFERENCE.md §6: probe the device itself with partitions enabled to get PTTYPE.
+// Probe the device itself with the partitions chain enabled to get PTTYPE (libblkid(3)).
 std::string probePartitionTable(const std::filesystem::path& node) {
     ProbeHandle probe = openProbe(node);
     if (!probe) return {};

@@ -20,7 +20,7 @@ DriveSanitizeResult nvmeFormatErase(NvmeAdmin& nvme, NvmeSecureErase ses,
         throw SanitizeError(K::Unsupported,
                             "the controller does not support Format NVM (OACS "
                             "bit 1): choose an overwrite method");
-    // QEMU accepts SES=2 although FNA says crypto erase is unsupported (REFERENCE §3): the
+    // QEMU 7.2 accepts SES=2 although FNA says crypto erase is unsupported: the
     // capability is checked here, never left to the controller.
     if (ses == NvmeSecureErase::Crypto && !ctrl.cryptoEraseSupported)
         throw SanitizeError(K::Unsupported,

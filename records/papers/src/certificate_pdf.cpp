@@ -25,8 +25,8 @@
 namespace massho::records {
 namespace {
 
-constexpr int kDpi = 300;  // REFERENCE.md §5: QPdfWriter::setResolution(300)
-// IPAexGothic first: its digits survive text extraction (REFERENCE.md §5, Noto CJK loses them).
+constexpr int kDpi = 300;  // QPdfWriter::setResolution(kDpi)
+// IPAexGothic first: its digits survive text extraction (Noto CJK loses them).
 const char* const kBodyFont = "IPAexGothic";
 const char* const kMonoFont = "DejaVu Sans Mono";
 constexpr double kMarginMm = 14.0;
@@ -102,7 +102,7 @@ class PageText {
     }
 
   private:
-    // Issue 8: who destroyed the medium, how, and who saw it (a `medium-destroyed` entry).
+    // Who destroyed the medium, how, and who saw it (a `medium-destroyed` entry).
     QString destructionRows() const {
         QString html = section("section_medium");
         html += row("asset", text("asset"));
@@ -221,7 +221,7 @@ class PageText {
 double drawHtml(QPainter& painter, QPdfWriter& writer, const QString& html, const QFont& font,
                 QPointF at, double width) {
     QTextDocument doc;
-    doc.documentLayout()->setPaintDevice(&writer);  // REFERENCE.md §5, or text is 1/3 size
+    doc.documentLayout()->setPaintDevice(&writer);  // the writer's dpi, or text is 1/3 size
     doc.setDefaultFont(font);
     doc.setDocumentMargin(0);
     doc.setTextWidth(width);

@@ -70,7 +70,7 @@ std::string tableReportPdf(const TableReport& r) {
         writer.setTitle(QString::fromStdString(r.title));
         writer.setCreator(QStringLiteral("massho"));
         QTextDocument doc;
-        doc.documentLayout()->setPaintDevice(&writer);  // REFERENCE.md §5
+        doc.documentLayout()->setPaintDevice(&writer);  // the writer's dpi, or text is 1/3 size
         doc.setDefaultFont(QFont(QStringLiteral("IPAexGothic"), 7));
         doc.setHtml(html(r));
         doc.print(&writer);  // paginates; the table header repeats on each page

@@ -61,7 +61,7 @@ std::string scrypt(std::string_view password, std::string_view salt, ScryptParam
     uint64_t n = uint64_t{1} << params.logN;
     uint32_t r = params.r, p = params.p;
     // 128·r·N for V plus 256·r·p for B and some slack; the default 32 MiB cap is too low for
-    // N = 2^15, r = 8 (REFERENCE.md §2).
+    // N = 2^15, r = 8 (maxmem_bytes in EVP_KDF-SCRYPT(7)).
     uint64_t maxmem = 128ull * r * n + 256ull * r * p + (1ull << 20);
     OSSL_PARAM ps[] = {
         OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_PASSWORD,

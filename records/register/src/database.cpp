@@ -40,7 +40,7 @@ CREATE TABLE settings(
 );
 )sql";
 
-// Version 2 (issue 3, the signed register): stored Merkle tree nodes, one signed checkpoint per
+// Version 2 (the signed register): stored Merkle tree nodes, one signed checkpoint per
 // tree size, witness cosignatures. All append-only, guarded like entries.
 constexpr const char* kSchemaV2 = R"sql(
 CREATE TABLE tree_nodes(
@@ -190,7 +190,7 @@ Database::Database(const std::filesystem::path& file, Mode mode,
 
 void Database::configure() {
     sqlite3_busy_timeout(handle(), kBusyTimeoutMs);
-    // Defensive mode: no writable_schema, no corrupting PRAGMAs from SQL (REFERENCE.md §1).
+    // SQLITE_DBCONFIG_DEFENSIVE: no writable_schema, no corrupting PRAGMAs from SQL.
     if (sqlite3_db_config(handle(), SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr) != SQLITE_OK)
         fail("enabling defensive mode");
     exec("PRAGMA trusted_schema=OFF");

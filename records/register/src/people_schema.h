@@ -2,7 +2,7 @@
 
 namespace massho::records::detail {
 
-// Schema migration for people and approvals (issue 4): unknown-ID login throttling, the last
+// Schema migration for people and approvals: unknown-ID login throttling, the last
 // failure time of known users, and requests with their approvals. Listed in
 // Database::migrations().
 extern const char* const kPeopleSchema;

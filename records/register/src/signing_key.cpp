@@ -113,7 +113,7 @@ std::string VerifierKey::vkey() const {
 bool VerifierKey::verify(std::string_view message, std::string_view signature) const {
     if (signature.size() != kSignatureBytes) return false;
     base::MdCtxPtr ctx(EVP_MD_CTX_new());
-    // Ed25519 in OpenSSL 3: digest must be NULL, one-shot only (REFERENCE.md §1).
+    // Ed25519 in OpenSSL 3: digest must be NULL, one-shot only (EVP_SIGNATURE-ED25519(7)).
     if (!ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, pkey_.get()) != 1)
         return false;
     return EVP_DigestVerify(ctx.get(), asBytes(signature), signature.size(), asBytes(message),

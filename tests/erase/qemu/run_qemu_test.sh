@@ -1,5 +1,5 @@
 #!/bin/sh
-# QEMU integration test of the drive commands (issue 7), software emulation (no KVM needed).
+# QEMU integration test of the drive commands, software emulation (no KVM needed).
 # Builds a guest from Debian's linux-image package (apt-get download + dpkg-deb -x, cached in
 # WORK/cache) and a busybox initramfs holding massho_sanitize_guest and its libraries, boots it
 # with an emulated NVMe drive and an emulated SATA drive on q35's AHCI, and checks what the guest
@@ -37,7 +37,7 @@ for lib in $(ldd "$guest" | awk '/=>/ {print $3} /^\t\// {print $1}'); do
     mkdir -p "$initrd_dir$(dirname "$lib")"
     cp -L "$lib" "$initrd_dir$lib"
 done
-# REFERENCE §3: the order these modules load in (some may be built in: skipped).
+# The order these modules load in, each after what it needs (some may be built in: skipped).
 order="scsi_common scsi_mod crct10dif_common crc-t10dif crc64 crc64-rocksoft t10-pi nvme-core nvme libata libahci ahci sd_mod sg"
 for m in $order; do
     f=$(find "$modules/kernel" -name "$m.ko*" | head -n1)

@@ -1,4 +1,4 @@
-// The media ledger (issue 8): life-cycle rules, witnessed destruction, the My Number rule, lease
+// The media ledger (Art. 8): life-cycle rules, witnessed destruction, the My Number rule, lease
 // return, and that the ledger is a fold of the signed register (rebuildable, tamper-visible).
 #include "massho/records/ledger/media_ledger.h"
 

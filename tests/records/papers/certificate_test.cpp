@@ -76,8 +76,8 @@ void writeFile(const std::filesystem::path& p, const std::string& bytes) {
     std::ofstream(p, std::ios::binary) << bytes;
 }
 
-// pdftotext in reading order, after NFKC (IPAexGothic's kanji may extract as Kangxi radicals,
-// REFERENCE.md §5), with line breaks and runs of spaces made one space: wrapped cells read on.
+// pdftotext in reading order, after NFKC (IPAexGothic's kanji may extract as Kangxi radicals),
+// with line breaks and runs of spaces made one space: wrapped cells read on.
 std::string pdfText(const std::filesystem::path& pdf) {
     auto r = runCommand({"pdftotext", "-raw", pdf.string(), "-"});
     EXPECT_EQ(r.exitCode, 0) << r.err;

@@ -1,4 +1,4 @@
-// Issue 4 "must show": 10,000 wrong passwords never authenticate and keep the account locked.
+// 10,000 wrong passwords never authenticate and keep the account locked (Art. 13(4)).
 // About a minute on disk (every attempt is a register entry with an fsync): label `long`.
 #include "brute_force.h"
 

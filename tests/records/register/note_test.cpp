@@ -17,7 +17,7 @@ using namespace massho::records;
 using massho::records::test::hexToBytes;
 
 namespace {
-// golang.org/x/mod/sumdb/note package documentation (REFERENCE.md §1).
+// golang.org/x/mod/sumdb/note package documentation.
 const char* kPeterSkey =
     "PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz";
 const char* kPeterVkey = "PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW";

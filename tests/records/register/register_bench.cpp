@@ -3,7 +3,7 @@
 //        records_register_bench --verify DATA_DIR [all]   (time verification of an existing one)
 //        records_register_bench --build DATA_DIR SIZE     (make one to verify repeatedly)
 //        records_register_bench --appends DIR COUNT       (fsync ceiling and appends only)
-// Prints figures; targets from issue 3: >= 1,000 appends/s, verify 1,000,000 entries < 10 s.
+// Prints figures; the targets: >= 1,000 appends/s, verify 1,000,000 entries < 10 s.
 #include <unistd.h>
 
 #include <algorithm>

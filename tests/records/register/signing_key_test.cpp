@@ -15,7 +15,7 @@ using massho::records::test::readFile;
 using massho::testsupport::TempDir;
 
 namespace {
-// golang.org/x/mod/sumdb/note documentation example key pair (REFERENCE.md §1).
+// golang.org/x/mod/sumdb/note documentation example key pair.
 const char* kPeterSkey =
     "PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz";
 const char* kPeterVkey = "PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW";

@@ -154,7 +154,7 @@ TEST_F(WitnessTest, KWitnessesVouchForWhatTheKthOfThemSaw) {
         << both.text();
 }
 
-// Key rotation (issue 3): the witness follows the log to its new key only through the log's own
+// Key rotation: the witness follows the log to its new key only through the log's own
 // rotation entry, signed by the old key, and never on a bare claim.
 TEST_F(WitnessTest, FollowsAKeyRotationOnlyThroughTheLogsOwnEntry) {
     store.cosignWith(witness, 1764094800);  // sees 5 under the first key

@@ -16,7 +16,7 @@ struct MethodAdvice {
     std::string advice;  // one line, e.g. "no Purge exists for USB flash: destroy the medium …"
 };
 
-// NIST SP 800-88 Rev. 1 Appendix A per media type (REFERENCE §4): the strongest supported drive
+// NIST SP 800-88 Rev. 1 Appendix A per media type: the strongest supported drive
 // command first, an overwrite (Clear) as the fallback that always exists.
 MethodAdvice adviseMethod(MediaType type, const std::vector<std::string>& driveMethods);
 

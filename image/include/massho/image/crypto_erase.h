@@ -6,7 +6,7 @@
 
 namespace massho::image {
 
-// Crypto-erase of a medium this appliance made (issue 6): the age header holds the only wrapped
+// Crypto-erase of a medium this appliance made: the age header holds the only wrapped
 // copies of the file key, so destroying every header makes the payload undecryptable at once,
 // before the slower overwrite of the whole medium.
 struct HeaderWipeResult {

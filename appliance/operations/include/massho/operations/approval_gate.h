@@ -15,7 +15,7 @@ records::RequestDetails erasureRequestDetails(const ErasureContext& context,
                                               const MediumDescription& medium,
                                               const std::string& methodId);
 
-// Decides whether an erasure may start (POLICY.md Art. 8(4), the approval policy table).
+// Decides whether an erasure may start (the city's standard, Art. 8(4); the approval table).
 // Without --request, an erasure the policy says needs an approval is refused. With one, the
 // request is claimed (approved, unexpired, unused, matching) and `context` gets its requester,
 // approver and approval entry. Every refusal appends an `erasure-refused` entry and throws

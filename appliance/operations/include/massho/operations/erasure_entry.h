@@ -34,7 +34,7 @@ struct ErasureContext {
     std::optional<uint64_t> approvalEntry;
     // The `erasure-started` entry this job appended before its first write (JobJournal).
     std::optional<uint64_t> startedEntry;
-    // The `medium-registered` entry when this erasure registered the medium (issue 8).
+    // The `medium-registered` entry when this erasure registered the medium.
     std::optional<uint64_t> mediumEntry;
 };
 

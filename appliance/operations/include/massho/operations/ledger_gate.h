@@ -9,7 +9,7 @@
 
 namespace massho::operations {
 
-// Which ledger row an erasure or carry-out of an attached medium is about (issue 8), decided
+// Which ledger row an erasure or carry-out of an attached medium is about, decided
 // before anything is written.
 struct LedgerAdmission {
     std::string tag;

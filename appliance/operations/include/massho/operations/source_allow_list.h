@@ -5,7 +5,7 @@
 
 namespace massho::operations {
 
-// The folders files may be carried out from (issue 6). One absolute folder per line in
+// The folders files may be carried out from. One absolute folder per line in
 // DATA_DIR/carryout-sources; '#' starts a comment. Missing file = nothing may be carried out.
 inline constexpr const char* kSourceAllowListFile = "carryout-sources";
 

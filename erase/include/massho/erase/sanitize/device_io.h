@@ -19,7 +19,7 @@ struct ScsiCommand {
 };
 
 // Everything SG_IO reports. Each field must be checked: QEMU's USB bridge answers an ATA
-// pass-through with ioctl 0 but status CHECK CONDITION and ILLEGAL REQUEST sense (REFERENCE §3).
+// pass-through with ioctl 0 but status CHECK CONDITION and ILLEGAL REQUEST sense.
 struct ScsiStatus {
     int ioctlErrno = 0;  // errno of a failed ioctl(), 0 when the ioctl itself returned 0
     uint8_t status = 0;  // SCSI status byte (00h GOOD, 02h CHECK CONDITION)

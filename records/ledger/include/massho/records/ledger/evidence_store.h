@@ -5,7 +5,7 @@
 
 namespace massho::records {
 
-// Evidence files (photos of a destruction, issue 8) kept by content: DIR/evidence/<sha256>, mode
+// Evidence files (photos of a destruction) kept by content: DIR/evidence/<sha256>, mode
 // 0600. The register entry records only the SHA-256, so the photo proves itself: anyone can hash
 // the file and find the entry. At most 32 MiB per file; a second copy of the same photo is a
 // no-op. Throws UserError for a missing, unreadable or oversized file.

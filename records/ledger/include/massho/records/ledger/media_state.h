@@ -6,7 +6,7 @@
 
 namespace massho::records {
 
-// A medium's life (POLICY.md "Media", Art. 8): registered → in use ⇄ stored → carried out ⇄
+// A medium's life (the city's standard, Art. 8): registered → in use ⇄ stored → carried out ⇄
 // returned → erased → disposed | destroyed | returned to lessor. The last three are closed: a
 // closed medium never changes again.
 enum class MediaState {

@@ -11,9 +11,9 @@
 
 namespace massho::records {
 
-// One row of the media ledger (媒体管理台帳, POLICY.md Art. 8): what the medium is, whose, where,
-// and where it is in its life. Every field comes from register entries (media_fold.h), so the row
-// can always be rebuilt from the signed register.
+// One row of the media ledger (媒体管理台帳, Art. 8 of the city's standard): what the medium is,
+// whose, where, and where it is in its life. Every field comes from register entries
+// (media_fold.h), so the row can always be rebuilt from the signed register.
 struct Medium {
     std::string tag;        // opaque asset tag: the label must not reveal the class (Art. 8(1))
     int infoClass = 4;      // 1..4 (Art. 7)

@@ -33,9 +33,9 @@ struct Certificate {
     std::string issuedBy;    // records officer ID
 
     bool reissue() const { return issue > 1; }
-    // A certificate of destruction (issue 8: a `medium-destroyed` entry) rather than of erasure.
+    // A certificate of destruction (of a `medium-destroyed` entry) rather than of erasure.
     bool isDestruction() const;
-    // The QR payload: the entry's exact bytes, "\n", then the proof text (CLI.md).
+    // The QR payload: the entry's exact bytes, "\n", then the proof text (massho(1), certificate).
     std::string payload() const;
 };
 

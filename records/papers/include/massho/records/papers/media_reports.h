@@ -8,7 +8,7 @@
 
 namespace massho::records {
 
-// The records officer's media reports (issue 8). Dates are YYYY-MM-DD in Japan time, like the
+// The records officer's media reports. Dates are YYYY-MM-DD in Japan time, like the
 // disposal list; every row names the register entries behind it so that an auditor can check
 // each one with `massho register show|proof INDEX`.
 

@@ -34,7 +34,8 @@ struct Config {
     ApprovalPolicy approvals;
     std::chrono::minutes sessionIdle{10};
     std::chrono::hours sessionMaxAge{12};
-    // Issue 8: an erasure of a medium not in the ledger registers it first (true) or is refused.
+    // [media] unregistered: an erasure of a medium not in the ledger registers it first (true)
+    // or is refused.
     bool registerUnknownMedia = true;
 
     // Throws ConfigError. `source` names the file in messages.

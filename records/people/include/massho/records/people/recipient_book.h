@@ -9,7 +9,7 @@
 
 namespace massho::records {
 
-// One receiving office's age public key (issue 6: the kiosk offers a list instead of typing keys).
+// One receiving office's age public key, so that the kiosk can offer a list instead of typing.
 struct RecipientKey {
     std::string name;       // short ID the operator picks, e.g. "kuyakusho-kita"
     std::string publicKey;  // age1… as given (validated by the caller with image::X25519Recipient)

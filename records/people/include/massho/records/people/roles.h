@@ -7,7 +7,8 @@
 
 namespace massho::records {
 
-// Roles of POLICY.md "Roles (Art. 3-6-2, 7-3)".
+// The roles of the city's standard (Art. 3–6-2, 7-3); appliance/docs/policy.md, "Roles and
+// separation of duties", says what each may do.
 enum class Role { Admin, DataManager, Operator, RecordsOfficer, Auditor, Chief };
 
 std::string_view toString(Role role);

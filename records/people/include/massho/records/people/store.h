@@ -57,7 +57,7 @@ class Store {
     const SigningKey& signingKey();
     bool hasSigningKey() const;
 
-    // Key rotation (issue 3): a new key is generated, a `key-rotated` entry naming old and new
+    // Key rotation: a new key is generated, a `key-rotated` entry naming old and new
     // vkeys is appended and signed by the OLD key, later checkpoints are signed by the new one,
     // DIR/register.key and DIR/register.vkey are replaced. `byAdmin` must be an enabled admin.
     // Returns the new vkey.

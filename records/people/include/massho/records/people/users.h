@@ -14,8 +14,8 @@
 
 namespace massho::records {
 
-// One account (POLICY.md "People and accounts"). Timestamps are RFC 3339 UTC; `expires` is the
-// last valid day, YYYY-MM-DD (UTC).
+// One account (the city's standard, Art. 13, 17, 20(9)). Timestamps are RFC 3339 UTC; `expires`
+// is the last valid day, YYYY-MM-DD (UTC).
 struct User {
     std::string id;
     std::string name;

@@ -11,9 +11,9 @@
 
 namespace massho::records {
 
-// One register entry: a flat JSON object of strings and integers (DESIGN.md "Register": the
-// RFC 8785 profile). Keys are [a-z0-9_]+; integers satisfy |x| < 2^53 (RFC 8785 §3.2.2.3: exact
-// in IEEE 754 doubles, so every JSON tool reads them the same).
+// One register entry: a flat JSON object of strings and integers (a profile of RFC 8785). Keys
+// are [a-z0-9_]+; integers satisfy |x| < 2^53 (RFC 8785 §3.2.2.3: exact in IEEE 754 doubles, so
+// every JSON tool reads them the same).
 using EntryValue = std::variant<std::string, int64_t>;
 using EntryFields = std::map<std::string, EntryValue>;
 
@@ -65,7 +65,7 @@ class EntryBuilder {
 };
 
 // 32 lower-case hex digits from RAND_bytes: stops anyone confirming guessed field values from
-// the neighbouring leaf hashes printed on certificates (REFERENCE.md §1).
+// the neighbouring leaf hashes printed on certificates.
 std::string randomSalt();
 
 }  // namespace massho::records

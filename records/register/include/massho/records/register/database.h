@@ -54,7 +54,7 @@ struct Migration {
 };
 
 // RAII over one SQLite connection to DIR/massho.db. Every open sets WAL, synchronous=FULL,
-// defensive mode, trusted_schema=OFF, foreign keys and a busy timeout (REFERENCE.md §1), and
+// defensive mode, trusted_schema=OFF, foreign keys and a busy timeout (sqlite.org), and
 // (read-write) applies pending migrations.
 class Database {
   public:

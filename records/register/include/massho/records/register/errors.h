@@ -16,7 +16,7 @@ class RecordsError : public base::Error {
         : base::Error(category, message) {}
 };
 
-// Bytes that are not a canonical register entry (DESIGN.md "Register": RFC 8785 profile).
+// Bytes that are not a canonical register entry (canonical_json.h: the RFC 8785 profile).
 class EntryFormatError : public RecordsError {
   public:
     explicit EntryFormatError(const std::string& message)

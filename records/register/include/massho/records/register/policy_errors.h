@@ -4,7 +4,7 @@
 
 namespace massho::records {
 
-// Not allowed by the rules of POLICY.md: wrong role, separation of duties (Art. 7-3), an
+// Not allowed by the city's standard: wrong role, separation of duties (Art. 7-3), an
 // approval that is missing, expired, used or for something else (Art. 8(4), 8(7)). The CLI
 // maps it to exit 3 ("refused").
 class RefusedError : public RecordsError {

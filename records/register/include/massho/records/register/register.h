@@ -20,7 +20,7 @@ namespace massho::records {
 // Supplies the key that signs the next checkpoint (loaded lazily by the Store).
 using KeyProvider = std::function<const SigningKey&()>;
 
-// The append-only log of canonical entries (DESIGN.md "Register"): a transparency log with an
+// The append-only register of canonical entries: a transparency log with an
 // RFC 6962 Merkle tree and a C2SP tlog-checkpoint signed after every append. Indexes are dense
 // and 0-based like c2sp.org/tlog-proof@v1 leaf indexes. The exact bytes are stored and returned;
 // nothing is ever re-serialised.

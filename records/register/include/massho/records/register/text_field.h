@@ -10,7 +10,7 @@
 namespace massho::records {
 
 // The rules for text a person types that ends up in the signed register, a ledger row or a
-// report: one set, checked before anything is recorded (hardening issue item 7). Every kind
+// report: one set, checked before anything is recorded (appliance/docs/hardening.md). Every kind
 // accepts only well-formed UTF-8 (RFC 3629) and no control characters: C0 (incl. NUL, tab and
 // line breaks), DEL and C1, nor U+2028/U+2029 (line and paragraph separators) nor the bidi
 // embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) that make text display
