@@ -109,7 +109,7 @@ int runCarryOut(const Invocation& inv) {
 
     operations::CarryOutOperation operation(session.store().log(), std::move(request));
     const auto& medium = operation.check();
-    // Issue 8: the medium's ledger row (registered now if new and the policy allows it).
+    // The medium's ledger row (registered now if new and the policy allows it).
     records::MediaLedger ledger(session.store().database(), session.store().log());
     const operations::LedgerAdmission admission =
         operations::admitToLedger(ledger, session.store().config().registerUnknownMedia, medium,

@@ -104,7 +104,7 @@ int runErase(const Invocation& inv) {
 
     operations::EraseOperation operation(session.store().log(), std::move(request));
     const auto& medium = operation.describe();
-    // Issue 8: which ledger row this is, decided before anything is written.
+    // Which ledger row this medium is, decided before anything is written.
     records::MediaLedger ledger(session.store().database(), session.store().log());
     const operations::LedgerAdmission admission =
         operations::admitToLedger(ledger, session.store().config().registerUnknownMedia, medium,
@@ -124,7 +124,7 @@ int runErase(const Invocation& inv) {
     std::fprintf(stderr, "erasing %s (%s, serial %s, %llu bytes) with %s\n", medium.path.c_str(),
                  medium.model.c_str(), medium.serial.empty() ? "-" : medium.serial.c_str(),
                  static_cast<unsigned long long>(medium.sizeBytes), method.id.c_str());
-    if (method.hardware)  // issue 7: a drive cannot stop its own sanitize
+    if (method.hardware)  // a drive cannot stop its own sanitize
         std::fprintf(stderr,
                      "a drive command cannot be cancelled once started; leave the "
                      "drive powered until it finishes\n");

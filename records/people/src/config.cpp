@@ -198,7 +198,7 @@ Config Config::loadFromDir(const std::filesystem::path& dir) {
 }
 
 std::string Config::defaultText() {
-    return R"(# massho.conf: people and approval rules (POLICY.md Art. 7-3, 8, 13, 17).
+    return R"(# massho.conf: people and approval rules (the city standard, Art. 7-3, 8, 13, 17; massho.conf(5)).
 # Every line below shows the default. Unknown keys are errors, so a typo cannot weaken a rule.
 
 [password]
