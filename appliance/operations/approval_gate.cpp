@@ -1,6 +1,7 @@
 #include "massho/operations/approval_gate.h"
 
 #include "massho/records/register/canonical_json.h"
+#include "massho/records/register/entry_kind.h"
 #include "massho/records/register/policy_errors.h"
 #include "massho/records/register/text_field.h"
 
@@ -10,7 +11,7 @@ namespace {
 [[noreturn]] void refuse(records::Requests& requests, const ErasureContext& context,
                          const MediumDescription& medium, const std::string& message) {
     records::Transaction tx(requests.log().database());
-    records::EntryBuilder entry("erasure-refused", requests.clock());
+    records::EntryBuilder entry(records::EntryKind::ErasureRefused, requests.clock());
     entry.set("operator", context.operatorId).set("request", context.requestId.value_or(""));
     entry.set("purpose", context.purpose).set("class", int64_t{context.infoClass});
     entry.set("asset", context.assetTag).set("device_path", medium.path);

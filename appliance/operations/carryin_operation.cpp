@@ -6,6 +6,7 @@
 #include "massho/operations/carryout_match.h"
 #include "massho/operations/erase_operation.h"
 #include "massho/records/register/canonical_json.h"
+#include "massho/records/register/entry_kind.h"
 #include "massho/records/register/errors.h"
 #include "massho/records/register/register.h"
 #include "massho/records/register/text_field.h"
@@ -36,7 +37,7 @@ std::string joinOffsets(const std::vector<uint64_t>& offsets) {
         "this medium's carry-out (register entry " + std::to_string(carryOutIndex) +
         ") was already returned in register entry " + std::to_string(returnIndex) +
         ": a medium comes back once per carry-out (to wipe it now, use 'massho erase')";
-    records::EntryBuilder e("carry-in-refused");
+    records::EntryBuilder e(records::EntryKind::CarryInRefused);
     e.set("operator", request.operatorId);
     e.set("device_path", medium.path);
     e.set("device_serial", medium.serial);
@@ -85,7 +86,7 @@ CarryInResult CarryInOperation::run(const std::function<void(const erase::Progre
 
     CarryInResult result;
     result.carryOutIndex = match ? std::optional(match->index) : std::nullopt;
-    records::EntryBuilder e("carry-in");
+    records::EntryBuilder e(records::EntryKind::CarryIn);
     std::string cryptoErase = "not requested", failure;
     if (request_.cryptoErase) {
         try {

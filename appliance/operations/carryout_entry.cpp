@@ -1,5 +1,6 @@
 #include "massho/operations/carryout_operation.h"
 #include "massho/records/register/canonical_json.h"
+#include "massho/records/register/entry_kind.h"
 
 #ifndef MASSHO_VERSION
 #define MASSHO_VERSION "unknown"
@@ -42,7 +43,7 @@ void setRequestFields(records::EntryBuilder& e, const CarryOutRequest& request,
 // X25519 the recipients' key fingerprints (SHA-256 of the 32 key bytes), comma-separated.
 std::string carryOutEntry(const CarryOutRequest& request, const MediumDescription& medium,
                           const image::PackagePlan& plan, const CarryOutRecord& record) {
-    records::EntryBuilder e("carry-out");
+    records::EntryBuilder e(records::EntryKind::CarryOut);
     setRequestFields(e, request, medium, plan);
     e.set("result", record.result);
     if (!record.failure.empty()) e.set("failure", record.failure);
@@ -61,7 +62,7 @@ std::string carryOutEntry(const CarryOutRequest& request, const MediumDescriptio
 // result is later recorded as interrupted from this entry.
 std::string carryOutStartedEntry(const CarryOutRequest& request, const MediumDescription& medium,
                                  const image::PackagePlan& plan, const CarryOutRecord& record) {
-    records::EntryBuilder e("carry-out-started");
+    records::EntryBuilder e(records::EntryKind::CarryOutStarted);
     setRequestFields(e, request, medium, plan);
     e.set("package", record.packageName);
     e.set("started", record.started);
@@ -71,7 +72,7 @@ std::string carryOutStartedEntry(const CarryOutRequest& request, const MediumDes
 // Art. 16(3): a refused carry-out is recorded like a refused erasure (`erasure-refused`).
 std::string carryOutRefusedEntry(const CarryOutRequest& request, const MediumDescription& medium,
                                  const std::string& reason) {
-    records::EntryBuilder e("carry-out-refused");
+    records::EntryBuilder e(records::EntryKind::CarryOutRefused);
     e.set("operator", request.operatorId);
     e.set("request", request.requestId.value_or(""));
     e.set("class", static_cast<int64_t>(request.infoClass));

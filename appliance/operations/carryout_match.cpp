@@ -2,6 +2,7 @@
 
 #include "massho/records/ledger/media_ledger.h"
 #include "massho/records/register/canonical_json.h"
+#include "massho/records/register/entry_kind.h"
 #include "massho/records/register/errors.h"
 #include "massho/records/register/register.h"
 
@@ -32,7 +33,7 @@ std::optional<CarryOutMatch> searchRegister(const records::Register& log, const 
                                             const std::string& volumeId) {
     std::optional<CarryOutMatch> found;
     log.forEach([&](uint64_t index, const std::string& bytes) {
-        if (bytes.find("\"kind\":\"carry-out\"") == std::string::npos) return;
+        if (!records::entryHasKind(bytes, records::EntryKind::CarryOut)) return;
         records::EntryFields f;
         try {
             f = records::parseEntry(bytes);
@@ -61,7 +62,7 @@ std::optional<CarryOutMatch> findCarryOut(const records::Register& log,
 std::optional<uint64_t> findReturn(const records::Register& log, uint64_t carryOutIndex) {
     std::optional<uint64_t> found;
     log.forEach([&](uint64_t index, const std::string& bytes) {
-        if (found || bytes.find("\"kind\":\"carry-in\"") == std::string::npos) return;
+        if (found || !records::entryHasKind(bytes, records::EntryKind::CarryIn)) return;
         try {
             const records::EntryFields f = records::parseEntry(bytes);
             if (records::entryIntegerOr(f, "carry_out_index", -1) ==

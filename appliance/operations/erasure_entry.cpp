@@ -2,6 +2,7 @@
 
 #include "massho/records/register/canonical_json.h"
 #include "massho/records/register/clock.h"
+#include "massho/records/register/entry_kind.h"
 
 #ifndef MASSHO_VERSION
 #define MASSHO_VERSION "unknown"
@@ -102,7 +103,7 @@ std::string finishErasureEntry(records::EntryBuilder& e, const MediumDescription
 std::string erasureEntry(const MediumDescription& medium, const ErasureContext& context,
                          const erase::Method& method, const erase::Report& report,
                          const erase::sanitize::HardwareEvidence* hardware) {
-    records::EntryBuilder e("erasure");
+    records::EntryBuilder e(records::EntryKind::Erasure);
     e.set("result", erase::toString(report.outcome));
     if (!report.failureReason.empty()) e.set("failure", report.failureReason);
     if (context.startedEntry) e.set("started_entry", static_cast<int64_t>(*context.startedEntry));
@@ -113,7 +114,7 @@ std::string erasureEntry(const MediumDescription& medium, const ErasureContext& 
 
 std::string erasureStartedEntry(const MediumDescription& medium, const ErasureContext& context,
                                 const erase::Method& method, erase::VerifyMode verify) {
-    records::EntryBuilder e("erasure-started");
+    records::EntryBuilder e(records::EntryKind::ErasureStarted);
     setJobFields(e, medium, context, method);
     e.set("verify_mode", erase::toString(verify));
     return e.finish();

@@ -9,6 +9,7 @@
 
 #include "massho/records/register/canonical_json.h"
 #include "massho/records/register/database.h"
+#include "massho/records/register/entry_kind.h"
 #include "massho/records/register/register.h"
 
 namespace massho::operations {
@@ -42,8 +43,9 @@ struct OpenJob {
 // `erasure`, a `carry-out-started` one a `carry-out`, each with result "interrupted".
 std::string interruptedEntry(const std::string& startedBytes, uint64_t startedIndex) {
     const records::EntryFields started = records::parseEntry(startedBytes);
-    const bool carryOut = records::entryText(started, "kind") == "carry-out-started";
-    records::EntryBuilder e(carryOut ? "carry-out" : "erasure");
+    const bool carryOut =
+        records::entryText(started, "kind") == records::EntryKind::CarryOutStarted;
+    records::EntryBuilder e(carryOut ? records::EntryKind::CarryOut : records::EntryKind::Erasure);
     for (const auto& [key, value] : started) {
         if (key == "v" || key == "kind" || key == "salt" || key == "time" || key == "verify_mode")
             continue;

@@ -16,6 +16,7 @@
 #include "massho/records/register/canonical_json.h"
 #include "massho/records/register/clock.h"
 #include "massho/records/register/database.h"
+#include "massho/records/register/entry_kind.h"
 
 namespace massho::cli {
 namespace {
@@ -123,7 +124,7 @@ int runCertificate(const Invocation& inv) {
         }
         printPdf(pdf, cl.value("printer"), "massho certificate " + std::to_string(index));
         // Printing is an act of its own in the register (who printed which bytes where).
-        records::EntryBuilder printed("certificate-printed", store.clock());
+        records::EntryBuilder printed(records::EntryKind::CertificatePrinted, store.clock());
         printed.set("entry", static_cast<int64_t>(index));
         printed.set("pdf_sha256", base::sha256Hex(pdf));
         printed.set("printer", cl.value("printer").value_or("default"));

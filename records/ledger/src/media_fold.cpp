@@ -2,14 +2,16 @@
 
 #include <set>
 
+#include "massho/records/register/entry_kind.h"
+
 namespace massho::records {
 namespace {
 
 const std::set<std::string>& ledgerKinds() {
     static const std::set<std::string> kinds{
-        "medium-registered", "medium-moved",    "medium-updated",
-        "medium-destroyed",  "medium-disposed", "medium-returned-to-lessor",
-        "erasure",           "carry-out",       "carry-in"};
+        EntryKind::MediumRegistered, EntryKind::MediumMoved,    EntryKind::MediumUpdated,
+        EntryKind::MediumDestroyed,  EntryKind::MediumDisposed, EntryKind::MediumReturnedToLessor,
+        EntryKind::Erasure,          EntryKind::CarryOut,       EntryKind::CarryIn};
     return kinds;
 }
 
@@ -33,7 +35,7 @@ Medium registeredMedium(const EntryFields& entry, uint64_t at) {
 
 // What an entry does to an existing medium; returns the event's summary.
 std::string applyAct(Medium& m, const std::string& kind, const EntryFields& f, uint64_t at) {
-    if (kind == "medium-moved") {
+    if (kind == EntryKind::MediumMoved) {
         if (auto to = parseMediaState(entryText(f, "to"))) m.state = *to;
         if (f.contains("location")) m.location = entryText(f, "location");
         m.writeProtected = entryIntegerOr(f, "write_protected", 0) != 0;
@@ -41,7 +43,7 @@ std::string applyAct(Medium& m, const std::string& kind, const EntryFields& f, u
         return entryText(f, "from") + " → " + entryText(f, "to") +
                (m.location.empty() ? "" : " (" + m.location + ")");
     }
-    if (kind == "medium-updated") {
+    if (kind == EntryKind::MediumUpdated) {
         std::string changed;
         for (const auto& [key, field] : {std::pair{"section", &m.section},
                                          {"data_manager", &m.dataManager},
@@ -63,7 +65,7 @@ std::string applyAct(Medium& m, const std::string& kind, const EntryFields& f, u
         }
         return "updated " + changed + ": " + entryText(f, "reason");
     }
-    if (kind == "erasure") {
+    if (kind == EntryKind::Erasure) {
         const std::string result = entryText(f, "result");
         if (result == "erased") {
             m.state = MediaState::Erased;
@@ -73,14 +75,14 @@ std::string applyAct(Medium& m, const std::string& kind, const EntryFields& f, u
         }
         return result + " (" + entryText(f, "method") + ", " + entryText(f, "purpose") + ")";
     }
-    if (kind == "carry-out") {
+    if (kind == EntryKind::CarryOut) {
         if (entryText(f, "result") == "written") {
             m.state = MediaState::CarriedOut;
             m.carryOutEntry = at;
         }
         return "carry-out " + entryText(f, "result") + " to " + entryText(f, "destination");
     }
-    if (kind == "carry-in") {
+    if (kind == EntryKind::CarryIn) {
         const bool erased = entryText(f, "crypto_erase") == "done";
         m.state = erased ? MediaState::Erased : MediaState::Returned;
         if (erased) m.lastErasureEntry = index(f, "erasure_index");
@@ -88,15 +90,15 @@ std::string applyAct(Medium& m, const std::string& kind, const EntryFields& f, u
         return std::string("returned (") + entryText(f, "condition") +
                (erased ? "), crypto-erased" : ")");
     }
-    if (kind == "medium-destroyed") {
+    if (kind == EntryKind::MediumDestroyed) {
         m.state = MediaState::Destroyed;
         return "destroyed: " + entryText(f, "method") + ", witness " + entryText(f, "witness");
     }
-    if (kind == "medium-disposed") {
+    if (kind == EntryKind::MediumDisposed) {
         m.state = MediaState::Disposed;
         return "disposed";
     }
-    if (kind == "medium-returned-to-lessor") {
+    if (kind == EntryKind::MediumReturnedToLessor) {
         m.state = MediaState::ReturnedToLessor;
         return "returned to " + entryText(f, "lessor") + " (" + entryText(f, "lease_contract") +
                ")";
@@ -127,7 +129,7 @@ std::optional<MediumEvent> applyToMedium(std::optional<Medium>& medium, const En
     if (!tag) return std::nullopt;
     const std::string kind = entryText(entry, "kind");
     std::string summary;
-    if (kind == "medium-registered") {
+    if (kind == EntryKind::MediumRegistered) {
         if (medium) return std::nullopt;  // the ledger refuses duplicates; ignore a replayed one
         medium = registeredMedium(entry, at);
         summary = "registered (" + entryText(entry, "source") + ")";
@@ -161,9 +163,8 @@ std::vector<MediumEvent> MediaSnapshot::history(const std::string& tag) const {
 
 bool mayConcernLedger(const std::string& bytes) {
     return bytes.find("\"asset\":") != std::string::npos &&
-           (bytes.find("\"kind\":\"medium-") != std::string::npos ||
-            bytes.find("\"kind\":\"erasure\"") != std::string::npos ||
-            bytes.find("\"kind\":\"carry-") != std::string::npos);
+           (entryKindStartsWith(bytes, "medium-") || entryHasKind(bytes, EntryKind::Erasure) ||
+            entryKindStartsWith(bytes, "carry-"));
 }
 
 MediaSnapshot replayLedger(const Register& log, const std::string& before) {

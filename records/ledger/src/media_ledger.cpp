@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "massho/records/register/entry_kind.h"
 #include "massho/records/register/errors.h"
 #include "massho/records/register/policy_errors.h"
 #include "massho/records/register/text_field.h"
@@ -267,7 +268,7 @@ uint64_t MediaLedger::add(const NewMedium& m, const std::string& by) {
                            (m.serial.empty() ? "; a device without a serial is known by its "
                                                "path, model and size"
                                              : ""));
-    EntryBuilder e("medium-registered", clock_);
+    EntryBuilder e(EntryKind::MediumRegistered, clock_);
     e.set("asset", m.tag).set("class", int64_t{m.infoClass});
     e.set("my_number", int64_t{m.myNumber ? 1 : 0}).set("media_type", m.mediaType);
     for (const auto& [key, value] : {std::pair{"manufacturer", &m.manufacturer},
@@ -313,7 +314,7 @@ uint64_t MediaLedger::move(const std::string& tag, const MoveDetails& d, const s
                                " media are stored with a password or encrypted (Art. 8(6)): "
                                "--locked-by password|encryption");
     }
-    EntryBuilder e("medium-moved", clock_);
+    EntryBuilder e(EntryKind::MediumMoved, clock_);
     e.set("asset", tag).set("from", toString(m.state)).set("to", toString(to));
     e.set("location", d.location.value_or(m.location));
     e.set("write_protected", int64_t{to == MediaState::Stored && d.writeProtected ? 1 : 0});
@@ -355,7 +356,7 @@ uint64_t MediaLedger::update(const std::string& tag, const MediumUpdate& u, cons
     after.leaseContract = u.leaseContract.value_or(m.leaseContract);
     after.leaseReturn = u.leaseReturn.value_or(m.leaseReturn);
     requireLeaseComplete(after);
-    EntryBuilder e("medium-updated", clock_);
+    EntryBuilder e(EntryKind::MediumUpdated, clock_);
     e.set("asset", tag).set("reason", u.reason).set("by", by);
     bool changes = false;
     if (u.infoClass && *u.infoClass != m.infoClass) {
@@ -393,7 +394,7 @@ uint64_t MediaLedger::destroy(const std::string& tag, const Destruction& given,
     const Medium m = existing(tag);
     refuseUnless(m, MediaAct::Destroy);
     validate(d, m, by, today);
-    EntryBuilder e("medium-destroyed", clock_);
+    EntryBuilder e(EntryKind::MediumDestroyed, clock_);
     e.set("asset", tag).set("from", toString(m.state)).set("method", d.method);
     e.set("by", by).set("witness", d.witness).set("performed_on", d.performedOn);
     e.set("class", int64_t{m.infoClass}).set("my_number", int64_t{m.myNumber ? 1 : 0});
@@ -425,7 +426,7 @@ uint64_t MediaLedger::dispose(const std::string& tag, const std::string& by) {
                            m.lastErasurePurpose +
                            "; disposal needs an approved erasure with --purpose disposal "
                            "(Art. 8(4))");
-    EntryBuilder e("medium-disposed", clock_);
+    EntryBuilder e(EntryKind::MediumDisposed, clock_);
     e.set("asset", tag).set("from", toString(m.state)).set("by", by);
     e.set("erasure_entry", static_cast<int64_t>(*m.lastErasureEntry));
     const uint64_t at = record(e.finish());
@@ -448,7 +449,7 @@ uint64_t MediaLedger::returnToLessor(const std::string& tag, const std::string& 
                            std::to_string(m.lastErasureEntry.value_or(0)) + ") was for " +
                            m.lastErasurePurpose +
                            "; erase it with --purpose lease-return first (Art. 20(11))");
-    EntryBuilder e("medium-returned-to-lessor", clock_);
+    EntryBuilder e(EntryKind::MediumReturnedToLessor, clock_);
     e.set("asset", tag).set("from", toString(m.state)).set("by", by);
     e.set("lessor", m.lessor).set("lease_contract", m.leaseContract);
     if (!m.serial.empty()) e.set("serial", m.serial);

@@ -1,5 +1,6 @@
 #include "massho/records/papers/certificate.h"
 
+#include "massho/records/register/entry_kind.h"
 #include "massho/records/register/note.h"
 #include "massho/records/register/proof.h"
 
@@ -8,7 +9,7 @@ namespace {
 
 bool isCertificateFor(const std::string& bytes, uint64_t index) {
     // Cheap filter before parsing: only certificate-issued entries can match.
-    if (bytes.find("\"kind\":\"certificate-issued\"") == std::string::npos) return false;
+    if (!entryHasKind(bytes, EntryKind::CertificateIssued)) return false;
     const EntryFields fields = parseEntry(bytes);
     auto it = fields.find("entry");
     return it != fields.end() && std::holds_alternative<int64_t>(it->second) &&
@@ -18,7 +19,7 @@ bool isCertificateFor(const std::string& bytes, uint64_t index) {
 }  // namespace
 
 bool Certificate::isDestruction() const {
-    return entryText(fields, "kind") == "medium-destroyed";
+    return entryText(fields, "kind") == EntryKind::MediumDestroyed;
 }
 
 std::string Certificate::payload() const {
@@ -28,8 +29,9 @@ std::string Certificate::payload() const {
 void requireCertifiable(const EntryFields& fields, uint64_t index) {
     const std::string kind = entryText(fields, "kind");
     const std::string at = "entry " + std::to_string(index);
-    if (kind == "medium-destroyed") return;  // witnessed when recorded (MediaLedger::destroy)
-    if (kind != "erasure")
+    if (kind == EntryKind::MediumDestroyed)
+        return;  // witnessed when recorded (MediaLedger::destroy)
+    if (kind != EntryKind::Erasure)
         throw CertificateRefused(at +
                                  " is not an erasure or a destruction: certificates are issued "
                                  "only for those entries (see massho register show " +

@@ -15,6 +15,7 @@
 #include "massho/base/hex.h"
 #include "massho/records/papers/certificate_pdf.h"
 #include "massho/records/register/database.h"
+#include "massho/records/register/entry_kind.h"
 #include "massho/records/register/note.h"
 #include "massho/records/register/proof.h"
 
@@ -58,7 +59,7 @@ struct LastIssue {
 std::optional<LastIssue> lastIssueFor(const Register& log, uint64_t index) {
     std::optional<LastIssue> last;
     log.forEach([&](uint64_t, const std::string& bytes) {
-        if (bytes.find("\"kind\":\"certificate-issued\"") == std::string::npos) return;
+        if (!entryHasKind(bytes, EntryKind::CertificateIssued)) return;
         const EntryFields f = parseEntry(bytes);
         if (entryInteger(f, "entry") != static_cast<int64_t>(index)) return;
         last = LastIssue{entryString(f, "file"), entryString(f, "pdf_sha256")};
@@ -76,7 +77,7 @@ namespace {
 
 std::string issuedEntry(const Store& store, const Certificate& c, const std::string& sha256,
                         const std::string& file, int64_t batch) {
-    EntryBuilder b(kCertificateIssuedKind, store.clock());
+    EntryBuilder b(EntryKind::CertificateIssued, store.clock());
     b.set("entry", static_cast<int64_t>(c.index))
         .set("certificate", c.number)
         .set("issue", c.issue)

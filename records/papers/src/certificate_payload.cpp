@@ -3,6 +3,7 @@
 #include "massho/base/base64.h"
 #include "massho/base/hex.h"
 #include "massho/records/papers/certificate.h"
+#include "massho/records/register/entry_kind.h"
 #include "massho/records/register/merkle.h"
 #include "massho/records/register/proof.h"
 
@@ -99,7 +100,7 @@ std::string describeVerified(const VerifiedCertificate& cert) {
     out += "entry hash: " + cert.entryHashHex + "\n";
     for (const auto& w : cert.witnessesSigned) out += "cosigned by witness: " + w + "\n";
     out += "register index: " + std::to_string(cert.index) + "\n";
-    if (fieldText(f, "kind") == "medium-destroyed") {  // a certificate of destruction
+    if (fieldText(f, "kind") == EntryKind::MediumDestroyed) {  // a certificate of destruction
         out += "act: physical destruction\n";
         return out + line("asset", "asset") + line("serial", "serial") + line("class", "class") +
                line("my number", "my_number") + line("method", "method") +

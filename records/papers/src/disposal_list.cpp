@@ -5,6 +5,7 @@
 #include "massho/records/papers/certificate_strings.h"
 #include "massho/records/papers/gui_environment.h"
 #include "massho/records/papers/table_report.h"
+#include "massho/records/register/entry_kind.h"
 
 namespace massho::records {
 namespace {
@@ -66,7 +67,7 @@ std::vector<DisposalRow> disposalRows(const Register& log, const std::string& fr
                                       const std::string& toJst) {
     std::vector<DisposalRow> out;
     log.forEach([&](uint64_t index, const std::string& bytes) {
-        if (bytes.find("\"kind\":\"erasure\"") == std::string::npos) return;
+        if (!entryHasKind(bytes, EntryKind::Erasure)) return;
         EntryFields f = parseEntry(bytes);
         if (entryText(f, "purpose") != "disposal") return;
         const std::string day = jst(entryText(f, "ended")).substr(0, 10);

@@ -1,6 +1,7 @@
 #include <QDateTime>
 
 #include "massho/records/papers/certificate_issuer.h"
+#include "massho/records/register/entry_kind.h"
 
 namespace massho::records {
 namespace {
@@ -24,7 +25,7 @@ std::vector<uint64_t> selectErasures(const Register& log, const std::optional<st
                                      const std::optional<std::string>& request) {
     std::vector<uint64_t> out;
     log.forEach([&](uint64_t index, const std::string& bytes) {
-        if (bytes.find("\"kind\":\"erasure\"") == std::string::npos) return;
+        if (!entryHasKind(bytes, EntryKind::Erasure)) return;
         const EntryFields f = parseEntry(bytes);
         if (stringField(f, "result") != "erased") return;
         if (dateJst && jstDate(stringField(f, "ended").value_or("")) != *dateJst) return;

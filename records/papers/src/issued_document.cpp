@@ -8,6 +8,7 @@
 #include "massho/base/hex.h"
 #include "massho/records/papers/certificate.h"
 #include "massho/records/papers/certificate_issuer.h"
+#include "massho/records/register/entry_kind.h"
 #include "massho/records/register/merkle.h"
 #include "massho/records/register/verify.h"
 
@@ -29,7 +30,7 @@ struct Collected {
 void collect(Collected& out, const std::set<uint64_t>& wanted, const std::string& sha256,
              uint64_t index, const std::string& bytes) {
     if (wanted.contains(index)) out.leafHex[index] = base::hexEncode(hashView(leafHash(bytes)));
-    if (bytes.find("\"kind\":\"certificate-issued\"") == std::string::npos) return;
+    if (!entryHasKind(bytes, EntryKind::CertificateIssued)) return;
     const EntryFields f = parseEntry(bytes);
     const auto certified = static_cast<uint64_t>(entryIntegerOr(f, "entry", -1));
     if (wanted.contains(certified) && entryText(f, "pdf_sha256") == sha256)

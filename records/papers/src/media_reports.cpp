@@ -5,6 +5,7 @@
 
 #include "massho/records/register/clock.h"
 #include "massho/records/register/decimal.h"
+#include "massho/records/register/entry_kind.h"
 #include "massho/records/register/errors.h"
 
 namespace massho::records {
@@ -48,7 +49,7 @@ TableReport titled(const std::string& title, const std::string& origin,
 std::map<uint64_t, std::string> certificatesByErasure(const Register& log) {
     std::map<uint64_t, std::string> out;
     log.forEach([&](uint64_t, const std::string& bytes) {
-        if (bytes.find("\"kind\":\"certificate-issued\"") == std::string::npos) return;
+        if (!entryHasKind(bytes, EntryKind::CertificateIssued)) return;
         const EntryFields f = parseEntry(bytes);
         auto& numbers = out[static_cast<uint64_t>(entryInteger(f, "entry"))];
         numbers += (numbers.empty() ? "" : " ") + entryText(f, "certificate");
@@ -181,8 +182,8 @@ TableReport mediaClosuresReport(const Register& log, const std::string& fromJst,
                             {"certificates", "消去証明書 / Certificates"}});
     t.preamble.insert(t.preamble.begin(), "期間 / Period: " + fromJst + " – " + toJst + " (JST)");
     for (const auto& e : s.events) {
-        if (e.kind != "medium-disposed" && e.kind != "medium-destroyed" &&
-            e.kind != "medium-returned-to-lessor")
+        if (e.kind != EntryKind::MediumDisposed && e.kind != EntryKind::MediumDestroyed &&
+            e.kind != EntryKind::MediumReturnedToLessor)
             continue;
         const std::string day = jstDate(e.time);
         if (day < fromJst || day > toJst) continue;
@@ -197,7 +198,7 @@ TableReport mediaClosuresReport(const Register& log, const std::string& fromJst,
                     certs += (certs.empty() ? "" : " ") + certificates.at(*n);
         t.rows.push_back({day, e.tag, std::to_string(m.infoClass), m.myNumber ? "yes" : "no",
                           std::string(toString(e.state)),
-                          e.kind == "medium-destroyed" ? entryText(f, "method") : "",
+                          e.kind == EntryKind::MediumDestroyed ? entryText(f, "method") : "",
                           entryText(f, "by"), entryText(f, "witness"), entryText(f, "contractor"),
                           entryText(f, "contractor_cert"), std::to_string(e.index), erasure,
                           certs});

@@ -2,11 +2,12 @@
 
 #include <algorithm>
 
+#include "massho/records/people/users.h"
 #include "massho/records/register/canonical_json.h"
 #include "massho/records/register/clock.h"
+#include "massho/records/register/entry_kind.h"
 #include "massho/records/register/errors.h"
 #include "massho/records/register/text_field.h"
-#include "massho/records/people/users.h"
 
 namespace massho::records {
 namespace {
@@ -54,7 +55,7 @@ RecipientKey RecipientBook::add(const RecipientKey& key, const std::string& byAd
                      "added_by) VALUES(?, ?, ?, ?, ?, ?)");
     insert.bind(1, stored.name).bind(2, stored.publicKey).bind(3, stored.fingerprint);
     insert.bind(4, stored.label).bind(5, stored.added).bind(6, stored.addedBy).run();
-    EntryBuilder entry("recipient-added");
+    EntryBuilder entry(EntryKind::RecipientAdded);
     entry.set("name", stored.name).set("label", stored.label).set("public_key", stored.publicKey);
     entry.set("fingerprint", stored.fingerprint).set("by", byAdmin);
     log_.append(entry.finish());
@@ -69,7 +70,7 @@ void RecipientBook::remove(const std::string& name, const std::string& byAdmin) 
         throw UserError("no recipient \"" + name.substr(0, 40) + "\": see massho recipients list");
     Statement del(db_, "DELETE FROM recipients WHERE name = ?");
     del.bind(1, name).run();
-    EntryBuilder entry("recipient-removed");
+    EntryBuilder entry(EntryKind::RecipientRemoved);
     entry.set("name", name).set("fingerprint", existing->fingerprint).set("by", byAdmin);
     log_.append(entry.finish());
     tx.commit();

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "massho/records/register/canonical_json.h"
+#include "massho/records/register/entry_kind.h"
 #include "massho/records/register/policy_errors.h"
 #include "massho/records/register/text_field.h"
 
@@ -158,7 +159,7 @@ Request Requests::create(const RequestDetails& details, const std::string& reque
     char id[32];
     std::snprintf(id, sizeof id, "REQ-%06lld", static_cast<long long>(next.integer(0)));
 
-    EntryBuilder entry("request-created", fixedClock(now));
+    EntryBuilder entry(EntryKind::RequestCreated, fixedClock(now));
     entry.set("request", id).set("request_kind", toString(details.kind));
     entry.set("requester", requester).set("purpose", details.purpose);
     entry.set("class", int64_t{details.infoClass}).set("asset", details.assetTag);
@@ -188,7 +189,7 @@ void Requests::refuseApproval(const Request& request, const std::string& by, con
                               const std::string& message) {
     // Its own transaction: the refusal stays in the register although the caller gets an error.
     Transaction tx(db_);
-    EntryBuilder entry("approval-refused", clock_);
+    EntryBuilder entry(EntryKind::ApprovalRefused, clock_);
     entry.set("request", request.id).set("by", by).set("reason", reason);
     log_.append(entry.finish());
     tx.commit();
@@ -223,7 +224,7 @@ Request Requests::approve(const std::string& id, const std::string& approver) {
     const TimePoint now = clock_();
     const std::string expires = formatRfc3339(now + validity_);
     Transaction tx(db_);
-    EntryBuilder entry("request-approved", fixedClock(now));
+    EntryBuilder entry(EntryKind::RequestApproved, fixedClock(now));
     entry.set("request", id).set("request_entry", static_cast<int64_t>(request.requestEntry));
     entry.set("requester", request.requester).set("by", approver).set("expires", expires);
     const uint64_t index = log_.append(entry.finish());
@@ -246,7 +247,7 @@ Request Requests::reject(const std::string& id, const std::string& approver,
     decider(request, approver, "reject");
     const TimePoint now = clock_();
     Transaction tx(db_);
-    EntryBuilder entry("request-rejected", fixedClock(now));
+    EntryBuilder entry(EntryKind::RequestRejected, fixedClock(now));
     entry.set("request", id).set("request_entry", static_cast<int64_t>(request.requestEntry));
     entry.set("requester", request.requester).set("by", approver).set("reason", reason);
     const uint64_t index = log_.append(entry.finish());
@@ -307,7 +308,7 @@ void Requests::finishClaim(const Request& request, std::optional<uint64_t> resul
                            const std::string& reason) {
     Transaction tx(db_);
     if (resultEntry && !used) {
-        EntryBuilder entry("request-released", clock_);
+        EntryBuilder entry(EntryKind::RequestReleased, clock_);
         entry.set("request", request.id).set("result_entry", static_cast<int64_t>(*resultEntry));
         entry.set("reason", reason);
         log_.append(entry.finish());

@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "massho/records/register/canonical_json.h"
+#include "massho/records/register/entry_kind.h"
 #include "massho/records/register/errors.h"
 
 #ifndef MASSHO_VERSION
@@ -151,7 +152,7 @@ Store Store::create(const fs::path& dir, const std::string& origin, const std::s
         Transaction tx(store.database());
         putSetting(store.database(), "origin", origin);
         putSetting(store.database(), "vkey", vkey);
-        EntryBuilder created("register-created", store.clock_);
+        EntryBuilder created(EntryKind::RegisterCreated, store.clock_);
         created.set("origin", origin).set("vkey", vkey).set("software", "massho " MASSHO_VERSION);
         store.log().append(created.finish());
         store.users().addInitialAdmin({adminId, adminName, {Role::Admin}, std::nullopt},
@@ -204,7 +205,7 @@ std::string Store::rotateKey(const std::string& byAdmin) {
     next.save(nextFile);
     {
         Transaction tx(*db_);
-        EntryBuilder entry("key-rotated", clock_);
+        EntryBuilder entry(EntryKind::KeyRotated, clock_);
         entry.set("old_vkey", oldVkey).set("new_vkey", newVkey).set("by", byAdmin);
         log_->append(entry.finish());  // this entry's checkpoint is signed by the old key
         putSetting(*db_, "vkey", newVkey);
@@ -223,7 +224,7 @@ void Store::recordCosignature(uint64_t size, const std::string& witnessVkey,
     VerifierKey witness = VerifierKey::parse(witnessVkey);
     Transaction tx(*db_);
     log_->addCosignature(size, witness, line);
-    EntryBuilder entry("witness-cosigned", clock_);
+    EntryBuilder entry(EntryKind::WitnessCosigned, clock_);
     entry.set("witness", witnessVkey).set("size", static_cast<int64_t>(size));
     log_->append(entry.finish());
     tx.commit();
@@ -246,7 +247,7 @@ void Store::followRotations(Witness& witness, uint64_t unixTime) {
     std::vector<std::pair<uint64_t, std::string>> rotations;  // index, old vkey
     log_->forEach(
         [&](uint64_t index, const std::string& bytes) {
-            if (bytes.find("\"kind\":\"key-rotated\"") == std::string::npos) return;
+            if (!entryHasKind(bytes, EntryKind::KeyRotated)) return;
             rotations.emplace_back(index, entryString(parseEntry(bytes), "old_vkey"));
         },
         *seen == 0 ? 0 : *seen - 1);

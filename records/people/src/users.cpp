@@ -2,9 +2,10 @@
 
 #include <algorithm>
 
-#include "massho/records/register/canonical_json.h"
-#include "massho/records/register/errors.h"
 #include "massho/records/people/password_hash.h"
+#include "massho/records/register/canonical_json.h"
+#include "massho/records/register/entry_kind.h"
+#include "massho/records/register/errors.h"
 #include "massho/records/register/policy_errors.h"
 #include "massho/records/register/text_field.h"
 
@@ -83,7 +84,7 @@ User Users::insert(const NewUser& user, std::string_view password, const std::st
         row.bindNull(4);
     row.bind(5, hash).bind(6, now).bind(7, now).run();
 
-    EntryBuilder entry("user-created", fixedClock(clock_()));
+    EntryBuilder entry(EntryKind::UserCreated, fixedClock(clock_()));
     entry.set("id", user.id).set("name", name).set("roles", joinRoles(user.roles)).set("by", by);
     entry.set("expires", user.expires.value_or(""));
     log_.append(entry.finish());
@@ -141,7 +142,7 @@ void Users::recordFailure(const std::string& givenId, const char* reason, const 
     // Malformed IDs all count as the ID "", so that they lock (and stop growing the register)
     // like any other.
     bool plausible = isValidUserId(givenId);
-    EntryBuilder entry("login-failed", fixedClock(now));
+    EntryBuilder entry(EntryKind::LoginFailed, fixedClock(now));
     entry.set("id", plausible ? givenId : "").set("reason", plausible ? reason : "invalid-id");
     log_.append(entry.finish());
     std::string_view why(reason);
@@ -174,7 +175,7 @@ void Users::summariseEndedLocks(TimePoint now) {
     bool any = false;
     while (ended.step()) {
         any = true;
-        EntryBuilder entry("login-failed", fixedClock(now));
+        EntryBuilder entry(EntryKind::LoginFailed, fixedClock(now));
         entry.set("id", ended.text(0)).set("reason", "locked").set("count", ended.integer(1));
         entry.set("first", ended.text(2)).set("last", ended.text(3));
         entry.set("until", ended.text(4));
@@ -210,7 +211,7 @@ void Users::countFailure(const std::string& id, bool known, TimePoint now) {
     std::optional<std::string> until;
     if (failures >= policy_.maxFailedLogins) {
         until = formatRfc3339(now + policy_.lockout);
-        EntryBuilder lock("user-locked", fixedClock(now));
+        EntryBuilder lock(EntryKind::UserLocked, fixedClock(now));
         lock.set("id", id).set("until", *until).set("failures", int64_t{failures});
         lock.set("account", known ? "existing" : id.empty() ? "malformed-ids" : "unknown");
         log_.append(lock.finish());
@@ -320,7 +321,7 @@ void Users::setDisabled(const std::string& id, bool disabled, const std::string&
     }
     Statement update(db_, "UPDATE users SET disabled = ? WHERE id = ?");
     update.bind(1, int64_t{disabled ? 1 : 0}).bind(2, id).run();
-    EntryBuilder entry(disabled ? "user-disabled" : "user-enabled", clock_);
+    EntryBuilder entry(disabled ? EntryKind::UserDisabled : EntryKind::UserEnabled, clock_);
     entry.set("id", id).set("by", byAdmin);
     log_.append(entry.finish());
     tx.commit();
@@ -352,7 +353,7 @@ void Users::changePassword(const std::string& id, std::string_view newPassword,
                      "UPDATE users SET password_hash = ?, password_changed = ?, failed_count = 0, "
                      "locked_until = NULL WHERE id = ?");
     update.bind(1, hash).bind(2, now).bind(3, id).run();
-    EntryBuilder entry("user-password-changed", clock_);
+    EntryBuilder entry(EntryKind::UserPasswordChanged, clock_);
     entry.set("id", id).set("by", by);
     log_.append(entry.finish());
     tx.commit();

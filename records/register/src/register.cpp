@@ -3,6 +3,7 @@
 #include "massho/base/base64.h"
 #include "massho/base/hex.h"
 #include "massho/records/register/canonical_json.h"
+#include "massho/records/register/entry_kind.h"
 #include "massho/records/register/errors.h"
 #include "massho/records/register/proof.h"
 
@@ -142,7 +143,7 @@ std::string Register::witnessRequest(uint64_t oldSize, uint64_t newSize) const {
 
 std::string Register::keyRotationEvidence(uint64_t index) const {
     const std::string bytes = entry(index);
-    if (bytes.find("\"kind\":\"key-rotated\"") == std::string::npos)
+    if (!entryHasKind(bytes, EntryKind::KeyRotated))
         throw RecordsError("entry " + std::to_string(index) + " is not a key rotation");
     std::string out = "massho-key-rotation/v1\n" + std::to_string(index) + "\n" + bytes + "\n";
     for (const Hash& h : tree_.inclusionProof(index, index + 1))

@@ -16,6 +16,7 @@
 #include "massho/records/register/canonical_json.h"
 #include "massho/records/register/database.h"
 #include "massho/records/register/decimal.h"
+#include "massho/records/register/entry_kind.h"
 #include "massho/records/register/errors.h"
 #include "massho/records/register/export.h"
 #include "massho/records/register/note.h"
@@ -330,7 +331,7 @@ void prepare(PreparedEntry& e) {
     try {
         EntryFields fields = validateEntry(e.bytes);
         e.kind = entryString(fields, "kind");
-        if (e.index == 0 || e.kind == "key-rotated") e.fields = std::move(fields);
+        if (e.index == 0 || e.kind == EntryKind::KeyRotated) e.fields = std::move(fields);
     } catch (const RecordsError& err) {
         e.error = err.what();
     }
@@ -547,12 +548,12 @@ class Verifier {
         const std::string& kind = e.kind;
         const EntryFields& fields = e.fields;
         if (index == 0) {
-            if (kind != "register-created")
+            if (kind != EntryKind::RegisterCreated)
                 throw Finding{0, "entry 0 is \"" + kind +
                                      "\", not register-created: the start of the log was replaced"};
             report_.origin = entryString(fields, "origin");
             addKey(entryString(fields, "vkey"), 0);
-        } else if (kind == "key-rotated") {
+        } else if (kind == EntryKind::KeyRotated) {
             if (entryString(fields, "old_vkey") != keys_.back().key.vkey())
                 throw Finding{index, "entry " + std::to_string(index) +
                                          " rotates from a key that is not the current one"};

@@ -9,6 +9,7 @@
 #include "massho/base/base64.h"
 #include "massho/base/hex.h"
 #include "massho/records/register/canonical_json.h"
+#include "massho/records/register/entry_kind.h"
 #include "massho/records/register/errors.h"
 #include "massho/records/register/merkle.h"
 #include "massho/records/register/note.h"
@@ -206,7 +207,7 @@ std::string Witness::followKeyRotation(std::string_view evidenceText) {
         throw WitnessRefusal(std::string("key rotation entry is not a register entry: ") +
                              e.what());
     }
-    if (entryText(fields, "kind") != "key-rotated")
+    if (entryText(fields, "kind") != EntryKind::KeyRotated)
         throw WitnessRefusal("entry " + std::to_string(evidence.index) + " is not a key rotation");
     const VerifierKey oldKey = VerifierKey::parse(entryText(fields, "old_vkey"));
     const VerifierKey newKey = VerifierKey::parse(entryText(fields, "new_vkey"));

@@ -39,9 +39,6 @@ struct Certificate {
     std::string payload() const;
 };
 
-// Entry kind recorded for each issued certificate.
-inline constexpr const char* kCertificateIssuedKind = "certificate-issued";
-
 // Throws CertificateRefused unless the entry is an erasure whose result is "erased" or a
 // witnessed destruction (`medium-destroyed`).
 void requireCertifiable(const EntryFields& fields, uint64_t index);
