@@ -1,6 +1,7 @@
 #pragma once
 
 #include "massho/base/error.h"
+#include "massho/operations/outcome.h"
 
 namespace massho::cli {
 
@@ -18,6 +19,21 @@ constexpr int exitCodeFor(base::ErrorCategory category) {
             break;
     }
     return 1;
+}
+
+// An operation that ran: done 0; refused once running 3; failed or interrupted 1 (the medium,
+// or the package, is not what was asked for).
+constexpr int exitCodeFor(operations::OutcomeKind kind) {
+    switch (kind) {
+        case operations::OutcomeKind::Done:
+            return kExitDone;
+        case operations::OutcomeKind::Refused:
+            return exitCodeFor(base::ErrorCategory::Refused);
+        case operations::OutcomeKind::Failed:
+        case operations::OutcomeKind::Interrupted:
+            break;
+    }
+    return exitCodeFor(base::ErrorCategory::Failed);
 }
 
 }  // namespace massho::cli
