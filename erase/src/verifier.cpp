@@ -124,8 +124,10 @@ PhaseOutcome verifyRanges(Target& target, const PatternSource& pattern,
                             describeErrno(status);
                 return out;
             }
-            auto io = [&](uint64_t at, std::size_t len) {
-                return readFully(target, buffer->data() + (at - piece.offset), len, at);
+            // Init-captured: a structured binding cannot be captured by reference before C++20
+            // compilers implement P1091 (clang 14 builds the fuzz targets).
+            auto io = [&, slot = buffer](uint64_t at, std::size_t len) {
+                return readFully(target, slot->data() + (at - piece.offset), len, at);
             };
             out.fatal = retryInSectors(piece.offset, piece.length, target.logicalSector(), io, bad);
             if (!out.fatal.empty()) return out;
