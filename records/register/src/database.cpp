@@ -3,7 +3,7 @@
 #include <atomic>
 
 #include "massho/records/register/errors.h"
-#include "people_schema.h"
+#include "schema.h"
 
 namespace massho::records {
 namespace {

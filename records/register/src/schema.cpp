@@ -1,4 +1,4 @@
-#include "people_schema.h"
+#include "schema.h"
 
 namespace massho::records::detail {
 
