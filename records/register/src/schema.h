@@ -1,12 +1,16 @@
 #pragma once
 
+#include <vector>
+
+#include "massho/records/register/database.h"
+
+// The schema of massho's SQLite files, in schema.cpp: the ladder of DIR/massho.db is
+// Database::migrations(); these are the two other pieces Database and Witness need.
 namespace massho::records::detail {
 
-// Schema migration for people and approvals: unknown-ID login throttling, the last
-// failure time of known users, and requests with their approvals. Listed in
-// Database::migrations().
-extern const char* const kPeopleSchema;
-// Counted refusals of locked IDs, summarised in one entry when the lock ends.
-extern const char* const kLockedRefusalsSchema;
+// The table that records which migrations a file has had.
+extern const char* const kSchemaVersionTable;
+// The ladder of a witness's own file, witness.db (not massho.db).
+const std::vector<Migration>& witnessMigrations();
 
 }  // namespace massho::records::detail
