@@ -15,12 +15,6 @@
 namespace massho::operations {
 namespace {
 
-// Created on first use (no migration: an older database simply has no jobs in flight).
-constexpr const char* kSchema =
-    "CREATE TABLE IF NOT EXISTS erasure_jobs("
-    " started_entry INTEGER PRIMARY KEY, pid INTEGER NOT NULL, boot_id TEXT NOT NULL,"
-    " device TEXT NOT NULL)";
-
 std::string bootId() {
     std::ifstream in("/proc/sys/kernel/random/boot_id");
     std::string id;
@@ -69,9 +63,8 @@ std::string interruptedEntry(const std::string& startedBytes, uint64_t startedIn
 
 }  // namespace
 
-JobJournal::JobJournal(records::Register& log) : log_(log) {
-    records::Statement(log_.database(), kSchema).run();
-}
+// The erasure_jobs table is the ladder's (records/register/src/schema.cpp, version 6).
+JobJournal::JobJournal(records::Register& log) : log_(log) {}
 
 uint64_t JobJournal::begin(const std::string& startedEntry, const std::string& devicePath) {
     records::Transaction tx(log_.database());

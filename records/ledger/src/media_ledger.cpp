@@ -11,19 +11,6 @@
 namespace massho::records {
 namespace {
 
-constexpr const char* kCreate[] = {
-    "CREATE TABLE IF NOT EXISTS media(tag TEXT PRIMARY KEY, serial TEXT NOT NULL, "
-    "state TEXT NOT NULL, row TEXT NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS media_by_serial ON media(serial)",
-    "CREATE TABLE IF NOT EXISTS media_events(idx INTEGER PRIMARY KEY, tag TEXT NOT NULL, "
-    "row TEXT NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS media_events_by_tag ON media_events(tag)",
-    // The next register index the tables have not seen yet.
-    "CREATE TABLE IF NOT EXISTS media_cursor(id INTEGER PRIMARY KEY CHECK(id = 0), "
-    "next_index INTEGER NOT NULL)",
-    "INSERT OR IGNORE INTO media_cursor(id, next_index) VALUES(0, 0)",
-};
-
 // What a person typed (text_field.h); empty means the field was left out.
 void requirePlainText(const std::string& what, const std::string& value,
                       TextKind kind = TextKind::Line) {
@@ -187,12 +174,7 @@ MediaLedger::MediaLedger(Database& db, Register& log, Clock clock)
         replayed_ = replayLedger(log_);
         return;
     }
-    {
-        Transaction tx(db_);
-        for (const char* sql : kCreate) db_.exec(sql);
-        tx.commit();
-    }
-    catchUp();
+    catchUp();  // the tables are the ladder's (schema.cpp, version 7)
 }
 
 void MediaLedger::catchUp() {

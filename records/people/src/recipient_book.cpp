@@ -12,11 +12,8 @@
 namespace massho::records {
 namespace {
 
-constexpr const char* kCreate =
-    "CREATE TABLE IF NOT EXISTS recipients(name TEXT PRIMARY KEY, public_key TEXT NOT NULL, "
-    "fingerprint TEXT NOT NULL, label TEXT NOT NULL, added TEXT NOT NULL, added_by TEXT NOT "
-    "NULL)";
-
+// The table is the ladder's (schema.cpp, version 5), but a read-only open does not migrate: a
+// file last written by a build older than the table has none, and then no recipients either.
 bool tableExists(Database& db) {
     Statement s(db, "SELECT 1 FROM sqlite_master WHERE type='table' AND name='recipients'");
     return s.step();
@@ -31,9 +28,7 @@ constexpr const char* kSelect =
 
 }  // namespace
 
-RecipientBook::RecipientBook(Database& db, Register& log) : db_(db), log_(log) {
-    if (!db_.readOnly()) db_.exec(kCreate);
-}
+RecipientBook::RecipientBook(Database& db, Register& log) : db_(db), log_(log) {}
 
 RecipientKey RecipientBook::add(const RecipientKey& key, const std::string& byAdmin) {
     if (!isValidUserId(key.name))

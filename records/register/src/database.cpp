@@ -3,87 +3,14 @@
 #include <atomic>
 
 #include "massho/records/register/errors.h"
-#include "people_schema.h"
+#include "schema.h"
 
 namespace massho::records {
 namespace {
 
 constexpr int kBusyTimeoutMs = 10000;
 
-// Version 1: the entry log, users and settings. Triggers refuse UPDATE and DELETE on entries: a
-// guard against bugs (root can drop them); the real protection is the Merkle tree and checkpoints.
-constexpr const char* kSchemaV1 = R"sql(
-CREATE TABLE entries(
-  idx INTEGER PRIMARY KEY CHECK (idx >= 0),
-  bytes BLOB NOT NULL
-);
-CREATE TRIGGER entries_no_update BEFORE UPDATE ON entries
-  BEGIN SELECT RAISE(ABORT, 'register entries cannot be changed'); END;
-CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries
-  BEGIN SELECT RAISE(ABORT, 'register entries cannot be deleted'); END;
-CREATE TABLE users(
-  id TEXT PRIMARY KEY,
-  name TEXT NOT NULL,
-  roles TEXT NOT NULL,
-  expires TEXT,
-  disabled INTEGER NOT NULL DEFAULT 0,
-  password_hash TEXT NOT NULL,
-  created TEXT NOT NULL,
-  last_login TEXT,
-  failed_count INTEGER NOT NULL DEFAULT 0,
-  locked_until TEXT,
-  password_changed TEXT NOT NULL
-);
-CREATE TABLE settings(
-  key TEXT PRIMARY KEY,
-  value TEXT NOT NULL
-);
-)sql";
-
-// Version 2 (the signed register): stored Merkle tree nodes, one signed checkpoint per
-// tree size, witness cosignatures. All append-only, guarded like entries.
-constexpr const char* kSchemaV2 = R"sql(
-CREATE TABLE tree_nodes(
-  level INTEGER NOT NULL CHECK (level >= 0 AND level < 64),
-  idx INTEGER NOT NULL CHECK (idx >= 0),
-  hash BLOB NOT NULL CHECK (length(hash) = 32),
-  PRIMARY KEY (level, idx)
-) WITHOUT ROWID;
-CREATE TRIGGER tree_nodes_no_update BEFORE UPDATE ON tree_nodes
-  BEGIN SELECT RAISE(ABORT, 'register tree nodes cannot be changed'); END;
-CREATE TRIGGER tree_nodes_no_delete BEFORE DELETE ON tree_nodes
-  BEGIN SELECT RAISE(ABORT, 'register tree nodes cannot be deleted'); END;
-CREATE TABLE checkpoints(
-  size INTEGER PRIMARY KEY CHECK (size > 0),
-  note BLOB NOT NULL
-);
-CREATE TRIGGER checkpoints_no_update BEFORE UPDATE ON checkpoints
-  BEGIN SELECT RAISE(ABORT, 'register checkpoints cannot be changed'); END;
-CREATE TRIGGER checkpoints_no_delete BEFORE DELETE ON checkpoints
-  BEGIN SELECT RAISE(ABORT, 'register checkpoints cannot be deleted'); END;
-CREATE TABLE cosignatures(
-  size INTEGER NOT NULL REFERENCES checkpoints(size),
-  witness TEXT NOT NULL,
-  line TEXT NOT NULL,
-  PRIMARY KEY (size, witness)
-);
-CREATE TRIGGER cosignatures_no_update BEFORE UPDATE ON cosignatures
-  BEGIN SELECT RAISE(ABORT, 'witness cosignatures cannot be changed'); END;
-CREATE TRIGGER cosignatures_no_delete BEFORE DELETE ON cosignatures
-  BEGIN SELECT RAISE(ABORT, 'witness cosignatures cannot be deleted'); END;
-)sql";
-
 }  // namespace
-
-const std::vector<Migration>& Database::migrations() {
-    static const std::vector<Migration> list = {
-        {1, kSchemaV1},
-        {2, kSchemaV2},
-        {3, detail::kPeopleSchema},
-        {4, detail::kLockedRefusalsSchema},
-    };
-    return list;
-}
 
 Statement::Statement(Database& db, std::string_view sql) : db_(db) {
     sqlite3_stmt* raw = nullptr;
@@ -236,9 +163,7 @@ int Database::schemaVersion() {
 void Database::migrate() {
     {
         Transaction tx(*this);
-        exec(
-            "CREATE TABLE IF NOT EXISTS schema_version(version INTEGER PRIMARY KEY, applied TEXT "
-            "NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
+        exec(detail::kSchemaVersionTable);
         tx.commit();
     }
     int current = schemaVersion();

@@ -13,25 +13,11 @@
 #include "massho/records/register/errors.h"
 #include "massho/records/register/merkle.h"
 #include "massho/records/register/note.h"
+#include "schema.h"
 
 namespace massho::records {
 namespace fs = std::filesystem;
 namespace {
-
-constexpr const char* kWitnessSchemaV1 = R"sql(
-CREATE TABLE logs(
-  origin TEXT PRIMARY KEY,
-  vkey TEXT NOT NULL,
-  size INTEGER NOT NULL,
-  root BLOB NOT NULL,
-  note BLOB NOT NULL
-);
-)sql";
-
-const std::vector<Migration>& witnessSchema() {
-    static const std::vector<Migration> list = {{1, kWitnessSchemaV1}};
-    return list;
-}
 
 // One base64 hash line of a Merkle proof (at most 64: a tree of under 2^64 leaves). False for a
 // line that is not one.
@@ -121,8 +107,8 @@ Witness Witness::create(const fs::path& dir, const std::string& name) {
     auto key = std::make_unique<SigningKey>(SigningKey::generate(name, kCosignatureKeyType));
     key->save(dir / "witness.key");
     std::ofstream(dir / "witness.vkey") << key->vkey() << "\n";
-    auto db =
-        std::make_unique<Database>(dir / "witness.db", Database::Mode::Create, witnessSchema());
+    auto db = std::make_unique<Database>(dir / "witness.db", Database::Mode::Create,
+                                         detail::witnessMigrations());
     return Witness(std::move(key), std::move(db));
 }
 
@@ -133,8 +119,8 @@ Witness Witness::open(const fs::path& dir) {
     auto key = std::make_unique<SigningKey>(SigningKey::load(dir / "witness.key"));
     if (key->type() != kCosignatureKeyType)
         throw KeyError("witness key in " + dir.string() + " is not a cosignature key");
-    auto db =
-        std::make_unique<Database>(dir / "witness.db", Database::Mode::ReadWrite, witnessSchema());
+    auto db = std::make_unique<Database>(dir / "witness.db", Database::Mode::ReadWrite,
+                                         detail::witnessMigrations());
     return Witness(std::move(key), std::move(db));
 }
 

@@ -19,9 +19,9 @@ struct RecipientKey {
     std::string addedBy;
 };
 
-// The key book: a table in massho.db created on first use (CREATE TABLE IF NOT EXISTS, so it
-// needs no schema migration), each change recorded in the register in the same transaction
-// (`recipient-added` / `recipient-removed`). Only public keys: nothing here is secret.
+// The key book: the recipients table of massho.db, each change recorded in the register in the
+// same transaction (`recipient-added` / `recipient-removed`). Only public keys: nothing here is
+// secret.
 class RecipientBook {
   public:
     explicit RecipientBook(Database& db, Register& log);

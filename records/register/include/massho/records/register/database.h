@@ -79,6 +79,7 @@ class Database {
     // Throws a DatabaseError saying the disk is full when the last failure was SQLITE_FULL.
     void throwFullDiskIfSo() const;
 
+    // The one ladder of DIR/massho.db, oldest first: every table of the file (src/schema.cpp).
     static const std::vector<Migration>& migrations();
 
   private:
