@@ -2,13 +2,11 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "massho/erase/method.h"
-#include "massho/erase/progress.h"
 #include "massho/operations/carryout_match.h"
 #include "massho/operations/erasure_entry.h"
 #include "massho/operations/operation.h"
