@@ -97,6 +97,7 @@ void ErasureOperation::check() {
         claim_.emplace(std::move(*claim));
     admission_ = std::move(admission);
     erasure_.emplace(std::move(erasure));
+    method_ = &method;
 }
 
 Outcome ErasureOperation::run(ProgressSink& progress, const CancelToken& cancel) {
@@ -113,8 +114,8 @@ Outcome ErasureOperation::run(ProgressSink& progress, const CancelToken& cancel)
 }
 
 const erase::Method& ErasureOperation::method() const {
-    if (!erasure_) notYet("method() before check()");
-    return erasureMethod(input_.methodId);
+    if (!method_) notYet("method() before check()");
+    return *method_;
 }
 
 const MediumDescription& ErasureOperation::medium() const {

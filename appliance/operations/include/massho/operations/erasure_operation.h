@@ -77,6 +77,7 @@ class ErasureOperation : public Operation {
     records::Store& store_;
     ErasureInput input_;
     records::MediaLedger ledger_;
+    const erase::Method* method_ = nullptr;
     std::optional<EraseOperation> erasure_;
     std::optional<LedgerAdmission> admission_;
     std::optional<records::RequestClaim> claim_;
