@@ -24,6 +24,10 @@ std::string formatEta(const std::optional<std::chrono::seconds>& eta) {
 
 ProgressPrinter::ProgressPrinter(FILE* to) : to_(to), terminal_(isatty(fileno(to)) == 1) {}
 
+void ProgressPrinter::operator()(const operations::ProgressUpdate& update) {
+    if (update.engine) (*this)(*update.engine);
+}
+
 void ProgressPrinter::operator()(const erase::Progress& p) {
     const bool writing = p.phase == erase::Progress::Phase::Writing;
     const double fraction =

@@ -3,7 +3,6 @@
 #include "massho/image/carryout_error.h"
 #include "massho/image/crypto_erase.h"
 #include "massho/image/fat_medium.h"
-#include "massho/operations/carryout_match.h"
 #include "massho/operations/erase_operation.h"
 #include "massho/records/register/canonical_json.h"
 #include "massho/records/register/entry_kind.h"
@@ -57,7 +56,6 @@ std::string joinOffsets(const std::vector<uint64_t>& offsets) {
 CarryInOperation::CarryInOperation(records::Register& log, CarryInRequest request)
     : log_(log), request_(std::move(request)) {
     if (!request_.method) request_.method = erase::findMethod("usb-clear");
-    records::requireText("--condition", request_.condition, records::TextKind::Line);
 }
 
 EraseRequest CarryInOperation::eraseRequest(const std::string& asset, int infoClass) const {
@@ -73,30 +71,46 @@ EraseRequest CarryInOperation::eraseRequest(const std::string& asset, int infoCl
     return er;
 }
 
-CarryInResult CarryInOperation::run(const std::function<void(const erase::Progress&)>& onProgress) {
-    MediumDescription medium =
-        EraseOperation(log_, eraseRequest("carry-in", kUnknownClass)).describe();
-    const std::string volumeId = image::readVolumeId(medium.path);
-    auto match = findCarryOut(log_, request_.ledger, medium.serial, volumeId);
-    if (match)
-        if (auto returned = findReturn(log_, match->index))
-            refuseSecondReturn(log_, request_, medium, volumeId, match->index, *returned);
-    EraseOperation erasure(log_, match ? eraseRequest(match->asset, match->infoClass)
-                                       : eraseRequest("carry-in", kUnknownClass));
+void CarryInOperation::check() {
+    if (checked_) return;
+    records::requireText("--condition", request_.condition, records::TextKind::Line);
+    medium_ = EraseOperation(log_, eraseRequest("carry-in", kUnknownClass)).describe();
+    volumeId_ = image::readVolumeId(medium_.path);
+    match_ = findCarryOut(log_, request_.ledger, medium_.serial, volumeId_);
+    if (match_)
+        if (auto returned = findReturn(log_, match_->index))
+            refuseSecondReturn(log_, request_, medium_, volumeId_, match_->index, *returned);
+    checked_ = true;
+}
 
-    CarryInResult result;
-    result.carryOutIndex = match ? std::optional(match->index) : std::nullopt;
+Outcome CarryInOperation::run(ProgressSink& progress, const CancelToken& cancel) {
+    check();
+    if (cancel.requested())
+        return {OutcomeKind::Interrupted,
+                "carry-in cancelled before it started: nothing was written or recorded",
+                {}};
+    EraseOperation erasure(log_, match_ ? eraseRequest(match_->asset, match_->infoClass)
+                                        : eraseRequest("carry-in", kUnknownClass));
+
+    CarryInResult& result = result_;
+    result.carryOutIndex = match_ ? std::optional(match_->index) : std::nullopt;
     records::EntryBuilder e(records::EntryKind::CarryIn);
     std::string cryptoErase = "not requested", failure;
+    bool cancelled = false;
     if (request_.cryptoErase) {
+        progress.setSteps({{"destroying headers", 1}, {"erasing", 20}});
         try {
-            image::HeaderWipeResult wiped = image::destroyAgeHeaders(medium.path);
+            progress.beginStep("destroying headers");
+            image::HeaderWipeResult wiped = image::destroyAgeHeaders(medium_.path);
             result.headersDestroyed = wiped.offsets.size();
             e.set("headers_destroyed", static_cast<int64_t>(wiped.offsets.size()));
             e.set("header_offsets", joinOffsets(wiped.offsets));
-            auto erased = erasure.run(nullptr, onProgress);
+            progress.beginStep("erasing");
+            auto erased =
+                erasure.run(cancel.flag(), [&](const erase::Progress& p) { progress.report(p); });
             result.erasureIndex = erased.registerIndex;
             result.erased = erased.report.outcome == erase::Outcome::Erased;
+            cancelled = erased.report.outcome == erase::Outcome::Cancelled;
             e.set("erasure_index", static_cast<int64_t>(erased.registerIndex));
             cryptoErase = result.erased ? "done" : "failed";
             if (!result.erased) failure = "overwrite: " + erased.report.failureReason;
@@ -107,27 +121,37 @@ CarryInResult CarryInOperation::run(const std::function<void(const erase::Progre
     }
     e.set("operator", request_.operatorId);
     e.set("condition", request_.condition);
-    e.set("device_path", medium.path);
-    e.set("device_model", medium.model);
-    e.set("device_serial", medium.serial);
-    e.set("device_transport", medium.transport);
-    e.set("volume_id", volumeId);
-    e.set("matched", match ? "yes" : "no");
-    if (match) {
-        e.set("carry_out_index", static_cast<int64_t>(match->index));
-        e.set("package", match->package);
-        e.set("asset", match->asset);
+    e.set("device_path", medium_.path);
+    e.set("device_model", medium_.model);
+    e.set("device_serial", medium_.serial);
+    e.set("device_transport", medium_.transport);
+    e.set("volume_id", volumeId_);
+    e.set("matched", match_ ? "yes" : "no");
+    if (match_) {
+        e.set("carry_out_index", static_cast<int64_t>(match_->index));
+        e.set("package", match_->package);
+        e.set("asset", match_->asset);
     }
     e.set("crypto_erase", cryptoErase);
     if (!failure.empty()) e.set("failure", failure);
     e.set("software", "massho " MASSHO_VERSION);
     result.entry = e.finish();
     result.registerIndex = log_.append(result.entry);
+    const std::string recorded =
+        "; the return is recorded as register entry " + std::to_string(result.registerIndex);
+    if (cancelled)
+        return {OutcomeKind::Interrupted,
+                "crypto-erase cancelled (" + failure + ")" + recorded +
+                    ": the medium is NOT erased, erase it again",
+                result.registerIndex};
     if (!failure.empty())
-        throw OperationError(Category::Failed, "crypto-erase FAILED: " + failure +
-                                                   "; the return is recorded as register entry " +
-                                                   std::to_string(result.registerIndex));
-    return result;
+        return {OutcomeKind::Failed, "crypto-erase FAILED: " + failure + recorded,
+                result.registerIndex};
+    return {OutcomeKind::Done,
+            result.carryOutIndex
+                ? "returned from carry-out entry " + std::to_string(*result.carryOutIndex)
+                : "no carry-out of this medium was found (recorded as unmatched)",
+            result.registerIndex};
 }
 
 }  // namespace massho::operations

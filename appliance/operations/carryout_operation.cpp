@@ -2,7 +2,6 @@
 
 #include <openssl/rand.h>
 
-#include <chrono>
 #include <cstdio>
 
 #include "massho/erase/method.h"
@@ -12,8 +11,10 @@
 #include "massho/operations/erase_operation.h"
 #include "massho/operations/job_journal.h"
 #include "massho/operations/source_allow_list.h"
+#include "massho/records/ledger/media_ledger.h"
 #include "massho/records/register/clock.h"
 #include "massho/records/register/errors.h"
+#include "massho/records/register/policy_errors.h"
 #include "massho/records/register/register.h"
 #include "massho/records/register/text_field.h"
 
@@ -23,20 +24,15 @@ namespace {
 using Category = base::ErrorCategory;
 constexpr const char* kEraseMethod = "zero";  // quick: the medium only ever holds ciphertext
 
-std::string newPackageId() {
+std::string newPackageId(const records::Clock& clock) {
     unsigned char r[4];
     if (RAND_bytes(r, sizeof r) != 1)
         throw OperationError(Category::Failed, "no random bytes for the package id");
-    auto now = std::chrono::system_clock::now();
-    std::string date = records::formatRfc3339(now).substr(0, 10);  // YYYY-MM-DD
+    const std::string date = records::formatDate(clock());  // YYYY-MM-DD
     char id[32];
     std::snprintf(id, sizeof id, "%s%s%s-%02X%02X%02X%02X", date.substr(0, 4).c_str(),
                   date.substr(5, 2).c_str(), date.substr(8, 2).c_str(), r[0], r[1], r[2], r[3]);
     return id;
-}
-
-std::string now() {
-    return records::formatRfc3339(std::chrono::system_clock::now());
 }
 
 void checkRequestFields(const CarryOutRequest& r) {
@@ -76,6 +72,18 @@ EraseRequest eraseRequestFor(const CarryOutRequest& r, const std::string& asset)
     return e;
 }
 
+// The `carry-out` entry's failure for a carry-out cancelled by a person; like the one JobJournal
+// writes for a killed process, it says what the medium holds.
+std::string cancelledAt(const std::string& when) {
+    return "cancelled " + when + "; the medium holds no usable package: erase it again";
+}
+
+// A step is entered when its first report arrives: the erasing step once the erasure has started
+// (its `erasure-started` entry is in), the writing step once the first bytes are on their way.
+void enterStep(ProgressSink& progress, std::string_view step) {
+    if (progress.last().step != step) progress.beginStep(step);
+}
+
 }  // namespace
 
 CarryOutOperation::CarryOutOperation(records::Register& log, CarryOutRequest request)
@@ -101,9 +109,9 @@ void CarryOutOperation::checkApprovalNeeded() {
 
 // Claims the approved carry-out request (approved, unexpired, unused, same medium, class, asset
 // and destination) before the first write; the claim is used up by a written medium only.
-std::optional<records::RequestClaim> CarryOutOperation::claimApproval() {
+// Throws RefusedError for a request that does not fit; any other error is its own.
+records::RequestClaim CarryOutOperation::claimApproval() {
     CarryOutRequest& r = request_;
-    if (!r.requestId) return std::nullopt;
     records::RequestDetails details;
     details.kind = records::RequestKind::Carryout;
     details.purpose = "carryout";
@@ -111,19 +119,29 @@ std::optional<records::RequestClaim> CarryOutOperation::claimApproval() {
     details.assetTag = r.assetTag;
     details.destination = r.destination;
     details.device = {medium_.path, medium_.model, medium_.serial, medium_.sizeBytes};
-    try {
-        records::RequestClaim claim = r.requests->claim(*r.requestId, details, r.operatorId);
-        r.requester = claim.request().requester;
-        r.approver = claim.request().decidedBy.value_or("");
-        r.approvalEntry = claim.request().decisionEntry;
-        return claim;
-    } catch (const records::RecordsError& e) {
-        refuse(std::string("carry-out refused: ") + e.what());
-    }
+    records::RequestClaim claim = r.requests->claim(*r.requestId, details, r.operatorId);
+    r.requester = claim.request().requester;
+    r.approver = claim.request().decidedBy.value_or("");
+    r.approvalEntry = claim.request().decisionEntry;
+    return claim;
 }
 
-const MediumDescription& CarryOutOperation::check() {
-    if (checked_) return medium_;
+// The medium's ledger row (registered in run() if new and the policy allows it): its tag is the
+// asset the entries name. A carry-out's class is that of the data it carries (ledger_gate.h).
+void CarryOutOperation::admitToLedger() {
+    if (!request_.ledger) return;
+    admission_ =
+        operations::admitToLedger(*request_.ledger, request_.registerUnknownMedia, medium_,
+                                  givenAsset_, request_.infoClass, records::MediaAct::CarryOut);
+    request_.assetTag = admission_->tag;
+}
+
+std::string CarryOutOperation::now() const {
+    return records::formatRfc3339(request_.clock());
+}
+
+void CarryOutOperation::check() {
+    if (checked_) return;
     checkRequestFields(request_);
     checkSourcesAllowed(request_.files, request_.allowedSources, request_.dataDir);
     try {
@@ -131,7 +149,8 @@ const MediumDescription& CarryOutOperation::check() {
     } catch (const image::CarryOutError& e) {
         throw OperationError(Category::BadInput, e.what());
     }
-    packageId_ = newPackageId();
+    packageId_ = newPackageId(request_.clock);
+    if (!request_.assetTag.empty()) givenAsset_ = request_.assetTag;
     if (request_.assetTag.empty()) request_.assetTag = "carry-out " + packageId_;
     EraseOperation probe(log_, eraseRequestFor(request_, request_.assetTag));
     medium_ = probe.describe();
@@ -144,31 +163,48 @@ const MediumDescription& CarryOutOperation::check() {
                                  " bytes, " + medium_.path + " holds " + std::to_string(usable) +
                                  " after formatting; use a larger one");
     checkApprovalNeeded();
+    admitToLedger();
     checked_ = true;
-    return medium_;
 }
 
-CarryOutResult CarryOutOperation::run(
-    const std::function<void(const CarryOutProgress&)>& onProgress) {
+Outcome CarryOutOperation::run(ProgressSink& progress, const CancelToken& cancel) {
     check();
-    std::optional<records::RequestClaim> claim = claimApproval();
-    try {
-        CarryOutResult result = write(onProgress);
-        if (claim) claim->complete(result.registerIndex);
-        return result;
-    } catch (const OperationError&) {
-        // A failed carry-out (recorded by write()) releases the approval for a retry.
-        if (claim) claim->release(log_.size() - 1, "carry-out failed");
-        throw;
+    progress.setSteps({{"erasing", 8}, {"formatting", 1}, {"writing", 3}});
+    // Nothing has happened to the medium yet: nothing to record.
+    if (cancel.requested())
+        return {OutcomeKind::Interrupted,
+                "carry-out cancelled before it started: nothing was written or recorded",
+                {}};
+    if (admission_) registerAdmitted(*request_.ledger, *admission_, request_.operatorId);
+    std::optional<records::RequestClaim> claim;
+    if (request_.requestId) {
+        try {
+            claim.emplace(claimApproval());
+        } catch (const records::RefusedError& e) {
+            const std::string reason = std::string("carry-out refused: ") + e.what();
+            return {OutcomeKind::Refused, reason,
+                    log_.append(carryOutRefusedEntry(request_, medium_, reason))};
+        }
     }
+    Outcome outcome = write(progress, cancel);
+    if (claim) {
+        // A carry-out that failed or was cancelled releases the approval for a retry, citing
+        // the `carry-out` entry that records how it ended.
+        if (outcome.done())
+            claim->complete(*outcome.registerIndex);
+        else
+            claim->release(*outcome.registerIndex, outcome.kind == OutcomeKind::Interrupted
+                                                       ? "carry-out cancelled"
+                                                       : "carry-out failed");
+    }
+    return outcome;
 }
 
 // Art. 16(3): a carry-out that started is recorded whatever happens after. The started entry
 // goes in before the medium is first written; then exactly one `carry-out` entry closes it —
-// written, or failed naming the reason; a killed process is recorded as interrupted by the next
-// job (JobJournal).
-CarryOutResult CarryOutOperation::write(
-    const std::function<void(const CarryOutProgress&)>& onProgress) {
+// written, failed naming the reason, or interrupted when cancelled; a killed process is recorded
+// as interrupted by the next job (JobJournal).
+Outcome CarryOutOperation::write(ProgressSink& progress, const CancelToken& cancel) {
     CarryOutRecord record;
     record.started = now();
     record.packageName = "MASSHO-" + packageId_ + ".tar.age";
@@ -176,45 +212,78 @@ CarryOutResult CarryOutOperation::write(
     journal.reconcile();  // jobs killed earlier get their `interrupted` entries first
     record.startedEntry =
         journal.begin(carryOutStartedEntry(request_, medium_, plan_, record), medium_.path);
-    CarryOutResult result;
+    std::optional<image::PackageWritten> written;
+    std::optional<Category> failedAs;
+    std::string failure;
     try {
-        result.package = eraseAndWrite(record, onProgress);
+        written = eraseAndWrite(record, progress, cancel);
     } catch (const OperationError& e) {
-        throw OperationError(e.category(), failEntry(journal, record, e.what()));
+        failedAs = e.category();
+        failure = e.what();
     } catch (const std::exception& e) {
-        throw OperationError(Category::Failed, failEntry(journal, record, e.what()));
+        failedAs = Category::Failed;
+        failure = e.what();
+    }
+    if (failedAs) {
+        const uint64_t index = close(journal, record, "failed", failure);
+        return {*failedAs == Category::Refused ? OutcomeKind::Refused : OutcomeKind::Failed,
+                "carry-out FAILED: " + failure + "; recorded as register entry " +
+                    std::to_string(index) + " — the medium holds no usable package, erase it again",
+                index};
+    }
+    if (!written) {
+        const uint64_t index = close(journal, record, "interrupted", record.failure);
+        return {OutcomeKind::Interrupted,
+                "carry-out " + record.failure + " (register entry " + std::to_string(index) + ")",
+                index};
     }
     record.result = "written";
-    record.package = result.package;
+    record.package = *written;
     record.ended = now();
-    result.entry = carryOutEntry(request_, medium_, plan_, record);
-    result.registerIndex = journal.finish(*record.startedEntry, result.entry);
-    result.erasureIndex = record.erasureIndex;
-    result.packageId = packageId_;
-    result.fileCount = plan_.fileCount;
-    result.totalBytes = plan_.totalBytes;
-    return result;
+    result_.package = *written;
+    result_.entry = carryOutEntry(request_, medium_, plan_, record);
+    result_.registerIndex = journal.finish(*record.startedEntry, result_.entry);
+    result_.erasureIndex = record.erasureIndex;
+    result_.packageId = packageId_;
+    result_.fileCount = plan_.fileCount;
+    result_.totalBytes = plan_.totalBytes;
+    return {OutcomeKind::Done, "wrote " + written->name, result_.registerIndex};
 }
 
 // Erase (its own erasure entry), format, write README.txt and the package, read it back.
-image::PackageWritten CarryOutOperation::eraseAndWrite(
-    CarryOutRecord& record, const std::function<void(const CarryOutProgress&)>& onProgress) {
-    auto report = [&](const char* stage, uint64_t done, uint64_t total) {
-        if (onProgress) onProgress({stage, done, total});
-    };
+std::optional<image::PackageWritten> CarryOutOperation::eraseAndWrite(CarryOutRecord& record,
+                                                                      ProgressSink& progress,
+                                                                      const CancelToken& cancel) {
+    if (cancel.requested()) {
+        record.failure = cancelledAt("before the erasure");
+        return std::nullopt;
+    }
     EraseOperation erasure(log_, eraseRequestFor(request_, request_.assetTag));
-    auto erased = erasure.run(nullptr, [&](const erase::Progress& p) {
-        report("erasing", p.jobBytesDone, p.jobBytesTotal);
+    auto erased = erasure.run(cancel.flag(), [&](const erase::Progress& p) {
+        enterStep(progress, "erasing");
+        progress.report(p);
     });
     record.erasureIndex = erased.registerIndex;
+    if (erased.report.outcome == erase::Outcome::Cancelled) {
+        record.failure = cancelledAt("during the erasure");
+        return std::nullopt;
+    }
     if (erased.report.outcome != erase::Outcome::Erased)
         throw OperationError(Category::Failed, "erasing the medium first failed (" +
                                                    erased.report.failureReason + ")");
     medium_ = erasure.medium();
+    if (cancel.requested()) {
+        record.failure = cancelledAt("after the erasure, before formatting");
+        return std::nullopt;
+    }
 
-    report("formatting", 0, 0);
+    progress.beginStep("formatting");
     image::FatMedium fat = image::prepareFatMedium(medium_.path, medium_.sizeBytes, "MASSHO");
     record.volumeId = fat.volumeId;
+    if (cancel.requested()) {
+        record.failure = cancelledAt("after formatting, before the package was written");
+        return std::nullopt;
+    }
     image::ReadmeInfo readme{record.packageName, request_.destination, request_.origin,
                              request_.recipients.empty(), now().substr(0, 10)};
     image::writeSmallFile(fat, "README.txt", image::carryOutReadme(readme));
@@ -222,29 +291,28 @@ image::PackageWritten CarryOutOperation::eraseAndWrite(
                                         request_.passphrase ? &*request_.passphrase : nullptr,
                                         request_.scryptLogN};
     image::PackageWritten written =
-        image::writePackage(fat, record.packageName, plan_, encryption,
-                            [&](uint64_t done) { report("writing", done, plan_.totalBytes); });
+        image::writePackage(fat, record.packageName, plan_, encryption, [&](uint64_t done) {
+            enterStep(progress, "writing");
+            progress.report(done, plan_.totalBytes);
+        });
     image::flushDevice(medium_.path);
     return written;
 }
 
-// Records the failed carry-out (Art. 16(3): failures are recorded too), closing its started
-// entry, and returns the message.
-std::string CarryOutOperation::failEntry(JobJournal& journal, const CarryOutRecord& started,
-                                         const std::string& reason) {
+// Closes the started entry with the `carry-out` entry saying how it ended (Art. 16(3): failures
+// and interruptions are recorded too); returns its index.
+uint64_t CarryOutOperation::close(JobJournal& journal, const CarryOutRecord& started,
+                                  const std::string& result, const std::string& failure) {
     CarryOutRecord record;
-    record.result = "failed";
-    record.failure = reason;
+    record.result = result;
+    record.failure = failure;
     record.erasureIndex = started.erasureIndex;
     record.volumeId = started.volumeId;
     record.packageName = started.packageName;
     record.started = started.started;
     record.ended = now();
     record.startedEntry = started.startedEntry;
-    uint64_t index =
-        journal.finish(*started.startedEntry, carryOutEntry(request_, medium_, plan_, record));
-    return "carry-out FAILED: " + reason + "; recorded as register entry " + std::to_string(index) +
-           " — the medium holds no usable package, erase it again";
+    return journal.finish(*started.startedEntry, carryOutEntry(request_, medium_, plan_, record));
 }
 
 }  // namespace massho::operations

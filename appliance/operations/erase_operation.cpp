@@ -2,6 +2,9 @@
 
 #include <sys/stat.h>
 
+#include <memory>
+#include <optional>
+
 #include "massho/appliance/devices.h"
 #include "massho/erase/sanitize/hardware_erasure.h"
 #include "massho/erase/sanitize/sanitize_error.h"
@@ -54,13 +57,46 @@ OperationError fromTargetError(const erase::TargetError& e) {
 
 // A job that stopped before its first write (the engine refused the options, the drive refused
 // the command): failed, nothing written, never erased.
-erase::Report failedBeforeWriting(const std::string& reason, erase::VerifyMode verify) {
+erase::Report failedBeforeWriting(const std::string& reason, erase::VerifyMode verify,
+                                  const records::Clock& clock) {
     erase::Report report;
     report.outcome = erase::Outcome::Failed;
     report.failureReason = reason;
     report.verifyMode = verify;
-    report.started = report.ended = std::chrono::system_clock::now();
+    report.started = report.ended = clock();
     return report;
+}
+
+// The drive's command channel, opened before the target: SG_IO for SATA/SCSI/USB, the NVMe
+// admin queue for NVMe.
+struct DriveChannel {
+    std::unique_ptr<erase::sanitize::SgIo> scsi;
+    std::unique_ptr<erase::sanitize::NvmeAdmin> nvme;
+};
+
+// A drive command: probe the drive and refuse before anything is written unless it supports the
+// method (not frozen, no hidden area) (erase/sanitize/hardware_erasure.h).
+DriveChannel openDrive(const MediumDescription& medium, const erase::Method& method) {
+    namespace sz = erase::sanitize;
+    if (medium.transport == "file")
+        throw OperationError(Category::BadInput,
+                             "method '" + method.id +
+                                 "' is a drive command and needs a drive, not an "
+                                 "image file: choose an overwrite method");
+    const sz::DriveCapabilities caps = sz::probeDrive(medium.path, medium.transport);
+    DriveChannel drive;
+    try {
+        sz::requireRunnable(method, caps);
+        if (caps.interface == "nvme") {
+            drive.nvme = sz::openNvmeAdmin(medium.path);
+        } else {
+            drive.scsi = sz::openSgIo(medium.path);
+        }
+    } catch (const sz::SanitizeError& e) {
+        throw OperationError(Category::Refused, std::string("refusing ") + method.id + " on " +
+                                                    medium.path + ": " + e.what());
+    }
+    return drive;
 }
 
 }  // namespace
@@ -93,102 +129,68 @@ const MediumDescription& EraseOperation::describe() {
     return medium_;
 }
 
+// One path for both kinds of method: guard, open exclusively, journal the start, run, record.
+// A drive command is not cancellable (a drive cannot stop a sanitize): it never reads `cancel`.
 EraseResult EraseOperation::run(const std::atomic<bool>* cancel,
                                 std::function<void(const erase::Progress&)> onProgress) {
+    namespace sz = erase::sanitize;
     const erase::Method& method = *request_.method;
-    if (method.hardware) return runHardware(std::move(onProgress));
     describe();
+    std::optional<DriveChannel> drive;
+    if (method.hardware) drive = openDrive(medium_, method);
 
     std::unique_ptr<erase::Target> target;
     try {
-        target = erase::openTarget(medium_.path, erase::OpenOptions{request_.allowRegularFile});
+        // A drive command needs a drive: never an image file.
+        target = erase::openTarget(
+            medium_.path, erase::OpenOptions{!method.hardware && request_.allowRegularFile});
     } catch (const erase::TargetError& e) {
         throw fromTargetError(e);
     }
     medium_.sizeBytes = target->size();
     medium_.logicalSector = target->logicalSector();
-
-    erase::EraseOptions options;
-    options.method = &method;
-    options.verify = request_.verify;
-    options.blank = request_.blank;
-    options.cancel = cancel;
-    options.onProgress = std::move(onProgress);
 
     JobJournal journal(log_);
     journal.reconcile();  // jobs killed earlier get their `interrupted` entries first
     request_.context.startedEntry = journal.begin(
         erasureStartedEntry(medium_, request_.context, method, request_.verify), medium_.path);
     EraseResult result;
-    try {
-        result.report = erase::runErasure(*target, options);
-    } catch (const std::exception& e) {
-        result.report = failedBeforeWriting(e.what(), request_.verify);
-    }
-    target.reset();  // release O_EXCL before recording
-    result.entry = erasureEntry(medium_, request_.context, method, result.report);
-    result.registerIndex = journal.finish(*request_.context.startedEntry, result.entry);
-    return result;
-}
-
-// A drive command: probe the drive, refuse before anything is written unless it
-// supports the method (not frozen, no hidden area), then markers, the command and verification
-// (erase/sanitize/hardware_erasure.h). Not cancellable: a drive cannot stop a sanitize.
-EraseResult EraseOperation::runHardware(std::function<void(const erase::Progress&)> onProgress) {
-    namespace sz = erase::sanitize;
-    const erase::Method& method = *request_.method;
-    describe();
-    if (medium_.transport == "file")
-        throw OperationError(Category::BadInput,
-                             "method '" + method.id +
-                                 "' is a drive command and needs a drive, not an "
-                                 "image file: choose an overwrite method");
-    const sz::DriveCapabilities caps = sz::probeDrive(medium_.path, medium_.transport);
-    std::unique_ptr<sz::SgIo> scsi;
-    std::unique_ptr<sz::NvmeAdmin> nvme;
-    try {
-        sz::requireRunnable(method, caps);
-        if (caps.interface == "nvme") {
-            nvme = sz::openNvmeAdmin(medium_.path);
-        } else {
-            scsi = sz::openSgIo(medium_.path);
+    std::optional<sz::HardwareEvidence> evidence;
+    if (drive) {
+        sz::HardwareErasureOptions options;
+        options.verify = request_.verify;
+        options.onProgress = std::move(onProgress);
+        try {
+            sz::HardwareOutcome outcome = sz::runHardwareErasure(
+                *target, method, {drive->scsi.get(), drive->nvme.get()}, options);
+            result.report = std::move(outcome.report);
+            evidence = std::move(outcome.evidence);
+        } catch (const sz::SanitizeError& e) {
+            // Thrown before any marker was written: close the started job as failed (nothing
+            // was written), then refuse as before.
+            target.reset();
+            journal.finish(
+                *request_.context.startedEntry,
+                erasureEntry(medium_, request_.context, method,
+                             failedBeforeWriting(e.what(), request_.verify, request_.clock)));
+            throw OperationError(Category::Refused, e.what());
         }
-    } catch (const sz::SanitizeError& e) {
-        throw OperationError(Category::Refused, std::string("refusing ") + method.id + " on " +
-                                                    medium_.path + ": " + e.what());
-    }
-    std::unique_ptr<erase::Target> target;
-    try {
-        target = erase::openTarget(medium_.path);
-    } catch (const erase::TargetError& e) {
-        throw fromTargetError(e);
-    }
-    medium_.sizeBytes = target->size();
-    medium_.logicalSector = target->logicalSector();
-
-    sz::HardwareErasureOptions options;
-    options.verify = request_.verify;
-    options.onProgress = std::move(onProgress);
-    JobJournal journal(log_);
-    journal.reconcile();
-    request_.context.startedEntry = journal.begin(
-        erasureStartedEntry(medium_, request_.context, method, request_.verify), medium_.path);
-    sz::HardwareOutcome outcome;
-    try {
-        outcome = sz::runHardwareErasure(*target, method, {scsi.get(), nvme.get()}, options);
-    } catch (const sz::SanitizeError& e) {
-        // Thrown before any marker was written: close the started job as failed (nothing was
-        // written), then refuse as before.
-        const erase::Report refusedReport = failedBeforeWriting(e.what(), request_.verify);
-        journal.finish(*request_.context.startedEntry,
-                       erasureEntry(medium_, request_.context, method, refusedReport));
-        throw OperationError(Category::Refused, e.what());
+    } else {
+        erase::EraseOptions options;
+        options.method = &method;
+        options.verify = request_.verify;
+        options.blank = request_.blank;
+        options.cancel = cancel;
+        options.onProgress = std::move(onProgress);
+        try {
+            result.report = erase::runErasure(*target, options);
+        } catch (const std::exception& e) {
+            result.report = failedBeforeWriting(e.what(), request_.verify, request_.clock);
+        }
     }
     target.reset();  // release O_EXCL before recording
-    EraseResult result;
-    result.report = std::move(outcome.report);
-    result.entry =
-        erasureEntry(medium_, request_.context, method, result.report, &outcome.evidence);
+    result.entry = erasureEntry(medium_, request_.context, method, result.report,
+                                evidence ? &*evidence : nullptr);
     result.registerIndex = journal.finish(*request_.context.startedEntry, result.entry);
     return result;
 }

@@ -115,18 +115,16 @@ TEST(CarryOutPulledTest, MediumPulledMidWriteFailsLoudlyAndLeavesNoPlaintext) {
     request.dataDir = tmp / "data";
     CarryOutOperation operation(store.log(), std::move(request));
     bool pulled = false;
-    try {
-        operation.run([&](const CarryOutProgress& p) {
-            if (!pulled && p.stage == "writing" && p.done >= (1u << 20)) {
-                disk.pull();
-                pulled = true;
-            }
-        });
-        FAIL() << "a pulled medium must not end in success";
-    } catch (const OperationError& e) {
-        EXPECT_EQ(e.category(), base::ErrorCategory::Failed);
-        EXPECT_NE(std::string(e.what()).find("carry-out FAILED"), std::string::npos) << e.what();
-    }
+    ProgressSink progress([&](const ProgressUpdate& p) {
+        if (!pulled && p.step == "writing" && p.done >= (1u << 20)) {
+            disk.pull();
+            pulled = true;
+        }
+    });
+    operation.check();
+    const Outcome outcome = operation.run(progress, CancelToken());
+    EXPECT_EQ(outcome.kind, OutcomeKind::Failed) << "a pulled medium must not end in success";
+    EXPECT_NE(outcome.message.find("carry-out FAILED"), std::string::npos) << outcome.message;
     ASSERT_TRUE(pulled);
     // One failed carry-out entry, none claiming success.
     auto last = records::parseEntry(store.log().entry(store.log().size() - 1));
@@ -167,18 +165,16 @@ TEST(CarryOutJournalTest, PackagingFailingAfterFormattingIsRecordedAsAFailedCarr
     request.dataDir = tmp / "data";
     CarryOutOperation operation(store.log(), std::move(request));
     const uint64_t before = store.log().size();
-    try {
-        operation.run([&](const CarryOutProgress& p) {
-            if (p.stage == "formatting") fs::resize_file(share / "記録.txt", 10);
-        });
-        FAIL() << "a source that changed must not end in success";
-    } catch (const OperationError& e) {
-        EXPECT_EQ(e.category(), base::ErrorCategory::Failed);
-        EXPECT_NE(std::string(e.what()).find("carry-out FAILED"), std::string::npos) << e.what();
-        EXPECT_NE(std::string(e.what()).find("changed while it was being packaged"),
-                  std::string::npos)
-            << e.what();
-    }
+    ProgressSink progress([&](const ProgressUpdate& p) {
+        if (p.step == "formatting") fs::resize_file(share / "記録.txt", 10);
+    });
+    operation.check();
+    const Outcome outcome = operation.run(progress, CancelToken());
+    EXPECT_EQ(outcome.kind, OutcomeKind::Failed) << "a source that changed must not end in success";
+    EXPECT_NE(outcome.message.find("carry-out FAILED"), std::string::npos) << outcome.message;
+    EXPECT_NE(outcome.message.find("changed while it was being packaged"), std::string::npos)
+        << outcome.message;
+    EXPECT_EQ(outcome.registerIndex, store.log().size() - 1);
     const auto started = records::parseEntry(store.log().entry(before));
     EXPECT_EQ(records::entryText(started, "kind"), "carry-out-started");
     EXPECT_EQ(records::entryText(started, "asset"), "USB-7");

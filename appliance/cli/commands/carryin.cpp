@@ -5,6 +5,7 @@
 #include "../cli_error.h"
 #include "../command_line.h"
 #include "../commands.h"
+#include "../exit_code.h"
 #include "../progress_printer.h"
 #include "../session.h"
 #include "json_quote.h"
@@ -41,9 +42,19 @@ int runCarryIn(const Invocation& inv) {
     records::MediaLedger ledger(session.store().database(), session.store().log());
     request.ledger = &ledger;
     operations::CarryInOperation operation(session.store().log(), std::move(request));
+    operation.check();
     ProgressPrinter printer;
-    auto result = operation.run([&](const erase::Progress& p) { printer(p); });
+    operations::ProgressSink progress([&](const operations::ProgressUpdate& u) {
+        if (u.engine) printer(*u.engine);
+    });
+    const operations::CancelToken cancel;  // not wired to signals
+    const operations::Outcome outcome = operation.run(progress, cancel);
     printer.finish();
+    if (!outcome.done()) {
+        std::fprintf(stderr, "massho: %s\n", outcome.message.c_str());
+        return exitCodeFor(outcome.kind);
+    }
+    const operations::CarryInResult& result = operation.result();
     if (cl.isSet("json")) {
         std::printf(
             "{\"index\":%llu,\"matched\":%s,\"carry_out_index\":%s,"
@@ -57,13 +68,9 @@ int runCarryIn(const Invocation& inv) {
     } else {
         std::printf("%llu\n", static_cast<unsigned long long>(result.registerIndex));
     }
-    std::fprintf(
-        stderr, "%s; register entry %llu\n",
-        result.carryOutIndex
-            ? ("returned from carry-out entry " + std::to_string(*result.carryOutIndex)).c_str()
-            : "no carry-out of this medium was found (recorded as unmatched)",
-        static_cast<unsigned long long>(result.registerIndex));
-    return 0;
+    std::fprintf(stderr, "%s; register entry %llu\n", outcome.message.c_str(),
+                 static_cast<unsigned long long>(result.registerIndex));
+    return exitCodeFor(outcome.kind);
 }
 
 }  // namespace massho::cli

@@ -6,11 +6,11 @@
 #include "../cli_error.h"
 #include "../command_line.h"
 #include "../commands.h"
+#include "../exit_code.h"
 #include "../session.h"
 #include "json_quote.h"
 #include "massho/image/errors.h"
 #include "massho/operations/carryout_operation.h"
-#include "massho/operations/ledger_gate.h"
 #include "massho/operations/source_allow_list.h"
 #include "massho/records/ledger/media_ledger.h"
 #include "massho/records/people/recipient_book.h"
@@ -45,16 +45,17 @@ image::X25519Recipient recipientOrThrow(const std::string& given,
     }
 }
 
-class StageLog {
+// One line per step as it starts ("erasing…", "formatting…", "writing…").
+class StepLog {
   public:
-    void operator()(const operations::CarryOutProgress& p) {
-        if (p.stage == stage_) return;
-        stage_ = p.stage;
-        std::fprintf(stderr, "%s…\n", p.stage.c_str());
+    void operator()(const operations::ProgressUpdate& u) {
+        if (u.step == step_) return;
+        step_ = u.step;
+        std::fprintf(stderr, "%s…\n", u.step.c_str());
     }
 
   private:
-    std::string stage_;
+    std::string step_;
 };
 
 }  // namespace
@@ -95,6 +96,7 @@ int runCarryOut(const Invocation& inv) {
     request.origin = session.store().origin();
     request.requests = &session.store().requests();
     request.policy = &session.store().config().approvals;
+    request.clock = session.store().clock();
     records::RecipientBook book(session.store().database(), session.store().log());
     for (const auto& r : cl.values("recipient"))
         request.recipients.push_back(recipientOrThrow(r, book));
@@ -106,22 +108,26 @@ int runCarryOut(const Invocation& inv) {
                 "longer one");
         request.passphrase.emplace(pass.view());
     }
+    records::MediaLedger ledger(session.store().database(), session.store().log());
+    request.ledger = &ledger;
+    request.registerUnknownMedia = session.store().config().registerUnknownMedia;
 
     operations::CarryOutOperation operation(session.store().log(), std::move(request));
-    const auto& medium = operation.check();
-    // The medium's ledger row (registered now if new and the policy allows it).
-    records::MediaLedger ledger(session.store().database(), session.store().log());
-    const operations::LedgerAdmission admission =
-        operations::admitToLedger(ledger, session.store().config().registerUnknownMedia, medium,
-                                  cl.value("asset"), infoClass, records::MediaAct::CarryOut);
-    operation.setAssetTag(admission.tag);
-    operations::registerAdmitted(ledger, admission, session.userId());
+    operation.check();
+    const auto& medium = operation.medium();
     std::fprintf(stderr, "carry-out on %s (%s, serial %s, %llu bytes): the medium is erased\n",
                  medium.path.c_str(), medium.model.c_str(),
                  medium.serial.empty() ? "-" : medium.serial.c_str(),
                  static_cast<unsigned long long>(medium.sizeBytes));
-    StageLog log;
-    auto result = operation.run([&](const operations::CarryOutProgress& p) { log(p); });
+    StepLog log;
+    operations::ProgressSink progress([&](const operations::ProgressUpdate& u) { log(u); });
+    const operations::CancelToken cancel;  // not wired to signals: a killed run is interrupted
+    const operations::Outcome outcome = operation.run(progress, cancel);
+    if (!outcome.done()) {
+        std::fprintf(stderr, "massho: %s\n", outcome.message.c_str());
+        return exitCodeFor(outcome.kind);
+    }
+    const operations::CarryOutResult& result = operation.result();
     if (cl.isSet("json")) {
         std::printf(
             "{\"index\":%llu,\"result\":\"written\",\"package\":%s,\"erasure_index\":%llu,"
@@ -141,7 +147,7 @@ int runCarryOut(const Invocation& inv) {
                  result.package.name.c_str(), static_cast<unsigned long long>(result.fileCount),
                  result.package.ciphertextSha256.c_str(),
                  static_cast<unsigned long long>(result.registerIndex));
-    return 0;
+    return exitCodeFor(outcome.kind);
 }
 
 }  // namespace massho::cli

@@ -1,5 +1,6 @@
 // massho erase DEVICE --method ID --purpose P [--class N] [--asset TAG] [--verify M] [--blank]
 //              [--request REQ] --as ID --password-stdin [--json]
+// A shell over operations::ErasureOperation: it reads the arguments and the password, and prints.
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <csignal>
@@ -9,21 +10,18 @@
 #include "../command_line.h"
 #include "../commands.h"
 #include "../erase_fields.h"
+#include "../exit_code.h"
 #include "../progress_printer.h"
 #include "../session.h"
-#include "massho/erase/method.h"
-#include "massho/operations/approval_gate.h"
-#include "massho/operations/erase_operation.h"
-#include "massho/operations/ledger_gate.h"
-#include "massho/records/ledger/media_ledger.h"
+#include "massho/operations/erasure_operation.h"
 
 namespace massho::cli {
 namespace {
 
-std::atomic<bool> g_cancel{false};
+operations::CancelToken g_cancel;
 
 extern "C" void requestCancel(int) {
-    g_cancel.store(true);
+    g_cancel.request();
 }
 
 // SIGINT/SIGTERM cancel the job at the next chunk: it ends "cancelled" and is recorded as such.
@@ -48,12 +46,6 @@ class CancelOnSignal {
     }, oldTerm_{};
 };
 
-const erase::Method& methodOrThrow(const std::string& id) {
-    const erase::Method* m = erase::findMethod(id);
-    if (!m) throw badInput("unknown method '" + id + "': 'massho methods' lists them");
-    return *m;
-}
-
 erase::VerifyMode verifyOrThrow(const std::string& v) {
     if (v == "full") return erase::VerifyMode::Full;
     if (v == "sample") return erase::VerifyMode::Sample;
@@ -63,6 +55,40 @@ erase::VerifyMode verifyOrThrow(const std::string& v) {
 
 QString qs(std::string_view s) {
     return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+// Said once the medium is registered and before its first byte is written (the step "erasing").
+void announce(const operations::ErasureOperation& operation) {
+    const auto& medium = operation.medium();
+    const erase::Method& method = operation.method();
+    if (const auto entry = operation.mediumEntry())
+        std::fprintf(stderr, "registered %s in the media ledger (entry %llu)\n",
+                     operation.assetTag().c_str(), static_cast<unsigned long long>(*entry));
+    std::fprintf(stderr, "erasing %s (%s, serial %s, %llu bytes) with %s\n", medium.path.c_str(),
+                 medium.model.c_str(), medium.serial.empty() ? "-" : medium.serial.c_str(),
+                 static_cast<unsigned long long>(medium.sizeBytes), method.id.c_str());
+    if (method.hardware)  // a drive cannot stop its own sanitize
+        std::fprintf(stderr,
+                     "a drive command cannot be cancelled once started; leave the "
+                     "drive powered until it finishes\n");
+}
+
+// stdout: the entry's index, or with --json what a script needs to decide.
+void printResult(const operations::EraseResult& result, bool json) {
+    if (!json) {
+        std::printf("%llu\n", static_cast<unsigned long long>(result.registerIndex));
+        return;
+    }
+    const auto& r = result.report;
+    // Qt's JSON writer does the escaping (the same one `methods --json` uses).
+    const QJsonObject out{
+        {"index", static_cast<qint64>(result.registerIndex)},
+        {"result", qs(erase::toString(r.outcome))},
+        {"verify", qs(erase::toString(r.verifyResult))},
+        {"bytes_written", static_cast<qint64>(r.bytesWritten)},
+        {"error_ranges", QString::fromStdString(operations::formatRanges(r.errorRanges))},
+    };
+    std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
 }
 
 }  // namespace
@@ -86,78 +112,39 @@ int runErase(const Invocation& inv) {
     cl.addFlag("json", "Print the result as JSON on stdout.");
     cl.parse(1, 1);
 
-    const erase::Method& method = methodOrThrow(cl.required("method"));
-    operations::EraseRequest request;
-    request.devicePath = cl.positional()[0];
-    request.method = &method;
-    request.verify = cl.value("verify") ? verifyOrThrow(*cl.value("verify")) : method.defaultVerify;
-    request.blank = cl.isSet("blank");
-    request.allowRegularFile = cl.isSet("allow-image-file");
-    request.protectedPaths.push_back(inv.dataDir);
-    request.context.purpose = purposeOrThrow(cl.required("purpose"));
-    const std::optional<int> givenClass =
-        cl.value("class") ? std::optional(classOrThrow(*cl.value("class"))) : std::nullopt;
-    request.context.requestId = cl.value("request");
+    // Everything the arguments alone decide is checked before the password is asked for.
+    operations::ErasureInput input;
+    input.devicePath = cl.positional()[0];
+    input.methodId = operations::erasureMethod(cl.required("method")).id;
+    if (const auto verify = cl.value("verify")) input.verify = verifyOrThrow(*verify);
+    input.blank = cl.isSet("blank");
+    input.allowRegularFile = cl.isSet("allow-image-file");
+    input.protectedPaths.push_back(inv.dataDir);
+    input.purpose = purposeOrThrow(cl.required("purpose"));
+    if (const auto givenClass = cl.value("class")) input.infoClass = classOrThrow(*givenClass);
+    input.assetTag = cl.value("asset");
+    input.requestId = cl.value("request");
 
     Session session = Session::open(inv, cl, {records::Role::Operator});
-    request.context.operatorId = session.userId();
+    input.operatorId = session.userId();
 
-    operations::EraseOperation operation(session.store().log(), std::move(request));
-    const auto& medium = operation.describe();
-    // Which ledger row this medium is, decided before anything is written.
-    records::MediaLedger ledger(session.store().database(), session.store().log());
-    const operations::LedgerAdmission admission =
-        operations::admitToLedger(ledger, session.store().config().registerUnknownMedia, medium,
-                                  cl.value("asset"), givenClass, records::MediaAct::Erase);
-    operation.context().assetTag = admission.tag;
-    operation.context().infoClass = admission.infoClass;
-    // Art. 8(4): the approval (when the policy needs one) is claimed before the first write.
-    std::optional<records::RequestClaim> claim =
-        operations::admitErasure(session.store().requests(), session.store().config().approvals,
-                                 operation.context(), medium, method.id);
-    operation.context().mediumEntry =
-        operations::registerAdmitted(ledger, admission, session.userId());
-    if (operation.context().mediumEntry)
-        std::fprintf(stderr, "registered %s in the media ledger (entry %llu)\n",
-                     admission.tag.c_str(),
-                     static_cast<unsigned long long>(*operation.context().mediumEntry));
-    std::fprintf(stderr, "erasing %s (%s, serial %s, %llu bytes) with %s\n", medium.path.c_str(),
-                 medium.model.c_str(), medium.serial.empty() ? "-" : medium.serial.c_str(),
-                 static_cast<unsigned long long>(medium.sizeBytes), method.id.c_str());
-    if (method.hardware)  // a drive cannot stop its own sanitize
-        std::fprintf(stderr,
-                     "a drive command cannot be cancelled once started; leave the "
-                     "drive powered until it finishes\n");
+    operations::ErasureOperation operation(session.store(), std::move(input));
+    operation.check();
     ProgressPrinter printer;
+    operations::ProgressSink progress([&](const operations::ProgressUpdate& update) {
+        if (update.step == "erasing" && !update.engine)
+            announce(operation);
+        else
+            printer(update);
+    });
     CancelOnSignal cancelOnSignal;
-    auto result = operation.run(&g_cancel, [&](const erase::Progress& p) { printer(p); });
+    const operations::Outcome outcome = operation.run(progress, g_cancel);
     printer.finish();
-    operations::settleErasure(claim, result);
 
-    const auto& r = result.report;
-    if (cl.isSet("json")) {
-        // Qt's JSON writer does the escaping (the same one `methods --json` uses).
-        const QJsonObject out{
-            {"index", static_cast<qint64>(result.registerIndex)},
-            {"result", qs(erase::toString(r.outcome))},
-            {"verify", qs(erase::toString(r.verifyResult))},
-            {"bytes_written", static_cast<qint64>(r.bytesWritten)},
-            {"error_ranges", QString::fromStdString(operations::formatRanges(r.errorRanges))},
-        };
-        std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
-    } else {
-        std::printf("%llu\n", static_cast<unsigned long long>(result.registerIndex));
-    }
-    if (r.outcome == erase::Outcome::Erased) {
-        std::fprintf(stderr, "erased and verified (%s); register entry %llu\n",
-                     std::string(erase::toString(r.verifyMode)).c_str(),
-                     static_cast<unsigned long long>(result.registerIndex));
-        return 0;
-    }
-    throw failed(std::string(r.outcome == erase::Outcome::Cancelled ? "erasure cancelled"
-                                                                    : "erasure FAILED") +
-                 ": " + r.failureReason + "; recorded as register entry " +
-                 std::to_string(result.registerIndex) + " — the medium is NOT erased");
+    printResult(operation.result(), cl.isSet("json"));
+    if (!outcome.done()) throw failed(outcome.message);
+    std::fprintf(stderr, "%s\n", outcome.message.c_str());
+    return exitCodeFor(outcome.kind);
 }
 
 }  // namespace massho::cli

@@ -2,14 +2,14 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "massho/erase/method.h"
-#include "massho/erase/progress.h"
+#include "massho/operations/carryout_match.h"
 #include "massho/operations/erasure_entry.h"
+#include "massho/operations/operation.h"
 
 namespace massho::records {
 class Register;
@@ -43,20 +43,35 @@ struct CarryInResult {
     std::string entry;
 };
 
-// "This medium came back" (Art. 13(9)-(10)): matches the latest successful carry-out by the
-// device serial, or by the FAT volume serial written at carry-out when the device has none,
-// and appends one `carry-in` entry. With cryptoErase, the headers are destroyed and the medium
-// overwritten first, and the entry says how that ended. Throws OperationError for refusals.
-class CarryInOperation {
+// "This medium came back" (Art. 13(9)-(10)). check(): matches the latest successful carry-out
+// by the device serial, or by the FAT volume serial written at carry-out when the device has none;
+// a medium whose carry-out was already returned is refused (a `carry-in-refused` entry, then
+// OperationError). run(): appends one `carry-in` entry. With cryptoErase, the headers are
+// destroyed and the medium overwritten first, and the entry says how that ended: a failure is
+// the Outcome Failed, an overwrite cancelled through the CancelToken the Outcome Interrupted,
+// each naming the `carry-in` entry.
+class CarryInOperation : public Operation {
   public:
     CarryInOperation(records::Register& log, CarryInRequest request);
-    CarryInResult run(const std::function<void(const erase::Progress&)>& onProgress);
+
+    std::string_view name() const override { return "carry-in"; }
+    void check() override;
+    // Steps "destroying headers" and "erasing" (the overwrite), with cryptoErase only.
+    Outcome run(ProgressSink& progress, const CancelToken& cancel) override;
+
+    // What was recorded (valid after run() appended the `carry-in` entry, whatever the outcome).
+    const CarryInResult& result() const { return result_; }
 
   private:
     struct EraseRequest eraseRequest(const std::string& asset, int infoClass) const;
 
     records::Register& log_;
     CarryInRequest request_;
+    MediumDescription medium_;
+    std::string volumeId_;
+    std::optional<CarryOutMatch> match_;
+    CarryInResult result_;
+    bool checked_ = false;
 };
 
 }  // namespace massho::operations

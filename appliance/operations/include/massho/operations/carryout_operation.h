@@ -2,7 +2,6 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,12 +10,16 @@
 #include "massho/image/secret_bytes.h"
 #include "massho/image/x25519_keys.h"
 #include "massho/operations/erasure_entry.h"
+#include "massho/operations/ledger_gate.h"
+#include "massho/operations/operation.h"
 #include "massho/records/people/approval_policy.h"
 #include "massho/records/people/requests.h"
+#include "massho/records/register/clock.h"
 
 namespace massho::records {
 class Register;
-}
+class MediaLedger;
+}  // namespace massho::records
 
 namespace massho::operations {
 
@@ -40,16 +43,18 @@ struct CarryOutRequest {
     std::string approver;
     std::optional<uint64_t> approvalEntry;
     std::string operatorId;
-    std::string assetTag;  // the medium's tag in the erasure entry (defaults to the package id)
-    std::string origin;    // the register's origin, printed in the README
+    // The medium's tag in the entries: --asset as given, or empty for the media ledger's row
+    // (without a ledger: "carry-out <package id>").
+    std::string assetTag;
+    // The media ledger: check() finds the medium's row (ledger_gate.h) and run() registers an
+    // unknown medium first when registerUnknownMedia (massho.conf) allows it. None: no ledger.
+    records::MediaLedger* ledger = nullptr;
+    bool registerUnknownMedia = false;
+    std::string origin;  // the register's origin, printed in the README
     std::vector<std::filesystem::path> allowedSources;
     std::filesystem::path dataDir;  // for messages and the system-disk guard
-};
-
-struct CarryOutProgress {
-    std::string stage;  // "erasing", "formatting", "writing", "checking"
-    uint64_t done = 0;
-    uint64_t total = 0;
+    // The register's clock (Store::clock()): the started and ended times and the package date.
+    records::Clock clock = records::systemClock();
 };
 
 struct CarryOutResult {
@@ -62,46 +67,62 @@ struct CarryOutResult {
     std::string entry;
 };
 
-// "Carry these files out on this medium" (Art. 8(7), 13(9)-(10)): check the request (class 1–2
-// needs an approval, files inside the allowed folders, the medium large enough and safe to
-// erase), erase the medium (zero, sampled verification, its own erasure entry), give it a fresh
-// MBR + FAT32, write README.txt and MASSHO-<id>.tar.age, read the package back. Before the
-// erasure a `carry-out-started` entry is appended; one `carry-out` entry closes it: result
-// "written", or "failed" with the reason (then OperationError), or — the process killed —
-// "interrupted", recorded by the next job (JobJournal). Bad input is thrown before the medium is
-// touched and records nothing; a refusal (no approval, or one that does not match) is thrown
-// before it too, after appending a `carry-out-refused` entry (Art. 16(3)).
-class CarryOutOperation {
+// "Carry these files out on this medium" (Art. 8(7), 13(9)-(10)). check(): the request (class
+// 1–2 needs an approval, files inside the allowed folders, the medium large enough and safe to
+// erase) and the medium's media ledger row. run(): claim the approval, erase the medium (zero,
+// sampled verification, its own erasure entry), give it a fresh MBR + FAT32, write README.txt and
+// MASSHO-<id>.tar.age, read the package back. Before the erasure a `carry-out-started` entry is
+// appended; one `carry-out` entry closes it: result "written" (Done), "failed" with the reason
+// (Failed), "interrupted" when cancelled (Interrupted), or — the process killed — "interrupted",
+// recorded by the next job (JobJournal). Bad input is thrown by check() and records nothing; a
+// refusal (no approval, or one that does not match) appends a `carry-out-refused` entry
+// (Art. 16(3)): thrown by check(), or the Outcome Refused when the claim in run() is refused.
+class CarryOutOperation : public Operation {
   public:
     CarryOutOperation(records::Register& log, CarryOutRequest request);
 
-    // Everything that can be checked without writing; throws OperationError.
-    const MediumDescription& check();
-    // The medium's asset tag once the media ledger has said which row the checked device is.
-    void setAssetTag(std::string tag) { request_.assetTag = std::move(tag); }
-    CarryOutResult run(const std::function<void(const CarryOutProgress&)>& onProgress);
+    std::string_view name() const override { return "carry-out"; }
+    // Everything that can be decided without writing; throws OperationError (or the records
+    // library's error, e.g. RefusedError from the media ledger).
+    void check() override;
+    // Steps "erasing", "formatting", "writing" (the last includes reading the package back).
+    // Cancellation is honoured before the first write, during the erasure and between steps.
+    Outcome run(ProgressSink& progress, const CancelToken& cancel) override;
+
+    // The medium as checked (valid after check()).
+    const MediumDescription& medium() const { return medium_; }
+    // What was written (valid after run() ended Done).
+    const CarryOutResult& result() const { return result_; }
 
   private:
     // Erase, format, write and record; run() wraps it with the approval claim.
-    CarryOutResult write(const std::function<void(const CarryOutProgress&)>& onProgress);
-    image::PackageWritten eraseAndWrite(
-        CarryOutRecord& record, const std::function<void(const CarryOutProgress&)>& onProgress);
+    Outcome write(ProgressSink& progress, const CancelToken& cancel);
+    // The package written, or nothing when cancelled (record.failure then says where).
+    std::optional<image::PackageWritten> eraseAndWrite(CarryOutRecord& record,
+                                                       ProgressSink& progress,
+                                                       const CancelToken& cancel);
     // Art. 8(7): class 1-2 (as the policy says) leave only with an approved request.
     void checkApprovalNeeded();
-    std::optional<records::RequestClaim> claimApproval();
+    void admitToLedger();
+    records::RequestClaim claimApproval();
     [[noreturn]] void refuse(const std::string& reason);
-    std::string failEntry(JobJournal& journal, const CarryOutRecord& started,
-                          const std::string& reason);
+    uint64_t close(JobJournal& journal, const CarryOutRecord& started, const std::string& result,
+                   const std::string& failure);
+    std::string now() const;
 
     records::Register& log_;
     CarryOutRequest request_;
     MediumDescription medium_;
     image::PackagePlan plan_;
     std::string packageId_;
+    std::optional<std::string> givenAsset_;  // --asset, for the ledger
+    std::optional<LedgerAdmission> admission_;
+    CarryOutResult result_;
     bool checked_ = false;
 };
 
-// The `carry-out` entry's fields, in one place for the auditors (result "written" or "failed").
+// The `carry-out` entry's fields, in one place for the auditors (result "written", "failed" or
+// "interrupted").
 struct CarryOutRecord {
     std::string result;
     std::string failure;

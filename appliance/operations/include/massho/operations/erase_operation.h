@@ -12,6 +12,7 @@
 #include "massho/erase/method.h"
 #include "massho/operations/erasure_entry.h"
 #include "massho/operations/operation_error.h"
+#include "massho/records/register/clock.h"
 
 namespace massho::records {
 class Register;
@@ -29,6 +30,8 @@ struct EraseRequest {
     // Folders whose backing device must never be erased (the data directory).
     std::vector<std::filesystem::path> protectedPaths;
     ErasureContext context;
+    // The register's clock (records::Store::clock()): the times of a job that never wrote.
+    records::Clock clock = records::systemClock();
 };
 
 struct EraseResult {
@@ -37,10 +40,11 @@ struct EraseResult {
     std::string entry;  // the exact bytes appended
 };
 
-// "Erase this medium" as one operation (kpmcore style): describe and guard the device, open it
-// exclusively, run the engine's passes and verification, and append exactly one register entry,
+// The erasure job itself: describe and guard the device, open it exclusively, run the engine's
+// passes and verification or a drive's own command, and append exactly one register entry,
 // whatever the outcome (erased, failed, cancelled). Refusals happen before the first write and are
-// thrown as OperationError.
+// thrown as OperationError. ErasureOperation (what a person asks for: ledger, approval, this job)
+// and the carry-in's crypto-erase run it.
 class EraseOperation {
   public:
     EraseOperation(records::Register& log, EraseRequest request);
@@ -57,8 +61,6 @@ class EraseOperation {
     ErasureContext& context() { return request_.context; }
 
   private:
-    EraseResult runHardware(std::function<void(const erase::Progress&)> onProgress);
-
     records::Register& log_;
     EraseRequest request_;
     MediumDescription medium_;

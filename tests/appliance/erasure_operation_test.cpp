@@ -1,0 +1,132 @@
+// "Erase this medium" without the command line: check() refuses before anything is written,
+// run() ends in one Outcome naming the `erasure` entry, and a cancelled job is recorded as such.
+// A disk image file stands in for the medium (allowRegularFile, as the demo does).
+#include "massho/operations/erasure_operation.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <random>
+
+#include "massho/records/people/store.h"
+#include "massho/records/register/canonical_json.h"
+#include "massho/testsupport/temp_dir.h"
+
+namespace massho::operations {
+namespace {
+
+constexpr size_t kImageBytes = 1024 * 1024;
+
+std::vector<char> randomBytes(size_t n) {
+    std::vector<char> bytes(n);
+    std::mt19937_64 rng(7);
+    for (auto& b : bytes) b = static_cast<char>(rng());
+    return bytes;
+}
+
+class ErasureOperationTest : public ::testing::Test {
+  protected:
+    ErasureOperationTest()
+        : store(records::Store::create(tmp / "data", "test.example/erasure", "admin", "",
+                                       "erasure-test-password-1")) {
+        std::ofstream(image, std::ios::binary).write(original.data(), kImageBytes);
+    }
+
+    // What a person at the appliance gives: an image, a class-4 reuse (no approval needed),
+    // a new asset tag (the medium is registered by the erasure).
+    ErasureInput input(const std::string& methodId) const {
+        ErasureInput in;
+        in.devicePath = image.string();
+        in.methodId = methodId;
+        in.purpose = "reuse";
+        in.infoClass = 4;
+        in.assetTag = "IMG-0001";
+        in.operatorId = "sato";
+        in.allowRegularFile = true;
+        in.protectedPaths.push_back(tmp / "data");
+        return in;
+    }
+    std::vector<char> imageBytes() const {
+        std::ifstream in(image, std::ios::binary);
+        return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    }
+    records::EntryFields entry(uint64_t index) {
+        return records::parseEntry(store.log().entry(index));
+    }
+
+    testsupport::TempDir tmp;
+    records::Store store;
+    std::filesystem::path image = tmp / "medium.img";
+    std::vector<char> original = randomBytes(kImageBytes);
+};
+
+TEST_F(ErasureOperationTest, UnknownMethodIsBadInputAndNothingIsWritten) {
+    const uint64_t entriesBefore = store.log().size();
+    ErasureOperation operation(store, input("shred-it-all"));
+    try {
+        operation.check();
+        FAIL() << "an unknown method was accepted";
+    } catch (const OperationError& e) {
+        EXPECT_EQ(e.category(), base::ErrorCategory::BadInput);
+        EXPECT_STREQ(e.what(), "unknown method 'shred-it-all': 'massho methods' lists them");
+    }
+    EXPECT_EQ(store.log().size(), entriesBefore);
+    EXPECT_EQ(imageBytes(), original);
+}
+
+TEST_F(ErasureOperationTest, ErasedMediumIsDoneAndRecordedInOneErasureEntry) {
+    ErasureOperation operation(store, input("zero"));
+    operation.check();
+    EXPECT_EQ(operation.assetTag(), "IMG-0001");
+    std::vector<std::string> steps;
+    ProgressSink progress([&](const ProgressUpdate& u) { steps.push_back(u.step); });
+    const CancelToken cancel;
+    const Outcome outcome = operation.run(progress, cancel);
+
+    EXPECT_EQ(outcome.kind, OutcomeKind::Done) << outcome.message;
+    ASSERT_TRUE(outcome.registerIndex);
+    EXPECT_EQ(*outcome.registerIndex, operation.result().registerIndex);
+    EXPECT_EQ(*outcome.registerIndex + 1, store.log().size());  // the last entry
+    EXPECT_EQ(store.log().entry(*outcome.registerIndex), operation.result().entry);
+    const auto erasure = entry(*outcome.registerIndex);
+    EXPECT_EQ(records::entryText(erasure, "kind"), "erasure");
+    EXPECT_EQ(records::entryText(erasure, "result"), "erased");
+    EXPECT_EQ(records::entryText(erasure, "asset"), "IMG-0001");
+    EXPECT_EQ(records::entryText(erasure, "operator"), "sato");
+    // The medium was not in the ledger: this erasure registered it, and its entry says so.
+    ASSERT_TRUE(operation.mediumEntry());
+    EXPECT_EQ(records::entryText(entry(*operation.mediumEntry()), "kind"), "medium-registered");
+    EXPECT_NE(operation.result().entry.find("\"medium_entry\":" +
+                                            std::to_string(*operation.mediumEntry())),
+              std::string::npos);
+    EXPECT_EQ(outcome.message, "erased and verified (sample); register entry " +
+                                   std::to_string(*outcome.registerIndex));
+    // The step began before the engine's first report.
+    ASSERT_FALSE(steps.empty());
+    EXPECT_EQ(steps.front(), "erasing");
+    const auto bytes = imageBytes();
+    EXPECT_EQ(bytes.size(), kImageBytes);
+    EXPECT_TRUE(std::all_of(bytes.begin(), bytes.end(), [](char b) { return b == 0; }));
+}
+
+TEST_F(ErasureOperationTest, CancelledJobIsInterruptedAndRecordedAsCancelled) {
+    ErasureOperation operation(store, input("zero"));
+    ProgressSink progress;
+    CancelToken cancel;
+    cancel.request();  // asked before the first chunk: stopped there
+    const Outcome outcome = operation.run(progress, cancel);
+
+    EXPECT_EQ(outcome.kind, OutcomeKind::Interrupted) << outcome.message;
+    ASSERT_TRUE(outcome.registerIndex);
+    const auto erasure = entry(*outcome.registerIndex);
+    EXPECT_EQ(records::entryText(erasure, "kind"), "erasure");
+    EXPECT_EQ(records::entryText(erasure, "result"), "cancelled");
+    EXPECT_EQ(records::entryText(erasure, "nist_level"), "none");
+    EXPECT_NE(outcome.message.find("the medium is NOT erased"), std::string::npos)
+        << outcome.message;
+}
+
+}  // namespace
+}  // namespace massho::operations
