@@ -4,6 +4,7 @@
 
 #include "massho/operations/add_user_operation.h"
 #include "massho/operations/change_password_operation.h"
+#include "massho/operations/rotate_key_operation.h"
 #include "massho/operations/set_user_enabled_operation.h"
 #include "massho/records/register/canonical_json.h"
 #include "massho/records/register/entry_kind.h"
@@ -77,6 +78,21 @@ TEST_F(UserOperationsTest, OwnPasswordYesSomeoneElsesOnlyAsAnAdministrator) {
     EXPECT_EQ(refusal(SetUserEnabledOperation(*store, sato, {"admin", false})),
               base::ErrorCategory::Refused);
     EXPECT_EQ(store->log().size(), before);
+}
+
+// The signing key is an administrator's too: rotated, the register names the new key.
+TEST_F(UserOperationsTest, OnlyAnAdministratorRotatesTheSigningKey) {
+    const std::string oldVkey = store->vkey();
+    const uint64_t before = store->log().size();
+    EXPECT_EQ(refusal(RotateKeyOperation(*store, sato)), base::ErrorCategory::Refused);
+    EXPECT_EQ(store->log().size(), before);
+
+    RotateKeyOperation rotate(*store, admin);
+    rotate.check();
+    const Outcome rotated = rotate.run(progress, cancel);
+    EXPECT_EQ(rotated.registerIndex, before);
+    EXPECT_EQ(lastKind(), records::EntryKind::KeyRotated);
+    EXPECT_NE(rotate.vkey(), oldVkey);
 }
 
 }  // namespace
