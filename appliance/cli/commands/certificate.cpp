@@ -10,26 +10,21 @@
 #include "../commands.h"
 #include "../output_file.h"
 #include "../session.h"
-#include "massho/base/digest.h"
-#include "massho/records/papers/certificate_issuer.h"
+#include "massho/operations/issue_certificate_batch_operation.h"
+#include "massho/operations/issue_certificate_operation.h"
+#include "massho/operations/print_certificate_operation.h"
 #include "massho/records/papers/disposal_list.h"
-#include "massho/records/register/canonical_json.h"
 #include "massho/records/register/clock.h"
-#include "massho/records/register/database.h"
-#include "massho/records/register/entry_kind.h"
 
 namespace massho::cli {
 namespace {
 
-uint64_t parseEntryIndex(const std::string& text, uint64_t size) {
+// Whether the register has such an entry is the operation's check.
+uint64_t parseEntryIndex(const std::string& text) {
     if (text.empty() || text.size() > 19 ||
         text.find_first_not_of("0123456789") != std::string::npos)
         throw badInput("'" + text + "' is not an entry index (a number from 0)");
-    const uint64_t index = std::stoull(text);
-    if (index >= size)
-        throw badInput("there is no entry " + text + ": the register has " + std::to_string(size) +
-                       " entries");
-    return index;
+    return std::stoull(text);
 }
 
 // The issued PDF is already written and recorded; only the final rename is left.
@@ -91,16 +86,16 @@ int runCertificate(const Invocation& inv) {
     if (pdfPath) out.emplace(*pdfPath, "certificate PDF");
     Session session = Session::open(inv, cl, {records::Role::RecordsOfficer});
     records::Store& store = session.store();
-    const uint64_t index = parseEntryIndex(cl.positional()[0], store.log().size());
+    const uint64_t index = parseEntryIndex(cl.positional()[0]);
+    operations::ProgressSink progress;
+    const operations::CancelToken cancel;
 
     if (pdfPath) {
-        records::IssuedCertificate issued;
-        try {
-            issued = records::issueCertificate(store, index, session.userId(),
-                                               [&](const std::string& pdf) { out->write(pdf); });
-        } catch (const records::CertificateRefused& e) {
-            throw refused(e.what());
-        }
+        operations::IssueCertificateOperation issue(
+            store, session.user(), {index, [&](const std::string& pdf) { out->write(pdf); }});
+        issue.check();
+        issue.run(progress, cancel);
+        const records::IssuedCertificate& issued = issue.issued();
         commitRecorded(*out);
         std::fprintf(
             stderr, "certificate %s%s for entry %llu: %s (SHA-256 %s, recorded as entry %llu)\n",
@@ -116,24 +111,16 @@ int runCertificate(const Invocation& inv) {
                 issued.certificate.reissue() ? "true" : "false", issued.sha256Hex.c_str());
     }
     if (cl.isSet("print")) {
-        std::string pdf;
-        try {
-            pdf = records::archivedCertificate(store, index);
-        } catch (const records::RecordsError& e) {
-            throw failed(e.what());
-        }
-        printPdf(pdf, cl.value("printer"), "massho certificate " + std::to_string(index));
-        // Printing is an act of its own in the register (who printed which bytes where).
-        records::EntryBuilder printed(records::EntryKind::CertificatePrinted, store.clock());
-        printed.set("entry", static_cast<int64_t>(index));
-        printed.set("pdf_sha256", base::sha256Hex(pdf));
-        printed.set("printer", cl.value("printer").value_or("default"));
-        printed.set("by", session.userId());
-        records::Transaction tx(store.database());
-        const uint64_t recorded = store.log().append(printed.finish());
-        tx.commit();
+        const auto printer = cl.value("printer");
+        operations::PrintCertificateOperation print(
+            store, session.user(), {index, printer, [&](const std::string& pdf) {
+                                        printPdf(pdf, printer,
+                                                 "massho certificate " + std::to_string(index));
+                                    }});
+        print.check();
+        const operations::Outcome outcome = print.run(progress, cancel);
         std::fprintf(stderr, "printing recorded as register entry %llu\n",
-                     static_cast<unsigned long long>(recorded));
+                     static_cast<unsigned long long>(outcome.registerIndex.value_or(0)));
     }
     return 0;
 }
@@ -156,15 +143,13 @@ int runCertificateBatch(const Invocation& inv) {
         throw badInput("--date '" + *date + "' is not a date written as " + records::kDateRule);
     OutputFile out(pdfPath, "certificate PDF");
     Session session = Session::open(inv, cl, {records::Role::RecordsOfficer});
-    records::Store& store = session.store();
-    records::IssuedBatch batch;
-    try {
-        batch = records::issueCertificateBatch(
-            store, records::selectErasures(store.log(), date, request), session.userId(),
-            [&](const std::string& pdf) { out.write(pdf); });
-    } catch (const records::CertificateRefused& e) {
-        throw failed(e.what());
-    }
+    operations::IssueCertificateBatchOperation issue(
+        session.store(), session.user(),
+        {date, request, [&](const std::string& pdf) { out.write(pdf); }});
+    issue.check();
+    operations::ProgressSink progress;
+    issue.run(progress, operations::CancelToken());
+    const records::IssuedBatch& batch = issue.issued();
     commitRecorded(out);
     std::fprintf(stderr, "%zu certificates in %s (SHA-256 %s), recorded as entries %llu to %llu\n",
                  batch.certificates.size(), pdfPath.c_str(), batch.sha256Hex.c_str(),

@@ -10,7 +10,10 @@
 #include "../commands.h"
 #include "../erase_fields.h"
 #include "../session.h"
-#include "massho/appliance/devices.h"
+#include "massho/operations/add_medium_operation.h"
+#include "massho/operations/medium_from_device.h"
+#include "massho/operations/move_medium_operation.h"
+#include "massho/operations/update_medium_operation.h"
 #include "massho/records/ledger/media_ledger.h"
 #include "massho/records/register/text_field.h"
 #include "media_json.h"
@@ -23,36 +26,17 @@ namespace {
 const std::initializer_list<records::Role> kLedgerKeepers = {
     records::Role::DataManager, records::Role::RecordsOfficer, records::Role::Operator};
 
-void fillFromDevice(records::NewMedium& m, const std::string& path) {
-    appliance::BlockDevice d = appliance::describeDevice(path);
-    m.manufacturer = d.vendor;
-    m.model = d.model;
-    m.serial = d.serial;
-    m.sizeBytes = static_cast<int64_t>(d.sizeBytes);
-    m.devicePath = d.path;  // the ledger keeps it only without a serial (DeviceIdentity)
-    m.mediaType = records::ledgerMediaType(d.mediaType);
-    m.source = "device";
-}
-
 // Human output shows recorded text with control characters escaped (item 7): older registers
 // may hold escape codes. JSON output keeps the exact text.
 std::string shown(const std::string& text) {
     return records::escapedForDisplay(text);
 }
 
-// The data manager named for a medium answers for it (Art. 13(10)): an account that exists, is
-// enabled and has the role. An unknown ID is a typo (bad input); a person without the role is
-// refused, as the policy forbids it.
-void requireDataManager(records::Store& store, const std::optional<std::string>& id) {
-    if (!id) return;
-    const auto user = store.users().find(*id);
-    if (!user)
-        throw badInput("no user '" + id->substr(0, 40) +
-                       "': --data-manager takes the user ID of a data manager (massho user list)");
-    if (!user->hasRole(records::Role::DataManager) || user->disabled)
-        throw refused("user " + *id + " is " +
-                      (user->disabled ? "disabled" : "not a data manager") +
-                      ": --data-manager must name an enabled user with the data-manager role");
+// A ledger act: checked, then run; its register entry.
+uint64_t runOperation(operations::Operation&& operation) {
+    operation.check();
+    operations::ProgressSink progress;
+    return operation.run(progress, operations::CancelToken()).registerIndex.value_or(0);
 }
 
 void printMedium(const records::Medium& m) {
@@ -91,7 +75,7 @@ int runMediaAdd(const Invocation& inv) {
     if (cl.value("device")) {
         if (cl.value("serial") || cl.value("model") || cl.value("type"))
             throw badInput("give either --device DEV or --serial/--model/--type, not both");
-        fillFromDevice(m, *cl.value("device"));
+        operations::fillFromDevice(m, *cl.value("device"));
     } else {
         m.serial = cl.required("serial");
         m.model = cl.required("model");
@@ -99,7 +83,6 @@ int runMediaAdd(const Invocation& inv) {
         m.manufacturer = cl.value("manufacturer").value_or("");
     }
     m.section = cl.value("section").value_or("");
-    m.dataManager = cl.value("data-manager").value_or("");
     m.location = cl.value("location").value_or("");
     m.lessor = cl.value("lessor").value_or("");
     m.leaseContract = cl.value("lease-contract").value_or("");
@@ -107,9 +90,8 @@ int runMediaAdd(const Invocation& inv) {
     m.notes = cl.value("notes").value_or("");
 
     Session session = Session::open(inv, cl, kLedgerKeepers);
-    requireDataManager(session.store(), cl.value("data-manager"));
-    records::MediaLedger ledger(session.store().database(), session.store().log());
-    const uint64_t index = ledger.add(m, session.userId());
+    const uint64_t index = runOperation(operations::AddMediumOperation(
+        session.store(), session.user(), {m, cl.value("data-manager")}));
     std::printf("%llu\n", static_cast<unsigned long long>(index));
     std::fprintf(stderr, "registered %s (class %d%s, serial %s) as register entry %llu\n",
                  m.tag.c_str(), m.infoClass, m.myNumber ? ", My Number" : "",
@@ -194,10 +176,9 @@ int runMediaMove(const Invocation& inv) {
     d.lockedBy = cl.value("locked-by").value_or("");
     d.reason = cl.value("reason").value_or("");
     Session session = Session::open(inv, cl, kLedgerKeepers);
-    d.byDataManager = session.user().hasRole(records::Role::DataManager);
-    records::MediaLedger ledger(session.store().database(), session.store().log());
-    std::printf("%llu\n", static_cast<unsigned long long>(
-                              ledger.move(cl.positional()[0], d, session.userId())));
+    std::printf("%llu\n",
+                static_cast<unsigned long long>(runOperation(operations::MoveMediumOperation(
+                    session.store(), session.user(), {cl.positional()[0], d}))));
     return 0;
 }
 
@@ -226,13 +207,9 @@ int runMediaUpdate(const Invocation& inv) {
     u.leaseReturn = cl.value("lease-return");
     u.reason = cl.required("reason");
     Session session = Session::open(inv, cl, kLedgerKeepers);
-    // Art. 7: classifying information is the data manager's decision.
-    if ((u.infoClass || u.myNumber) && !session.user().hasRole(records::Role::DataManager))
-        throw refused("only a data manager may change a medium's class or My Number flag");
-    requireDataManager(session.store(), u.dataManager);
-    records::MediaLedger ledger(session.store().database(), session.store().log());
-    std::printf("%llu\n", static_cast<unsigned long long>(
-                              ledger.update(cl.positional()[0], u, session.userId())));
+    std::printf("%llu\n",
+                static_cast<unsigned long long>(runOperation(operations::UpdateMediumOperation(
+                    session.store(), session.user(), {cl.positional()[0], u}))));
     return 0;
 }
 

@@ -1,18 +1,24 @@
 // massho media destroy|dispose|return-to-lessor — the acts that close a medium's life.
 #include <cstdio>
+#include <filesystem>
+#include <vector>
 
 #include "../cli_error.h"
 #include "../command_line.h"
 #include "../commands.h"
 #include "../session.h"
-#include "massho/records/ledger/evidence_store.h"
-#include "massho/records/ledger/media_ledger.h"
-#include "massho/records/register/errors.h"
+#include "massho/operations/close_medium_operation.h"
+#include "massho/operations/destroy_medium_operation.h"
 
 namespace massho::cli {
 namespace {
 
-void printIndex(uint64_t index, const std::string& what) {
+// Checks and runs a closing act; prints its register entry as the command always did.
+void runAndPrint(operations::Operation&& operation, const std::string& what) {
+    operation.check();
+    operations::ProgressSink progress;
+    const operations::Outcome outcome = operation.run(progress, operations::CancelToken());
+    const uint64_t index = outcome.registerIndex.value_or(0);
     std::printf("%llu\n", static_cast<unsigned long long>(index));
     std::fprintf(stderr, "%s: register entry %llu\n", what.c_str(),
                  static_cast<unsigned long long>(index));
@@ -43,24 +49,15 @@ int runMediaDestroy(const Invocation& inv) {
     Session session = Session::open(
         inv, cl,
         {records::Role::Operator, records::Role::DataManager, records::Role::RecordsOfficer});
-    if (d.witness == session.userId())
-        throw refused(
-            "the witness must be a second person, not the one destroying the medium "
-            "(Art. 7-3 separation of duties)");
-    // The witness proves presence with their own password (a failure is recorded as theirs).
-    {
-        Secret witnessPassword = session.nextSecret("password of witness " + d.witness);
-        try {
-            session.store().users().authenticate(d.witness, witnessPassword.view());
-        } catch (const records::AuthError& e) {
-            throw refused("witness " + d.witness + " not confirmed: " + e.what());
-        }
-    }
-    const records::EvidenceStore evidence(inv.dataDir);
-    for (const auto& photo : cl.values("photo")) d.photoSha256s.push_back(evidence.add(photo));
-    records::MediaLedger ledger(session.store().database(), session.store().log());
-    printIndex(ledger.destroy(cl.positional()[0], d, session.userId()),
-               "destruction of " + cl.positional()[0] + " witnessed by " + d.witness);
+    std::vector<std::filesystem::path> photos;
+    for (const auto& photo : cl.values("photo")) photos.emplace_back(photo);
+    const std::string tag = cl.positional()[0];
+    const std::string witness = d.witness;
+    runAndPrint(operations::DestroyMediumOperation(
+                    session.store(), session.user(),
+                    {tag, std::move(d), std::move(photos), inv.dataDir,
+                     [&] { return session.nextSecret("password of witness " + witness); }}),
+                "destruction of " + tag + " witnessed by " + witness);
     return 0;
 }
 
@@ -72,9 +69,10 @@ int runMediaDispose(const Invocation& inv) {
     // Art. 8(4): disposal is the data manager's decision; records officers close the record.
     Session session =
         Session::open(inv, cl, {records::Role::DataManager, records::Role::RecordsOfficer});
-    records::MediaLedger ledger(session.store().database(), session.store().log());
-    printIndex(ledger.dispose(cl.positional()[0], session.userId()),
-               cl.positional()[0] + " disposed");
+    runAndPrint(
+        operations::CloseMediumOperation(session.store(), session.user(),
+                                         {cl.positional()[0], operations::Closing::Dispose}),
+        cl.positional()[0] + " disposed");
     return 0;
 }
 
@@ -86,9 +84,10 @@ int runMediaReturnToLessor(const Invocation& inv) {
     Session session = Session::open(
         inv, cl,
         {records::Role::DataManager, records::Role::RecordsOfficer, records::Role::Operator});
-    records::MediaLedger ledger(session.store().database(), session.store().log());
-    printIndex(ledger.returnToLessor(cl.positional()[0], session.userId()),
-               cl.positional()[0] + " returned to its lessor");
+    runAndPrint(
+        operations::CloseMediumOperation(session.store(), session.user(),
+                                         {cl.positional()[0], operations::Closing::ReturnToLessor}),
+        cl.positional()[0] + " returned to its lessor");
     return 0;
 }
 

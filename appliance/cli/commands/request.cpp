@@ -13,8 +13,7 @@
 #include "../erase_fields.h"
 #include "../session.h"
 #include "massho/erase/method.h"
-#include "massho/operations/approval_gate.h"
-#include "massho/operations/erase_operation.h"
+#include "massho/operations/create_request_operation.h"
 #include "massho/records/register/text_field.h"
 
 namespace massho::cli {
@@ -32,23 +31,6 @@ void addRequestOptions(CommandLine& cl) {
     addSessionOptions(cl);
 }
 
-// The medium as `massho erase` will see it: the same discovery and guard, nothing written.
-operations::MediumDescription readMedium(const Invocation& inv, const CommandLine& cl,
-                                         records::Register& log, const erase::Method& method) {
-    operations::EraseRequest probe;
-    probe.devicePath = cl.positional()[0];
-    probe.method = &method;
-    probe.allowRegularFile = cl.isSet("allow-image-file");
-    probe.protectedPaths.push_back(inv.dataDir);
-    operations::EraseOperation operation(log, std::move(probe));
-    try {
-        return operation.describe();
-    } catch (const operations::OperationError& e) {
-        if (e.category() == base::ErrorCategory::Refused) throw refused(e.what());
-        throw badInput(e.what());
-    }
-}
-
 int printCreated(const records::Request& r) {
     std::fprintf(stderr,
                  "request %s recorded (register entry %llu); a data manager other than you "
@@ -56,6 +38,18 @@ int printCreated(const records::Request& r) {
                  r.id.c_str(), static_cast<unsigned long long>(r.requestEntry), r.id.c_str());
     std::printf("%s\n", r.id.c_str());
     return 0;
+}
+
+// The request, with its medium discovered and guarded as `massho erase` will see it.
+int createRequest(const Invocation& inv, const CommandLine& cl, Session& session,
+                  records::RequestDetails details) {
+    operations::CreateRequestOperation create(
+        session.store(), session.user(),
+        {std::move(details), cl.positional()[0], cl.isSet("allow-image-file"), {inv.dataDir}});
+    create.check();
+    operations::ProgressSink progress;
+    create.run(progress, operations::CancelToken());
+    return printCreated(create.request());
 }
 
 }  // namespace
@@ -70,18 +64,16 @@ int runRequestErase(const Invocation& inv) {
     const std::string methodId = cl.required("method");
     const erase::Method* method = erase::findMethod(methodId);
     if (!method) throw badInput("unknown method '" + methodId + "': 'massho methods' lists them");
-    operations::ErasureContext context;
-    context.purpose = purposeOrThrow(cl.required("purpose"));
-    context.infoClass = classOrThrow(cl.required("class"));
-    context.assetTag = cl.required("asset");
+    records::RequestDetails details;
+    details.kind = records::RequestKind::Erase;
+    details.purpose = purposeOrThrow(cl.required("purpose"));
+    details.infoClass = classOrThrow(cl.required("class"));
+    details.assetTag = cl.required("asset");
+    details.method = method->id;
+    details.note = cl.value("note").value_or("");
 
     Session session = Session::open(inv, cl, {Role::Operator});
-    context.operatorId = session.userId();
-    auto medium = readMedium(inv, cl, session.store().log(), *method);
-    records::RequestDetails details =
-        operations::erasureRequestDetails(context, medium, method->id);
-    details.note = cl.value("note").value_or("");
-    return printCreated(session.store().requests().create(details, session.userId()));
+    return createRequest(inv, cl, session, std::move(details));
 }
 
 int runRequestCarryout(const Invocation& inv) {
@@ -99,11 +91,7 @@ int runRequestCarryout(const Invocation& inv) {
     details.note = cl.value("note").value_or("");
 
     Session session = Session::open(inv, cl, {Role::Operator});
-    // The carry-out writes the whole medium, so it is discovered and guarded like an erasure.
-    const erase::Method* any = erase::findMethod("zero");
-    auto medium = readMedium(inv, cl, session.store().log(), *any);
-    details.device = {medium.path, medium.model, medium.serial, medium.sizeBytes};
-    return printCreated(session.store().requests().create(details, session.userId()));
+    return createRequest(inv, cl, session, std::move(details));
 }
 
 namespace {

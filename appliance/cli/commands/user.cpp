@@ -11,11 +11,25 @@
 #include "../command_line.h"
 #include "../commands.h"
 #include "../session.h"
+#include "massho/operations/add_user_operation.h"
+#include "massho/operations/change_password_operation.h"
+#include "massho/operations/set_user_enabled_operation.h"
 #include "massho/records/register/errors.h"
 
 namespace massho::cli {
 
 using records::Role;
+
+namespace {
+
+// An account act: checked, then run (records::UserError is bad input, exit 2).
+void runOperation(operations::Operation&& operation) {
+    operation.check();
+    operations::ProgressSink progress;
+    operation.run(progress, operations::CancelToken());
+}
+
+}  // namespace
 
 int runUserAdd(const Invocation& inv) {
     CommandLine cl(inv.name, inv.arguments);
@@ -43,11 +57,8 @@ int runUserAdd(const Invocation& inv) {
 
     Session session = Session::open(inv, cl, {Role::Admin});
     Secret password = session.nextSecret("new password for " + user.id);
-    try {
-        session.store().users().add(user, password.view(), session.userId());
-    } catch (const records::UserError& e) {
-        throw badInput(e.what());
-    }
+    runOperation(
+        operations::AddUserOperation(session.store(), session.user(), {user, std::move(password)}));
     std::fprintf(stderr, "added %s (%s)\n", user.id.c_str(),
                  records::joinRoles(user.roles).c_str());
     return 0;
@@ -118,14 +129,8 @@ int setEnabled(const Invocation& inv, bool enabled) {
     cl.parse(1, 1);
     const std::string id = cl.positional()[0];
     Session session = Session::open(inv, cl, {Role::Admin});
-    try {
-        if (enabled)
-            session.store().users().enable(id, session.userId());
-        else
-            session.store().users().disable(id, session.userId());
-    } catch (const records::UserError& e) {
-        throw badInput(e.what());
-    }
+    runOperation(
+        operations::SetUserEnabledOperation(session.store(), session.user(), {id, enabled}));
     std::fprintf(stderr, "%s %s\n", enabled ? "enabled" : "disabled", id.c_str());
     return 0;
 }
@@ -151,11 +156,8 @@ int runUserPasswd(const Invocation& inv) {
     Session session = own ? Session::open(inv, cl, {}, records::AuthPurpose::ChangePassword)
                           : Session::open(inv, cl, {Role::Admin});
     Secret password = session.nextSecret("new password for " + id);
-    try {
-        session.store().users().changePassword(id, password.view(), session.userId());
-    } catch (const records::UserError& e) {
-        throw badInput(e.what());
-    }
+    runOperation(operations::ChangePasswordOperation(session.store(), session.user(),
+                                                     {id, std::move(password)}));
     std::fprintf(stderr, "changed the password of %s\n", id.c_str());
     return 0;
 }
