@@ -17,7 +17,7 @@ void AddMediumOperation::check() {
 
 Outcome AddMediumOperation::run(ProgressSink& progress, const CancelToken&) {
     progress.beginStep("recording");
-    records::MediaLedger ledger(store_.database(), store_.log());
+    records::MediaLedger ledger(store_.database(), store_.signedRegister());
     const uint64_t index = ledger.add(input_.medium, by_.id);
     progress.report(1, 1);
     return {OutcomeKind::Done, "registered " + input_.medium.tag, index};

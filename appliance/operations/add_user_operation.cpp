@@ -14,11 +14,12 @@ void AddUserOperation::check() {
 
 Outcome AddUserOperation::run(ProgressSink& progress, const CancelToken&) {
     progress.beginStep("recording");
-    const uint64_t before = store_.log().size();
+    const uint64_t before = store_.signedRegister().size();
     store_.users().add(input_.user, input_.password.view(), admin_.id);
     input_.password.wipe();
     progress.report(1, 1);
-    return {OutcomeKind::Done, "added " + input_.user.id, recordedSince(store_.log(), before)};
+    return {OutcomeKind::Done, "added " + input_.user.id,
+            recordedSince(store_.signedRegister(), before)};
 }
 
 }  // namespace massho::operations

@@ -10,13 +10,13 @@ namespace {
 
 [[noreturn]] void refuse(records::Requests& requests, const ErasureContext& context,
                          const MediumDescription& medium, const std::string& message) {
-    records::Transaction tx(requests.log().database());
+    records::Transaction tx(requests.signedRegister().database());
     records::EntryBuilder entry(records::EntryKind::ErasureRefused, requests.clock());
     entry.set("operator", context.operatorId).set("request", context.requestId.value_or(""));
     entry.set("purpose", context.purpose).set("class", int64_t{context.infoClass});
     entry.set("asset", context.assetTag).set("device_path", medium.path);
     entry.set("device_serial", medium.serial).set("reason", message);
-    requests.log().append(entry.finish());
+    requests.signedRegister().append(entry.finish());
     tx.commit();
     throw OperationError(base::ErrorCategory::Refused, message);
 }

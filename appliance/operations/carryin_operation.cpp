@@ -54,7 +54,7 @@ std::string joinOffsets(const std::vector<uint64_t>& offsets) {
 }  // namespace
 
 CarryInOperation::CarryInOperation(records::Register& log, CarryInRequest request)
-    : log_(log), request_(std::move(request)) {
+    : register_(log), request_(std::move(request)) {
     if (!request_.method) request_.method = erase::findMethod("usb-clear");
 }
 
@@ -74,12 +74,12 @@ EraseRequest CarryInOperation::eraseRequest(const std::string& asset, int infoCl
 void CarryInOperation::check() {
     if (checked_) return;
     records::requireText("--condition", request_.condition, records::TextKind::Line);
-    medium_ = EraseOperation(log_, eraseRequest("carry-in", kUnknownClass)).describe();
+    medium_ = EraseOperation(register_, eraseRequest("carry-in", kUnknownClass)).describe();
     volumeId_ = image::readVolumeId(medium_.path);
-    match_ = findCarryOut(log_, request_.ledger, medium_.serial, volumeId_);
+    match_ = findCarryOut(register_, request_.ledger, medium_.serial, volumeId_);
     if (match_)
-        if (auto returned = findReturn(log_, match_->index))
-            refuseSecondReturn(log_, request_, medium_, volumeId_, match_->index, *returned);
+        if (auto returned = findReturn(register_, match_->index))
+            refuseSecondReturn(register_, request_, medium_, volumeId_, match_->index, *returned);
     checked_ = true;
 }
 
@@ -89,8 +89,8 @@ Outcome CarryInOperation::run(ProgressSink& progress, const CancelToken& cancel)
         return {OutcomeKind::Interrupted,
                 "carry-in cancelled before it started: nothing was written or recorded",
                 {}};
-    EraseOperation erasure(log_, match_ ? eraseRequest(match_->asset, match_->infoClass)
-                                        : eraseRequest("carry-in", kUnknownClass));
+    EraseOperation erasure(register_, match_ ? eraseRequest(match_->asset, match_->infoClass)
+                                             : eraseRequest("carry-in", kUnknownClass));
 
     CarryInResult& result = result_;
     result.carryOutIndex = match_ ? std::optional(match_->index) : std::nullopt;
@@ -136,7 +136,7 @@ Outcome CarryInOperation::run(ProgressSink& progress, const CancelToken& cancel)
     if (!failure.empty()) e.set("failure", failure);
     e.set("software", "massho " MASSHO_VERSION);
     result.entry = e.finish();
-    result.registerIndex = log_.append(result.entry);
+    result.registerIndex = register_.append(result.entry);
     const std::string recorded =
         "; the return is recorded as register entry " + std::to_string(result.registerIndex);
     if (cancelled)

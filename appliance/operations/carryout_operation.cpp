@@ -87,10 +87,10 @@ void enterStep(ProgressSink& progress, std::string_view step) {
 }  // namespace
 
 CarryOutOperation::CarryOutOperation(records::Register& log, CarryOutRequest request)
-    : log_(log), request_(std::move(request)) {}
+    : register_(log), request_(std::move(request)) {}
 
 void CarryOutOperation::refuse(const std::string& reason) {
-    log_.append(carryOutRefusedEntry(request_, medium_, reason));
+    register_.append(carryOutRefusedEntry(request_, medium_, reason));
     throw OperationError(Category::Refused, reason);
 }
 
@@ -152,7 +152,7 @@ void CarryOutOperation::check() {
     packageId_ = newPackageId(request_.clock);
     if (!request_.assetTag.empty()) givenAsset_ = request_.assetTag;
     if (request_.assetTag.empty()) request_.assetTag = "carry-out " + packageId_;
-    EraseOperation probe(log_, eraseRequestFor(request_, request_.assetTag));
+    EraseOperation probe(register_, eraseRequestFor(request_, request_.assetTag));
     medium_ = probe.describe();
     const uint64_t needed =
         image::ageSizeUpperBound(plan_.tarBytesUpperBound, request_.recipients.size()) + 16384;
@@ -183,7 +183,7 @@ Outcome CarryOutOperation::run(ProgressSink& progress, const CancelToken& cancel
         } catch (const records::RefusedError& e) {
             const std::string reason = std::string("carry-out refused: ") + e.what();
             return {OutcomeKind::Refused, reason,
-                    log_.append(carryOutRefusedEntry(request_, medium_, reason))};
+                    register_.append(carryOutRefusedEntry(request_, medium_, reason))};
         }
     }
     Outcome outcome = write(progress, cancel);
@@ -208,7 +208,7 @@ Outcome CarryOutOperation::write(ProgressSink& progress, const CancelToken& canc
     CarryOutRecord record;
     record.started = now();
     record.packageName = "MASSHO-" + packageId_ + ".tar.age";
-    JobJournal journal(log_);
+    JobJournal journal(register_);
     journal.reconcile();  // jobs killed earlier get their `interrupted` entries first
     record.startedEntry =
         journal.begin(carryOutStartedEntry(request_, medium_, plan_, record), medium_.path);
@@ -258,7 +258,7 @@ std::optional<image::PackageWritten> CarryOutOperation::eraseAndWrite(CarryOutRe
         record.failure = cancelledAt("before the erasure");
         return std::nullopt;
     }
-    EraseOperation erasure(log_, eraseRequestFor(request_, request_.assetTag));
+    EraseOperation erasure(register_, eraseRequestFor(request_, request_.assetTag));
     auto erased = erasure.run(cancel.flag(), [&](const erase::Progress& p) {
         enterStep(progress, "erasing");
         progress.report(p);

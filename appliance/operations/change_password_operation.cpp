@@ -16,12 +16,12 @@ void ChangePasswordOperation::check() {
 
 Outcome ChangePasswordOperation::run(ProgressSink& progress, const CancelToken&) {
     progress.beginStep("recording");
-    const uint64_t before = store_.log().size();
+    const uint64_t before = store_.signedRegister().size();
     store_.users().changePassword(input_.userId, input_.password.view(), by_.id);
     input_.password.wipe();
     progress.report(1, 1);
     return {OutcomeKind::Done, "changed the password of " + input_.userId,
-            recordedSince(store_.log(), before)};
+            recordedSince(store_.signedRegister(), before)};
 }
 
 }  // namespace massho::operations

@@ -20,7 +20,7 @@ void CloseMediumOperation::check() {
 
 Outcome CloseMediumOperation::run(ProgressSink& progress, const CancelToken&) {
     progress.beginStep("recording");
-    records::MediaLedger ledger(store_.database(), store_.log());
+    records::MediaLedger ledger(store_.database(), store_.signedRegister());
     const bool dispose = input_.closing == Closing::Dispose;
     const uint64_t index =
         dispose ? ledger.dispose(input_.tag, by_.id) : ledger.returnToLessor(input_.tag, by_.id);

@@ -24,7 +24,7 @@ void CreateRequestOperation::check() {
     probe.method = method;
     probe.allowRegularFile = input_.allowRegularFile;
     probe.protectedPaths = input_.protectedPaths;
-    EraseOperation discovery(store_.log(), std::move(probe));
+    EraseOperation discovery(store_.signedRegister(), std::move(probe));
     MediumDescription medium;
     try {
         medium = discovery.describe();

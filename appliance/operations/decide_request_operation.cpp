@@ -25,7 +25,7 @@ Outcome DecideRequestOperation::run(ProgressSink& progress, const CancelToken&) 
                        : requests.reject(input_.requestId, decider_.id, input_.reason);
     } catch (const records::RefusedError& e) {
         // Recorded as `approval-refused`, the last entry: a refusal once running.
-        return {OutcomeKind::Refused, e.what(), store_.log().size() - 1};
+        return {OutcomeKind::Refused, e.what(), store_.signedRegister().size() - 1};
     }
     progress.report(1, 1);
     return {

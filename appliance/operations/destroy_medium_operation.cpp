@@ -34,7 +34,7 @@ Outcome DestroyMediumOperation::run(ProgressSink& progress, const CancelToken&) 
     const records::EvidenceStore evidence(input_.dataDir);
     for (const auto& photo : input_.photos)
         input_.destruction.photoSha256s.push_back(evidence.add(photo));
-    records::MediaLedger ledger(store_.database(), store_.log());
+    records::MediaLedger ledger(store_.database(), store_.signedRegister());
     const uint64_t index = ledger.destroy(input_.tag, input_.destruction, by_.id);
     progress.report(1, 1);
     return {OutcomeKind::Done,

@@ -102,7 +102,7 @@ DriveChannel openDrive(const MediumDescription& medium, const erase::Method& met
 }  // namespace
 
 EraseOperation::EraseOperation(records::Register& log, EraseRequest request)
-    : log_(log), request_(std::move(request)) {
+    : register_(log), request_(std::move(request)) {
     if (!request_.method) throw OperationError(Category::BadInput, "no erasure method given");
 }
 
@@ -150,7 +150,7 @@ EraseResult EraseOperation::run(const std::atomic<bool>* cancel,
     medium_.sizeBytes = target->size();
     medium_.logicalSector = target->logicalSector();
 
-    JobJournal journal(log_);
+    JobJournal journal(register_);
     journal.reconcile();  // jobs killed earlier get their `interrupted` entries first
     request_.context.startedEntry = journal.begin(
         erasureStartedEntry(medium_, request_.context, method, request_.verify), medium_.path);

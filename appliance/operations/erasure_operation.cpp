@@ -64,7 +64,7 @@ const erase::Method& erasureMethod(const std::string& id) {
 ErasureOperation::ErasureOperation(records::Store& store, ErasureInput input)
     : store_(store),
       input_(std::move(input)),
-      ledger_(store.database(), store.log(), store.clock()) {}
+      ledger_(store.database(), store.signedRegister(), store.clock()) {}
 
 void ErasureOperation::check() {
     if (erasure_) return;  // checked already; the claim is held
@@ -82,7 +82,7 @@ void ErasureOperation::check() {
     request.context.purpose = input_.purpose;
     request.context.requestId = input_.requestId;
     request.clock = store_.clock();
-    EraseOperation erasure(store_.log(), std::move(request));
+    EraseOperation erasure(store_.signedRegister(), std::move(request));
     const MediumDescription& medium = erasure.describe();
 
     // Which ledger row this medium is, decided before anything is written.

@@ -20,7 +20,7 @@ void IssueCertificateBatchOperation::check() {
         throw OperationError(
             base::ErrorCategory::BadInput,
             "the day '" + *input_.dateJst + "' is not a date written as " + records::kDateRule);
-    selected_ = records::selectErasures(store_.log(), input_.dateJst, input_.request);
+    selected_ = records::selectErasures(store_.signedRegister(), input_.dateJst, input_.request);
     if (selected_.empty())
         throw OperationError(base::ErrorCategory::Failed,
                              "no successful erasure matches: there is nothing to certify");

@@ -14,14 +14,14 @@ IssueCertificateOperation::IssueCertificateOperation(records::Store& store, reco
 
 void IssueCertificateOperation::check() {
     requireRole(officer_, {records::Role::RecordsOfficer}, "issuing a certificate");
-    const uint64_t size = store_.log().size();
+    const uint64_t size = store_.signedRegister().size();
     if (input_.index >= size)
         throw OperationError(base::ErrorCategory::BadInput,
                              "there is no entry " + std::to_string(input_.index) +
                                  ": the register has " + std::to_string(size) + " entries");
     try {
-        records::requireCertifiable(records::parseEntry(store_.log().entry(input_.index)),
-                                    input_.index);
+        records::requireCertifiable(
+            records::parseEntry(store_.signedRegister().entry(input_.index)), input_.index);
     } catch (const records::CertificateRefused& e) {
         throw OperationError(base::ErrorCategory::Refused, e.what());
     }

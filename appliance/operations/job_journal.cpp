@@ -64,13 +64,13 @@ std::string interruptedEntry(const std::string& startedBytes, uint64_t startedIn
 }  // namespace
 
 // The erasure_jobs table is the ladder's (records/register/src/schema.cpp, version 6).
-JobJournal::JobJournal(records::Register& log) : log_(log) {}
+JobJournal::JobJournal(records::Register& log) : register_(log) {}
 
 uint64_t JobJournal::begin(const std::string& startedEntry, const std::string& devicePath) {
-    records::Transaction tx(log_.database());
-    const uint64_t index = log_.append(startedEntry);
+    records::Transaction tx(register_.database());
+    const uint64_t index = register_.append(startedEntry);
     records::Statement(
-        log_.database(),
+        register_.database(),
         "INSERT INTO erasure_jobs(started_entry, pid, boot_id, device) VALUES(?,?,?,?)")
         .bind(1, static_cast<int64_t>(index))
         .bind(2, static_cast<int64_t>(::getpid()))
@@ -82,9 +82,9 @@ uint64_t JobJournal::begin(const std::string& startedEntry, const std::string& d
 }
 
 uint64_t JobJournal::finish(uint64_t startedIndex, const std::string& finalEntry) {
-    records::Transaction tx(log_.database());
-    const uint64_t index = log_.append(finalEntry);
-    records::Statement(log_.database(), "DELETE FROM erasure_jobs WHERE started_entry = ?")
+    records::Transaction tx(register_.database());
+    const uint64_t index = register_.append(finalEntry);
+    records::Statement(register_.database(), "DELETE FROM erasure_jobs WHERE started_entry = ?")
         .bind(1, static_cast<int64_t>(startedIndex))
         .run();
     tx.commit();
@@ -95,7 +95,7 @@ std::vector<uint64_t> JobJournal::reconcile() {
     std::vector<OpenJob> jobs;
     {
         records::Statement rows(
-            log_.database(),
+            register_.database(),
             "SELECT started_entry, pid, boot_id FROM erasure_jobs ORDER BY started_entry");
         while (rows.step())
             jobs.push_back({static_cast<uint64_t>(rows.integer(0)), rows.integer(1), rows.text(2)});
@@ -104,8 +104,9 @@ std::vector<uint64_t> JobJournal::reconcile() {
     std::vector<uint64_t> recorded;
     for (const OpenJob& job : jobs) {
         if (job.bootId == thisBoot && processAlive(job.pid)) continue;  // still running
-        recorded.push_back(finish(
-            job.startedEntry, interruptedEntry(log_.entry(job.startedEntry), job.startedEntry)));
+        recorded.push_back(
+            finish(job.startedEntry,
+                   interruptedEntry(register_.entry(job.startedEntry), job.startedEntry)));
     }
     return recorded;
 }

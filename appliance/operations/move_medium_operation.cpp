@@ -15,7 +15,7 @@ void MoveMediumOperation::check() {
 
 Outcome MoveMediumOperation::run(ProgressSink& progress, const CancelToken&) {
     progress.beginStep("recording");
-    records::MediaLedger ledger(store_.database(), store_.log());
+    records::MediaLedger ledger(store_.database(), store_.signedRegister());
     const uint64_t index = ledger.move(input_.tag, input_.details, by_.id);
     progress.report(1, 1);
     return {OutcomeKind::Done, input_.tag + " moved", index};

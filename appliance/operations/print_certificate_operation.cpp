@@ -16,7 +16,7 @@ PrintCertificateOperation::PrintCertificateOperation(records::Store& store, reco
 
 void PrintCertificateOperation::check() {
     requireRole(officer_, {records::Role::RecordsOfficer}, "printing a certificate");
-    const uint64_t size = store_.log().size();
+    const uint64_t size = store_.signedRegister().size();
     if (input_.index >= size)
         throw OperationError(base::ErrorCategory::BadInput,
                              "there is no entry " + std::to_string(input_.index) +
@@ -37,7 +37,7 @@ Outcome PrintCertificateOperation::run(ProgressSink& progress, const CancelToken
     printed.set("printer", input_.printer.value_or("default"));
     printed.set("by", officer_.id);
     records::Transaction tx(store_.database());
-    const uint64_t recorded = store_.log().append(printed.finish());
+    const uint64_t recorded = store_.signedRegister().append(printed.finish());
     tx.commit();
     progress.report(1, 1);
     return {OutcomeKind::Done, "printing recorded as register entry " + std::to_string(recorded),

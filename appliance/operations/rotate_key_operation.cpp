@@ -14,10 +14,11 @@ void RotateKeyOperation::check() {
 
 Outcome RotateKeyOperation::run(ProgressSink& progress, const CancelToken&) {
     progress.beginStep("rotating");
-    const uint64_t before = store_.log().size();
+    const uint64_t before = store_.signedRegister().size();
     vkey_ = store_.rotateKey(admin_.id);
     progress.report(1, 1);
-    return {OutcomeKind::Done, "signing key rotated", recordedSince(store_.log(), before)};
+    return {OutcomeKind::Done, "signing key rotated",
+            recordedSince(store_.signedRegister(), before)};
 }
 
 }  // namespace massho::operations

@@ -16,14 +16,14 @@ void SetUserEnabledOperation::check() {
 
 Outcome SetUserEnabledOperation::run(ProgressSink& progress, const CancelToken&) {
     progress.beginStep("recording");
-    const uint64_t before = store_.log().size();
+    const uint64_t before = store_.signedRegister().size();
     if (input_.enabled)
         store_.users().enable(input_.userId, admin_.id);
     else
         store_.users().disable(input_.userId, admin_.id);
     progress.report(1, 1);
     return {OutcomeKind::Done, (input_.enabled ? "enabled " : "disabled ") + input_.userId,
-            recordedSince(store_.log(), before)};
+            recordedSince(store_.signedRegister(), before)};
 }
 
 }  // namespace massho::operations

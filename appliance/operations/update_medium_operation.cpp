@@ -20,7 +20,7 @@ void UpdateMediumOperation::check() {
 
 Outcome UpdateMediumOperation::run(ProgressSink& progress, const CancelToken&) {
     progress.beginStep("recording");
-    records::MediaLedger ledger(store_.database(), store_.log());
+    records::MediaLedger ledger(store_.database(), store_.signedRegister());
     const uint64_t index = ledger.update(input_.tag, input_.update, by_.id);
     progress.report(1, 1);
     return {OutcomeKind::Done, input_.tag + " updated", index};

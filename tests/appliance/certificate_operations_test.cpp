@@ -56,11 +56,12 @@ class CertificateOperationsTest : public ::testing::Test {
         officer =
             store->users().add({"suzuki", "", {Role::RecordsOfficer}, {}}, kPassword, "admin");
         operatorUser = store->users().add({"sato", "", {Role::Operator}, {}}, kPassword, "admin");
-        erased = store->log().append(erasure("erased"));
-        failedRun = store->log().append(erasure("failed"));
+        erased = store->signedRegister().append(erasure("erased"));
+        failedRun = store->signedRegister().append(erasure("failed"));
     }
     records::EntryFields last() {
-        return records::parseEntry(store->log().entry(store->log().size() - 1));
+        return records::parseEntry(
+            store->signedRegister().entry(store->signedRegister().size() - 1));
     }
     static base::ErrorCategory refusal(Operation& op) {
         try {
@@ -100,7 +101,7 @@ TEST_F(CertificateOperationsTest, AnOfficerIssuesThenPrintsAndBothAreRecorded) {
     // The archived bytes, not a re-render, and the entry says who printed which bytes where.
     EXPECT_EQ(sent, delivered);
     const auto entry = last();
-    EXPECT_EQ(printed.registerIndex, store->log().size() - 1);
+    EXPECT_EQ(printed.registerIndex, store->signedRegister().size() - 1);
     EXPECT_EQ(records::entryString(entry, "kind"), records::EntryKind::CertificatePrinted);
     EXPECT_EQ(records::entryInteger(entry, "entry"), static_cast<int64_t>(erased));
     EXPECT_EQ(records::entryString(entry, "pdf_sha256"), base::sha256Hex(delivered));
@@ -109,7 +110,7 @@ TEST_F(CertificateOperationsTest, AnOfficerIssuesThenPrintsAndBothAreRecorded) {
 }
 
 TEST_F(CertificateOperationsTest, RefusalsComeBeforeAnythingIsWritten) {
-    const uint64_t size = store->log().size();
+    const uint64_t size = store->signedRegister().size();
     IssueCertificateOperation byOperator(*store, operatorUser, {erased, {}});
     EXPECT_EQ(refusal(byOperator), base::ErrorCategory::Refused);
     IssueCertificateOperation ofAFailedRun(*store, officer, {failedRun, {}});
@@ -121,7 +122,7 @@ TEST_F(CertificateOperationsTest, RefusalsComeBeforeAnythingIsWritten) {
     EXPECT_EQ(refusal(unissued), base::ErrorCategory::Failed);
     IssueCertificateBatchOperation nothingThatDay(*store, officer, {"2026-04-01", {}, {}});
     EXPECT_EQ(refusal(nothingThatDay), base::ErrorCategory::Failed);
-    EXPECT_EQ(store->log().size(), size);
+    EXPECT_EQ(store->signedRegister().size(), size);
 }
 
 TEST_F(CertificateOperationsTest, ADaysBatchRecordsOneIssuePerCertificate) {

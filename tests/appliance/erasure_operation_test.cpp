@@ -53,7 +53,7 @@ class ErasureOperationTest : public ::testing::Test {
         return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     }
     records::EntryFields entry(uint64_t index) {
-        return records::parseEntry(store.log().entry(index));
+        return records::parseEntry(store.signedRegister().entry(index));
     }
 
     testsupport::TempDir tmp;
@@ -63,7 +63,7 @@ class ErasureOperationTest : public ::testing::Test {
 };
 
 TEST_F(ErasureOperationTest, UnknownMethodIsBadInputAndNothingIsWritten) {
-    const uint64_t entriesBefore = store.log().size();
+    const uint64_t entriesBefore = store.signedRegister().size();
     ErasureOperation operation(store, input("shred-it-all"));
     try {
         operation.check();
@@ -72,7 +72,7 @@ TEST_F(ErasureOperationTest, UnknownMethodIsBadInputAndNothingIsWritten) {
         EXPECT_EQ(e.category(), base::ErrorCategory::BadInput);
         EXPECT_STREQ(e.what(), "unknown method 'shred-it-all': 'massho methods' lists them");
     }
-    EXPECT_EQ(store.log().size(), entriesBefore);
+    EXPECT_EQ(store.signedRegister().size(), entriesBefore);
     EXPECT_EQ(imageBytes(), original);
 }
 
@@ -88,8 +88,8 @@ TEST_F(ErasureOperationTest, ErasedMediumIsDoneAndRecordedInOneErasureEntry) {
     EXPECT_EQ(outcome.kind, OutcomeKind::Done) << outcome.message;
     ASSERT_TRUE(outcome.registerIndex);
     EXPECT_EQ(*outcome.registerIndex, operation.result().registerIndex);
-    EXPECT_EQ(*outcome.registerIndex + 1, store.log().size());  // the last entry
-    EXPECT_EQ(store.log().entry(*outcome.registerIndex), operation.result().entry);
+    EXPECT_EQ(*outcome.registerIndex + 1, store.signedRegister().size());  // the last entry
+    EXPECT_EQ(store.signedRegister().entry(*outcome.registerIndex), operation.result().entry);
     const auto erasure = entry(*outcome.registerIndex);
     EXPECT_EQ(records::entryText(erasure, "kind"), "erasure");
     EXPECT_EQ(records::entryText(erasure, "result"), "erased");

@@ -49,7 +49,8 @@ class MediaOperationsTest : public ::testing::Test {
         return base::ErrorCategory::Failed;
     }
     std::string kindOf(std::optional<uint64_t> index) {
-        return records::entryString(records::parseEntry(store->log().entry(index.value())), "kind");
+        return records::entryString(
+            records::parseEntry(store->signedRegister().entry(index.value())), "kind");
     }
 
     testsupport::TempDir dir;
@@ -72,12 +73,14 @@ TEST_F(MediaOperationsTest, AnOperatorRegistersMovesAndADataManagerReclassifies)
     higher.reason = "holds resident records now";
     const Outcome updated = perform(UpdateMediumOperation(*store, tanaka, {"PC-0001", higher}));
     EXPECT_EQ(kindOf(updated.registerIndex), records::EntryKind::MediumUpdated);
-    EXPECT_EQ(records::MediaLedger(store->database(), store->log()).find("PC-0001")->infoClass, 2);
+    EXPECT_EQ(
+        records::MediaLedger(store->database(), store->signedRegister()).find("PC-0001")->infoClass,
+        2);
 }
 
 TEST_F(MediaOperationsTest, RefusalsComeBeforeAnythingIsWritten) {
     perform(AddMediumOperation(*store, sato, {medium, std::nullopt}));
-    const uint64_t before = store->log().size();
+    const uint64_t before = store->signedRegister().size();
     // An auditor reads the ledger and keeps none of it.
     records::NewMedium other = medium;
     other.tag = "PC-0002";
@@ -98,7 +101,7 @@ TEST_F(MediaOperationsTest, RefusalsComeBeforeAnythingIsWritten) {
     // Disposal is the data manager's decision (Art. 8(4)).
     EXPECT_EQ(refusal(CloseMediumOperation(*store, sato, {"PC-0001", Closing::Dispose})),
               base::ErrorCategory::Refused);
-    EXPECT_EQ(store->log().size(), before);
+    EXPECT_EQ(store->signedRegister().size(), before);
 }
 
 TEST_F(MediaOperationsTest, ADestructionNeedsASecondPersonWhoConfirms) {
@@ -113,15 +116,16 @@ TEST_F(MediaOperationsTest, ADestructionNeedsASecondPersonWhoConfirms) {
         asked = true;
         return records::Secret(kPassword);
     };
-    const uint64_t before = store->log().size();
+    const uint64_t before = store->signedRegister().size();
     EXPECT_EQ(refusal(DestroyMediumOperation(*store, sato, input)), base::ErrorCategory::Refused);
     EXPECT_FALSE(asked) << "the witness was asked although the destroyer named themselves";
-    EXPECT_EQ(store->log().size(), before);
+    EXPECT_EQ(store->signedRegister().size(), before);
 
     input.destruction.witness = "suzuki";
     const Outcome destroyed = perform(DestroyMediumOperation(*store, sato, input));
     EXPECT_TRUE(asked);
-    const auto entry = records::parseEntry(store->log().entry(destroyed.registerIndex.value()));
+    const auto entry =
+        records::parseEntry(store->signedRegister().entry(destroyed.registerIndex.value()));
     EXPECT_EQ(records::entryString(entry, "kind"), records::EntryKind::MediumDestroyed);
     EXPECT_EQ(records::entryString(entry, "witness"), "suzuki");
 }

@@ -52,7 +52,8 @@ class RequestOperationsTest : public ::testing::Test {
     }
     std::string lastKind() {
         return records::entryString(
-            records::parseEntry(store->log().entry(store->log().size() - 1)), "kind");
+            records::parseEntry(store->signedRegister().entry(store->signedRegister().size() - 1)),
+            "kind");
     }
 
     testsupport::TempDir dir;
@@ -73,26 +74,26 @@ TEST_F(RequestOperationsTest, AnOperatorAsksAboutTheDiscoveredMediumAndADataMana
 
     const Outcome approved = decide(yamada, r.id);
     ASSERT_TRUE(approved.done());
-    EXPECT_EQ(approved.registerIndex, store->log().size() - 1);
+    EXPECT_EQ(approved.registerIndex, store->signedRegister().size() - 1);
     EXPECT_EQ(lastKind(), records::EntryKind::RequestApproved);
     EXPECT_EQ(store->requests().get(r.id).state, records::RequestState::Approved);
 }
 
 TEST_F(RequestOperationsTest, NoOneDecidesTheirOwnRequestAndTheAttemptIsRecorded) {
     const records::Request r = ask(both);
-    const uint64_t before = store->log().size();
+    const uint64_t before = store->signedRegister().size();
     const Outcome outcome = decide(both, r.id);
     EXPECT_EQ(outcome.kind, OutcomeKind::Refused);
     EXPECT_NE(outcome.message.find("separation of duties"), std::string::npos) << outcome.message;
     // One entry: the refusal (kept for the auditors), and the request still waits.
-    EXPECT_EQ(store->log().size(), before + 1);
+    EXPECT_EQ(store->signedRegister().size(), before + 1);
     EXPECT_EQ(outcome.registerIndex, before);
     EXPECT_EQ(lastKind(), records::EntryKind::ApprovalRefused);
     EXPECT_EQ(store->requests().get(r.id).state, records::RequestState::Pending);
 }
 
 TEST_F(RequestOperationsTest, WrongPeopleAndWrongRequestsStopBeforeAnythingIsWritten) {
-    const uint64_t before = store->log().size();
+    const uint64_t before = store->signedRegister().size();
     CreateRequestInput input;
     input.details.kind = records::RequestKind::Erase;
     input.details.method = "zero";
@@ -112,7 +113,7 @@ TEST_F(RequestOperationsTest, WrongPeopleAndWrongRequestsStopBeforeAnythingIsWri
     } catch (const base::Error& e) {
         EXPECT_EQ(e.category(), base::ErrorCategory::BadInput);
     }
-    EXPECT_EQ(store->log().size(), before);
+    EXPECT_EQ(store->signedRegister().size(), before);
 }
 
 }  // namespace

@@ -28,7 +28,8 @@ class UserOperationsTest : public ::testing::Test {
     }
     std::string lastKind() {
         return records::entryString(
-            records::parseEntry(store->log().entry(store->log().size() - 1)), "kind");
+            records::parseEntry(store->signedRegister().entry(store->signedRegister().size() - 1)),
+            "kind");
     }
     Outcome perform(Operation&& op) {
         op.check();
@@ -54,7 +55,7 @@ class UserOperationsTest : public ::testing::Test {
 TEST_F(UserOperationsTest, AnAdministratorAddsAndDisablesAnAccount) {
     const Outcome added = perform(AddUserOperation(
         *store, admin, {{"tanaka", "", {Role::DataManager}, {}}, records::Secret(kPassword)}));
-    EXPECT_EQ(added.registerIndex, store->log().size() - 1);
+    EXPECT_EQ(added.registerIndex, store->signedRegister().size() - 1);
     EXPECT_EQ(lastKind(), records::EntryKind::UserCreated);
     EXPECT_TRUE(store->users().get("tanaka").hasRole(Role::DataManager));
 
@@ -68,7 +69,7 @@ TEST_F(UserOperationsTest, OwnPasswordYesSomeoneElsesOnlyAsAnAdministrator) {
     EXPECT_EQ(lastKind(), records::EntryKind::UserPasswordChanged);
     EXPECT_NO_THROW(store->users().authenticate("sato", kNewPassword));
 
-    const uint64_t before = store->log().size();
+    const uint64_t before = store->signedRegister().size();
     EXPECT_EQ(
         refusal(ChangePasswordOperation(*store, sato, {"admin", records::Secret(kNewPassword)})),
         base::ErrorCategory::Refused);
@@ -77,15 +78,15 @@ TEST_F(UserOperationsTest, OwnPasswordYesSomeoneElsesOnlyAsAnAdministrator) {
               base::ErrorCategory::Refused);
     EXPECT_EQ(refusal(SetUserEnabledOperation(*store, sato, {"admin", false})),
               base::ErrorCategory::Refused);
-    EXPECT_EQ(store->log().size(), before);
+    EXPECT_EQ(store->signedRegister().size(), before);
 }
 
 // The signing key is an administrator's too: rotated, the register names the new key.
 TEST_F(UserOperationsTest, OnlyAnAdministratorRotatesTheSigningKey) {
     const std::string oldVkey = store->vkey();
-    const uint64_t before = store->log().size();
+    const uint64_t before = store->signedRegister().size();
     EXPECT_EQ(refusal(RotateKeyOperation(*store, sato)), base::ErrorCategory::Refused);
-    EXPECT_EQ(store->log().size(), before);
+    EXPECT_EQ(store->signedRegister().size(), before);
 
     RotateKeyOperation rotate(*store, admin);
     rotate.check();

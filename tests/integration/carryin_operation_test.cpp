@@ -34,7 +34,7 @@ class CarryInOperationTest : public ::testing::Test {
         return r;
     }
 
-    records::Register& log() { return store_->log(); }
+    records::Register& signedRegister() { return store_->signedRegister(); }
 
     testsupport::TempDir tmp_;
     std::optional<records::Store> store_;
@@ -42,15 +42,15 @@ class CarryInOperationTest : public ::testing::Test {
 };
 
 TEST_F(CarryInOperationTest, AnUnmatchedReturnIsDoneAndRecorded) {
-    CarryInOperation operation(log(), request(false));
+    CarryInOperation operation(signedRegister(), request(false));
     operation.check();
     ProgressSink progress;
     const Outcome outcome = operation.run(progress, CancelToken());
     EXPECT_EQ(outcome.kind, OutcomeKind::Done);
     EXPECT_EQ(outcome.message, "no carry-out of this medium was found (recorded as unmatched)");
     ASSERT_TRUE(outcome.registerIndex);
-    EXPECT_EQ(*outcome.registerIndex, log().size() - 1);
-    const auto entry = records::parseEntry(log().entry(*outcome.registerIndex));
+    EXPECT_EQ(*outcome.registerIndex, signedRegister().size() - 1);
+    const auto entry = records::parseEntry(signedRegister().entry(*outcome.registerIndex));
     EXPECT_EQ(records::entryText(entry, "kind"), "carry-in");
     EXPECT_EQ(records::entryText(entry, "matched"), "no");
     EXPECT_EQ(records::entryText(entry, "crypto_erase"), "not requested");
@@ -59,7 +59,7 @@ TEST_F(CarryInOperationTest, AnUnmatchedReturnIsDoneAndRecorded) {
 // Cancelled while overwriting: the return is still recorded, its crypto-erase as failed, and the
 // outcome says it was interrupted, not done.
 TEST_F(CarryInOperationTest, ACryptoEraseCancelledWhileOverwritingIsInterruptedAndRecorded) {
-    CarryInOperation operation(log(), request(true));
+    CarryInOperation operation(signedRegister(), request(true));
     operation.check();
     CancelToken cancel;
     ProgressSink progress([&](const ProgressUpdate& u) {
@@ -68,12 +68,13 @@ TEST_F(CarryInOperationTest, ACryptoEraseCancelledWhileOverwritingIsInterruptedA
     const Outcome outcome = operation.run(progress, cancel);
     const auto& result = operation.result();
     ASSERT_TRUE(outcome.registerIndex);
-    EXPECT_EQ(*outcome.registerIndex, log().size() - 1);
-    const auto entry = records::parseEntry(log().entry(*outcome.registerIndex));
+    EXPECT_EQ(*outcome.registerIndex, signedRegister().size() - 1);
+    const auto entry = records::parseEntry(signedRegister().entry(*outcome.registerIndex));
     EXPECT_EQ(records::entryText(entry, "kind"), "carry-in");
     ASSERT_TRUE(result.erasureIndex);
     // The engine looks at the token between chunks, of the pass and of the verification.
-    EXPECT_EQ(records::entryText(records::parseEntry(log().entry(*result.erasureIndex)), "result"),
+    EXPECT_EQ(records::entryText(records::parseEntry(signedRegister().entry(*result.erasureIndex)),
+                                 "result"),
               "cancelled");
     EXPECT_EQ(outcome.kind, OutcomeKind::Interrupted) << outcome.message;
     EXPECT_NE(outcome.message.find("NOT erased"), std::string::npos) << outcome.message;

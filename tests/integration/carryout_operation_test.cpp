@@ -44,7 +44,7 @@ class CarryOutOperationTest : public ::testing::Test {
     }
 
     records::Store& store() { return *store_; }
-    records::Register& log() { return store_->log(); }
+    records::Register& signedRegister() { return store_->signedRegister(); }
 
     // Class 2: it needs the approved request kRequest (Art. 8(7)).
     CarryOutRequest request() {
@@ -78,7 +78,9 @@ class CarryOutOperationTest : public ::testing::Test {
         store_->requests().approve(kRequest, "dm");
     }
 
-    records::EntryFields entry(uint64_t index) { return records::parseEntry(log().entry(index)); }
+    records::EntryFields entry(uint64_t index) {
+        return records::parseEntry(signedRegister().entry(index));
+    }
     std::string kindOf(uint64_t index) { return records::entryText(entry(index), "kind"); }
 
     testsupport::TempDir tmp_;
@@ -87,15 +89,15 @@ class CarryOutOperationTest : public ::testing::Test {
 };
 
 TEST_F(CarryOutOperationTest, AnApprovalThatDoesNotFitIsARefusalRecordedBeforeTheMediumIsTouched) {
-    CarryOutOperation operation(log(), request());
+    CarryOutOperation operation(signedRegister(), request());
     operation.check();  // a request ID is given; whether it fits is decided by the claim
-    const uint64_t before = log().size();
+    const uint64_t before = signedRegister().size();
     ProgressSink progress;
     const Outcome outcome = operation.run(progress, CancelToken());
     EXPECT_EQ(outcome.kind, OutcomeKind::Refused);
     EXPECT_EQ(outcome.message.rfind("carry-out refused: no request REQ-000001", 0), 0u)
         << outcome.message;
-    ASSERT_EQ(log().size(), before + 1) << "only the refusal is recorded";
+    ASSERT_EQ(signedRegister().size(), before + 1) << "only the refusal is recorded";
     EXPECT_EQ(outcome.registerIndex, before);
     EXPECT_EQ(kindOf(before), "carry-out-refused");
     EXPECT_EQ(progress.last().step, "") << "no step started";
@@ -104,11 +106,11 @@ TEST_F(CarryOutOperationTest, AnApprovalThatDoesNotFitIsARefusalRecordedBeforeTh
 // A register that cannot be read is not a refusal by the standard: the error stays a failure
 // (exit 1), and no `carry-out-refused` entry claims a refusal that nobody made.
 TEST_F(CarryOutOperationTest, ADatabaseErrorDuringTheClaimIsAFailureNotARefusal) {
-    CarryOutOperation operation(log(), request());
+    CarryOutOperation operation(signedRegister(), request());
     operation.check();
     approve(operation.medium());
     store().database().exec("ALTER TABLE requests RENAME TO requests_elsewhere");
-    const uint64_t before = log().size();
+    const uint64_t before = signedRegister().size();
     ProgressSink progress;
     try {
         operation.run(progress, CancelToken());
@@ -116,14 +118,14 @@ TEST_F(CarryOutOperationTest, ADatabaseErrorDuringTheClaimIsAFailureNotARefusal)
     } catch (const records::DatabaseError& e) {
         EXPECT_EQ(e.category(), base::ErrorCategory::Failed) << e.what();
     }
-    EXPECT_EQ(log().size(), before) << "nothing recorded, nothing refused";
+    EXPECT_EQ(signedRegister().size(), before) << "nothing recorded, nothing refused";
 }
 
 // Cancelled while erasing: the carry-out ends Interrupted, its `carry-out` entry says
 // "interrupted" and closes the started entry, and the approval is released for a retry citing
 // that entry.
 TEST_F(CarryOutOperationTest, CancelledWhileErasingEndsInterruptedAndReleasesTheApproval) {
-    CarryOutOperation operation(log(), request());
+    CarryOutOperation operation(signedRegister(), request());
     operation.check();
     approve(operation.medium());
     CancelToken cancel;
@@ -132,7 +134,7 @@ TEST_F(CarryOutOperationTest, CancelledWhileErasingEndsInterruptedAndReleasesThe
         if (steps.empty() || steps.back() != u.step) steps.push_back(u.step);
         if (u.step == "erasing") cancel.request();
     });
-    const uint64_t before = log().size();
+    const uint64_t before = signedRegister().size();
     const Outcome outcome = operation.run(progress, cancel);
     EXPECT_EQ(outcome.kind, OutcomeKind::Interrupted) << outcome.message;
     EXPECT_EQ(steps, std::vector<std::string>{"erasing"}) << "nothing formatted or written";
@@ -156,27 +158,27 @@ TEST_F(CarryOutOperationTest, CancelledWhileErasingEndsInterruptedAndReleasesThe
     EXPECT_EQ(started, before);
     EXPECT_EQ(kindOf(started), "carry-out-started");
     // The release is the last entry and cites the entry that records how the carry-out ended.
-    ASSERT_EQ(log().size(), *outcome.registerIndex + 2);
-    const auto released = entry(log().size() - 1);
+    ASSERT_EQ(signedRegister().size(), *outcome.registerIndex + 2);
+    const auto released = entry(signedRegister().size() - 1);
     EXPECT_EQ(records::entryText(released, "kind"), "request-released");
     EXPECT_EQ(records::entryIntegerOr(released, "result_entry", -1),
               static_cast<int64_t>(*outcome.registerIndex));
     EXPECT_EQ(store().requests().get(kRequest).state, records::RequestState::Approved);
-    EXPECT_TRUE(JobJournal(log()).reconcile().empty()) << "no job left open";
+    EXPECT_TRUE(JobJournal(signedRegister()).reconcile().empty()) << "no job left open";
 }
 
 TEST_F(CarryOutOperationTest, CancelledBeforeItStartsRecordsNothing) {
-    CarryOutOperation operation(log(), request());
+    CarryOutOperation operation(signedRegister(), request());
     operation.check();
     approve(operation.medium());
-    const uint64_t before = log().size();
+    const uint64_t before = signedRegister().size();
     CancelToken cancel;
     cancel.request();
     ProgressSink progress;
     const Outcome outcome = operation.run(progress, cancel);
     EXPECT_EQ(outcome.kind, OutcomeKind::Interrupted);
     EXPECT_FALSE(outcome.registerIndex);
-    EXPECT_EQ(log().size(), before);
+    EXPECT_EQ(signedRegister().size(), before);
     EXPECT_EQ(store().requests().get(kRequest).state, records::RequestState::Approved);
 }
 

@@ -113,7 +113,7 @@ TEST(CarryOutPulledTest, MediumPulledMidWriteFailsLoudlyAndLeavesNoPlaintext) {
     request.origin = "test/pulled";
     request.allowedSources = {fs::canonical(share)};
     request.dataDir = tmp / "data";
-    CarryOutOperation operation(store.log(), std::move(request));
+    CarryOutOperation operation(store.signedRegister(), std::move(request));
     bool pulled = false;
     ProgressSink progress([&](const ProgressUpdate& p) {
         if (!pulled && p.step == "writing" && p.done >= (1u << 20)) {
@@ -127,15 +127,18 @@ TEST(CarryOutPulledTest, MediumPulledMidWriteFailsLoudlyAndLeavesNoPlaintext) {
     EXPECT_NE(outcome.message.find("carry-out FAILED"), std::string::npos) << outcome.message;
     ASSERT_TRUE(pulled);
     // One failed carry-out entry, none claiming success.
-    auto last = records::parseEntry(store.log().entry(store.log().size() - 1));
+    auto last =
+        records::parseEntry(store.signedRegister().entry(store.signedRegister().size() - 1));
     EXPECT_EQ(records::entryString(last, "kind"), "carry-out");
     EXPECT_EQ(records::entryString(last, "result"), "failed");
-    EXPECT_EQ(records::entryText(records::parseEntry(store.log().entry(static_cast<uint64_t>(
-                                     records::entryIntegerOr(last, "started_entry", -1)))),
-                                 "kind"),
-              "carry-out-started");
-    for (uint64_t i = 0; i < store.log().size(); ++i)
-        EXPECT_EQ(store.log().entry(i).find("\"result\":\"written\""), std::string::npos);
+    EXPECT_EQ(
+        records::entryText(records::parseEntry(store.signedRegister().entry(static_cast<uint64_t>(
+                               records::entryIntegerOr(last, "started_entry", -1)))),
+                           "kind"),
+        "carry-out-started");
+    for (uint64_t i = 0; i < store.signedRegister().size(); ++i)
+        EXPECT_EQ(store.signedRegister().entry(i).find("\"result\":\"written\""),
+                  std::string::npos);
     EXPECT_EQ(disk.imageBytes().find(kMarker), std::string::npos);
 }
 
@@ -163,8 +166,8 @@ TEST(CarryOutJournalTest, PackagingFailingAfterFormattingIsRecordedAsAFailedCarr
     request.assetTag = "USB-7";
     request.allowedSources = {fs::canonical(share)};
     request.dataDir = tmp / "data";
-    CarryOutOperation operation(store.log(), std::move(request));
-    const uint64_t before = store.log().size();
+    CarryOutOperation operation(store.signedRegister(), std::move(request));
+    const uint64_t before = store.signedRegister().size();
     ProgressSink progress([&](const ProgressUpdate& p) {
         if (p.step == "formatting") fs::resize_file(share / "記録.txt", 10);
     });
@@ -174,21 +177,22 @@ TEST(CarryOutJournalTest, PackagingFailingAfterFormattingIsRecordedAsAFailedCarr
     EXPECT_NE(outcome.message.find("carry-out FAILED"), std::string::npos) << outcome.message;
     EXPECT_NE(outcome.message.find("changed while it was being packaged"), std::string::npos)
         << outcome.message;
-    EXPECT_EQ(outcome.registerIndex, store.log().size() - 1);
-    const auto started = records::parseEntry(store.log().entry(before));
+    EXPECT_EQ(outcome.registerIndex, store.signedRegister().size() - 1);
+    const auto started = records::parseEntry(store.signedRegister().entry(before));
     EXPECT_EQ(records::entryText(started, "kind"), "carry-out-started");
     EXPECT_EQ(records::entryText(started, "asset"), "USB-7");
-    const auto last = records::parseEntry(store.log().entry(store.log().size() - 1));
+    const auto last =
+        records::parseEntry(store.signedRegister().entry(store.signedRegister().size() - 1));
     EXPECT_EQ(records::entryText(last, "kind"), "carry-out");
     EXPECT_EQ(records::entryText(last, "result"), "failed");
     EXPECT_EQ(records::entryIntegerOr(last, "started_entry", -1), static_cast<int64_t>(before));
     EXPECT_NE(records::entryText(last, "failure").find("changed while it was being packaged"),
               std::string::npos);
-    const auto erasure = records::parseEntry(store.log().entry(
+    const auto erasure = records::parseEntry(store.signedRegister().entry(
         static_cast<uint64_t>(records::entryIntegerOr(last, "erasure_index", -1))));
     EXPECT_EQ(records::entryText(erasure, "kind"), "erasure");
     EXPECT_EQ(records::entryText(erasure, "result"), "erased");
-    EXPECT_TRUE(JobJournal(store.log()).reconcile().empty());  // nothing left open
+    EXPECT_TRUE(JobJournal(store.signedRegister()).reconcile().empty());  // nothing left open
 }
 
 }  // namespace

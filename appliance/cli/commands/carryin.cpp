@@ -39,9 +39,9 @@ int runCarryIn(const Invocation& inv) {
 
     Session session = Session::open(inv, cl, {records::Role::Operator, records::Role::DataManager});
     request.operatorId = session.userId();
-    records::MediaLedger ledger(session.store().database(), session.store().log());
+    records::MediaLedger ledger(session.store().database(), session.store().signedRegister());
     request.ledger = &ledger;
-    operations::CarryInOperation operation(session.store().log(), std::move(request));
+    operations::CarryInOperation operation(session.store().signedRegister(), std::move(request));
     operation.check();
     ProgressPrinter printer;
     operations::ProgressSink progress([&](const operations::ProgressUpdate& u) {

@@ -97,7 +97,7 @@ int runCarryOut(const Invocation& inv) {
     request.requests = &session.store().requests();
     request.policy = &session.store().config().approvals;
     request.clock = session.store().clock();
-    records::RecipientBook book(session.store().database(), session.store().log());
+    records::RecipientBook book(session.store().database(), session.store().signedRegister());
     for (const auto& r : cl.values("recipient"))
         request.recipients.push_back(recipientOrThrow(r, book));
     if (usePassphrase) {
@@ -108,11 +108,11 @@ int runCarryOut(const Invocation& inv) {
                 "longer one");
         request.passphrase.emplace(pass.view());
     }
-    records::MediaLedger ledger(session.store().database(), session.store().log());
+    records::MediaLedger ledger(session.store().database(), session.store().signedRegister());
     request.ledger = &ledger;
     request.registerUnknownMedia = session.store().config().registerUnknownMedia;
 
-    operations::CarryOutOperation operation(session.store().log(), std::move(request));
+    operations::CarryOutOperation operation(session.store().signedRegister(), std::move(request));
     operation.check();
     const auto& medium = operation.medium();
     std::fprintf(stderr, "carry-out on %s (%s, serial %s, %llu bytes): the medium is erased\n",

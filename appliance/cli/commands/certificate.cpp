@@ -182,7 +182,7 @@ int runCertificateList(const Invocation& inv) {
         throw badInput("say where to write: --csv FILE and/or --pdf FILE");
     requireOneStandardOutput({cl.value("csv"), cl.value("pdf")});
     records::Store store = openStore(inv, records::Store::Access::ReadOnly);
-    const auto rows = records::disposalRows(store.log(), from, to);
+    const auto rows = records::disposalRows(store.signedRegister(), from, to);
     if (auto csv = cl.value("csv"))
         writeOutputFile(*csv, records::disposalListCsv(rows), "disposal list CSV");
     if (auto pdf = cl.value("pdf"))

@@ -24,7 +24,7 @@ std::map<std::string, records::Medium> ledgerRows(const Invocation& inv,
     std::map<std::string, records::Medium> rows;
     if (!std::filesystem::exists(inv.dataDir / "massho.db")) return rows;
     records::Store store = openStore(inv);
-    records::MediaLedger ledger(store.database(), store.log());
+    records::MediaLedger ledger(store.database(), store.signedRegister());
     for (const auto& d : all)
         if (auto m = ledger.findOpenBySerial(d.serial)) rows.emplace(d.serial, *m);
     return rows;

@@ -105,7 +105,7 @@ int runMediaShow(const Invocation& inv) {
     cl.addFlag("json", "Print JSON on stdout.");
     cl.parse(1, 1);
     records::Store store = openStore(inv);
-    records::MediaLedger ledger(store.database(), store.log());
+    records::MediaLedger ledger(store.database(), store.signedRegister());
     const std::string tag = cl.positional()[0];
     auto m = ledger.find(tag);
     if (!m)
@@ -143,7 +143,7 @@ int runMediaList(const Invocation& inv) {
                            "disposed, destroyed or returned-to-lessor");
     }
     records::Store store = openStore(inv);
-    records::MediaLedger ledger(store.database(), store.log());
+    records::MediaLedger ledger(store.database(), store.signedRegister());
     const auto media = ledger.list(state);
     if (cl.isSet("json")) {
         QJsonArray out;
@@ -217,7 +217,7 @@ int runMediaCheck(const Invocation& inv) {
     CommandLine cl(inv.name, inv.arguments);
     cl.parse(0, 0);
     records::Store store = openStore(inv);
-    records::MediaLedger ledger(store.database(), store.log());
+    records::MediaLedger ledger(store.database(), store.signedRegister());
     const auto differences = ledger.differencesFromRegister();
     for (const auto& d : differences) std::printf("%s\n", d.c_str());
     if (!differences.empty())

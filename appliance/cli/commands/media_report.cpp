@@ -52,16 +52,18 @@ int runMediaReport(const Invocation& inv) {
     records::TableReport report;
     if (kind == "ledger" || kind == "carried-out") {
         const std::string asOf = dateOrThrow(cl.value("as-of").value_or(today), "as-of");
-        report = kind == "ledger" ? records::mediaLedgerReport(store.log(), asOf, store.origin())
-                                  : records::carriedOutReport(store.log(), asOf, store.origin());
+        report = kind == "ledger"
+                     ? records::mediaLedgerReport(store.signedRegister(), asOf, store.origin())
+                     : records::carriedOutReport(store.signedRegister(), asOf, store.origin());
     } else if (kind == "due") {
-        report = records::mediaDueReport(
-            store.log(), today, daysOrThrow(cl.value("within").value_or("30")), store.origin());
+        report =
+            records::mediaDueReport(store.signedRegister(), today,
+                                    daysOrThrow(cl.value("within").value_or("30")), store.origin());
     } else if (kind == "closures") {
         const std::string from = dateOrThrow(cl.required("from"), "from");
         const std::string to = dateOrThrow(cl.required("to"), "to");
         if (to < from) throw badInput("--to " + to + " is before --from " + from);
-        report = records::mediaClosuresReport(store.log(), from, to, store.origin());
+        report = records::mediaClosuresReport(store.signedRegister(), from, to, store.origin());
     } else {
         throw badInput("unknown report '" + kind.substr(0, 20) +
                        "': use ledger, carried-out, due or closures");

@@ -30,7 +30,7 @@ int runRecipientsAdd(const Invocation& inv) {
         }
     }();
     Session session = Session::open(inv, cl, {records::Role::Admin});
-    records::RecipientBook book(session.store().database(), session.store().log());
+    records::RecipientBook book(session.store().database(), session.store().signedRegister());
     records::RecipientKey entry{
         name, parsed.toString(), parsed.fingerprint(), cl.value("label").value_or(""), "", ""};
     auto stored = book.add(entry, session.userId());
@@ -43,7 +43,7 @@ int runRecipientsList(const Invocation& inv) {
     cl.addFlag("json", "Print JSON on stdout.");
     cl.parse(0, 0);
     records::Store store = openStore(inv, records::Store::Access::ReadOnly);
-    records::RecipientBook book(store.database(), store.log());
+    records::RecipientBook book(store.database(), store.signedRegister());
     const auto keys = book.list();
     if (cl.isSet("json")) {
         std::string out = "[";
@@ -69,7 +69,7 @@ int runRecipientsRemove(const Invocation& inv) {
     addSessionOptions(cl);
     cl.parse(1, 1);
     Session session = Session::open(inv, cl, {records::Role::Admin});
-    records::RecipientBook book(session.store().database(), session.store().log());
+    records::RecipientBook book(session.store().database(), session.store().signedRegister());
     book.remove(cl.positional()[0], session.userId());
     return 0;
 }

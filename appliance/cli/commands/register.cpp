@@ -43,7 +43,7 @@ int runRegisterShow(const Invocation& inv) {
     cl.parse(0, 1);
 
     records::Store store = openStore(inv, records::Store::Access::ReadOnly);
-    records::Register& log = store.log();
+    records::Register& log = store.signedRegister();
     if (!cl.positional().empty()) {
         // Exactly the stored bytes, nothing added: what the leaf hash covers.
         writeBytes(log.entry(parseIndex(cl.positional()[0], log.size())));
@@ -66,16 +66,17 @@ int runRegisterProof(const Invocation& inv) {
     cl.addOption("size", "N", "Prove against the checkpoint of tree size N (default: the latest).");
     cl.parse(1, 1);
     records::Store store = openStore(inv, records::Store::Access::ReadOnly);
-    const uint64_t index = parseIndex(cl.positional()[0], store.log().size());
+    const uint64_t index = parseIndex(cl.positional()[0], store.signedRegister().size());
     std::optional<uint64_t> size;
     if (auto s = cl.value("size")) {
         size = parseNumber(*s, "a tree size");
-        if (*size <= index || *size > store.log().size())
+        if (*size <= index || *size > store.signedRegister().size())
             throw badInput("--size " + *s + " cannot prove entry " + std::to_string(index) +
                            ": give a tree size from " + std::to_string(index + 1) + " to " +
-                           std::to_string(store.log().size()) + " (the register's size)");
+                           std::to_string(store.signedRegister().size()) +
+                           " (the register's size)");
     }
-    writeBytes(store.log().proof(index, size));  // c2sp.org/tlog-proof@v1
+    writeBytes(store.signedRegister().proof(index, size));  // c2sp.org/tlog-proof@v1
     return 0;
 }
 
@@ -83,7 +84,8 @@ int runRegisterCheckpoint(const Invocation& inv) {
     CommandLine cl(inv.name, inv.arguments);
     cl.parse(0, 0);
     records::Store store = openStore(inv, records::Store::Access::ReadOnly);
-    writeBytes(store.log().checkpoint());  // keep it: a later verify --checkpoint catches rollback
+    writeBytes(store.signedRegister()
+                   .checkpoint());  // keep it: a later verify --checkpoint catches rollback
     return 0;
 }
 
@@ -160,13 +162,13 @@ int runRegisterWitnessRequest(const Invocation& inv) {
                  "rotation: the old key's last checkpoint).");
     cl.parse(0, 0);
     records::Store store = openStore(inv, records::Store::Access::ReadOnly);
-    const uint64_t size = store.log().size();
+    const uint64_t size = store.signedRegister().size();
     const uint64_t old = cl.value("old") ? parseNumber(*cl.value("old"), "a tree size") : 0;
     const uint64_t target = cl.value("size") ? parseNumber(*cl.value("size"), "a tree size") : size;
     if (target == 0 || target > size || old > target)
         throw badInput("sizes must satisfy --old <= --size <= " + std::to_string(size) +
                        " (the register's size), and --size > 0");
-    writeBytes(store.log().witnessRequest(old, target));
+    writeBytes(store.signedRegister().witnessRequest(old, target));
     return 0;
 }
 
@@ -175,9 +177,9 @@ int runRegisterRotationEvidence(const Invocation& inv) {
     cl.addPositional("INDEX", "The key-rotated entry.");
     cl.parse(1, 1);
     records::Store store = openStore(inv, records::Store::Access::ReadOnly);
-    const uint64_t index = parseIndex(cl.positional()[0], store.log().size());
+    const uint64_t index = parseIndex(cl.positional()[0], store.signedRegister().size());
     try {
-        writeBytes(store.log().keyRotationEvidence(index));
+        writeBytes(store.signedRegister().keyRotationEvidence(index));
     } catch (const records::RecordsError& e) {
         throw badInput(std::string(e.what()) + ": see massho register show " + cl.positional()[0]);
     }
@@ -193,11 +195,11 @@ int runRegisterAddCosignature(const Invocation& inv) {
     const auto vkeys = readVkeyLines(cl.required("witness-vkey"));
     std::string line = readTextInput(cl.positional()[0], "cosignature");
     records::Store store = openStore(inv);
-    const uint64_t size =
-        cl.value("size") ? parseNumber(*cl.value("size"), "a tree size") : store.log().size();
-    if (size == 0 || size > store.log().size())
+    const uint64_t size = cl.value("size") ? parseNumber(*cl.value("size"), "a tree size")
+                                           : store.signedRegister().size();
+    if (size == 0 || size > store.signedRegister().size())
         throw badInput("--size " + std::to_string(size) + " is not a checkpoint here: give 1 to " +
-                       std::to_string(store.log().size()) + " (the register's size)");
+                       std::to_string(store.signedRegister().size()) + " (the register's size)");
     try {
         store.recordCosignature(size, vkeys.front(), line);
     } catch (const records::NoteFormatError& e) {

@@ -169,9 +169,9 @@ bool isValidAssetTag(std::string_view tag) {
 }
 
 MediaLedger::MediaLedger(Database& db, Register& log, Clock clock)
-    : db_(db), log_(log), clock_(std::move(clock)) {
+    : db_(db), register_(log), clock_(std::move(clock)) {
     if (db_.readOnly()) {
-        replayed_ = replayLedger(log_);
+        replayed_ = replayLedger(register_);
         return;
     }
     catchUp();  // the tables are the ladder's (schema.cpp, version 7)
@@ -182,9 +182,9 @@ void MediaLedger::catchUp() {
     Transaction tx(db_);
     Statement cursor(db_, "SELECT next_index FROM media_cursor WHERE id = 0");
     const uint64_t next = cursor.step() ? static_cast<uint64_t>(cursor.integer(0)) : 0;
-    const uint64_t size = log_.size();
+    const uint64_t size = register_.size();
     if (next >= size) return;
-    log_.forEach([&](uint64_t at, const std::string& bytes) { applyEntry(bytes, at); }, next);
+    register_.forEach([&](uint64_t at, const std::string& bytes) { applyEntry(bytes, at); }, next);
     setCursor(size);
     tx.commit();
 }
@@ -216,7 +216,7 @@ void MediaLedger::saveEvent(const MediumEvent& e) {
 // Inside an act's transaction, after its catchUp(): appends the entry and applies it, so the
 // entry and the tables' change commit or vanish together.
 uint64_t MediaLedger::record(const std::string& entryBytes) {
-    const uint64_t at = log_.append(entryBytes);
+    const uint64_t at = register_.append(entryBytes);
     applyEntry(entryBytes, at);
     setCursor(at + 1);
     return at;
@@ -508,7 +508,7 @@ std::vector<MediumEvent> MediaLedger::history(const std::string& tag) const {
 }
 
 std::vector<std::string> MediaLedger::differencesFromRegister() const {
-    const MediaSnapshot truth = replayLedger(log_);
+    const MediaSnapshot truth = replayLedger(register_);
     std::vector<std::string> out;
     const auto rows = list();
     for (const auto& m : rows) {

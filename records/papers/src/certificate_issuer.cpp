@@ -100,7 +100,7 @@ std::vector<uint64_t> archiveAndRecord(Store& store, const std::filesystem::path
     writeArchive(archived, pdf);
     try {
         std::vector<uint64_t> indexes;
-        for (const auto& e : entries) indexes.push_back(store.log().append(e));
+        for (const auto& e : entries) indexes.push_back(store.signedRegister().append(e));
         if (deliver) deliver(pdf);
         tx.commit();
         return indexes;
@@ -117,7 +117,7 @@ IssuedCertificate issueCertificate(Store& store, uint64_t index, const std::stri
                                    const PdfDelivery& deliver) {
     IssuedCertificate out;
     out.certificate =
-        prepareCertificate(store.log(), store.origin(), index, officerId, store.clock());
+        prepareCertificate(store.signedRegister(), store.origin(), index, officerId, store.clock());
     const Certificate& c = out.certificate;
     out.pdf = renderCertificatePdf(c);
     out.sha256Hex = base::sha256Hex(out.pdf);
@@ -135,13 +135,13 @@ IssuedBatch issueCertificateBatch(Store& store, const std::vector<uint64_t>& ind
         throw CertificateRefused("no successful erasure matches: there is nothing to certify");
     IssuedBatch out;
     for (uint64_t index : indexes)
-        out.certificates.push_back(
-            prepareCertificate(store.log(), store.origin(), index, officerId, store.clock()));
+        out.certificates.push_back(prepareCertificate(store.signedRegister(), store.origin(), index,
+                                                      officerId, store.clock()));
     out.pdf = renderCertificatesPdf(out.certificates);
     out.sha256Hex = base::sha256Hex(out.pdf);
     const std::string name = "batch-" + std::to_string(indexes.front()) + "-" +
                              std::to_string(indexes.back()) + "-" +
-                             std::to_string(store.log().size()) + ".pdf";
+                             std::to_string(store.signedRegister().size()) + ".pdf";
     out.archived = store.dir() / kCertificatesFolder / name;
     std::vector<std::string> entries;
     for (const auto& c : out.certificates)
@@ -152,7 +152,7 @@ IssuedBatch issueCertificateBatch(Store& store, const std::vector<uint64_t>& ind
 }
 
 std::string archivedCertificate(Store& store, uint64_t index) {
-    const auto last = lastIssueFor(store.log(), index);
+    const auto last = lastIssueFor(store.signedRegister(), index);
     if (!last)
         throw RecordsError("no certificate was issued for entry " + std::to_string(index) +
                            ": issue one first with massho certificate " + std::to_string(index) +

@@ -5,10 +5,10 @@
 #include <filesystem>
 #include <fstream>
 
-#include "massho/records/register/canonical_json.h"
 #include "massho/records/papers/certificate.h"
 #include "massho/records/papers/certificate_pdf.h"
 #include "massho/records/people/store.h"
+#include "massho/records/register/canonical_json.h"
 
 using namespace massho::records;
 
@@ -21,7 +21,7 @@ int main(int argc, char** argv) {
     std::filesystem::remove_all(dir);
     Store store = Store::create(dir, "erasure.city.example.lg.jp/massho", "admin", "管理者",
                                 "sample-admin-passphrase");
-    const uint64_t index = store.log().append(
+    const uint64_t index = store.signedRegister().append(
         EntryBuilder("erasure")
             .set("result", "erased")
             .set("operator", "sato")
@@ -52,8 +52,8 @@ int main(int argc, char** argv) {
             .set("ended", "2026-03-02T03:02:41Z")
             .set("software", "massho 0.1.0")
             .finish());
-    const Certificate c = prepareCertificate(store.log(), store.origin(), index, "suzuki",
-                                             store.clock());
+    const Certificate c =
+        prepareCertificate(store.signedRegister(), store.origin(), index, "suzuki", store.clock());
     const std::string pdf = renderCertificatePdf(c);
     std::ofstream(argv[1], std::ios::binary).write(pdf.data(), static_cast<long>(pdf.size()));
     std::filesystem::remove_all(dir);

@@ -28,7 +28,7 @@ constexpr const char* kSelect =
 
 }  // namespace
 
-RecipientBook::RecipientBook(Database& db, Register& log) : db_(db), log_(log) {}
+RecipientBook::RecipientBook(Database& db, Register& log) : db_(db), register_(log) {}
 
 RecipientKey RecipientBook::add(const RecipientKey& key, const std::string& byAdmin) {
     if (!isValidUserId(key.name))
@@ -53,7 +53,7 @@ RecipientKey RecipientBook::add(const RecipientKey& key, const std::string& byAd
     EntryBuilder entry(EntryKind::RecipientAdded);
     entry.set("name", stored.name).set("label", stored.label).set("public_key", stored.publicKey);
     entry.set("fingerprint", stored.fingerprint).set("by", byAdmin);
-    log_.append(entry.finish());
+    register_.append(entry.finish());
     tx.commit();
     return stored;
 }
@@ -67,7 +67,7 @@ void RecipientBook::remove(const std::string& name, const std::string& byAdmin) 
     del.bind(1, name).run();
     EntryBuilder entry(EntryKind::RecipientRemoved);
     entry.set("name", name).set("fingerprint", existing->fingerprint).set("by", byAdmin);
-    log_.append(entry.finish());
+    register_.append(entry.finish());
     tx.commit();
 }
 

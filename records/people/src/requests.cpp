@@ -144,7 +144,11 @@ std::string Request::displayState(TimePoint now) const {
 
 Requests::Requests(Database& db, Register& log, Users& users, Clock clock,
                    std::chrono::days approvalValidity)
-    : db_(db), log_(log), users_(users), clock_(std::move(clock)), validity_(approvalValidity) {}
+    : db_(db),
+      register_(log),
+      users_(users),
+      clock_(std::move(clock)),
+      validity_(approvalValidity) {}
 
 Request Requests::create(const RequestDetails& details, const std::string& requester) {
     validate(details);
@@ -167,7 +171,7 @@ Request Requests::create(const RequestDetails& details, const std::string& reque
     entry.set("note", details.note).set("device_path", details.device.path);
     entry.set("device_model", details.device.model).set("device_serial", details.device.serial);
     entry.set("device_size", static_cast<int64_t>(details.device.sizeBytes));
-    const uint64_t index = log_.append(entry.finish());
+    const uint64_t index = register_.append(entry.finish());
 
     Statement insert(db_,
                      "INSERT INTO requests(id, kind, state, requester, created, purpose, class, "
@@ -191,7 +195,7 @@ void Requests::refuseApproval(const Request& request, const std::string& by, con
     Transaction tx(db_);
     EntryBuilder entry(EntryKind::ApprovalRefused, clock_);
     entry.set("request", request.id).set("by", by).set("reason", reason);
-    log_.append(entry.finish());
+    register_.append(entry.finish());
     tx.commit();
     throw RefusedError(message);
 }
@@ -227,7 +231,7 @@ Request Requests::approve(const std::string& id, const std::string& approver) {
     EntryBuilder entry(EntryKind::RequestApproved, fixedClock(now));
     entry.set("request", id).set("request_entry", static_cast<int64_t>(request.requestEntry));
     entry.set("requester", request.requester).set("by", approver).set("expires", expires);
-    const uint64_t index = log_.append(entry.finish());
+    const uint64_t index = register_.append(entry.finish());
     Statement update(db_,
                      "UPDATE requests SET state = 'approved', decided_by = ?, decided = ?, "
                      "approval_expires = ?, decision_entry = ? WHERE id = ? AND state = 'pending'");
@@ -250,7 +254,7 @@ Request Requests::reject(const std::string& id, const std::string& approver,
     EntryBuilder entry(EntryKind::RequestRejected, fixedClock(now));
     entry.set("request", id).set("request_entry", static_cast<int64_t>(request.requestEntry));
     entry.set("requester", request.requester).set("by", approver).set("reason", reason);
-    const uint64_t index = log_.append(entry.finish());
+    const uint64_t index = register_.append(entry.finish());
     Statement update(db_,
                      "UPDATE requests SET state = 'rejected', decided_by = ?, decided = ?, "
                      "reason = ?, decision_entry = ? WHERE id = ? AND state = 'pending'");
@@ -311,7 +315,7 @@ void Requests::finishClaim(const Request& request, std::optional<uint64_t> resul
         EntryBuilder entry(EntryKind::RequestReleased, clock_);
         entry.set("request", request.id).set("result_entry", static_cast<int64_t>(*resultEntry));
         entry.set("reason", reason);
-        log_.append(entry.finish());
+        register_.append(entry.finish());
     }
     Statement update(db_,
                      used ? "UPDATE requests SET state = 'used', used_entry = ? WHERE id = ? AND "

@@ -105,12 +105,13 @@ Store::Store(fs::path dir, Access access, Clock clock)
     db_ = std::make_unique<Database>(dir_ / kDatabaseFile, access == Access::ReadOnly
                                                                ? Database::Mode::ReadOnly
                                                                : Database::Mode::Create);
-    log_ = std::make_unique<Register>(*db_);
+    register_ = std::make_unique<Register>(*db_);
     config_ = Config::loadFromDir(dir_);
     users_ = std::make_unique<Users>(
-        *db_, *log_, clock_,
+        *db_, *register_, clock_,
         UserPolicy{config_.password, config_.maxFailedLogins, config_.lockout});
-    requests_ = std::make_unique<Requests>(*db_, *log_, *users_, clock_, config_.approvalValidity);
+    requests_ =
+        std::make_unique<Requests>(*db_, *register_, *users_, clock_, config_.approvalValidity);
     key_ = std::make_unique<KeyState>();
     key_->dir = dir_;
 }
@@ -118,7 +119,7 @@ Store::Store(fs::path dir, Access access, Clock clock)
 void Store::attachSigner() {
     key_->vkey = vkey_;
     KeyState* state = key_.get();
-    log_->setSigner(origin_, [state]() -> const SigningKey& { return state->get(); });
+    register_->setSigner(origin_, [state]() -> const SigningKey& { return state->get(); });
 }
 
 Store::Store(Store&&) noexcept = default;
@@ -154,7 +155,7 @@ Store Store::create(const fs::path& dir, const std::string& origin, const std::s
         putSetting(store.database(), "vkey", vkey);
         EntryBuilder created(EntryKind::RegisterCreated, store.clock_);
         created.set("origin", origin).set("vkey", vkey).set("software", "massho " MASSHO_VERSION);
-        store.log().append(created.finish());
+        store.signedRegister().append(created.finish());
         store.users().addInitialAdmin({adminId, adminName, {Role::Admin}, std::nullopt},
                                       adminPassword);
         tx.commit();
@@ -207,7 +208,7 @@ std::string Store::rotateKey(const std::string& byAdmin) {
         Transaction tx(*db_);
         EntryBuilder entry(EntryKind::KeyRotated, clock_);
         entry.set("old_vkey", oldVkey).set("new_vkey", newVkey).set("by", byAdmin);
-        log_->append(entry.finish());  // this entry's checkpoint is signed by the old key
+        register_->append(entry.finish());  // this entry's checkpoint is signed by the old key
         putSetting(*db_, "vkey", newVkey);
         tx.commit();
     }
@@ -223,17 +224,17 @@ void Store::recordCosignature(uint64_t size, const std::string& witnessVkey,
                               std::string_view line) {
     VerifierKey witness = VerifierKey::parse(witnessVkey);
     Transaction tx(*db_);
-    log_->addCosignature(size, witness, line);
+    register_->addCosignature(size, witness, line);
     EntryBuilder entry(EntryKind::WitnessCosigned, clock_);
     entry.set("witness", witnessVkey).set("size", static_cast<int64_t>(size));
-    log_->append(entry.finish());
+    register_->append(entry.finish());
     tx.commit();
 }
 
 std::string Store::cosignWith(Witness& witness, uint64_t unixTime) {
     followRotations(witness, unixTime);
-    uint64_t size = log_->size();
-    std::string request = log_->witnessRequest(witness.lastSize(origin_).value_or(0));
+    uint64_t size = register_->size();
+    std::string request = register_->witnessRequest(witness.lastSize(origin_).value_or(0));
     std::string line = witness.addCheckpoint(request, vkey_, unixTime);
     recordCosignature(size, witness.vkey(), line);
     return line;
@@ -245,7 +246,7 @@ void Store::followRotations(Witness& witness, uint64_t unixTime) {
     const auto seen = witness.lastSize(origin_);
     if (!seen) return;  // a new witness starts with the current key
     std::vector<std::pair<uint64_t, std::string>> rotations;  // index, old vkey
-    log_->forEach(
+    register_->forEach(
         [&](uint64_t index, const std::string& bytes) {
             if (!entryHasKind(bytes, EntryKind::KeyRotated)) return;
             rotations.emplace_back(index, entryString(parseEntry(bytes), "old_vkey"));
@@ -256,16 +257,16 @@ void Store::followRotations(Witness& witness, uint64_t unixTime) {
         const uint64_t lastOfOldKey = index + 1;
         const uint64_t at = witness.lastSize(origin_).value_or(0);
         if (at < lastOfOldKey) {
-            std::string line =
-                witness.addCheckpoint(log_->witnessRequest(at, lastOfOldKey), oldVkey, unixTime);
+            std::string line = witness.addCheckpoint(register_->witnessRequest(at, lastOfOldKey),
+                                                     oldVkey, unixTime);
             recordCosignature(lastOfOldKey, witness.vkey(), line);
         }
-        witness.followKeyRotation(log_->keyRotationEvidence(index));
+        witness.followKeyRotation(register_->keyRotationEvidence(index));
     }
 }
 
 ExportResult Store::exportTo(const fs::path& outdir) {
-    return exportRegister(*log_, vkey_, outdir);
+    return exportRegister(*register_, vkey_, outdir);
 }
 
 }  // namespace massho::records

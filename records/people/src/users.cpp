@@ -46,7 +46,7 @@ bool isValidUserId(std::string_view id) {
 }
 
 Users::Users(Database& db, Register& log, Clock clock, UserPolicy policy, Kdf kdf)
-    : db_(db), log_(log), clock_(std::move(clock)), policy_(policy), kdf_(std::move(kdf)) {}
+    : db_(db), register_(log), clock_(std::move(clock)), policy_(policy), kdf_(std::move(kdf)) {}
 
 void Users::checkPassword(std::string_view password, std::string_view id) const {
     checkPasswordStrength(password, id, policy_.password);
@@ -87,7 +87,7 @@ User Users::insert(const NewUser& user, std::string_view password, const std::st
     EntryBuilder entry(EntryKind::UserCreated, fixedClock(clock_()));
     entry.set("id", user.id).set("name", name).set("roles", joinRoles(user.roles)).set("by", by);
     entry.set("expires", user.expires.value_or(""));
-    log_.append(entry.finish());
+    register_.append(entry.finish());
     tx.commit();
     return get(user.id);
 }
@@ -144,7 +144,7 @@ void Users::recordFailure(const std::string& givenId, const char* reason, const 
     bool plausible = isValidUserId(givenId);
     EntryBuilder entry(EntryKind::LoginFailed, fixedClock(now));
     entry.set("id", plausible ? givenId : "").set("reason", plausible ? reason : "invalid-id");
-    log_.append(entry.finish());
+    register_.append(entry.finish());
     std::string_view why(reason);
     if (!plausible)
         countFailure("", false, now);
@@ -179,7 +179,7 @@ void Users::summariseEndedLocks(TimePoint now) {
         entry.set("id", ended.text(0)).set("reason", "locked").set("count", ended.integer(1));
         entry.set("first", ended.text(2)).set("last", ended.text(3));
         entry.set("until", ended.text(4));
-        log_.append(entry.finish());
+        register_.append(entry.finish());
     }
     if (!any) return;
     Statement forget(db_, "DELETE FROM login_refusals_while_locked WHERE locked_until <= ?");
@@ -214,7 +214,7 @@ void Users::countFailure(const std::string& id, bool known, TimePoint now) {
         EntryBuilder lock(EntryKind::UserLocked, fixedClock(now));
         lock.set("id", id).set("until", *until).set("failures", int64_t{failures});
         lock.set("account", known ? "existing" : id.empty() ? "malformed-ids" : "unknown");
-        log_.append(lock.finish());
+        register_.append(lock.finish());
         failures = 0;
     }
     Statement update(db_, std::string("UPDATE ") + table +
@@ -323,7 +323,7 @@ void Users::setDisabled(const std::string& id, bool disabled, const std::string&
     update.bind(1, int64_t{disabled ? 1 : 0}).bind(2, id).run();
     EntryBuilder entry(disabled ? EntryKind::UserDisabled : EntryKind::UserEnabled, clock_);
     entry.set("id", id).set("by", byAdmin);
-    log_.append(entry.finish());
+    register_.append(entry.finish());
     tx.commit();
 }
 
@@ -355,7 +355,7 @@ void Users::changePassword(const std::string& id, std::string_view newPassword,
     update.bind(1, hash).bind(2, now).bind(3, id).run();
     EntryBuilder entry(EntryKind::UserPasswordChanged, clock_);
     entry.set("id", id).set("by", by);
-    log_.append(entry.finish());
+    register_.append(entry.finish());
     tx.commit();
 }
 

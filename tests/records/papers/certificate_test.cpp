@@ -103,19 +103,20 @@ class CertificateTest : public ::testing::Test {
     void SetUp() override {
         store_ = std::make_unique<Store>(
             Store::create(tmp_ / "data", kOrigin, "admin", "Admin", "admin-secret-pass-1"));
-        hdd_ = store_->log().append(
+        hdd_ = store_->signedRegister().append(
             erasureEntry({"WD-WCC4N7KX1234", "WDC WD5000AAKX", "hdd", "dod-3",
                           "DoD 5220.22-M (3 passes)", "1: 0x00; 2: 0xFF; 3: random", "clear"}));
-        usb_ = store_->log().append(
+        usb_ = store_->signedRegister().append(
             erasureEntry({"USB-77AB0042", "SanDisk Cruzer", "usb-flash", "usb-clear",
                           "USB flash clear", "1: random; 2: complement", "clear", "erased", true}));
-        failed_ = store_->log().append(erasureEntry(
+        failed_ = store_->signedRegister().append(erasureEntry(
             {"BAD-1", "Old disk", "hdd", "zero", "Zero fill", "1: 0x00", "none", "failed"}));
         vkeys_ = {VerifierKey::parse(store_->vkey())};
     }
 
     Certificate certificate(uint64_t index) {
-        return prepareCertificate(store_->log(), kOrigin, index, "suzuki", systemClock());
+        return prepareCertificate(store_->signedRegister(), kOrigin, index, "suzuki",
+                                  systemClock());
     }
 
     TempDir tmp_;
@@ -193,7 +194,7 @@ TEST_F(CertificateTest, QrCodeDecodesToThePayloadThatVerifies) {
     ASSERT_FALSE(scanned.empty());
     if (scanned.back() == '\n' && scanned.size() == c.payload().size() + 1) scanned.pop_back();
     EXPECT_EQ(scanned, c.payload());
-    EXPECT_EQ(scanned.substr(0, scanned.find('\n')), store_->log().entry(usb_));
+    EXPECT_EQ(scanned.substr(0, scanned.find('\n')), store_->signedRegister().entry(usb_));
     const VerifiedCertificate v = verifyCertificatePayload(scan.out, vkeys_);
     EXPECT_EQ(v.index, usb_);
     EXPECT_EQ(entryString(v.fields, "device_serial"), "USB-77AB0042");
@@ -247,9 +248,10 @@ TEST_F(CertificateTest, ForgedCheckpointSignatureIsRejected) {
 TEST_F(CertificateTest, FailedErasuresAndOtherEntriesGetNoCertificate) {
     EXPECT_THROW(certificate(failed_), CertificateRefused);
     EXPECT_THROW(certificate(1), CertificateRefused);  // user-created
-    EXPECT_THROW(certificate(store_->log().size()), RecordsError);
+    EXPECT_THROW(certificate(store_->signedRegister().size()), RecordsError);
     // A payload built by hand for the failed erasure is not accepted as a certificate.
-    const std::string forged = store_->log().entry(failed_) + "\n" + store_->log().proof(failed_);
+    const std::string forged =
+        store_->signedRegister().entry(failed_) + "\n" + store_->signedRegister().proof(failed_);
     EXPECT_THROW(verifyCertificatePayload(forged, vkeys_), CertificateInvalid);
 }
 
@@ -258,7 +260,7 @@ TEST_F(CertificateTest, IssuingRecordsTheArchivedPdfsHashAndReissuesAreMarked) {
     EXPECT_FALSE(first.certificate.reissue());
     EXPECT_EQ(readFile(first.archived), first.pdf);
     EXPECT_EQ(massho::base::sha256Hex(readFile(first.archived)), first.sha256Hex);
-    const EntryFields record = parseEntry(store_->log().entry(first.recordIndex));
+    const EntryFields record = parseEntry(store_->signedRegister().entry(first.recordIndex));
     EXPECT_EQ(entryString(record, "kind"), "certificate-issued");
     EXPECT_EQ(entryInteger(record, "entry"), static_cast<int64_t>(hdd_));
     EXPECT_EQ(entryString(record, "pdf_sha256"), first.sha256Hex);
@@ -268,7 +270,8 @@ TEST_F(CertificateTest, IssuingRecordsTheArchivedPdfsHashAndReissuesAreMarked) {
     const IssuedCertificate second = issueCertificate(*store_, hdd_, "suzuki");
     EXPECT_TRUE(second.certificate.reissue());
     EXPECT_EQ(second.certificate.number, std::to_string(hdd_) + "-2");
-    EXPECT_EQ(entryInteger(parseEntry(store_->log().entry(second.recordIndex)), "reissue"), 1);
+    EXPECT_EQ(
+        entryInteger(parseEntry(store_->signedRegister().entry(second.recordIndex)), "reissue"), 1);
     EXPECT_NE(pdfText(second.archived).find("再発行 / Reissue"), std::string::npos);
     EXPECT_EQ(archivedCertificate(*store_, hdd_), second.pdf);
 }
@@ -276,12 +279,12 @@ TEST_F(CertificateTest, IssuingRecordsTheArchivedPdfsHashAndReissuesAreMarked) {
 // The requested PDF is written inside the issuing transaction: when that fails (disk full),
 // neither the certificate-issued entries nor the archived copy remain.
 TEST_F(CertificateTest, APdfThatCannotBeDeliveredIsNotRecorded) {
-    const uint64_t size = store_->log().size();
+    const uint64_t size = store_->signedRegister().size();
     const auto failing = [](const std::string&) { throw RecordsError("disk full"); };
     EXPECT_THROW(issueCertificate(*store_, hdd_, "suzuki", failing), RecordsError);
     EXPECT_THROW(issueCertificateBatch(*store_, {hdd_, usb_}, "suzuki", failing), RecordsError);
-    EXPECT_EQ(store_->log().size(), size);
-    EXPECT_EQ(certificatesIssuedFor(store_->log(), hdd_), 0);
+    EXPECT_EQ(store_->signedRegister().size(), size);
+    EXPECT_EQ(certificatesIssuedFor(store_->signedRegister(), hdd_), 0);
     const auto archive = store_->dir() / kCertificatesFolder;
     EXPECT_TRUE(!std::filesystem::exists(archive) || std::filesystem::is_empty(archive));
 
@@ -313,13 +316,14 @@ TEST_F(CertificateTest, BatchPdfHasOnePagePerCertificateAndAllPayloads) {
 
 TEST_F(CertificateTest, SelectsADaysSuccessfulErasuresInJapanTime) {
     // Both ended 2026-03-02T02:40:05Z = 11:40 JST on 2 March; the failed one is never chosen.
-    EXPECT_EQ(selectErasures(store_->log(), "2026-03-02", std::nullopt),
+    EXPECT_EQ(selectErasures(store_->signedRegister(), "2026-03-02", std::nullopt),
               (std::vector<uint64_t>{hdd_, usb_}));
-    EXPECT_TRUE(selectErasures(store_->log(), "2026-03-01", std::nullopt).empty());
-    EXPECT_EQ(selectErasures(store_->log(), std::nullopt, "REQ-17"), (std::vector<uint64_t>{usb_}));
+    EXPECT_TRUE(selectErasures(store_->signedRegister(), "2026-03-01", std::nullopt).empty());
+    EXPECT_EQ(selectErasures(store_->signedRegister(), std::nullopt, "REQ-17"),
+              (std::vector<uint64_t>{usb_}));
     const IssuedBatch batch = issueCertificateBatch(*store_, {hdd_, usb_}, "suzuki");
     ASSERT_EQ(batch.recordIndexes.size(), 2u);
-    const EntryFields second = parseEntry(store_->log().entry(batch.recordIndexes[1]));
+    const EntryFields second = parseEntry(store_->signedRegister().entry(batch.recordIndexes[1]));
     EXPECT_EQ(entryInteger(second, "entry"), static_cast<int64_t>(usb_));
     EXPECT_EQ(entryInteger(second, "batch"), 2);
     EXPECT_EQ(entryString(second, "pdf_sha256"), massho::base::sha256Hex(readFile(batch.archived)));
@@ -329,10 +333,10 @@ TEST_F(CertificateTest, SelectsADaysSuccessfulErasuresInJapanTime) {
 TEST_F(CertificateTest, DisposalListAsCsvAndPdfForADateRange) {
     Erasure odd{
         "=cmd|' /C calc'!A0", "Model, \"quoted\"", "hdd", "zero", "Zero", "1: 0x00", "clear"};
-    const uint64_t oddIndex = store_->log().append(erasureEntry(odd));
-    const auto rows = disposalRows(store_->log(), "2026-03-01", "2026-03-02");
+    const uint64_t oddIndex = store_->signedRegister().append(erasureEntry(odd));
+    const auto rows = disposalRows(store_->signedRegister(), "2026-03-01", "2026-03-02");
     ASSERT_EQ(rows.size(), 4u);  // the failed erasure is listed too: it is a record
-    EXPECT_TRUE(disposalRows(store_->log(), "2026-03-03", "2026-03-31").empty());
+    EXPECT_TRUE(disposalRows(store_->signedRegister(), "2026-03-03", "2026-03-31").empty());
     const std::string csv = disposalListCsv(rows);
     EXPECT_EQ(csv.rfind("index,ended_jst,asset,", 0), 0u) << csv;
     EXPECT_NE(
@@ -365,9 +369,10 @@ TEST_F(CertificateTest, PayloadParserIsBoundedAndStrict) {
 
 TEST_F(CertificateTest, SavedCheckpointOfTheSameSizeMustHaveTheSameRoot) {
     const VerifiedCertificate v = verifyCertificatePayload(certificate(hdd_).payload(), vkeys_);
-    EXPECT_TRUE(matchesSavedCheckpoint(v, store_->log().checkpoint(), vkeys_));
-    store_->log().append(erasureEntry({"X", "Y", "hdd", "zero", "Zero", "1: 0x00", "clear"}));
-    EXPECT_FALSE(matchesSavedCheckpoint(v, store_->log().checkpoint(), vkeys_));
+    EXPECT_TRUE(matchesSavedCheckpoint(v, store_->signedRegister().checkpoint(), vkeys_));
+    store_->signedRegister().append(
+        erasureEntry({"X", "Y", "hdd", "zero", "Zero", "1: 0x00", "clear"}));
+    EXPECT_FALSE(matchesSavedCheckpoint(v, store_->signedRegister().checkpoint(), vkeys_));
 }
 
 }  // namespace

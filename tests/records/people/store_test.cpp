@@ -32,13 +32,13 @@ TEST(Store, CreateWritesKeyVkeyAndFirstEntries) {
     EXPECT_EQ(modeOf(dir / "register.key"), 0600u);
     EXPECT_EQ(readFile((dir / "register.vkey").string()), store.vkey() + "\n");
     EXPECT_EQ(VerifierKey::parse(store.vkey()).name(), kOrigin);
-    ASSERT_EQ(store.log().size(), 2u);
-    EntryFields created = parseEntry(store.log().entry(0));
+    ASSERT_EQ(store.signedRegister().size(), 2u);
+    EntryFields created = parseEntry(store.signedRegister().entry(0));
     EXPECT_EQ(entryString(created, "kind"), "register-created");
     EXPECT_EQ(entryString(created, "origin"), kOrigin);
     EXPECT_EQ(entryString(created, "vkey"), store.vkey());
     EXPECT_TRUE(entryString(created, "software").starts_with("massho "));
-    EntryFields admin = parseEntry(store.log().entry(1));
+    EntryFields admin = parseEntry(store.signedRegister().entry(1));
     EXPECT_EQ(entryString(admin, "kind"), "user-created");
     EXPECT_EQ(entryString(admin, "by"), "init");
     EXPECT_EQ(entryString(admin, "roles"), "admin");
@@ -52,7 +52,7 @@ TEST(Store, OpenFindsTheSameRegisterAndLoadsTheKeyOnDemand) {
     Store store = Store::open(dir);
     EXPECT_EQ(store.origin(), kOrigin);
     EXPECT_EQ(store.vkey(), vkey);
-    EXPECT_EQ(store.log().size(), 2u);
+    EXPECT_EQ(store.signedRegister().size(), 2u);
     EXPECT_NO_THROW(store.users().authenticate("admin", kPassword));
     EXPECT_EQ(store.signingKey().vkey(), vkey);
 }
@@ -63,7 +63,7 @@ TEST(Store, AuditorCopyWithoutKeyReadsButCannotSign) {
     Store::create(dir, kOrigin, "admin", "", kPassword);
     std::filesystem::remove(dir / "register.key");
     Store store = Store::open(dir, Store::Access::ReadOnly);
-    EXPECT_EQ(store.log().size(), 2u);
+    EXPECT_EQ(store.signedRegister().size(), 2u);
     EXPECT_FALSE(store.hasSigningKey());
     EXPECT_THROW(store.signingKey(), KeyError);
 }

@@ -30,17 +30,17 @@ TEST(Interop, PythonVerifierAcceptsOurProofsAndRejectsTampering) {
     appendErasures(store, 11);  // 13 entries: an uneven tree
     std::string script = MASSHO_RECORDS_TEST_DIR "/py_verify.py";
     for (uint64_t i : {0ull, 6ull, 12ull}) {
-        writeFile(tmp / "entry", store.log().entry(i));
-        writeFile(tmp / "proof", store.log().proof(i));
+        writeFile(tmp / "entry", store.signedRegister().entry(i));
+        writeFile(tmp / "proof", store.signedRegister().proof(i));
         auto r = runCommand({"python3", script, (tmp / "data" / "register.vkey").string(),
                              (tmp / "entry").string(), (tmp / "proof").string()});
         EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
         EXPECT_EQ(r.out, "ok " + std::to_string(i) + " 13\n");
     }
-    std::string changed = store.log().entry(6);
+    std::string changed = store.signedRegister().entry(6);
     changed[changed.find("op")] = 'O';
     writeFile(tmp / "entry", changed);
-    writeFile(tmp / "proof", store.log().proof(6));
+    writeFile(tmp / "proof", store.signedRegister().proof(6));
     auto bad = runCommand({"python3", script, (tmp / "data" / "register.vkey").string(),
                            (tmp / "entry").string(), (tmp / "proof").string()});
     EXPECT_EQ(bad.exitCode, 1);

@@ -205,9 +205,9 @@ TEST_P(OldDatabase, TheTablesTheLadderAddedAreUsable) {
     uint64_t entriesBefore = 0;
     {
         Store store = Store::open(old.dir());
-        entriesBefore = store.log().size();
-        MediaLedger ledger(store.database(), store.log());
-        RecipientBook book(store.database(), store.log());
+        entriesBefore = store.signedRegister().size();
+        MediaLedger ledger(store.database(), store.signedRegister());
+        RecipientBook book(store.database(), store.signedRegister());
         if (GetParam().tablesOfFirstUse) {  // what the old build kept is still there
             EXPECT_TRUE(ledger.find("HDD-OLD-1").has_value());
             EXPECT_TRUE(book.find("kuyakusho-kita").has_value());
@@ -244,9 +244,9 @@ TEST_P(OldDatabase, AReadOnlyOpenLeavesTheFileAtItsVersion) {
     OldCopy old(GetParam().name);
     {
         Store store = Store::open(old.dir(), Store::Access::ReadOnly);
-        RecipientBook book(store.database(), store.log());
+        RecipientBook book(store.database(), store.signedRegister());
         EXPECT_EQ(book.list().size(), GetParam().tablesOfFirstUse ? 1u : 0u);
-        MediaLedger ledger(store.database(), store.log());
+        MediaLedger ledger(store.database(), store.signedRegister());
         EXPECT_EQ(ledger.list().size(), GetParam().tablesOfFirstUse ? 1u : 0u);
     }
     Database after(old.file(), Database::Mode::ReadOnly);

@@ -16,8 +16,8 @@
 #include <string>
 #include <vector>
 
-#include "massho/records/register/canonical_json.h"
 #include "massho/records/people/store.h"
+#include "massho/records/register/canonical_json.h"
 #include "massho/records/register/verify.h"
 
 using namespace massho::records;
@@ -83,14 +83,14 @@ void benchAppends(const fs::path& dir, int n = 1000) {
     std::vector<std::string> entries;
     for (int k = 0; k < n; ++k) entries.push_back(erasureEntry(static_cast<uint64_t>(k)));
     auto start = std::chrono::steady_clock::now();
-    for (const std::string& e : entries) store.log().append(e);
+    for (const std::string& e : entries) store.signedRegister().append(e);
     double s = since(start);
     std::printf("appends, one transaction (fsync) each: %d in %.2f s = %.0f appends/s [%s]\n", n, s,
                 n / s, loadAverage().c_str());
     for (size_t group : {10, 100}) {
         start = std::chrono::steady_clock::now();
         for (size_t k = 0; k < entries.size(); k += group)
-            store.log().appendAll(std::vector<std::string>(
+            store.signedRegister().appendAll(std::vector<std::string>(
                 entries.begin() + static_cast<long>(k),
                 entries.begin() + static_cast<long>(std::min(entries.size(), k + group))));
         s = since(start);
@@ -106,16 +106,16 @@ void buildRegister(const fs::path& dir, uint64_t size) {
     Store store = Store::create(dir, "bench.example/massho", "admin", "", "bench-password-123");
     auto start = std::chrono::steady_clock::now();
     const uint64_t batch = 10000;
-    for (uint64_t done = store.log().size(); done < size;) {
+    for (uint64_t done = store.signedRegister().size(); done < size;) {
         Transaction tx(store.database());
         for (uint64_t k = 0; k < batch && done < size; ++k, ++done)
-            store.log().append(erasureEntry(done));
+            store.signedRegister().append(erasureEntry(done));
         tx.commit();
     }
     double s = since(start);
     std::printf("built %llu entries (10,000 per transaction) in %.1f s = %.0f appends/s\n",
                 static_cast<unsigned long long>(size), s, static_cast<double>(size) / s);
-    std::string proof = store.log().proof(size / 2);
+    std::string proof = store.signedRegister().proof(size / 2);
     std::printf("proof for entry %llu of %llu: %zu bytes of c2sp.org/tlog-proof@v1 text\n",
                 static_cast<unsigned long long>(size / 2), static_cast<unsigned long long>(size),
                 proof.size());

@@ -6,8 +6,8 @@
 #include <filesystem>
 #include <string>
 
-#include "massho/records/register/canonical_json.h"
 #include "massho/records/people/store.h"
+#include "massho/records/register/canonical_json.h"
 #include "massho/testsupport/temp_dir.h"
 #include "test_util.h"
 
@@ -19,10 +19,10 @@ inline const std::string kAdminPassword = "admin-secret-pass-1";
 // Appends `count` erasure entries: entry texts "op<k>" make byte edits easy to aim.
 inline void appendErasures(Store& store, int count, int first = 0) {
     for (int k = first; k < first + count; ++k)
-        store.log().append(EntryBuilder("erasure")
-                               .set("asset", "op" + std::to_string(k))
-                               .set("by", "admin")
-                               .finish());
+        store.signedRegister().append(EntryBuilder("erasure")
+                                          .set("asset", "op" + std::to_string(k))
+                                          .set("by", "admin")
+                                          .finish());
 }
 
 // Executes SQL as root with the sqlite3 C API, triggers dropped first (an insider with root).

@@ -22,7 +22,7 @@ class VerifyTest : public ::testing::Test {
         Store store = Store::create(data, kOrigin, "admin", "", kAdminPassword);
         appendErasures(store, 8);  // entries 2..9
         vkey = store.vkey();
-        saved = store.log().checkpoint();  // what an auditor saved: size 10
+        saved = store.signedRegister().checkpoint();  // what an auditor saved: size 10
     }
 
     // Verifies with batches of 1 and 3 entries as well as the default: entries are checked a
@@ -111,7 +111,7 @@ TEST_F(VerifyTest, SwappedEntriesAreNamed) {
 
 TEST_F(VerifyTest, ForgedCheckpointSignatureIsNamed) {
     Store store = Store::open(data, Store::Access::ReadOnly);
-    SignedNote note = parseNote(store.log().checkpoint(4));
+    SignedNote note = parseNote(store.signedRegister().checkpoint(4));
     note.signatures[0].payload[7] ^= 0x01;
     insiderSetBlob(db, "UPDATE checkpoints SET note = ? WHERE size = 4", note.text());
     expectFailure(verify(data), std::nullopt, "checkpoint 4: the signature does not verify");
@@ -137,7 +137,7 @@ TEST_F(VerifyTest, RolledBackDatabaseFileIsCaughtBySavedCheckpoint) {
     {
         Store store = Store::open(data);
         appendErasures(store, 3, 50);
-        saved = store.log().checkpoint();
+        saved = store.signedRegister().checkpoint();
     }
     // Roll back: restore the copy taken at size 10 over the live one.
     fs::remove_all(data);
@@ -168,18 +168,18 @@ TEST_F(VerifyTest, ReplacedKeyIsNotTrusted) {
 TEST_F(VerifyTest, InclusionProofOfEveryEntryVerifiesOffline) {
     Store store = Store::open(data, Store::Access::ReadOnly);
     std::vector<VerifierKey> keys{VerifierKey::parse(vkey)};
-    for (uint64_t i = 0; i < store.log().size(); ++i) {
-        std::string proof = store.log().proof(i);
-        EntryProofResult result = verifyEntryProof(store.log().entry(i), proof, keys);
+    for (uint64_t i = 0; i < store.signedRegister().size(); ++i) {
+        std::string proof = store.signedRegister().proof(i);
+        EntryProofResult result = verifyEntryProof(store.signedRegister().entry(i), proof, keys);
         EXPECT_EQ(result.checkpoint.size, 10u);
     }
-    std::string entry = store.log().entry(3);
+    std::string entry = store.signedRegister().entry(3);
     entry[entry.size() - 3] ^= 1;
-    EXPECT_THROW(verifyEntryProof(entry, store.log().proof(3), keys), RecordsError);
-    EXPECT_THROW(verifyEntryProof(store.log().entry(3), store.log().proof(3),
+    EXPECT_THROW(verifyEntryProof(entry, store.signedRegister().proof(3), keys), RecordsError);
+    EXPECT_THROW(verifyEntryProof(store.signedRegister().entry(3), store.signedRegister().proof(3),
                                   {SigningKey::generate(kOrigin).verifierKey()}),
                  RecordsError);
-    EXPECT_THROW(store.log().proof(10), RecordsError);
+    EXPECT_THROW(store.signedRegister().proof(10), RecordsError);
 }
 
 TEST_F(VerifyTest, ExportFolderVerifiesAndTamperingInItIsFound) {
@@ -216,9 +216,12 @@ TEST_F(VerifyTest, KeyRotationIsFollowedThroughTheChain) {
         appendErasures(store, 3, 20);
         EXPECT_EQ(readFile((data / "register.vkey").string()), newVkey + "\n");
         // The rotation entry's checkpoint is signed by the old key, the next ones by the new.
-        EXPECT_TRUE(parseNote(store.log().checkpoint(11)).signedBy(VerifierKey::parse(vkey)));
-        EXPECT_TRUE(parseNote(store.log().checkpoint(12)).signedBy(VerifierKey::parse(newVkey)));
-        EXPECT_FALSE(parseNote(store.log().checkpoint(12)).signedBy(VerifierKey::parse(vkey)));
+        EXPECT_TRUE(
+            parseNote(store.signedRegister().checkpoint(11)).signedBy(VerifierKey::parse(vkey)));
+        EXPECT_TRUE(
+            parseNote(store.signedRegister().checkpoint(12)).signedBy(VerifierKey::parse(newVkey)));
+        EXPECT_FALSE(
+            parseNote(store.signedRegister().checkpoint(12)).signedBy(VerifierKey::parse(vkey)));
     }
     VerifyReport r = verify(data, {saved});
     ASSERT_TRUE(r.ok) << r.text();

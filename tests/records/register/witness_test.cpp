@@ -24,10 +24,11 @@ class WitnessTest : public ::testing::Test {
 
     std::string cosignLatest() {
         uint64_t old = witness.lastSize(kOrigin).value_or(0);
-        return witness.addCheckpoint(store.log().witnessRequest(old), store.vkey(), 1764094800);
+        return witness.addCheckpoint(store.signedRegister().witnessRequest(old), store.vkey(),
+                                     1764094800);
     }
 
-    uint64_t latestSize() { return store.log().size(); }
+    uint64_t latestSize() { return store.signedRegister().size(); }
 
     TempDir tmp;
     Store store;
@@ -39,7 +40,7 @@ class WitnessTest : public ::testing::Test {
 TEST_F(WitnessTest, CosignsConsistentCheckpointsAndTheRegisterStoresThem) {
     std::string line = cosignLatest();
     EXPECT_EQ(witness.lastSize(kOrigin), 5u);
-    SignedNote note = parseNote(store.log().checkpoint(5) + line);
+    SignedNote note = parseNote(store.signedRegister().checkpoint(5) + line);
     EXPECT_EQ(verifyCosignature(note, VerifierKey::parse(witness.vkey())), 1764094800u);
     store.recordCosignature(5, witness.vkey(), line);  // appends a witness-cosigned entry (6)
     appendErasures(store, 2, 10);
@@ -75,7 +76,7 @@ TEST_F(WitnessTest, RefusesABadCosignatureForTheRegister) {
 
 TEST_F(WitnessTest, RefusesAWrongOldSize) {
     cosignLatest();
-    EXPECT_THROW(witness.addCheckpoint(store.log().witnessRequest(0), store.vkey(), 1),
+    EXPECT_THROW(witness.addCheckpoint(store.signedRegister().witnessRequest(0), store.vkey(), 1),
                  WitnessRefusal);
 }
 
@@ -86,7 +87,7 @@ TEST_F(WitnessTest, RefusesARollbackOrAForkSignedWithTheStolenKey) {
     cosignLatest();  // witness saw size 7
     // Rolled back to the old copy (size 5): the witness already saw a larger tree.
     Store old = Store::open(tmp / "old");
-    ASSERT_EQ(old.log().size(), 5u);
+    ASSERT_EQ(old.signedRegister().size(), 5u);
     auto refusal = [&](const std::string& request) -> std::string {
         try {
             witness.addCheckpoint(request, old.vkey(), 2);
@@ -97,18 +98,18 @@ TEST_F(WitnessTest, RefusesARollbackOrAForkSignedWithTheStolenKey) {
         return {};
     };
     // The old copy can only prove itself from scratch: the witness wants a proof from 7.
-    EXPECT_EQ(refusal(old.log().witnessRequest(0)),
+    EXPECT_EQ(refusal(old.signedRegister().witnessRequest(0)),
               "witness last saw " + std::string(kOrigin) +
                   " at size 7, not 0: send a proof from that size");
     // Claiming to extend size 7 with the older, smaller checkpoint.
-    EXPECT_EQ(refusal("old 7\n\n" + old.log().checkpoint()),
+    EXPECT_EQ(refusal("old 7\n\n" + old.signedRegister().checkpoint()),
               "checkpoint size 5 is smaller than the 7 the witness already cosigned: the log was "
               "truncated or rolled back");
     EXPECT_EQ(witness.lastSize(kOrigin), 7u);
     // A fork: the old copy grows differently to size 9, signed with the stolen key.
     appendErasures(old, 4, 200);
     try {
-        witness.addCheckpoint(old.log().witnessRequest(7), old.vkey(), 3);
+        witness.addCheckpoint(old.signedRegister().witnessRequest(7), old.vkey(), 3);
         FAIL() << "cosigned a fork";
     } catch (const WitnessRefusal& e) {
         EXPECT_NE(std::string(e.what()).find("not consistent"), std::string::npos) << e.what();
@@ -117,7 +118,8 @@ TEST_F(WitnessTest, RefusesARollbackOrAForkSignedWithTheStolenKey) {
 
 TEST_F(WitnessTest, RefusesACheckpointNotSignedByTheLog) {
     std::string other = SigningKey::generate(kOrigin).vkey();
-    EXPECT_THROW(witness.addCheckpoint(store.log().witnessRequest(0), other, 1), WitnessRefusal);
+    EXPECT_THROW(witness.addCheckpoint(store.signedRegister().witnessRequest(0), other, 1),
+                 WitnessRefusal);
     EXPECT_FALSE(witness.lastSize(kOrigin).has_value());
 }
 
@@ -161,27 +163,27 @@ TEST_F(WitnessTest, FollowsAKeyRotationOnlyThroughTheLogsOwnEntry) {
     const std::string firstVkey = store.vkey();
     appendErasures(store, 2, 60);
     const std::string secondVkey = store.rotateKey("admin");
-    const uint64_t rotation = store.log().size() - 1;
+    const uint64_t rotation = store.signedRegister().size() - 1;
     appendErasures(store, 2, 70);
 
     // Asked straight for the new key's checkpoint, the witness refuses.
-    EXPECT_THROW(witness.addCheckpoint(store.log().witnessRequest(5), secondVkey, 1),
+    EXPECT_THROW(witness.addCheckpoint(store.signedRegister().witnessRequest(5), secondVkey, 1),
                  WitnessRefusal);
     // Evidence before it has seen the old key's last checkpoint is refused too.
-    EXPECT_THROW(witness.followKeyRotation(store.log().keyRotationEvidence(rotation)),
+    EXPECT_THROW(witness.followKeyRotation(store.signedRegister().keyRotationEvidence(rotation)),
                  WitnessRefusal);
     // Forged evidence: the entry changed to name another key.
-    std::string forged = store.log().keyRotationEvidence(rotation);
+    std::string forged = store.signedRegister().keyRotationEvidence(rotation);
     const std::string attacker = SigningKey::generate(kOrigin).vkey();
     forged.replace(forged.find(secondVkey), secondVkey.size(), attacker);
-    witness.addCheckpoint(store.log().witnessRequest(5, rotation + 1), firstVkey, 2);
+    witness.addCheckpoint(store.signedRegister().witnessRequest(5, rotation + 1), firstVkey, 2);
     EXPECT_THROW(witness.followKeyRotation(forged), WitnessRefusal);
     EXPECT_EQ(witness.logVkey(kOrigin), firstVkey);
 
     // The whole round walks the witness through the rotation and cosigns under the new key.
     store.cosignWith(witness, 1764095000);
     EXPECT_EQ(witness.logVkey(kOrigin), secondVkey);
-    EXPECT_EQ(witness.lastSize(kOrigin), store.log().size() - 1);
+    EXPECT_EQ(witness.lastSize(kOrigin), store.signedRegister().size() - 1);
     VerifyOptions options;
     options.trustedVkeys = {firstVkey};
     options.witnessVkeys = {witness.vkey()};
@@ -191,5 +193,5 @@ TEST_F(WitnessTest, FollowsAKeyRotationOnlyThroughTheLogsOwnEntry) {
     // A second round needs no rotation any more.
     appendErasures(store, 1, 80);
     store.cosignWith(witness, 1764095100);
-    EXPECT_EQ(witness.lastSize(kOrigin), store.log().size() - 1);
+    EXPECT_EQ(witness.lastSize(kOrigin), store.signedRegister().size() - 1);
 }

@@ -65,7 +65,7 @@ class CarryInOperation : public Operation {
   private:
     struct EraseRequest eraseRequest(const std::string& asset, int infoClass) const;
 
-    records::Register& log_;
+    records::Register& register_;
     CarryInRequest request_;
     MediumDescription medium_;
     std::string volumeId_;

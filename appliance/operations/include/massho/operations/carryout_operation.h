@@ -110,7 +110,7 @@ class CarryOutOperation : public Operation {
                    const std::string& failure);
     std::string now() const;
 
-    records::Register& log_;
+    records::Register& register_;
     CarryOutRequest request_;
     MediumDescription medium_;
     image::PackagePlan plan_;

@@ -61,7 +61,7 @@ class EraseOperation {
     ErasureContext& context() { return request_.context; }
 
   private:
-    records::Register& log_;
+    records::Register& register_;
     EraseRequest request_;
     MediumDescription medium_;
     bool described_ = false;

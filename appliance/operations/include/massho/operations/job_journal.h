@@ -31,7 +31,7 @@ class JobJournal {
     std::vector<uint64_t> reconcile();
 
   private:
-    records::Register& log_;
+    records::Register& register_;
 };
 
 }  // namespace massho::operations

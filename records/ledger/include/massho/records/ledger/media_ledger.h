@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "massho/records/ledger/media_fold.h"
+#include "massho/records/ledger/medium.h"
 #include "massho/records/register/clock.h"
 #include "massho/records/register/database.h"
 #include "massho/records/register/device_identity.h"
-#include "massho/records/ledger/media_fold.h"
-#include "massho/records/ledger/medium.h"
 #include "massho/records/register/register.h"
 
 namespace massho::records {
@@ -120,7 +120,7 @@ class MediaLedger {
     void saveEvent(const MediumEvent& event);
 
     Database& db_;
-    Register& log_;
+    Register& register_;
     Clock clock_;
     std::optional<MediaSnapshot> replayed_;  // read-only databases
 };

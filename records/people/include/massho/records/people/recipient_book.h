@@ -35,7 +35,7 @@ class RecipientBook {
 
   private:
     Database& db_;
-    Register& log_;
+    Register& register_;
 };
 
 }  // namespace massho::records

@@ -7,11 +7,11 @@
 #include <string_view>
 #include <vector>
 
+#include "massho/records/people/users.h"
 #include "massho/records/register/clock.h"
 #include "massho/records/register/database.h"
 #include "massho/records/register/device_identity.h"
 #include "massho/records/register/register.h"
-#include "massho/records/people/users.h"
 
 namespace massho::records {
 
@@ -102,7 +102,7 @@ class Requests {
     std::vector<Request> list() const;
 
     std::chrono::days approvalValidity() const { return validity_; }
-    Register& log() { return log_; }
+    Register& signedRegister() { return register_; }
     const Clock& clock() const { return clock_; }
 
   private:
@@ -115,7 +115,7 @@ class Requests {
     void requireState(const Request& request, RequestState state, const char* verb) const;
 
     Database& db_;
-    Register& log_;
+    Register& register_;
     Users& users_;
     Clock clock_;
     std::chrono::days validity_;

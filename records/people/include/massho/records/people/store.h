@@ -6,14 +6,14 @@
 #include <string>
 #include <string_view>
 
-#include "massho/records/register/clock.h"
 #include "massho/records/people/config.h"
+#include "massho/records/people/requests.h"
+#include "massho/records/people/users.h"
+#include "massho/records/register/clock.h"
 #include "massho/records/register/database.h"
 #include "massho/records/register/export.h"
 #include "massho/records/register/register.h"
-#include "massho/records/people/requests.h"
 #include "massho/records/register/signing_key.h"
-#include "massho/records/people/users.h"
 #include "massho/records/register/witness.h"
 
 namespace massho::records {
@@ -44,7 +44,7 @@ class Store {
 
     const std::filesystem::path& dir() const { return dir_; }
     Database& database() { return *db_; }
-    Register& log() { return *log_; }
+    Register& signedRegister() { return *register_; }
     Users& users() { return *users_; }
     Requests& requests() { return *requests_; }
     // DIR/massho.conf (defaults when absent), read when the store is opened.
@@ -89,7 +89,7 @@ class Store {
     std::filesystem::path dir_;
     Clock clock_;
     std::unique_ptr<Database> db_;
-    std::unique_ptr<Register> log_;
+    std::unique_ptr<Register> register_;
     std::unique_ptr<Users> users_;
     Config config_;
     std::unique_ptr<Requests> requests_;

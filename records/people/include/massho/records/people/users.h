@@ -5,12 +5,12 @@
 #include <string_view>
 #include <vector>
 
-#include "massho/records/register/clock.h"
-#include "massho/records/register/database.h"
 #include "massho/records/people/password_hash.h"
 #include "massho/records/people/password_rules.h"
-#include "massho/records/register/register.h"
 #include "massho/records/people/roles.h"
+#include "massho/records/register/clock.h"
+#include "massho/records/register/database.h"
+#include "massho/records/register/register.h"
 
 namespace massho::records {
 
@@ -120,7 +120,7 @@ class Users {
     void setDisabled(const std::string& id, bool disabled, const std::string& byAdmin);
 
     Database& db_;
-    Register& log_;
+    Register& register_;
     Clock clock_;
     UserPolicy policy_;
     Kdf kdf_;
