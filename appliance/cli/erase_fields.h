@@ -4,6 +4,7 @@
 #include <string>
 
 #include "cli_error.h"
+#include "massho/base/information_class.h"
 
 namespace massho::cli {
 
@@ -13,7 +14,7 @@ inline std::string purposeOrThrow(const std::string& p) {
 }
 
 inline int classOrThrow(const std::string& c) {
-    if (c.size() == 1 && c[0] >= '1' && c[0] <= '4') return c[0] - '0';
+    if (const auto value = base::parseInformationClass(c)) return *value;
     throw badInput("information class must be 1, 2, 3 or 4 (Art. 7), not '" + c + "'");
 }
 

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "massho/base/information_class.h"
 #include "massho/erase/method.h"
 #include "massho/image/carryout_error.h"
 #include "massho/image/fat_medium.h"
@@ -36,7 +37,7 @@ std::string newPackageId(const records::Clock& clock) {
 }
 
 void checkRequestFields(const CarryOutRequest& r) {
-    if (r.infoClass < 1 || r.infoClass > 4)
+    if (!base::isInformationClass(r.infoClass))
         throw OperationError(Category::BadInput, "information class must be 1, 2, 3 or 4 (Art. 7)");
     records::requireText("--destination", r.destination, records::TextKind::Line);
     if (r.requestId) records::requireText("--request", *r.requestId, records::TextKind::Identifier);

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "massho/base/information_class.h"
 #include "massho/operations/approval_gate.h"
 #include "massho/records/people/store.h"
 
@@ -16,7 +17,7 @@ void requirePurposeAndClass(const ErasureInput& input) {
     if (input.purpose != "reuse" && input.purpose != "disposal" && input.purpose != "lease-return")
         throw OperationError(Category::BadInput, "unknown purpose '" + input.purpose +
                                                      "': use reuse, disposal or lease-return");
-    if (input.infoClass && (*input.infoClass < 1 || *input.infoClass > 4))
+    if (input.infoClass && !base::isInformationClass(*input.infoClass))
         throw OperationError(Category::BadInput,
                              "information class must be 1, 2, 3 or 4 (Art. 7), not '" +
                                  std::to_string(*input.infoClass) + "'");

@@ -14,6 +14,8 @@
 #include <filesystem>
 #include <vector>
 
+#include "massho/base/hex.h"
+#include "massho/base/openssl_ptr.h"
 #include "massho/image/carryout_error.h"
 #include "subprocess.h"
 
@@ -176,7 +178,7 @@ ReadBack readBackFile(const FatMedium& medium, const std::string& name) {
     flushDevice(medium.device);
     mtoolsEnvironment();
     Subprocess child({"mcopy", "-i", medium.mtoolsImage(), "::" + name, "-"}, {.pipeStdout = true});
-    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> md(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+    base::MdCtxPtr md(EVP_MD_CTX_new());
     if (!md || EVP_DigestInit_ex(md.get(), EVP_sha256(), nullptr) != 1)
         throw CarryOutError(Kind::Failed, "SHA-256 could not be started");
     ReadBack result;
@@ -195,11 +197,7 @@ ReadBack readBackFile(const FatMedium& medium, const std::string& name) {
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned size = 0;
     EVP_DigestFinal_ex(md.get(), digest, &size);
-    static const char* digits = "0123456789abcdef";
-    for (unsigned i = 0; i < size; ++i) {
-        result.sha256 += digits[digest[i] >> 4];
-        result.sha256 += digits[digest[i] & 15];
-    }
+    result.sha256 = base::hexEncode(std::string_view(reinterpret_cast<const char*>(digest), size));
     return result;
 }
 

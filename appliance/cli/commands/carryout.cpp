@@ -6,6 +6,7 @@
 #include "../cli_error.h"
 #include "../command_line.h"
 #include "../commands.h"
+#include "../erase_fields.h"
 #include "../exit_code.h"
 #include "../session.h"
 #include "json_quote.h"
@@ -19,11 +20,6 @@ namespace massho::cli {
 namespace {
 
 constexpr size_t kMinPassphrase = 12;
-
-int classOrThrow(const std::string& c) {
-    if (c.size() == 1 && c[0] >= '1' && c[0] <= '4') return c[0] - '0';
-    throw badInput("information class must be 1, 2, 3 or 4 (Art. 7), not '" + c + "'");
-}
 
 // An age1… key as typed, or the name of a receiving office in the key book.
 image::X25519Recipient recipientOrThrow(const std::string& given,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "massho/base/information_class.h"
 #include "massho/records/register/entry_kind.h"
 #include "massho/records/register/errors.h"
 #include "massho/records/register/policy_errors.h"
@@ -43,7 +44,7 @@ void validate(const NewMedium& m) {
         throw UserError("asset tag '" + m.tag.substr(0, 40) +
                         "' is invalid: use 1-40 of A-Z a-z 0-9 . _ - starting with a letter or "
                         "digit (and never the class in words, Art. 8(1))");
-    if (m.infoClass < 1 || m.infoClass > 4)
+    if (!base::isInformationClass(m.infoClass))
         throw UserError("--class must be 1, 2, 3 or 4 (Art. 7)");
     if (!contains(mediaTypes(), m.mediaType))
         throw UserError("media type '" + m.mediaType.substr(0, 20) + "' is unknown: use one of " +
@@ -326,7 +327,7 @@ uint64_t MediaLedger::update(const std::string& tag, const MediumUpdate& u, cons
     if (isClosed(m.state))
         throw RefusedError("medium " + tag + " refused: it is " + std::string(toString(m.state)) +
                            ": a closed medium's record never changes");
-    if (u.infoClass && (*u.infoClass < 1 || *u.infoClass > 4))
+    if (u.infoClass && !base::isInformationClass(*u.infoClass))
         throw UserError("--class must be 1, 2, 3 or 4 (Art. 7)");
     // Art. 7: what once held more sensitive data is never handled as holding less.
     if (u.infoClass && *u.infoClass > m.infoClass)

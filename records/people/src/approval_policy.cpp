@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "massho/base/information_class.h"
 #include "massho/records/people/config_settings.h"
 #include "massho/records/register/policy_errors.h"
 
@@ -40,7 +41,7 @@ const std::set<int>& ApprovalPolicy::classes(std::string_view action) const {
 
 bool ApprovalPolicy::required(std::string_view action, int infoClass) const {
     // Unknown class: the safe answer is that an approval is needed.
-    if (infoClass < 1 || infoClass > 4) return true;
+    if (!base::isInformationClass(infoClass)) return true;
     return classes(action).contains(infoClass);
 }
 
@@ -49,7 +50,8 @@ void ApprovalPolicy::setRequired(std::string_view action, const std::set<int>& c
         throw ConfigError("unknown action \"" + std::string(action.substr(0, 40)) +
                           "\": use reuse, disposal, lease-return or carryout");
     for (int c : classes)
-        if (c < 1 || c > 4) throw ConfigError("information classes are 1 to 4 (Art. 7)");
+        if (!base::isInformationClass(c))
+            throw ConfigError("information classes are 1 to 4 (Art. 7)");
     if (!classes.contains(1) || !classes.contains(2))
         throw ConfigError(std::string(action) +
                           " of class 1 and 2 media always needs a data manager's approval "

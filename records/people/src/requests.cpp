@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "massho/base/information_class.h"
 #include "massho/records/register/canonical_json.h"
 #include "massho/records/register/entry_kind.h"
 #include "massho/records/register/policy_errors.h"
@@ -76,7 +77,7 @@ void validate(const RequestDetails& d) {
             throw RequestError("a carry-out request has purpose 'carryout'");
         checkText(d.destination, "--destination", TextKind::Line, true);
     }
-    if (d.infoClass < 1 || d.infoClass > 4)
+    if (!base::isInformationClass(d.infoClass))
         throw RequestError("information class must be 1, 2, 3 or 4 (Art. 7)");
     checkText(d.assetTag, "--asset", TextKind::Identifier, true);
     checkText(d.note, "--note", TextKind::Reason, false);

@@ -9,6 +9,7 @@
 #include "massho/base/digest.h"
 #include "massho/base/error.h"
 #include "massho/base/hex.h"
+#include "massho/base/information_class.h"
 
 namespace base = massho::base;
 
@@ -55,4 +56,16 @@ TEST(Error, CarriesItsCategoryAndOneLineMessage) {
     const base::Error e(base::ErrorCategory::Refused, "approval missing: ask a supervisor");
     EXPECT_EQ(e.category(), base::ErrorCategory::Refused);
     EXPECT_STREQ(e.what(), "approval missing: ask a supervisor");
+}
+
+TEST(InformationClass, OneToFourAsTypedNothingElse) {
+    for (int c = 1; c <= 4; ++c) EXPECT_TRUE(base::isInformationClass(c));
+    EXPECT_FALSE(base::isInformationClass(0));
+    EXPECT_FALSE(base::isInformationClass(5));
+    EXPECT_EQ(base::parseInformationClass("3"), 3);
+    EXPECT_FALSE(base::parseInformationClass("0"));
+    EXPECT_FALSE(base::parseInformationClass("5"));
+    EXPECT_FALSE(base::parseInformationClass("03"));
+    EXPECT_FALSE(base::parseInformationClass(" 3"));
+    EXPECT_FALSE(base::parseInformationClass(""));
 }
