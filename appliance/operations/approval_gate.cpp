@@ -67,7 +67,7 @@ std::optional<records::RequestClaim> admitErasure(records::Requests& requests,
     }
 }
 
-void settleErasure(std::optional<records::RequestClaim>& claim, const EraseResult& result) {
+void settleErasure(std::optional<records::RequestClaim>& claim, const ErasureJobResult& result) {
     if (!claim) return;
     if (result.report.outcome == erase::Outcome::Erased)
         claim->complete(result.registerIndex);

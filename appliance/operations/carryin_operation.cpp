@@ -3,7 +3,7 @@
 #include "massho/image/carryout_error.h"
 #include "massho/image/crypto_erase.h"
 #include "massho/image/fat_medium.h"
-#include "massho/operations/erase_operation.h"
+#include "massho/operations/erasure_job.h"
 #include "massho/records/register/canonical_json.h"
 #include "massho/records/register/entry_kind.h"
 #include "massho/records/register/errors.h"
@@ -29,7 +29,7 @@ std::string joinOffsets(const std::vector<uint64_t>& offsets) {
 }
 
 // Art. 16(3): a refusal is recorded too. Nothing was written to the medium.
-[[noreturn]] void refuseSecondReturn(records::Register& log, const CarryInRequest& request,
+[[noreturn]] void refuseSecondReturn(records::Register& log, const CarryInInput& input,
                                      const MediumDescription& medium, const std::string& volumeId,
                                      uint64_t carryOutIndex, uint64_t returnIndex) {
     const std::string reason =
@@ -37,7 +37,7 @@ std::string joinOffsets(const std::vector<uint64_t>& offsets) {
         ") was already returned in register entry " + std::to_string(returnIndex) +
         ": a medium comes back once per carry-out (to wipe it now, use 'massho erase')";
     records::EntryBuilder e(records::EntryKind::CarryInRefused);
-    e.set("operator", request.operatorId);
+    e.set("operator", input.operatorId);
     e.set("device_path", medium.path);
     e.set("device_serial", medium.serial);
     e.set("volume_id", volumeId);
@@ -53,18 +53,18 @@ std::string joinOffsets(const std::vector<uint64_t>& offsets) {
 
 }  // namespace
 
-CarryInOperation::CarryInOperation(records::Register& log, CarryInRequest request)
-    : register_(log), request_(std::move(request)) {
-    if (!request_.method) request_.method = erase::findMethod("usb-clear");
+CarryInOperation::CarryInOperation(records::Register& log, CarryInInput input)
+    : register_(log), input_(std::move(input)) {
+    if (!input_.method) input_.method = erase::findMethod("usb-clear");
 }
 
-EraseRequest CarryInOperation::eraseRequest(const std::string& asset, int infoClass) const {
-    EraseRequest er;
-    er.devicePath = request_.devicePath;
-    er.method = request_.method;
-    er.verify = request_.method->defaultVerify;
-    er.protectedPaths.push_back(request_.dataDir);
-    er.context.operatorId = request_.operatorId;
+ErasureJobInput CarryInOperation::erasureJobInput(const std::string& asset, int infoClass) const {
+    ErasureJobInput er;
+    er.devicePath = input_.devicePath;
+    er.method = input_.method;
+    er.verify = input_.method->defaultVerify;
+    er.protectedPaths.push_back(input_.dataDir);
+    er.context.operatorId = input_.operatorId;
     er.context.purpose = "reuse";
     er.context.infoClass = infoClass;  // the class of the data that went out on it
     er.context.assetTag = asset;
@@ -73,13 +73,13 @@ EraseRequest CarryInOperation::eraseRequest(const std::string& asset, int infoCl
 
 void CarryInOperation::check() {
     if (checked_) return;
-    records::requireText("--condition", request_.condition, records::TextKind::Line);
-    medium_ = EraseOperation(register_, eraseRequest("carry-in", kUnknownClass)).describe();
+    records::requireText("--condition", input_.condition, records::TextKind::Line);
+    medium_ = ErasureJob(register_, erasureJobInput("carry-in", kUnknownClass)).describe();
     volumeId_ = image::readVolumeId(medium_.path);
-    match_ = findCarryOut(register_, request_.ledger, medium_.serial, volumeId_);
+    match_ = findCarryOut(register_, input_.ledger, medium_.serial, volumeId_);
     if (match_)
         if (auto returned = findReturn(register_, match_->index))
-            refuseSecondReturn(register_, request_, medium_, volumeId_, match_->index, *returned);
+            refuseSecondReturn(register_, input_, medium_, volumeId_, match_->index, *returned);
     checked_ = true;
 }
 
@@ -89,15 +89,15 @@ Outcome CarryInOperation::run(ProgressSink& progress, const CancelToken& cancel)
         return {OutcomeKind::Interrupted,
                 "carry-in cancelled before it started: nothing was written or recorded",
                 {}};
-    EraseOperation erasure(register_, match_ ? eraseRequest(match_->asset, match_->infoClass)
-                                             : eraseRequest("carry-in", kUnknownClass));
+    ErasureJob erasure(register_, match_ ? erasureJobInput(match_->asset, match_->infoClass)
+                                         : erasureJobInput("carry-in", kUnknownClass));
 
     CarryInResult& result = result_;
     result.carryOutIndex = match_ ? std::optional(match_->index) : std::nullopt;
     records::EntryBuilder e(records::EntryKind::CarryIn);
     std::string cryptoErase = "not requested", failure;
     bool cancelled = false;
-    if (request_.cryptoErase) {
+    if (input_.cryptoErase) {
         progress.setSteps({{"destroying headers", 1}, {"erasing", 20}});
         try {
             progress.beginStep("destroying headers");
@@ -119,8 +119,8 @@ Outcome CarryInOperation::run(ProgressSink& progress, const CancelToken& cancel)
             failure = x.what();
         }
     }
-    e.set("operator", request_.operatorId);
-    e.set("condition", request_.condition);
+    e.set("operator", input_.operatorId);
+    e.set("condition", input_.condition);
     e.set("device_path", medium_.path);
     e.set("device_model", medium_.model);
     e.set("device_serial", medium_.serial);

@@ -11,26 +11,25 @@ namespace {
 
 // Who asked, who allowed, what leaves, on which medium and for whom: the same in the started
 // entry and the final one, so that each reads on its own.
-void setRequestFields(records::EntryBuilder& e, const CarryOutRequest& request,
+void setRequestFields(records::EntryBuilder& e, const CarryOutInput& input,
                       const MediumDescription& medium, const image::PackagePlan& plan) {
-    e.set("operator", request.operatorId);
-    e.set("requester", request.requester.empty() ? request.operatorId : request.requester);
-    if (!request.approver.empty()) e.set("approver", request.approver);
-    if (request.approvalEntry)
-        e.set("approval_entry", static_cast<int64_t>(*request.approvalEntry));
-    if (request.requestId) e.set("request", *request.requestId);
-    e.set("destination", request.destination);
-    e.set("asset", request.assetTag);  // the medium's ledger row
-    e.set("class", static_cast<int64_t>(request.infoClass));
+    e.set("operator", input.operatorId);
+    e.set("requester", input.requester.empty() ? input.operatorId : input.requester);
+    if (!input.approver.empty()) e.set("approver", input.approver);
+    if (input.approvalEntry) e.set("approval_entry", static_cast<int64_t>(*input.approvalEntry));
+    if (input.requestId) e.set("request", *input.requestId);
+    e.set("destination", input.destination);
+    e.set("asset", input.assetTag);  // the medium's ledger row
+    e.set("class", static_cast<int64_t>(input.infoClass));
     e.set("device_path", medium.path);
     e.set("device_model", medium.model);
     e.set("device_serial", medium.serial);
     e.set("device_transport", medium.transport);
     e.set("device_size", static_cast<int64_t>(medium.sizeBytes));
     std::string fingerprints;
-    for (const auto& r : request.recipients)
+    for (const auto& r : input.recipients)
         fingerprints += (fingerprints.empty() ? "" : ",") + r.fingerprint();
-    e.set("encryption", request.recipients.empty() ? "age-scrypt" : "age-x25519");
+    e.set("encryption", input.recipients.empty() ? "age-scrypt" : "age-x25519");
     e.set("recipients", fingerprints);
     e.set("file_count", static_cast<int64_t>(plan.fileCount));
     e.set("total_size", static_cast<int64_t>(plan.totalBytes));
@@ -41,10 +40,10 @@ void setRequestFields(records::EntryBuilder& e, const CarryOutRequest& request,
 
 // Field names are final: auditors and the carry-in match read them. Never a passphrase; for
 // X25519 the recipients' key fingerprints (SHA-256 of the 32 key bytes), comma-separated.
-std::string carryOutEntry(const CarryOutRequest& request, const MediumDescription& medium,
+std::string carryOutEntry(const CarryOutInput& input, const MediumDescription& medium,
                           const image::PackagePlan& plan, const CarryOutRecord& record) {
     records::EntryBuilder e(records::EntryKind::CarryOut);
-    setRequestFields(e, request, medium, plan);
+    setRequestFields(e, input, medium, plan);
     e.set("result", record.result);
     if (!record.failure.empty()) e.set("failure", record.failure);
     e.set("volume_id", record.volumeId);
@@ -60,25 +59,25 @@ std::string carryOutEntry(const CarryOutRequest& request, const MediumDescriptio
 
 // Appended before the medium is first written (JobJournal): a carry-out that never records its
 // result is later recorded as interrupted from this entry.
-std::string carryOutStartedEntry(const CarryOutRequest& request, const MediumDescription& medium,
+std::string carryOutStartedEntry(const CarryOutInput& input, const MediumDescription& medium,
                                  const image::PackagePlan& plan, const CarryOutRecord& record) {
     records::EntryBuilder e(records::EntryKind::CarryOutStarted);
-    setRequestFields(e, request, medium, plan);
+    setRequestFields(e, input, medium, plan);
     e.set("package", record.packageName);
     e.set("started", record.started);
     return e.finish();
 }
 
 // Art. 16(3): a refused carry-out is recorded like a refused erasure (`erasure-refused`).
-std::string carryOutRefusedEntry(const CarryOutRequest& request, const MediumDescription& medium,
+std::string carryOutRefusedEntry(const CarryOutInput& input, const MediumDescription& medium,
                                  const std::string& reason) {
     records::EntryBuilder e(records::EntryKind::CarryOutRefused);
-    e.set("operator", request.operatorId);
-    e.set("request", request.requestId.value_or(""));
-    e.set("class", static_cast<int64_t>(request.infoClass));
-    e.set("destination", request.destination);
-    e.set("asset", request.assetTag);
-    e.set("device_path", medium.path.empty() ? request.devicePath : medium.path);
+    e.set("operator", input.operatorId);
+    e.set("request", input.requestId.value_or(""));
+    e.set("class", static_cast<int64_t>(input.infoClass));
+    e.set("destination", input.destination);
+    e.set("asset", input.assetTag);
+    e.set("device_path", medium.path.empty() ? input.devicePath : medium.path);
     e.set("device_serial", medium.serial);
     e.set("reason", reason);
     e.set("software", "massho " MASSHO_VERSION);

@@ -9,7 +9,7 @@
 #include "massho/image/carryout_error.h"
 #include "massho/image/fat_medium.h"
 #include "massho/image/readme.h"
-#include "massho/operations/erase_operation.h"
+#include "massho/operations/erasure_job.h"
 #include "massho/operations/job_journal.h"
 #include "massho/operations/source_allow_list.h"
 #include "massho/records/ledger/media_ledger.h"
@@ -36,7 +36,7 @@ std::string newPackageId(const records::Clock& clock) {
     return id;
 }
 
-void checkRequestFields(const CarryOutRequest& r) {
+void checkRequestFields(const CarryOutInput& r) {
     if (!base::isInformationClass(r.infoClass))
         throw OperationError(Category::BadInput, "information class must be 1, 2, 3 or 4 (Art. 7)");
     records::requireText("--destination", r.destination, records::TextKind::Line);
@@ -56,8 +56,8 @@ const erase::Method& eraseMethod() {
     return *m;
 }
 
-EraseRequest eraseRequestFor(const CarryOutRequest& r, const std::string& asset) {
-    EraseRequest e;
+ErasureJobInput erasureJobInputFor(const CarryOutInput& r, const std::string& asset) {
+    ErasureJobInput e;
     e.devicePath = r.devicePath;
     e.method = &eraseMethod();
     e.verify = erase::VerifyMode::Sample;
@@ -87,17 +87,17 @@ void enterStep(ProgressSink& progress, std::string_view step) {
 
 }  // namespace
 
-CarryOutOperation::CarryOutOperation(records::Register& log, CarryOutRequest request)
-    : register_(log), request_(std::move(request)) {}
+CarryOutOperation::CarryOutOperation(records::Register& log, CarryOutInput input)
+    : register_(log), input_(std::move(input)) {}
 
 void CarryOutOperation::refuse(const std::string& reason) {
-    register_.append(carryOutRefusedEntry(request_, medium_, reason));
+    register_.append(carryOutRefusedEntry(input_, medium_, reason));
     throw OperationError(Category::Refused, reason);
 }
 
 // Without the approval store nothing that might need one is allowed.
 void CarryOutOperation::checkApprovalNeeded() {
-    const CarryOutRequest& r = request_;
+    const CarryOutInput& r = input_;
     const bool needsApproval =
         r.policy ? r.policy->required("carryout", r.infoClass) : r.infoClass <= 2;
     if (needsApproval && !r.requestId)
@@ -112,7 +112,7 @@ void CarryOutOperation::checkApprovalNeeded() {
 // and destination) before the first write; the claim is used up by a written medium only.
 // Throws RefusedError for a request that does not fit; any other error is its own.
 records::RequestClaim CarryOutOperation::claimApproval() {
-    CarryOutRequest& r = request_;
+    CarryOutInput& r = input_;
     records::RequestDetails details;
     details.kind = records::RequestKind::Carryout;
     details.purpose = "carryout";
@@ -130,33 +130,33 @@ records::RequestClaim CarryOutOperation::claimApproval() {
 // The medium's ledger row (registered in run() if new and the policy allows it): its tag is the
 // asset the entries name. A carry-out's class is that of the data it carries (ledger_gate.h).
 void CarryOutOperation::admitToLedger() {
-    if (!request_.ledger) return;
+    if (!input_.ledger) return;
     admission_ =
-        operations::admitToLedger(*request_.ledger, request_.registerUnknownMedia, medium_,
-                                  givenAsset_, request_.infoClass, records::MediaAct::CarryOut);
-    request_.assetTag = admission_->tag;
+        operations::admitToLedger(*input_.ledger, input_.registerUnknownMedia, medium_, givenAsset_,
+                                  input_.infoClass, records::MediaAct::CarryOut);
+    input_.assetTag = admission_->tag;
 }
 
 std::string CarryOutOperation::now() const {
-    return records::formatRfc3339(request_.clock());
+    return records::formatRfc3339(input_.clock());
 }
 
 void CarryOutOperation::check() {
     if (checked_) return;
-    checkRequestFields(request_);
-    checkSourcesAllowed(request_.files, request_.allowedSources, request_.dataDir);
+    checkRequestFields(input_);
+    checkSourcesAllowed(input_.files, input_.allowedSources, input_.dataDir);
     try {
-        plan_ = image::planPackage(request_.files);
+        plan_ = image::planPackage(input_.files);
     } catch (const image::CarryOutError& e) {
         throw OperationError(Category::BadInput, e.what());
     }
-    packageId_ = newPackageId(request_.clock);
-    if (!request_.assetTag.empty()) givenAsset_ = request_.assetTag;
-    if (request_.assetTag.empty()) request_.assetTag = "carry-out " + packageId_;
-    EraseOperation probe(register_, eraseRequestFor(request_, request_.assetTag));
+    packageId_ = newPackageId(input_.clock);
+    if (!input_.assetTag.empty()) givenAsset_ = input_.assetTag;
+    if (input_.assetTag.empty()) input_.assetTag = "carry-out " + packageId_;
+    ErasureJob probe(register_, erasureJobInputFor(input_, input_.assetTag));
     medium_ = probe.describe();
     const uint64_t needed =
-        image::ageSizeUpperBound(plan_.tarBytesUpperBound, request_.recipients.size()) + 16384;
+        image::ageSizeUpperBound(plan_.tarBytesUpperBound, input_.recipients.size()) + 16384;
     const uint64_t usable = image::usableBytes(medium_.sizeBytes);
     if (needed > usable)
         throw OperationError(Category::BadInput,
@@ -176,15 +176,15 @@ Outcome CarryOutOperation::run(ProgressSink& progress, const CancelToken& cancel
         return {OutcomeKind::Interrupted,
                 "carry-out cancelled before it started: nothing was written or recorded",
                 {}};
-    if (admission_) registerAdmitted(*request_.ledger, *admission_, request_.operatorId);
+    if (admission_) registerAdmitted(*input_.ledger, *admission_, input_.operatorId);
     std::optional<records::RequestClaim> claim;
-    if (request_.requestId) {
+    if (input_.requestId) {
         try {
             claim.emplace(claimApproval());
         } catch (const records::RefusedError& e) {
             const std::string reason = std::string("carry-out refused: ") + e.what();
             return {OutcomeKind::Refused, reason,
-                    register_.append(carryOutRefusedEntry(request_, medium_, reason))};
+                    register_.append(carryOutRefusedEntry(input_, medium_, reason))};
         }
     }
     Outcome outcome = write(progress, cancel);
@@ -212,7 +212,7 @@ Outcome CarryOutOperation::write(ProgressSink& progress, const CancelToken& canc
     JobJournal journal(register_);
     journal.reconcile();  // jobs killed earlier get their `interrupted` entries first
     record.startedEntry =
-        journal.begin(carryOutStartedEntry(request_, medium_, plan_, record), medium_.path);
+        journal.begin(carryOutStartedEntry(input_, medium_, plan_, record), medium_.path);
     std::optional<image::PackageWritten> written;
     std::optional<Category> failedAs;
     std::string failure;
@@ -242,7 +242,7 @@ Outcome CarryOutOperation::write(ProgressSink& progress, const CancelToken& canc
     record.package = *written;
     record.ended = now();
     result_.package = *written;
-    result_.entry = carryOutEntry(request_, medium_, plan_, record);
+    result_.entry = carryOutEntry(input_, medium_, plan_, record);
     result_.registerIndex = journal.finish(*record.startedEntry, result_.entry);
     result_.erasureIndex = record.erasureIndex;
     result_.packageId = packageId_;
@@ -259,7 +259,7 @@ std::optional<image::PackageWritten> CarryOutOperation::eraseAndWrite(CarryOutRe
         record.failure = cancelledAt("before the erasure");
         return std::nullopt;
     }
-    EraseOperation erasure(register_, eraseRequestFor(request_, request_.assetTag));
+    ErasureJob erasure(register_, erasureJobInputFor(input_, input_.assetTag));
     auto erased = erasure.run(cancel.flag(), [&](const erase::Progress& p) {
         enterStep(progress, "erasing");
         progress.report(p);
@@ -285,12 +285,11 @@ std::optional<image::PackageWritten> CarryOutOperation::eraseAndWrite(CarryOutRe
         record.failure = cancelledAt("after formatting, before the package was written");
         return std::nullopt;
     }
-    image::ReadmeInfo readme{record.packageName, request_.destination, request_.origin,
-                             request_.recipients.empty(), now().substr(0, 10)};
+    image::ReadmeInfo readme{record.packageName, input_.destination, input_.origin,
+                             input_.recipients.empty(), now().substr(0, 10)};
     image::writeSmallFile(fat, "README.txt", image::carryOutReadme(readme));
-    image::PackageEncryption encryption{request_.recipients,
-                                        request_.passphrase ? &*request_.passphrase : nullptr,
-                                        request_.scryptLogN};
+    image::PackageEncryption encryption{
+        input_.recipients, input_.passphrase ? &*input_.passphrase : nullptr, input_.scryptLogN};
     image::PackageWritten written =
         image::writePackage(fat, record.packageName, plan_, encryption, [&](uint64_t done) {
             enterStep(progress, "writing");
@@ -313,7 +312,7 @@ uint64_t CarryOutOperation::close(JobJournal& journal, const CarryOutRecord& sta
     record.started = started.started;
     record.ended = now();
     record.startedEntry = started.startedEntry;
-    return journal.finish(*started.startedEntry, carryOutEntry(request_, medium_, plan_, record));
+    return journal.finish(*started.startedEntry, carryOutEntry(input_, medium_, plan_, record));
 }
 
 }  // namespace massho::operations

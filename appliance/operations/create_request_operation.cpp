@@ -1,7 +1,7 @@
 #include "massho/operations/create_request_operation.h"
 
 #include "massho/erase/method.h"
-#include "massho/operations/erase_operation.h"
+#include "massho/operations/erasure_job.h"
 #include "massho/operations/require_role.h"
 
 namespace massho::operations {
@@ -19,12 +19,12 @@ void CreateRequestOperation::check() {
     if (!method)
         throw OperationError(base::ErrorCategory::BadInput,
                              "unknown method '" + methodId + "': 'massho methods' lists them");
-    EraseRequest probe;
+    ErasureJobInput probe;
     probe.devicePath = input_.devicePath;
     probe.method = method;
     probe.allowRegularFile = input_.allowRegularFile;
     probe.protectedPaths = input_.protectedPaths;
-    EraseOperation discovery(store_.signedRegister(), std::move(probe));
+    ErasureJob discovery(store_.signedRegister(), std::move(probe));
     MediumDescription medium;
     try {
         medium = discovery.describe();

@@ -36,7 +36,7 @@ OutcomeKind outcomeKind(erase::Outcome outcome) {
 }
 
 // massho(1): what the person reads last, naming the entry that says so.
-std::string outcomeMessage(const EraseResult& result) {
+std::string outcomeMessage(const ErasureJobResult& result) {
     const erase::Report& r = result.report;
     const std::string entry = std::to_string(result.registerIndex);
     if (r.outcome == erase::Outcome::Erased)
@@ -72,7 +72,7 @@ void ErasureOperation::check() {
     const erase::Method& method = erasureMethod(input_.methodId);
     requirePurposeAndClass(input_);
 
-    EraseRequest request;
+    ErasureJobInput request;
     request.devicePath = input_.devicePath;
     request.method = &method;
     request.verify = input_.verify.value_or(method.defaultVerify);
@@ -83,7 +83,7 @@ void ErasureOperation::check() {
     request.context.purpose = input_.purpose;
     request.context.requestId = input_.requestId;
     request.clock = store_.clock();
-    EraseOperation erasure(store_.signedRegister(), std::move(request));
+    ErasureJob erasure(store_.signedRegister(), std::move(request));
     const MediumDescription& medium = erasure.describe();
 
     // Which ledger row this medium is, decided before anything is written.
@@ -129,7 +129,7 @@ const std::string& ErasureOperation::assetTag() const {
     return admission_->tag;
 }
 
-const EraseResult& ErasureOperation::result() const {
+const ErasureJobResult& ErasureOperation::result() const {
     if (!result_) notYet("result() before run()");
     return *result_;
 }

@@ -1,6 +1,6 @@
 #include "massho/operations/ledger_gate.h"
 
-#include "massho/operations/erase_operation.h"
+#include "massho/operations/erasure_job.h"
 
 namespace massho::operations {
 namespace {

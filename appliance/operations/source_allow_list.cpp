@@ -3,7 +3,7 @@
 #include <fstream>
 #include <string>
 
-#include "massho/operations/erase_operation.h"
+#include "massho/operations/erasure_job.h"
 
 namespace massho::operations {
 namespace {

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "massho/operations/erase_operation.h"
+#include "massho/operations/erasure_job.h"
 #include "massho/records/register/signing_key.h"
 #include "massho/testsupport/temp_dir.h"
 

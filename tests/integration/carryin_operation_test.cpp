@@ -24,8 +24,8 @@ class CarryInOperationTest : public ::testing::Test {
         medium_.emplace(tmp_ / "usb.img", kSize);
     }
 
-    CarryInRequest request(bool cryptoErase) {
-        CarryInRequest r;
+    CarryInInput request(bool cryptoErase) {
+        CarryInInput r;
         r.devicePath = medium_->path();
         r.operatorId = "admin";
         r.cryptoErase = cryptoErase;

@@ -47,8 +47,8 @@ class CarryOutOperationTest : public ::testing::Test {
     records::Register& signedRegister() { return store_->signedRegister(); }
 
     // Class 2: it needs the approved request kRequest (Art. 8(7)).
-    CarryOutRequest request() {
-        CarryOutRequest r;
+    CarryOutInput request() {
+        CarryOutInput r;
         r.devicePath = medium_->path();
         r.files = {tmp_ / "share" / "report.txt"};
         r.recipients = {image::X25519Identity::generate().recipient()};

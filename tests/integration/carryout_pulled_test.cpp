@@ -15,7 +15,7 @@
 
 #include "massho/image/x25519_keys.h"
 #include "massho/operations/carryout_operation.h"
-#include "massho/operations/erase_operation.h"
+#include "massho/operations/erasure_job.h"
 #include "massho/operations/job_journal.h"
 #include "massho/records/people/store.h"
 #include "massho/records/register/canonical_json.h"
@@ -103,7 +103,7 @@ TEST(CarryOutPulledTest, MediumPulledMidWriteFailsLoudlyAndLeavesNoPlaintext) {
     }
     PullableDisk disk(tmp.path());
 
-    CarryOutRequest request;
+    CarryOutInput request;
     request.devicePath = disk.path();
     request.files = {share / "ledger.txt"};
     request.recipients = {image::X25519Identity::generate().recipient()};
@@ -156,7 +156,7 @@ TEST(CarryOutJournalTest, PackagingFailingAfterFormattingIsRecordedAsAFailedCarr
     std::ofstream(share / "記録.txt", std::ios::binary) << std::string(200000, 'x');
     testsupport::LoopDevice medium(tmp / "usb.img", kSize);
 
-    CarryOutRequest request;
+    CarryOutInput request;
     request.devicePath = medium.path();
     request.files = {share};
     request.recipients = {image::X25519Identity::generate().recipient()};

@@ -25,23 +25,23 @@ int runCarryIn(const Invocation& inv) {
     cl.addFlag("json", "Print the result as JSON on stdout.");
     cl.parse(1, 1);
 
-    operations::CarryInRequest request;
-    request.devicePath = cl.positional()[0];
-    request.condition = cl.value("condition").value_or("intact");
-    request.cryptoErase = cl.isSet("crypto-erase");
-    request.dataDir = inv.dataDir;
+    operations::CarryInInput input;
+    input.devicePath = cl.positional()[0];
+    input.condition = cl.value("condition").value_or("intact");
+    input.cryptoErase = cl.isSet("crypto-erase");
+    input.dataDir = inv.dataDir;
     if (auto id = cl.value("method")) {
-        request.method = erase::findMethod(*id);
-        if (!request.method) throw badInput("unknown method '" + *id + "': see massho methods");
-        if (request.method->hardware)
+        input.method = erase::findMethod(*id);
+        if (!input.method) throw badInput("unknown method '" + *id + "': see massho methods");
+        if (input.method->hardware)
             throw badInput("method '" + *id + "' is a hardware command, not available here yet");
     }
 
     Session session = Session::open(inv, cl, {records::Role::Operator, records::Role::DataManager});
-    request.operatorId = session.userId();
+    input.operatorId = session.userId();
     records::MediaLedger ledger(session.store().database(), session.store().signedRegister());
-    request.ledger = &ledger;
-    operations::CarryInOperation operation(session.store().signedRegister(), std::move(request));
+    input.ledger = &ledger;
+    operations::CarryInOperation operation(session.store().signedRegister(), std::move(input));
     operation.check();
     ProgressPrinter printer;
     operations::ProgressSink progress([&](const operations::ProgressUpdate& u) {

@@ -72,43 +72,43 @@ int runCarryOut(const Invocation& inv) {
     cl.addFlag("json", "Print the result as JSON on stdout.");
     cl.parse(1, 1);
 
-    operations::CarryOutRequest request;
-    request.devicePath = cl.positional()[0];
-    for (const auto& f : cl.values("file")) request.files.emplace_back(f);
-    if (request.files.empty()) throw badInput("no files chosen: add --file PATH");
+    operations::CarryOutInput input;
+    input.devicePath = cl.positional()[0];
+    for (const auto& f : cl.values("file")) input.files.emplace_back(f);
+    if (input.files.empty()) throw badInput("no files chosen: add --file PATH");
     const int infoClass = classOrThrow(cl.required("class"));
-    request.infoClass = infoClass;
-    request.destination = cl.required("destination");
-    request.requestId = cl.value("request");
-    request.assetTag = cl.value("asset").value_or("");
-    request.dataDir = inv.dataDir;
-    request.allowedSources = operations::loadSourceAllowList(inv.dataDir);
+    input.infoClass = infoClass;
+    input.destination = cl.required("destination");
+    input.requestId = cl.value("request");
+    input.assetTag = cl.value("asset").value_or("");
+    input.dataDir = inv.dataDir;
+    input.allowedSources = operations::loadSourceAllowList(inv.dataDir);
     const bool usePassphrase = cl.isSet("passphrase-stdin");
     if (usePassphrase == !cl.values("recipient").empty())
         throw badInput("give either --recipient KEY (preferred) or --passphrase-stdin");
 
     Session session = Session::open(inv, cl, {records::Role::Operator});
-    request.operatorId = session.userId();
-    request.origin = session.store().origin();
-    request.requests = &session.store().requests();
-    request.policy = &session.store().config().approvals;
-    request.clock = session.store().clock();
+    input.operatorId = session.userId();
+    input.origin = session.store().origin();
+    input.requests = &session.store().requests();
+    input.policy = &session.store().config().approvals;
+    input.clock = session.store().clock();
     records::RecipientBook book(session.store().database(), session.store().signedRegister());
     for (const auto& r : cl.values("recipient"))
-        request.recipients.push_back(recipientOrThrow(r, book));
+        input.recipients.push_back(recipientOrThrow(r, book));
     if (usePassphrase) {
         Secret pass = session.nextSecret("carry-out passphrase");
         if (pass.view().size() < kMinPassphrase)
             throw badInput(
                 "the carry-out passphrase is shorter than 12 characters: choose a "
                 "longer one");
-        request.passphrase.emplace(pass.view());
+        input.passphrase.emplace(pass.view());
     }
     records::MediaLedger ledger(session.store().database(), session.store().signedRegister());
-    request.ledger = &ledger;
-    request.registerUnknownMedia = session.store().config().registerUnknownMedia;
+    input.ledger = &ledger;
+    input.registerUnknownMedia = session.store().config().registerUnknownMedia;
 
-    operations::CarryOutOperation operation(session.store().signedRegister(), std::move(request));
+    operations::CarryOutOperation operation(session.store().signedRegister(), std::move(input));
     operation.check();
     const auto& medium = operation.medium();
     std::fprintf(stderr, "carry-out on %s (%s, serial %s, %llu bytes): the medium is erased\n",

@@ -74,7 +74,7 @@ void announce(const operations::ErasureOperation& operation) {
 }
 
 // stdout: the entry's index, or with --json what a script needs to decide.
-void printResult(const operations::EraseResult& result, bool json) {
+void printResult(const operations::ErasureJobResult& result, bool json) {
     if (!json) {
         std::printf("%llu\n", static_cast<unsigned long long>(result.registerIndex));
         return;

@@ -35,7 +35,7 @@ class MediaLedgerTest : public ::testing::Test {
         m.location = "Vault B";
         return m;
     }
-    // What EraseOperation appends (erasure_entry.cpp), reduced to the fields the ledger reads.
+    // What ErasureJob appends (erasure_entry.cpp), reduced to the fields the ledger reads.
     uint64_t appendErasure(const std::string& tag, const std::string& purpose,
                            const std::string& result = "erased") {
         return log.append(EntryBuilder("erasure", [this] { return now; })

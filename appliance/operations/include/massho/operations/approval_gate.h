@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-#include "massho/operations/erase_operation.h"
+#include "massho/operations/erasure_job.h"
 #include "massho/records/people/approval_policy.h"
 #include "massho/records/people/requests.h"
 
@@ -28,6 +28,6 @@ std::optional<records::RequestClaim> admitErasure(records::Requests& requests,
 
 // After the run: an erased medium uses the approval up; a failed or cancelled run releases it
 // for a retry (recorded as `request-released`), so one approval never covers two erasures.
-void settleErasure(std::optional<records::RequestClaim>& claim, const EraseResult& result);
+void settleErasure(std::optional<records::RequestClaim>& claim, const ErasureJobResult& result);
 
 }  // namespace massho::operations

@@ -18,9 +18,9 @@ class MediaLedger;
 
 namespace massho::operations {
 
-struct EraseRequest;
+struct ErasureJobInput;
 
-struct CarryInRequest {
+struct CarryInInput {
     std::string devicePath;
     std::string condition = "intact";  // what the person receiving it saw (bounded text)
     std::string operatorId;
@@ -52,7 +52,7 @@ struct CarryInResult {
 // each naming the `carry-in` entry.
 class CarryInOperation : public Operation {
   public:
-    CarryInOperation(records::Register& log, CarryInRequest request);
+    CarryInOperation(records::Register& log, CarryInInput input);
 
     std::string_view name() const override { return "carry-in"; }
     void check() override;
@@ -63,10 +63,10 @@ class CarryInOperation : public Operation {
     const CarryInResult& result() const { return result_; }
 
   private:
-    struct EraseRequest eraseRequest(const std::string& asset, int infoClass) const;
+    struct ErasureJobInput erasureJobInput(const std::string& asset, int infoClass) const;
 
     records::Register& register_;
-    CarryInRequest request_;
+    CarryInInput input_;
     MediumDescription medium_;
     std::string volumeId_;
     std::optional<CarryOutMatch> match_;

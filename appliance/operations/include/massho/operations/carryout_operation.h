@@ -26,7 +26,7 @@ namespace massho::operations {
 class JobJournal;
 struct CarryOutRecord;
 
-struct CarryOutRequest {
+struct CarryOutInput {
     std::string devicePath;
     std::vector<std::filesystem::path> files;
     std::vector<image::X25519Recipient> recipients;  // preferred
@@ -79,7 +79,7 @@ struct CarryOutResult {
 // (Art. 16(3)): thrown by check(), or the Outcome Refused when the claim in run() is refused.
 class CarryOutOperation : public Operation {
   public:
-    CarryOutOperation(records::Register& log, CarryOutRequest request);
+    CarryOutOperation(records::Register& log, CarryOutInput input);
 
     std::string_view name() const override { return "carry-out"; }
     // Everything that can be decided without writing; throws OperationError (or the records
@@ -111,7 +111,7 @@ class CarryOutOperation : public Operation {
     std::string now() const;
 
     records::Register& register_;
-    CarryOutRequest request_;
+    CarryOutInput input_;
     MediumDescription medium_;
     image::PackagePlan plan_;
     std::string packageId_;
@@ -133,13 +133,13 @@ struct CarryOutRecord {
     std::string started, ended;
     std::optional<uint64_t> startedEntry;  // the `carry-out-started` entry it closes
 };
-std::string carryOutEntry(const CarryOutRequest& request, const MediumDescription& medium,
+std::string carryOutEntry(const CarryOutInput& input, const MediumDescription& medium,
                           const image::PackagePlan& plan, const CarryOutRecord& record);
 // `carry-out-started`: the request's fields, the package name and the start time.
-std::string carryOutStartedEntry(const CarryOutRequest& request, const MediumDescription& medium,
+std::string carryOutStartedEntry(const CarryOutInput& input, const MediumDescription& medium,
                                  const image::PackagePlan& plan, const CarryOutRecord& record);
 // `carry-out-refused`: who, which request, class, destination, medium, and why.
-std::string carryOutRefusedEntry(const CarryOutRequest& request, const MediumDescription& medium,
+std::string carryOutRefusedEntry(const CarryOutInput& input, const MediumDescription& medium,
                                  const std::string& reason);
 
 }  // namespace massho::operations

@@ -9,7 +9,7 @@
 
 #include "massho/erase/method.h"
 #include "massho/erase/report.h"
-#include "massho/operations/erase_operation.h"
+#include "massho/operations/erasure_job.h"
 #include "massho/operations/ledger_gate.h"
 #include "massho/operations/operation.h"
 #include "massho/records/ledger/media_ledger.h"
@@ -50,7 +50,7 @@ const erase::Method& erasureMethod(const std::string& id);
 //            if this operation is destroyed before run().
 //   run()    registers the medium when the ledger admission asked for it, begins the step
 //            "erasing" (a shell announces the job there: the medium entry is known, no byte is
-//            written yet), runs the erasure job (erase_operation.h), and settles the approval:
+//            written yet), runs the erasure job (erasure_job.h), and settles the approval:
 //            used up when erased, released for a retry otherwise. Ends Done (erased), Failed, or
 //            Interrupted (cancelled), naming the `erasure` entry. What is found only when the
 //            device is opened (busy, a drive that refuses the command) is still thrown as
@@ -71,18 +71,18 @@ class ErasureOperation : public Operation {
     // After run(): the `medium-registered` entry when this erasure registered the medium.
     std::optional<uint64_t> mediumEntry() const { return mediumEntry_; }
     // After run(): the engine's report, the `erasure` entry's bytes and index.
-    const EraseResult& result() const;
+    const ErasureJobResult& result() const;
 
   private:
     records::Store& store_;
     ErasureInput input_;
     records::MediaLedger ledger_;
     const erase::Method* method_ = nullptr;
-    std::optional<EraseOperation> erasure_;
+    std::optional<ErasureJob> erasure_;
     std::optional<LedgerAdmission> admission_;
     std::optional<records::RequestClaim> claim_;
     std::optional<uint64_t> mediumEntry_;
-    std::optional<EraseResult> result_;
+    std::optional<ErasureJobResult> result_;
 };
 
 }  // namespace massho::operations

@@ -20,7 +20,7 @@ class Register;
 
 namespace massho::operations {
 
-struct EraseRequest {
+struct ErasureJobInput {
     std::string devicePath;
     const erase::Method* method = nullptr;
     erase::VerifyMode verify = erase::VerifyMode::Sample;
@@ -34,7 +34,7 @@ struct EraseRequest {
     records::Clock clock = records::systemClock();
 };
 
-struct EraseResult {
+struct ErasureJobResult {
     uint64_t registerIndex = 0;
     erase::Report report;
     std::string entry;  // the exact bytes appended
@@ -45,12 +45,12 @@ struct EraseResult {
 // whatever the outcome (erased, failed, cancelled). Refusals happen before the first write and are
 // thrown as OperationError. ErasureOperation (what a person asks for: ledger, approval, this job)
 // and the carry-in's crypto-erase run it.
-class EraseOperation {
+class ErasureJob {
   public:
-    EraseOperation(records::Register& log, EraseRequest request);
+    ErasureJob(records::Register& log, ErasureJobInput input);
 
-    EraseResult run(const std::atomic<bool>* cancel,
-                    std::function<void(const erase::Progress&)> onProgress);
+    ErasureJobResult run(const std::atomic<bool>* cancel,
+                         std::function<void(const erase::Progress&)> onProgress);
 
     // The medium as discovered (valid after run() started, or after describe()).
     const MediumDescription& medium() const { return medium_; }
@@ -58,11 +58,11 @@ class EraseOperation {
     const MediumDescription& describe();
     // What the entry will say about why and for whom; the approval gate adds the requester,
     // approver and approval entry before run().
-    ErasureContext& context() { return request_.context; }
+    ErasureContext& context() { return input_.context; }
 
   private:
     records::Register& register_;
-    EraseRequest request_;
+    ErasureJobInput input_;
     MediumDescription medium_;
     bool described_ = false;
 };

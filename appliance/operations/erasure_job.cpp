@@ -1,4 +1,4 @@
-#include "massho/operations/erase_operation.h"
+#include "massho/operations/erasure_job.h"
 
 #include <sys/stat.h>
 
@@ -101,19 +101,19 @@ DriveChannel openDrive(const MediumDescription& medium, const erase::Method& met
 
 }  // namespace
 
-EraseOperation::EraseOperation(records::Register& log, EraseRequest request)
-    : register_(log), request_(std::move(request)) {
-    if (!request_.method) throw OperationError(Category::BadInput, "no erasure method given");
+ErasureJob::ErasureJob(records::Register& log, ErasureJobInput input)
+    : register_(log), input_(std::move(input)) {
+    if (!input_.method) throw OperationError(Category::BadInput, "no erasure method given");
 }
 
-const MediumDescription& EraseOperation::describe() {
+const MediumDescription& ErasureJob::describe() {
     if (described_) return medium_;
-    const std::string& path = request_.devicePath;
-    if (request_.allowRegularFile && isRegularFile(path)) {
+    const std::string& path = input_.devicePath;
+    if (input_.allowRegularFile && isRegularFile(path)) {
         medium_ = fromImageFile(path);
     } else {
         appliance::GuardOptions guard;
-        guard.protectedPaths = request_.protectedPaths;
+        guard.protectedPaths = input_.protectedPaths;
         appliance::BlockDevice device;
         try {
             device = appliance::describeDevice(path, guard);
@@ -131,10 +131,10 @@ const MediumDescription& EraseOperation::describe() {
 
 // One path for both kinds of method: guard, open exclusively, journal the start, run, record.
 // A drive command is not cancellable (a drive cannot stop a sanitize): it never reads `cancel`.
-EraseResult EraseOperation::run(const std::atomic<bool>* cancel,
-                                std::function<void(const erase::Progress&)> onProgress) {
+ErasureJobResult ErasureJob::run(const std::atomic<bool>* cancel,
+                                 std::function<void(const erase::Progress&)> onProgress) {
     namespace sz = erase::sanitize;
-    const erase::Method& method = *request_.method;
+    const erase::Method& method = *input_.method;
     describe();
     std::optional<DriveChannel> drive;
     if (method.hardware) drive = openDrive(medium_, method);
@@ -142,8 +142,8 @@ EraseResult EraseOperation::run(const std::atomic<bool>* cancel,
     std::unique_ptr<erase::Target> target;
     try {
         // A drive command needs a drive: never an image file.
-        target = erase::openTarget(
-            medium_.path, erase::OpenOptions{!method.hardware && request_.allowRegularFile});
+        target = erase::openTarget(medium_.path,
+                                   erase::OpenOptions{!method.hardware && input_.allowRegularFile});
     } catch (const erase::TargetError& e) {
         throw fromTargetError(e);
     }
@@ -152,13 +152,13 @@ EraseResult EraseOperation::run(const std::atomic<bool>* cancel,
 
     JobJournal journal(register_);
     journal.reconcile();  // jobs killed earlier get their `interrupted` entries first
-    request_.context.startedEntry = journal.begin(
-        erasureStartedEntry(medium_, request_.context, method, request_.verify), medium_.path);
-    EraseResult result;
+    input_.context.startedEntry = journal.begin(
+        erasureStartedEntry(medium_, input_.context, method, input_.verify), medium_.path);
+    ErasureJobResult result;
     std::optional<sz::HardwareEvidence> evidence;
     if (drive) {
         sz::HardwareErasureOptions options;
-        options.verify = request_.verify;
+        options.verify = input_.verify;
         options.onProgress = std::move(onProgress);
         try {
             sz::HardwareOutcome outcome = sz::runHardwareErasure(
@@ -170,28 +170,28 @@ EraseResult EraseOperation::run(const std::atomic<bool>* cancel,
             // was written), then refuse as before.
             target.reset();
             journal.finish(
-                *request_.context.startedEntry,
-                erasureEntry(medium_, request_.context, method,
-                             failedBeforeWriting(e.what(), request_.verify, request_.clock)));
+                *input_.context.startedEntry,
+                erasureEntry(medium_, input_.context, method,
+                             failedBeforeWriting(e.what(), input_.verify, input_.clock)));
             throw OperationError(Category::Refused, e.what());
         }
     } else {
         erase::EraseOptions options;
         options.method = &method;
-        options.verify = request_.verify;
-        options.blank = request_.blank;
+        options.verify = input_.verify;
+        options.blank = input_.blank;
         options.cancel = cancel;
         options.onProgress = std::move(onProgress);
         try {
             result.report = erase::runErasure(*target, options);
         } catch (const std::exception& e) {
-            result.report = failedBeforeWriting(e.what(), request_.verify, request_.clock);
+            result.report = failedBeforeWriting(e.what(), input_.verify, input_.clock);
         }
     }
     target.reset();  // release O_EXCL before recording
-    result.entry = erasureEntry(medium_, request_.context, method, result.report,
+    result.entry = erasureEntry(medium_, input_.context, method, result.report,
                                 evidence ? &*evidence : nullptr);
-    result.registerIndex = journal.finish(*request_.context.startedEntry, result.entry);
+    result.registerIndex = journal.finish(*input_.context.startedEntry, result.entry);
     return result;
 }
 
