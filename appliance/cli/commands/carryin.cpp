@@ -6,9 +6,9 @@
 #include "../command_line.h"
 #include "../commands.h"
 #include "../exit_code.h"
+#include "../json_output.h"
 #include "../progress_printer.h"
 #include "../session.h"
-#include "json_quote.h"
 #include "massho/operations/carryin_operation.h"
 #include "massho/records/ledger/media_ledger.h"
 
@@ -56,15 +56,14 @@ int runCarryIn(const Invocation& inv) {
     }
     const operations::CarryInResult& result = operation.result();
     if (cl.isSet("json")) {
-        std::printf(
-            "{\"index\":%llu,\"matched\":%s,\"carry_out_index\":%s,"
-            "\"headers_destroyed\":%zu,\"erasure_index\":%s,\"erased\":%s}\n",
-            static_cast<unsigned long long>(result.registerIndex),
-            result.carryOutIndex ? "true" : "false",
-            result.carryOutIndex ? std::to_string(*result.carryOutIndex).c_str() : "null",
-            result.headersDestroyed,
-            result.erasureIndex ? std::to_string(*result.erasureIndex).c_str() : "null",
-            result.erased ? "true" : "false");
+        printJson(QJsonObject{
+            {"index", jsonNumber(result.registerIndex)},
+            {"matched", result.carryOutIndex.has_value()},
+            {"carry_out_index", jsonNumber(result.carryOutIndex)},
+            {"headers_destroyed", jsonNumber(result.headersDestroyed)},
+            {"erasure_index", jsonNumber(result.erasureIndex)},
+            {"erased", result.erased},
+        });
     } else {
         std::printf("%llu\n", static_cast<unsigned long long>(result.registerIndex));
     }

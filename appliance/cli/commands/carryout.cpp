@@ -8,8 +8,8 @@
 #include "../commands.h"
 #include "../erase_fields.h"
 #include "../exit_code.h"
+#include "../json_output.h"
 #include "../session.h"
-#include "json_quote.h"
 #include "massho/image/errors.h"
 #include "massho/operations/carryout_operation.h"
 #include "massho/operations/source_allow_list.h"
@@ -125,17 +125,16 @@ int runCarryOut(const Invocation& inv) {
     }
     const operations::CarryOutResult& result = operation.result();
     if (cl.isSet("json")) {
-        std::printf(
-            "{\"index\":%llu,\"result\":\"written\",\"package\":%s,\"erasure_index\":%llu,"
-            "\"file_count\":%llu,\"total_size\":%llu,\"ciphertext_size\":%llu,"
-            "\"ciphertext_sha256\":%s}\n",
-            static_cast<unsigned long long>(result.registerIndex),
-            jsonQuote(result.package.name).c_str(),
-            static_cast<unsigned long long>(result.erasureIndex),
-            static_cast<unsigned long long>(result.fileCount),
-            static_cast<unsigned long long>(result.totalBytes),
-            static_cast<unsigned long long>(result.package.ciphertextBytes),
-            jsonQuote(result.package.ciphertextSha256).c_str());
+        printJson(QJsonObject{
+            {"index", jsonNumber(result.registerIndex)},
+            {"result", "written"},
+            {"package", QString::fromStdString(result.package.name)},
+            {"erasure_index", jsonNumber(result.erasureIndex)},
+            {"file_count", jsonNumber(result.fileCount)},
+            {"total_size", jsonNumber(result.totalBytes)},
+            {"ciphertext_size", jsonNumber(result.package.ciphertextBytes)},
+            {"ciphertext_sha256", QString::fromStdString(result.package.ciphertextSha256)},
+        });
     } else {
         std::printf("%llu\n", static_cast<unsigned long long>(result.registerIndex));
     }

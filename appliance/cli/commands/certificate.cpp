@@ -8,6 +8,7 @@
 #include "../cli_error.h"
 #include "../command_line.h"
 #include "../commands.h"
+#include "../json_output.h"
 #include "../output_file.h"
 #include "../session.h"
 #include "massho/operations/issue_certificate_batch_operation.h"
@@ -156,11 +157,11 @@ int runCertificateBatch(const Invocation& inv) {
                  static_cast<unsigned long long>(batch.recordIndexes.front()),
                  static_cast<unsigned long long>(batch.recordIndexes.back()));
     if (cl.isSet("json")) {
-        std::string entries;
-        for (const auto& c : batch.certificates)
-            entries += (entries.empty() ? "" : ",") + std::to_string(c.index);
-        std::printf("{\"certificates\":%zu,\"entries\":[%s],\"sha256\":\"%s\"}\n",
-                    batch.certificates.size(), entries.c_str(), batch.sha256Hex.c_str());
+        QJsonArray entries;
+        for (const auto& c : batch.certificates) entries.append(jsonNumber(c.index));
+        printJson(QJsonObject{{"certificates", jsonNumber(batch.certificates.size())},
+                              {"entries", entries},
+                              {"sha256", QString::fromStdString(batch.sha256Hex)}});
     }
     return 0;
 }

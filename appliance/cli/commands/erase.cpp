@@ -11,6 +11,7 @@
 #include "../commands.h"
 #include "../erase_fields.h"
 #include "../exit_code.h"
+#include "../json_output.h"
 #include "../progress_printer.h"
 #include "../session.h"
 #include "massho/operations/erasure_operation.h"
@@ -88,7 +89,7 @@ void printResult(const operations::ErasureJobResult& result, bool json) {
         {"bytes_written", static_cast<qint64>(r.bytesWritten)},
         {"error_ranges", QString::fromStdString(operations::formatRanges(r.errorRanges))},
     };
-    std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
+    printJson(out);
 }
 
 }  // namespace

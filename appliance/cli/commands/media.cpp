@@ -9,6 +9,7 @@
 #include "../command_line.h"
 #include "../commands.h"
 #include "../erase_fields.h"
+#include "../json_output.h"
 #include "../session.h"
 #include "massho/operations/add_medium_operation.h"
 #include "massho/operations/medium_from_device.h"
@@ -112,9 +113,7 @@ int runMediaShow(const Invocation& inv) {
         throw badInput("no medium '" + tag.substr(0, 40) + "' in the ledger: massho media list");
     const auto history = ledger.history(tag);
     if (cl.isSet("json")) {
-        std::printf(
-            "%s\n",
-            QJsonDocument(mediumJson(*m, &history)).toJson(QJsonDocument::Compact).constData());
+        printJson(mediumJson(*m, &history));
         return 0;
     }
     printMedium(*m);
@@ -148,7 +147,7 @@ int runMediaList(const Invocation& inv) {
     if (cl.isSet("json")) {
         QJsonArray out;
         for (const auto& m : media) out.append(mediumJson(m, nullptr));
-        std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
+        printJson(out);
         return 0;
     }
     for (const auto& m : media) printMedium(m);

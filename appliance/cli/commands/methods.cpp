@@ -6,6 +6,7 @@
 
 #include "../command_line.h"
 #include "../commands.h"
+#include "../json_output.h"
 #include "massho/erase/method.h"
 
 namespace massho::cli {
@@ -48,7 +49,7 @@ int runMethods(const Invocation& inv) {
     if (cl.isSet("json")) {
         QJsonArray all;
         for (const auto& m : erase::catalog()) all.append(toJson(m));
-        std::fputs(QJsonDocument(all).toJson(QJsonDocument::Indented).constData(), stdout);
+        printJsonIndented(all);
         return 0;
     }
     std::printf("%-26s %6s  %-7s %-6s %-6s %-6s %-9s  %s\n", "ID", "PASSES", "VERIFY", "HDD", "SSD",

@@ -6,8 +6,8 @@
 #include "../cli_error.h"
 #include "../command_line.h"
 #include "../commands.h"
+#include "../json_output.h"
 #include "../session.h"
-#include "json_quote.h"
 #include "massho/image/errors.h"
 #include "massho/image/x25519_keys.h"
 #include "massho/records/people/recipient_book.h"
@@ -46,16 +46,15 @@ int runRecipientsList(const Invocation& inv) {
     records::RecipientBook book(store.database(), store.signedRegister());
     const auto keys = book.list();
     if (cl.isSet("json")) {
-        std::string out = "[";
-        for (const auto& k : keys) {
-            if (out.size() > 1) out += ",";
-            out += "{\"name\":" + jsonQuote(k.name) + ",\"label\":" + jsonQuote(k.label) +
-                   ",\"public_key\":" + jsonQuote(k.publicKey) +
-                   ",\"fingerprint\":" + jsonQuote(k.fingerprint) +
-                   ",\"added\":" + jsonQuote(k.added) + ",\"added_by\":" + jsonQuote(k.addedBy) +
-                   "}";
-        }
-        std::printf("%s]\n", out.c_str());
+        QJsonArray out;
+        for (const auto& k : keys)
+            out.append(QJsonObject{{"name", QString::fromStdString(k.name)},
+                                   {"label", QString::fromStdString(k.label)},
+                                   {"public_key", QString::fromStdString(k.publicKey)},
+                                   {"fingerprint", QString::fromStdString(k.fingerprint)},
+                                   {"added", QString::fromStdString(k.added)},
+                                   {"added_by", QString::fromStdString(k.addedBy)}});
+        printJson(out);
         return 0;
     }
     for (const auto& k : keys)

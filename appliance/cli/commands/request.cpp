@@ -11,6 +11,7 @@
 #include "../command_line.h"
 #include "../commands.h"
 #include "../erase_fields.h"
+#include "../json_output.h"
 #include "../session.h"
 #include "massho/erase/method.h"
 #include "massho/operations/create_request_operation.h"
@@ -160,7 +161,7 @@ int runRequestList(const Invocation& inv) {
                     shown(d.device.describe()).c_str());
     }
     if (cl.isSet("json")) {
-        std::fputs(QJsonDocument(all).toJson(QJsonDocument::Indented).constData(), stdout);
+        printJsonIndented(all);
     }
     return 0;
 }

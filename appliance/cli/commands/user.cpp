@@ -10,6 +10,7 @@
 #include "../cli_error.h"
 #include "../command_line.h"
 #include "../commands.h"
+#include "../json_output.h"
 #include "../session.h"
 #include "massho/operations/add_user_operation.h"
 #include "massho/operations/change_password_operation.h"
@@ -108,7 +109,7 @@ int runUserList(const Invocation& inv) {
                 {"created", QString::fromStdString(u.created)},
             });
         }
-        std::fputs(QJsonDocument(all).toJson(QJsonDocument::Indented).constData(), stdout);
+        printJsonIndented(all);
         return 0;
     }
     std::printf("%-16s %-24s %-32s %-10s %-8s %s\n", "ID", "NAME", "ROLES", "EXPIRES", "STATE",
