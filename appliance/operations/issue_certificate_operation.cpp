@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "massho/operations/require_entry.h"
 #include "massho/operations/require_role.h"
 #include "massho/records/papers/certificate.h"
 #include "massho/records/register/canonical_json.h"
@@ -14,11 +15,7 @@ IssueCertificateOperation::IssueCertificateOperation(records::Store& store, reco
 
 void IssueCertificateOperation::check() {
     requireRole(officer_, {records::Role::RecordsOfficer}, "issuing a certificate");
-    const uint64_t size = store_.signedRegister().size();
-    if (input_.index >= size)
-        throw OperationError(base::ErrorCategory::BadInput,
-                             "there is no entry " + std::to_string(input_.index) +
-                                 ": the register has " + std::to_string(size) + " entries");
+    requireEntry(store_.signedRegister(), input_.index);
     try {
         records::requireCertifiable(
             records::parseEntry(store_.signedRegister().entry(input_.index)), input_.index);

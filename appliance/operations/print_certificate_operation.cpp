@@ -1,6 +1,7 @@
 #include "massho/operations/print_certificate_operation.h"
 
 #include "massho/base/digest.h"
+#include "massho/operations/require_entry.h"
 #include "massho/operations/require_role.h"
 #include "massho/records/papers/certificate_issuer.h"
 #include "massho/records/register/canonical_json.h"
@@ -16,11 +17,7 @@ PrintCertificateOperation::PrintCertificateOperation(records::Store& store, reco
 
 void PrintCertificateOperation::check() {
     requireRole(officer_, {records::Role::RecordsOfficer}, "printing a certificate");
-    const uint64_t size = store_.signedRegister().size();
-    if (input_.index >= size)
-        throw OperationError(base::ErrorCategory::BadInput,
-                             "there is no entry " + std::to_string(input_.index) +
-                                 ": the register has " + std::to_string(size) + " entries");
+    requireEntry(store_.signedRegister(), input_.index);
     try {
         pdf_ = records::archivedCertificate(store_, input_.index);
     } catch (const records::RecordsError& e) {
