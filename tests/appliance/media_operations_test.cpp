@@ -10,6 +10,7 @@
 #include "massho/records/register/canonical_json.h"
 #include "massho/records/register/entry_kind.h"
 #include "massho/testsupport/temp_dir.h"
+#include "operation_test_base.h"
 
 namespace massho::operations {
 namespace {
@@ -18,7 +19,7 @@ using records::Role;
 
 const std::string kPassword = "Correct-Horse-42";
 
-class MediaOperationsTest : public ::testing::Test {
+class MediaOperationsTest : public OperationTestBase {
   protected:
     void SetUp() override {
         store.emplace(records::Store::create(dir / "data", "test.example/media", "admin", "Admin",
@@ -35,19 +36,6 @@ class MediaOperationsTest : public ::testing::Test {
         m.serial = "WD-1234";
         medium = m;
     }
-    Outcome perform(Operation&& op) {
-        op.check();
-        return op.run(progress, cancel);
-    }
-    base::ErrorCategory refusal(Operation&& op) {
-        try {
-            op.check();
-        } catch (const OperationError& e) {
-            return e.category();
-        }
-        ADD_FAILURE() << "checked";
-        return base::ErrorCategory::Failed;
-    }
     std::string kindOf(std::optional<uint64_t> index) {
         return records::entryString(
             records::parseEntry(store->signedRegister().entry(index.value())), "kind");
@@ -57,8 +45,6 @@ class MediaOperationsTest : public ::testing::Test {
     std::optional<records::Store> store;
     records::User sato, suzuki, tanaka, auditor;
     records::NewMedium medium;
-    ProgressSink progress;
-    CancelToken cancel;
 };
 
 TEST_F(MediaOperationsTest, AnOperatorRegistersMovesAndADataManagerReclassifies) {

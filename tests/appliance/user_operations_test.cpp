@@ -9,6 +9,7 @@
 #include "massho/records/register/canonical_json.h"
 #include "massho/records/register/entry_kind.h"
 #include "massho/testsupport/temp_dir.h"
+#include "operation_test_base.h"
 
 namespace massho::operations {
 namespace {
@@ -18,7 +19,7 @@ using records::Role;
 const std::string kPassword = "Correct-Horse-42";
 const std::string kNewPassword = "Battery-Staple-77";
 
-class UserOperationsTest : public ::testing::Test {
+class UserOperationsTest : public OperationTestBase {
   protected:
     void SetUp() override {
         store.emplace(records::Store::create(dir / "data", "test.example/users", "admin", "Admin",
@@ -31,25 +32,10 @@ class UserOperationsTest : public ::testing::Test {
             records::parseEntry(store->signedRegister().entry(store->signedRegister().size() - 1)),
             "kind");
     }
-    Outcome perform(Operation&& op) {
-        op.check();
-        return op.run(progress, cancel);
-    }
-    base::ErrorCategory refusal(Operation&& op) {
-        try {
-            op.check();
-        } catch (const OperationError& e) {
-            return e.category();
-        }
-        ADD_FAILURE() << "checked";
-        return base::ErrorCategory::Failed;
-    }
 
     testsupport::TempDir dir;
     std::optional<records::Store> store;
     records::User admin, sato;
-    ProgressSink progress;
-    CancelToken cancel;
 };
 
 TEST_F(UserOperationsTest, AnAdministratorAddsAndDisablesAnAccount) {
