@@ -29,6 +29,7 @@ int runApprove(const Invocation&);
 int runReject(const Invocation&);
 int runDevices(const Invocation&);
 int runMethods(const Invocation&);
+int runJobs(const Invocation&);
 int runErase(const Invocation&);
 int runRegisterShow(const Invocation&);
 int runRegisterProof(const Invocation&);

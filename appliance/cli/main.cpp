@@ -43,6 +43,7 @@ constexpr std::array kCommands{
     Command{"methods", massho::cli::runMethods,
             "list erasure methods and their NIST SP 800-88 level"},
     Command{"erase", massho::cli::runErase, "erase a device, verify it and record the result"},
+    Command{"jobs", massho::cli::runJobs, "the service's (masshod) erasure and carry-out jobs"},
     Command{"register show", massho::cli::runRegisterShow, "print register entries (exact bytes)"},
     Command{"register proof", massho::cli::runRegisterProof,
             "an entry's inclusion proof (c2sp.org/tlog-proof@v1)"},

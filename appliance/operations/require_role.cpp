@@ -14,8 +14,7 @@ void requireRole(const records::User& person, std::initializer_list<records::Rol
         if (!roles.empty()) roles += " or ";
         roles += records::toString(role);
     }
-    throw OperationError(base::ErrorCategory::Refused,
-                         "'" + person.id + "' does not hold the " + roles + " role that " +
+    throw NotAuthorizedError("'" + person.id + "' does not hold the " + roles + " role that " +
                              std::string(act) + " needs; ask an administrator");
 }
 

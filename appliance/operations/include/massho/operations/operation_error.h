@@ -14,4 +14,13 @@ class OperationError : public base::Error {
     using base::Error::Error;
 };
 
+// A refusal because the person does not hold the role the act needs (require_role.h). A refusal
+// like any other on the command line (exit 3); the service names it NotAuthorized, so that a
+// kiosk can tell "log in as someone else" from "this act is not allowed".
+class NotAuthorizedError : public OperationError {
+  public:
+    explicit NotAuthorizedError(const std::string& message)
+        : OperationError(base::ErrorCategory::Refused, message) {}
+};
+
 }  // namespace massho::operations

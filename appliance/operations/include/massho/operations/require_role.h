@@ -11,7 +11,8 @@ namespace massho::operations {
 // "Who may do this act" (the city's standard, Art. 7-3: roles separate the duties). The shell
 // authenticates the person (the login is its own); the role an act needs is checked by the
 // operation, so that the command line, the service and the kiosk enforce one rule. Throws
-// OperationError(Refused) naming the roles `act` needs when `person` holds none of them.
+// NotAuthorizedError (an OperationError, Refused) naming the roles `act` needs when `person` holds
+// none of them.
 void requireRole(const records::User& person, std::initializer_list<records::Role> anyOf,
                  std::string_view act);
 

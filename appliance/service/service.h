@@ -1,0 +1,85 @@
+#pragma once
+
+#include <QDBusConnection>
+#include <QDBusObjectPath>
+#include <QObject>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "carry_out_job.h"
+#include "dbus_types.h"
+#include "device_catalog.h"
+#include "job.h"
+#include "massho/operations/decide_request_operation.h"
+#include "massho/records/people/store.h"
+
+namespace massho::service {
+
+class Session;
+
+// The service's state, on the main thread: the data directory's store, the devices it listed,
+// the sessions of the people logged in and every job since it started. The D-Bus objects
+// (manager.h, session.h, job.h) are its faces; the operations decide every rule.
+class Service : public QObject {
+    Q_OBJECT
+
+  public:
+    // Opens DATA_DIR (massho init made it), records the jobs a previous run left unfinished as
+    // interrupted, and lists the devices. Objects are registered on `bus` by the caller.
+    Service(QDBusConnection bus, std::filesystem::path dataDir);
+    ~Service() override;
+
+    const std::filesystem::path& dataDir() const { return dataDir_; }
+    records::Store& store() { return *store_; }
+    DeviceCatalog& devices() { return devices_; }
+    QDBusConnection& bus() { return bus_; }
+
+    // A store of its own for a job's worker thread (SQLite connections are not shared).
+    std::unique_ptr<records::Store> openWorkerStore() const;
+    // Publishes a checked operation as a job and starts its worker.
+    Job& startJob(const JobIdentity& identity, std::unique_ptr<records::Store> store,
+                  std::unique_ptr<operations::Operation> operation);
+    Job& startCarryOut(const records::User& person, CarryOutAsk ask);
+    void decide(const records::User& person, const std::string& requestId,
+                operations::Decision decision, const std::string& reason);
+    QVariantMapList requestsFor(const records::User& person);
+
+    // A session for `user`, owned by the connection `owner`; returns its object path.
+    QString openSession(records::User user, const QString& owner);
+    // Ends every session of a connection that has left the bus.
+    void closeSessionsOf(const QString& owner);
+    // Throws ServiceError unless `caller` holds a session of the job's operator or of an
+    // administrator.
+    void requireMayCancel(const Job& job, const QString& caller) const;
+    QList<QDBusObjectPath> jobPaths() const;
+
+    // Lists the devices again; emits deviceAdded/deviceRemoved for what changed.
+    void refreshDevices();
+    // Cancels every running job and waits for each to record its end (service shutdown).
+    void stopJobs();
+
+  signals:
+    void deviceAdded(const QVariantMap& device);
+    void deviceRemoved(const QString& path);
+    void jobAdded(const QDBusObjectPath& job);
+
+  private:
+    void recoverInterruptedJobs();
+    QString nextJobPath();
+    void registerJob(std::unique_ptr<Job> job);
+    void forgetOldJobs();
+
+    QDBusConnection bus_;
+    std::filesystem::path dataDir_;
+    std::unique_ptr<records::Store> store_;
+    DeviceCatalog devices_;
+    std::map<QString, std::unique_ptr<Session>> sessions_;
+    std::vector<std::unique_ptr<Job>> jobs_;
+    uint64_t jobCounter_ = 0;
+};
+
+}  // namespace massho::service

@@ -1,0 +1,82 @@
+#pragma once
+
+#include <QDBusConnection>
+#include <QDBusContext>
+#include <QDBusObjectPath>
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+#include <QVariantMap>
+#include <memory>
+
+#include "dbus_types.h"
+#include "massho/records/people/users.h"
+
+class SessionAdaptor;
+
+namespace massho::service {
+
+class Service;
+
+// One person logged in (org.massho.Appliance1.Session, masshod(8)), at
+// /org/massho/Appliance1/sessions/ID. It belongs to the D-Bus connection that logged in: a call
+// from any other connection is refused. It ends at Logout, when that connection closes, after
+// massho.conf [session] idle_minutes without a call, or after max_hours. Each method is a thin
+// shell over an operation (appliance/operations), which checks the role and the policy.
+class Session : public QObject, protected QDBusContext {
+    Q_OBJECT
+    Q_PROPERTY(QString User READ userId)
+    Q_PROPERTY(QStringList Roles READ roles)
+
+  public:
+    Session(Service& service, records::User user, QString owner, QString path);
+    ~Session() override;
+
+    const QString& path() const { return path_; }
+    const QString& owner() const { return owner_; }
+    const records::User& user() const { return user_; }
+    QString userId() const { return QString::fromStdString(user_.id); }
+    QStringList roles() const;
+    // Ends the session (its connection left the bus).
+    void close() { end(); }
+
+  public slots:
+    QDBusObjectPath StartErase(const QString& device, const QString& method, const QString& purpose,
+                               int infoClass, const QString& asset, const QString& request,
+                               const QVariantMap& options);
+    QString RequestErase(const QString& device, const QString& method, const QString& purpose,
+                         int infoClass, const QString& asset, const QString& note);
+    void Approve(const QString& request_id);
+    void Reject(const QString& request_id, const QString& reason);
+    QVariantMapList GetRequests();
+    QDBusObjectPath StartCarryOut(const QString& device, const QStringList& files,
+                                  const QStringList& recipients, int infoClass,
+                                  const QString& destination, const QString& asset,
+                                  const QString& request, const QVariantMap& options);
+    QString IssueCertificate(qlonglong index, qlonglong& entry);
+    void Logout();
+
+  signals:
+    // For the service (not on the bus): the session is over (logout, idle, connection gone).
+    void closed();
+
+  private:
+    // Runs `act` for a call from the owning connection, turning what it throws into the named
+    // D-Bus error reply; touches the idle timer.
+    template <typename Act>
+    auto serve(Act&& act) -> decltype(act());
+    void requireOwner();
+    std::string listedDevice(const QString& device) const;
+    void end();
+
+    Service& service_;
+    std::unique_ptr<SessionAdaptor> adaptor_;  // its face on the bus (generated from api/)
+    records::User user_;
+    QString owner_;
+    QString path_;
+    QTimer idle_;
+    QTimer maxAge_;
+    bool ended_ = false;
+};
+
+}  // namespace massho::service

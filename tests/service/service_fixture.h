@@ -1,0 +1,78 @@
+#pragma once
+
+#include <QDBusConnection>
+#include <QDBusError>
+#include <QDBusObjectPath>
+#include <QProcess>
+#include <QString>
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dbus_types.h"
+#include "job_proxy.h"
+#include "manager_proxy.h"
+#include "massho/testsupport/temp_dir.h"
+#include "session_proxy.h"
+
+namespace massho::service::test {
+
+inline const QString kBusName = QStringLiteral("org.massho.Appliance1");
+inline const QString kManagerPath = QStringLiteral("/org/massho/Appliance1");
+inline const std::string kPassword = "Correct-Horse-42";
+
+// A private bus with a system-bus-like policy, a data directory with one person per role, and
+// masshod serving it: the service as the kiosk meets it, with nothing of the machine's own.
+//   admin (admin), op1 and op2 (operator), dm (data manager), both (operator + data manager),
+//   aud (auditor), rec (records officer); every password kPassword.
+class ServiceFixture {
+  public:
+    ServiceFixture();
+    ~ServiceFixture();
+
+    const std::filesystem::path& dataDir() const { return dataDir_; }
+    const QString& busAddress() const { return busAddress_; }
+
+    // Starts masshod and waits until it owns its name; stop with kill -9 or SIGTERM.
+    void startService();
+    void killService(int signal);
+    bool serviceRunning() const;
+    std::string serviceOutput();
+
+    // A new client connection to the private bus (a kiosk, a second kiosk, …).
+    QDBusConnection connect(const QString& name);
+    void disconnect(const QString& name);
+    ManagerProxy manager(const QDBusConnection& bus) const;
+    // Logs in on `bus`; a test failure when refused.
+    QDBusObjectPath login(ManagerProxy& manager, const std::string& user);
+
+    // Runs the event loop until `done` or the timeout; false on timeout.
+    static bool waitFor(const std::function<bool()>& done,
+                        std::chrono::milliseconds timeout = std::chrono::seconds(60));
+
+  private:
+    testsupport::TempDir tmp_;
+    std::filesystem::path dataDir_;
+    QString busAddress_;
+    std::unique_ptr<QProcess> bus_;
+    std::unique_ptr<QProcess> service_;
+    std::vector<QString> clients_;
+};
+
+// The D-Bus error name of a reply, or "" when it succeeded.
+template <typename Reply>
+QString errorName(Reply& reply) {
+    reply.waitForFinished();
+    return reply.isError() ? reply.error().name() : QString();
+}
+
+}  // namespace massho::service::test
+
+// GoogleTest prints a QString as text.
+inline void PrintTo(const QString& s, std::ostream* os) {
+    *os << '"' << s.toStdString() << '"';
+}
