@@ -18,6 +18,18 @@ constexpr uint64_t kMaxBadBytes = 64ull << 20;
 constexpr std::size_t kRingSlots = 4;
 
 // Where the bytes of chunk i come from: a cached periodic pattern, or a generator thread.
+//
+// Many jobs in one process (masshod: one per drive): each pass has exactly one generator thread,
+// whatever the number of cores, and shares nothing with other jobs: the ring, the pattern cache
+// and the OpenSSL contexts (one per chunk) are its own; there is no pool, static cache or lock in
+// the engine. N jobs are N generators and N writers, and the kernel's scheduler shares the cores
+// among them; a generator 4 chunks ahead sleeps, so each job takes CPU in proportion to what its
+// drive accepts. AES-128-CTR makes about 9 GB per CPU-second on the 2-CPU development VM
+// (AES-NI), so two cores saturate only beyond about 18 GB/s of drives: no per-job thread count to
+// adapt, no process-wide scheduler. (The one shared thing, OpenSSL 3's provider store that each
+// new context looks AES-128-CTR up in, costs nothing measurable: a cipher fetched once changed
+// nothing with 1 to 8 threads.) massho_parallel_erase_bench (tests/bench) shows N jobs following
+// N parallel dd writes until the disk saturates.
 class ChunkFeed {
   public:
     ChunkFeed(const PatternSource& pattern, uint64_t size, std::size_t chunk, std::size_t align)
