@@ -78,7 +78,7 @@ class DeviceMonitor {
 // True when a udev daemon runs, i.e. /run/udev/control (its control socket) exists. libudev's
 // monitor makes the same test: without a daemon it delivers nothing on the "udev" group, and the
 // raw kernel group is no substitute (its events come before the /dev node exists, and a container
-// outside the initial network namespace receives none), so the monitor polls sysfs instead.
+// may not be sent them at all), so the monitor polls sysfs instead.
 bool udevDaemonRuns();
 
 }  // namespace massho::appliance
