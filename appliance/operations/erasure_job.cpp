@@ -114,6 +114,9 @@ const MediumDescription& ErasureJob::describe() {
     } else {
         appliance::GuardOptions guard;
         guard.protectedPaths = input_.protectedPaths;
+        // The job never reads discovery's capabilities: a drive command probes the drive itself
+        // (openDrive), so no identify command is sent for an overwrite ([devices] probe).
+        guard.probeCapabilities = false;
         appliance::BlockDevice device;
         try {
             device = appliance::describeDevice(path, guard);

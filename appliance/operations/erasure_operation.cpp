@@ -90,6 +90,7 @@ void ErasureOperation::check() {
     LedgerAdmission admission =
         admitToLedger(ledger_, store_.config().registerUnknownMedia, medium, input_.assetTag,
                       input_.infoClass, records::MediaAct::Erase);
+    requireLeaseForReturn(admission, medium, input_.purpose);
     erasure.context().assetTag = admission.tag;
     erasure.context().infoClass = admission.infoClass;
     // Art. 8(4): the approval (when the policy needs one) is claimed before the first write.

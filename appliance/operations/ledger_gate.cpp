@@ -20,6 +20,9 @@ std::string registerHint(const MediumDescription& medium, const std::string& tag
            medium.path + " --class N";
 }
 
+// The options a lease takes: the ledger accepts all three or none (media_ledger.h).
+constexpr const char* kLeaseOptions = "--lessor NAME --lease-contract NO --lease-return YYYY-MM-DD";
+
 records::DeviceIdentity deviceIdentity(const MediumDescription& medium) {
     return {medium.path, medium.model, medium.serial, medium.sizeBytes};
 }
@@ -62,7 +65,7 @@ LedgerAdmission admitUnregistered(bool registerUnknown, const MediumDescription&
     m.sizeBytes = static_cast<int64_t>(medium.sizeBytes);
     m.devicePath = medium.path;  // kept only without a serial: how it is recognised again
     m.source = "erasure";
-    return {tag, *infoClass, m};
+    return {tag, *infoClass, m, false};
 }
 
 }  // namespace
@@ -95,7 +98,23 @@ LedgerAdmission admitToLedger(const records::MediaLedger& ledger, bool registerU
                ": correct --class (or the ledger, with its data manager)");
     if (auto why = records::whyRefused(row->state, act))
         refuse("medium " + row->tag + " refused: " + *why);
-    return {row->tag, row->infoClass, std::nullopt};
+    return {row->tag, row->infoClass, std::nullopt, row->leased()};
+}
+
+void requireLeaseForReturn(const LedgerAdmission& admission, const MediumDescription& medium,
+                           std::string_view purpose) {
+    if (purpose != "lease-return" || admission.leased) return;
+    if (admission.toRegister)
+        refuse("asset " + admission.tag +
+               " is not in the media ledger, and a medium registered by an erasure has no "
+               "lease: register it with its lease first (" +
+               registerHint(medium, admission.tag) + " " + kLeaseOptions +
+               "), then erase it for the lease return");
+    refuse("medium " + admission.tag +
+           " has no lease in the media ledger, so it cannot be erased for a lease return "
+           "(Art. 20(11)): record the lease first (massho media update " +
+           admission.tag + " " + kLeaseOptions +
+           " --reason TEXT), or erase it for disposal or reuse");
 }
 
 std::optional<uint64_t> registerAdmitted(records::MediaLedger& ledger,

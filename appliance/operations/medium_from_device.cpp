@@ -5,7 +5,9 @@
 namespace massho::operations {
 
 void fillFromDevice(records::NewMedium& m, const std::string& path) {
-    appliance::BlockDevice d = appliance::describeDevice(path);
+    appliance::GuardOptions facts;
+    facts.probeCapabilities = false;  // the ledger records identity, not what the drive can do
+    appliance::BlockDevice d = appliance::describeDevice(path, facts);
     m.manufacturer = d.vendor;
     m.model = d.model;
     m.serial = d.serial;

@@ -111,6 +111,29 @@ TEST_F(ErasureOperationTest, ErasedMediumIsDoneAndRecordedInOneErasureEntry) {
     EXPECT_TRUE(std::all_of(bytes.begin(), bytes.end(), [](char b) { return b == 0; }));
 }
 
+// A lease return of a medium the ledger knows no lease for is refused in check(), before the
+// approval is looked at and before anything is written: the command line and the service both
+// get it, the same way.
+TEST_F(ErasureOperationTest, LeaseReturnWithoutALeaseIsRefusedBeforeAnythingIsWritten) {
+    const uint64_t entriesBefore = store.signedRegister().size();
+    ErasureInput in = input("zero");
+    in.purpose = "lease-return";
+    ErasureOperation operation(store, in);
+    try {
+        operation.check();
+        FAIL() << "a lease return of a medium without a lease was accepted";
+    } catch (const OperationError& e) {
+        EXPECT_EQ(e.category(), base::ErrorCategory::Refused);
+        EXPECT_NE(std::string(e.what()).find("IMG-0001 is not in the media ledger, and a medium "
+                                             "registered by an erasure has no lease"),
+                  std::string::npos)
+            << e.what();
+        EXPECT_NE(std::string(e.what()).find("--lessor NAME"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(store.signedRegister().size(), entriesBefore) << "no registration, no refusal entry";
+    EXPECT_EQ(imageBytes(), original);
+}
+
 TEST_F(ErasureOperationTest, CancelledJobIsInterruptedAndRecordedAsCancelled) {
     ErasureOperation operation(store, input("zero"));
     ProgressSink progress;

@@ -50,6 +50,12 @@ fs::path FakeSystem::addDisk(const std::string& name, const std::string& busPath
     return dir;
 }
 
+void FakeSystem::removeDisk(const std::string& name) {
+    const fs::path link = paths_.sys / "block" / name;
+    fs::remove_all(fs::canonical(link));
+    fs::remove(link);
+}
+
 fs::path FakeSystem::addPartition(const std::string& disk, const std::string& name,
                                   const std::string& dev, uint64_t sizeBytes) {
     const fs::path dir = paths_.sys / "block" / disk / name;

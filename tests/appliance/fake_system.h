@@ -19,6 +19,8 @@ class FakeSystem {
     // A whole disk under sys/devices/<busPath>/block/<name>; busPath "virtual" for loop/dm/md.
     std::filesystem::path addDisk(const std::string& name, const std::string& busPath,
                                   const std::string& dev, uint64_t sizeBytes);
+    // Takes a disk away as the kernel does when it goes: /sys/block/<name> and its device folder.
+    void removeDisk(const std::string& name);
     std::filesystem::path addPartition(const std::string& disk, const std::string& name,
                                        const std::string& dev, uint64_t sizeBytes);
     // Writes an attribute relative to the device folder of `name` (a disk or a partition).

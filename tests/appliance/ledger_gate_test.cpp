@@ -101,6 +101,50 @@ TEST_F(LedgerGateTest, UnknownMediumIsRegisteredOrRefusedByConfiguration) {
               base::ErrorCategory::BadInput);
 }
 
+// Art. 20(11): a lease return is of a leased medium. Refused, naming the exact command that records
+// the lease; once it is recorded the same erasure passes. Other purposes never ask for a lease.
+TEST_F(LedgerGateTest, LeaseReturnNeedsALeaseInTheLedger) {
+    const auto unleased =
+        admitToLedger(*ledger, true, disk, std::nullopt, std::nullopt, MediaAct::Erase);
+    EXPECT_FALSE(unleased.leased);
+    EXPECT_EQ(failure([&] { requireLeaseForReturn(unleased, disk, "lease-return"); },
+                      "medium PC-0001 has no lease in the media ledger, so it cannot be erased "
+                      "for a lease return (Art. 20(11)): record the lease first (massho media "
+                      "update PC-0001 --lessor NAME --lease-contract NO --lease-return YYYY-MM-DD "
+                      "--reason TEXT), or erase it for disposal or reuse"),
+              base::ErrorCategory::Refused);
+    requireLeaseForReturn(unleased, disk, "disposal");
+    requireLeaseForReturn(unleased, disk, "reuse");
+
+    records::MediumUpdate lease;
+    lease.lessor = "Tokyo Lease";
+    lease.leaseContract = "TL-1";
+    lease.leaseReturn = "2027-03-31";
+    lease.reason = "the lease was found";
+    ledger->update("PC-0001", lease, "clerk");
+    const auto leased =
+        admitToLedger(*ledger, true, disk, std::nullopt, std::nullopt, MediaAct::Erase);
+    EXPECT_TRUE(leased.leased);
+    requireLeaseForReturn(leased, disk, "lease-return");
+}
+
+// A medium the erasure itself would register gets no lease that way: refused, naming `media add`
+// with the lease options, before it is registered.
+TEST_F(LedgerGateTest, LeaseReturnOfAMediumToRegisterIsRefused) {
+    MediumDescription fresh = disk;
+    fresh.serial = "S-444";
+    const uint64_t before = log.size();
+    const auto a = admitToLedger(*ledger, true, fresh, "PC-0005", 3, MediaAct::Erase);
+    ASSERT_TRUE(a.toRegister);
+    EXPECT_EQ(failure([&] { requireLeaseForReturn(a, fresh, "lease-return"); },
+                      "register it with its lease first (massho media add PC-0005 --device "
+                      "/dev/sdx --class N --lessor NAME --lease-contract NO --lease-return "
+                      "YYYY-MM-DD)"),
+              base::ErrorCategory::Refused);
+    EXPECT_EQ(log.size(), before) << "nothing registered";
+    requireLeaseForReturn(a, fresh, "reuse");
+}
+
 // A device without a serial (a loop device, some card readers) is found by path, model and size,
 // as approvals find it: a new tag cannot take it out of the class its ledger row holds.
 TEST_F(LedgerGateTest, DeviceWithoutSerialKeepsItsLedgerClass) {

@@ -107,6 +107,27 @@ TEST_F(DevicesLoop, FreshLoopDeviceIsEligibleWithItsSizeAndSectors) {
     EXPECT_TRUE(listed->eligible) << listed->reason;
 }
 
+// massho.conf [devices] probe = no: discovery sends no identify command to any drive. A loop
+// device has no drive commands, so with the probe on its note says the probe looked; off, the
+// probe never ran, for it and for every other disk of this machine.
+TEST_F(DevicesLoop, WithTheProbeOffNoDriveIsAskedWhatItCanDo) {
+    LoopDevice loop(tmp / "disk.img", 8 * kMiB);
+    EXPECT_EQ(describeDevice(loop.path()).capabilities.note,
+              "no drive commands for transport 'loop'");
+
+    GuardOptions off;
+    off.probeCapabilities = false;
+    const BlockDevice d = describeDevice(loop.path(), off);
+    EXPECT_EQ(d.capabilities.interface, "none");
+    EXPECT_TRUE(d.capabilities.methods.empty());
+    EXPECT_TRUE(d.eligible) << "the probe decides nothing about eligibility: " << d.reason;
+    for (const BlockDevice& listed : discoverDevices(off)) {
+        EXPECT_EQ(listed.capabilities.interface, "none") << listed.path;
+        EXPECT_NE(listed.capabilities.note.find("not probed"), std::string::npos)
+            << listed.path << ": " << listed.capabilities.note;
+    }
+}
+
 TEST_F(DevicesLoop, SectorSizeOf4096IsReported) {
     LoopDevice loop(tmp / "disk.img", 16 * kMiB, {.sectorSize = 4096});
     BlockDevice d = describeDevice(loop.path());

@@ -1,9 +1,12 @@
 // `massho methods` and `massho devices`: what an administrator reads before choosing.
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <filesystem>
+#include <map>
 #include <set>
 
 #include "cli_fixture.h"
+#include "massho/testsupport/files.h"
 #include "massho/testsupport/loop_device.h"
 
 namespace massho::testing {
@@ -69,6 +72,39 @@ TEST_F(CliTest, DevicesJsonShowsALoopDeviceAsEligible) {
         EXPECT_EQ(d["size_bytes"].toInteger(), 8 * 1024 * 1024);
     }
     EXPECT_TRUE(found) << r.out;
+}
+
+// massho.conf [devices] probe = no: `massho devices` sends no identify command to any drive, and
+// says so in each device's capabilities; a value other than yes or no stops it naming the line.
+TEST_F(CliTest, DevicesProbeNothingWhenTheConfigurationSaysNo) {
+    MASSHO_REQUIRE_LOOP_DEVICES();
+    testsupport::LoopDevice dev(tmp_ / "p.img", 8 * 1024 * 1024);
+    const auto conf = std::filesystem::path(dataDir()) / "massho.conf";
+    auto capabilities = [&]() {
+        auto r = massho({"devices", "--json"});
+        EXPECT_EQ(r.exitCode, 0) << r.err;
+        std::map<std::string, QJsonObject> byPath;
+        for (const auto& v : QJsonDocument::fromJson(QByteArray::fromStdString(r.out)).array())
+            byPath[v.toObject()["path"].toString().toStdString()] =
+                v.toObject()["capabilities"].toObject();
+        return byPath;
+    };
+    // The default (probe = yes): the probe looked at the loop device and found no drive commands.
+    EXPECT_EQ(capabilities()[dev.path()]["note"], "no drive commands for transport 'loop'");
+
+    testsupport::writeFile(conf, "[devices]\nprobe = no\n");
+    const auto off = capabilities();
+    ASSERT_TRUE(off.contains(dev.path()));
+    for (const auto& [path, c] : off) {
+        EXPECT_EQ(c["interface"], "none") << path;
+        EXPECT_TRUE(c["note"].toString().startsWith("not probed")) << path;
+    }
+
+    testsupport::writeFile(conf, "[devices]\nprobe = off\n");
+    auto bad = massho({"devices"});
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_NE(bad.err.find(conf.string() + ":2: probe must be yes or no"), std::string::npos)
+        << bad.err;
 }
 
 // A loop device has no drive commands: the method is refused before anything is written.

@@ -282,6 +282,58 @@ TEST_F(MediaCliTest, ConfigurationCanRefuseUnregisteredMedia) {
               0);
 }
 
+// Art. 20(11): a lease-return erasure is of a medium whose ledger row names its lessor. Without a
+// lease it is refused (exit 3) before anything is recorded or written, naming the remedy; the
+// remedy followed, the same erasure runs and the medium goes back to its lessor.
+TEST_F(MediaCliTest, LeaseReturnOfAMediumWithoutALeaseIsRefusedWithTheRemedy) {
+    LoopDevice disk(tmp_ / "disk.img", 4 * kMiB);
+    disk.writeAt(0, std::vector<uint8_t>(4096, 0x5a));
+    const std::vector<std::string> leaseReturn{"erase",     disk.path(),    "--method", "zero",
+                                               "--purpose", "lease-return", "--asset",  "PC-0300"};
+    const size_t before = entries().size();
+
+    // Not in the ledger: an erasure would register it, without a lease.
+    auto withClass = leaseReturn;
+    withClass.insert(withClass.end(), {"--class", "4"});
+    auto unregistered = asSato(withClass);
+    EXPECT_EQ(unregistered.exitCode, 3) << unregistered.err;
+    EXPECT_NE(unregistered.err.find("massho media add PC-0300 --device " + disk.path() +
+                                    " --class N --lessor NAME"),
+              std::string::npos)
+        << unregistered.err;
+    EXPECT_EQ(entries().size(), before) << "nothing recorded, not even the registration";
+    EXPECT_EQ(disk.readAll()[0], 0x5a) << "device untouched";
+
+    // In the ledger without a lease.
+    ASSERT_EQ(asSato({"media", "add", "PC-0300", "--class", "4", "--device", disk.path()}).exitCode,
+              0);
+    const size_t registered = entries().size();
+    auto unleased = asSato(leaseReturn);
+    EXPECT_EQ(unleased.exitCode, 3) << unleased.err;
+    EXPECT_NE(unleased.err.find("massho media update PC-0300 --lessor NAME --lease-contract NO "
+                                "--lease-return YYYY-MM-DD --reason TEXT"),
+              std::string::npos)
+        << unleased.err;
+    EXPECT_EQ(entries().size(), registered) << "nothing recorded";
+    EXPECT_EQ(disk.readAll()[0], 0x5a) << "device untouched";
+
+    // The remedy as printed; then the lease return goes through (with its approval, Art. 8(4)).
+    ASSERT_EQ(asSato({"media", "update", "PC-0300", "--lessor", "東京リース", "--lease-contract",
+                      "TL-300", "--lease-return", "2027-03-31", "--reason", "lease found"})
+                  .exitCode,
+              0);
+    const std::string req =
+        approvedRequest({"request", "erase", disk.path(), "--method", "zero", "--purpose",
+                         "lease-return", "--class", "4", "--asset", "PC-0300"});
+    auto withRequest = leaseReturn;
+    withRequest.insert(withRequest.end(), {"--request", req});
+    auto erased = asSato(withRequest);
+    ASSERT_EQ(erased.exitCode, 0) << erased.err;
+    EXPECT_EQ(disk.readAll()[0], 0);
+    EXPECT_EQ(asSato({"media", "return-to-lessor", "PC-0300"}).exitCode, 0);
+    EXPECT_EQ(state("PC-0300"), "returned-to-lessor");
+}
+
 TEST_F(MediaCliTest, StorageLeaseAndReportsForTheRecordsOfficer) {
     ASSERT_EQ(asSato({"media", "add", "LS-0001", "--class", "2", "--serial", "WD-123", "--model",
                       "WD Blue", "--type", "hdd", "--lessor", "東京リース", "--lease-contract",

@@ -95,14 +95,26 @@ TEST_F(PeopleCliTest, ErasureWithoutANeededApprovalIsRefusedAndTouchesNothing) {
     MASSHO_REQUIRE_LOOP_DEVICES();
     LoopDevice dev(tmp_ / "disk.img", 1024 * 1024);
     dev.writeAt(0, std::vector<uint8_t>(4096, 0xAB));
-    for (auto [purpose, cls] :
-         {std::pair{"disposal", "4"}, {"lease-return", "3"}, {"reuse", "2"}}) {
+    for (auto [purpose, cls] : {std::pair{"disposal", "4"}, {"reuse", "2"}}) {
         auto r = erase(dev.path(), "", purpose, cls);
         EXPECT_EQ(r.exitCode, 3) << purpose << cls << r.err;
         EXPECT_NE(r.err.find("massho request erase"), std::string::npos) << r.err;
         EXPECT_NE(r.err.find("massho approve"), std::string::npos) << r.err;
     }
     EXPECT_EQ(dev.readAll()[0], 0xAB);
+    // A lease return (of a medium whose lease the ledger records) of class 3 needs one too.
+    LoopDevice leased(tmp_ / "leased.img", 1024 * 1024);
+    ASSERT_EQ(as("sato", kOperatorPassword,
+                 {"media", "add", "L-77", "--class", "3", "--device", leased.path(), "--lessor",
+                  "Tokyo Lease", "--lease-contract", "TL-77", "--lease-return", "2030-01-31"})
+                  .exitCode,
+              0);
+    auto r = as("sato", kOperatorPassword,
+                {"erase", leased.path(), "--method", "zero", "--purpose", "lease-return", "--asset",
+                 "L-77"});
+    EXPECT_EQ(r.exitCode, 3) << r.err;
+    EXPECT_NE(r.err.find("massho request erase"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("massho approve"), std::string::npos) << r.err;
     // Reuse of class 3 needs none.
     EXPECT_EQ(erase(dev.path(), "", "reuse", "3").exitCode, 0);
 }

@@ -13,6 +13,7 @@
 #include "../session.h"
 #include "massho/appliance/device_json.h"
 #include "massho/records/ledger/media_ledger.h"
+#include "massho/records/people/config.h"
 
 namespace massho::cli {
 namespace {
@@ -56,6 +57,7 @@ int runDevices(const Invocation& inv) {
 
     appliance::GuardOptions guard;
     guard.protectedPaths.push_back(inv.dataDir);
+    guard.probeCapabilities = records::Config::loadFromDir(inv.dataDir).probeDrives;
     const auto devices = appliance::discoverDevices(guard);
     const auto ledger = ledgerRows(inv, devices);
 

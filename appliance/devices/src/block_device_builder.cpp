@@ -102,9 +102,23 @@ Partition buildPartition(const SysNode& node, const SystemPaths& paths) {
     return part;
 }
 
+// Read-only identification commands, only when asked for and never on a test tree (paths under a
+// fake root).
+erase::sanitize::DriveCapabilities capabilitiesOf(const BlockDevice& d, const SystemPaths& paths,
+                                                  const GuardOptions& options) {
+    erase::sanitize::DriveCapabilities none;
+    if (!options.probeCapabilities) {
+        none.note = "not probed: the capability probe is turned off ([devices] probe = no)";
+        return none;
+    }
+    if (!paths.isRealSystem()) return none;
+    return erase::sanitize::probeDrive(d.path, d.transport);
+}
+
 }  // namespace
 
-BlockDevice buildDisk(const SysNode& disk, const DeviceIndex& index, const SystemPaths& paths) {
+BlockDevice buildDisk(const SysNode& disk, const DeviceIndex& index, const SystemPaths& paths,
+                      const GuardOptions& options) {
     BlockDevice d;
     d.name = disk.name;
     d.path = "/dev/" + disk.name;
@@ -129,15 +143,14 @@ BlockDevice buildDisk(const SysNode& disk, const DeviceIndex& index, const Syste
     for (const SysNode* part : index.partitionsOf(disk.name)) {
         d.partitions.push_back(buildPartition(*part, paths));
     }
-    // Read-only identification commands; never on a test tree (paths under a fake root).
-    if (paths.isRealSystem()) d.capabilities = erase::sanitize::probeDrive(d.path, d.transport);
+    d.capabilities = capabilitiesOf(d, paths, options);
     return d;
 }
 
 BlockDevice buildPartitionDevice(const SysNode& partition, const DeviceIndex& index,
-                                 const SystemPaths& paths) {
+                                 const SystemPaths& paths, const GuardOptions& options) {
     const SysNode* disk = index.byName(partition.parentDisk);
-    BlockDevice d = disk ? buildDisk(*disk, index, paths) : BlockDevice{};
+    BlockDevice d = disk ? buildDisk(*disk, index, paths, options) : BlockDevice{};
     Partition part = buildPartition(partition, paths);
     d.name = part.name;
     d.path = part.path;

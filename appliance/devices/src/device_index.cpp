@@ -28,15 +28,37 @@ SysNode readNode(const fs::path& sysDir, const std::string& name, const std::str
     return node;
 }
 
-// A loop device without loop/backing_file is not attached to anything.
-bool isDetachedLoop(const std::string& name, const SysNode& node) {
-    return startsWith(name, "loop") && node.backingFile.empty();
+// /sys/block/loopN stays while nothing is attached; attached, it has loop/backing_file and a
+// size (an empty backing file gives a device with nothing on it to erase).
+bool isAttachedLoop(const fs::path& sysDir) {
+    return !readAttribute(sysDir / "loop" / "backing_file").empty() &&
+           readNumber(sysDir / "size").value_or(0) > 0;
+}
+
+bool isListedDiskIn(const fs::path& blockDir, const std::string& name) {
+    if (isIgnoredDiskName(name)) return false;
+    return !startsWith(name, "loop") || isAttachedLoop(blockDir / name);
 }
 
 }  // namespace
 
 bool isIgnoredDiskName(const std::string& name) {
     return startsWith(name, "ram") || startsWith(name, "zram");
+}
+
+bool isListedDisk(const SystemPaths& paths, const std::string& name) {
+    std::error_code ec;
+    return !name.empty() && name.find('/') == std::string::npos &&
+           fs::exists(paths.sys / "block" / name, ec) && isListedDiskIn(paths.sys / "block", name);
+}
+
+std::vector<std::string> listedDiskNames(const SystemPaths& paths) {
+    const fs::path blockDir = paths.sys / "block";
+    std::vector<std::string> names;
+    for (std::string& name : listNames(blockDir)) {
+        if (isListedDiskIn(blockDir, name)) names.push_back(std::move(name));
+    }
+    return names;
 }
 
 bool naturalLess(const std::string& a, const std::string& b) {
@@ -64,10 +86,8 @@ bool naturalLess(const std::string& a, const std::string& b) {
 DeviceIndex DeviceIndex::scan(const SystemPaths& paths) {
     DeviceIndex index;
     const fs::path blockDir = paths.sys / "block";
-    for (const std::string& name : listNames(blockDir)) {
-        if (isIgnoredDiskName(name)) continue;
+    for (const std::string& name : listedDiskNames(paths)) {
         SysNode disk = readNode(blockDir / name, name, "");
-        if (isDetachedLoop(name, disk)) continue;
         // Partitions are subfolders named after the disk that carry a `partition` attribute.
         for (const std::string& child : listNames(blockDir / name)) {
             if (startsWith(child, name) && fs::exists(blockDir / name / child / "partition")) {

@@ -47,6 +47,12 @@ class DeviceIndex {
 // True for /sys/block names Massho never lists (ram disks, compressed swap in RAM).
 bool isIgnoredDiskName(const std::string& name);
 
+// The whole disks discovery lists: /sys/block entries except ram disks, zram and loop devices
+// with nothing attached (no backing file, or size 0). Sorted by name (plain order). The one rule
+// of which disks are "there", shared by discovery and DeviceMonitor so that they always agree.
+std::vector<std::string> listedDiskNames(const SystemPaths& paths);
+bool isListedDisk(const SystemPaths& paths, const std::string& name);
+
 // Natural order: loop2 before loop10.
 bool naturalLess(const std::string& a, const std::string& b);
 

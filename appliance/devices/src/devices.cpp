@@ -17,7 +17,7 @@ std::vector<BlockDevice> discoverDevices(const GuardOptions& options, const Syst
     const detail::UsageMap usage = detail::UsageMap::build(index, options, paths);
     std::vector<BlockDevice> devices;
     for (const detail::SysNode* disk : index.disks()) {
-        BlockDevice device = detail::buildDisk(*disk, index, paths);
+        BlockDevice device = detail::buildDisk(*disk, index, paths, options);
         detail::applyVerdict(device, *disk, index, usage, options);
         devices.push_back(std::move(device));
     }
@@ -55,14 +55,16 @@ BlockDevice describeDevice(const std::string& path, const GuardOptions& options,
     const detail::DeviceIndex index = detail::DeviceIndex::scan(paths);
     const detail::SysNode* node = index.byDev(dev);
     if (!node) {
-        throw DeviceError(DeviceError::Kind::Unsupported,
-                          path + " (" + dev.str() +
-                              ") is a block device Massho does not handle (a RAM disk, zram or "
-                              "a detached loop device); choose a disk from `massho devices`");
+        throw DeviceError(
+            DeviceError::Kind::Unsupported,
+            path + " (" + dev.str() +
+                ") is a block device Massho does not handle (a RAM disk, zram or "
+                "a loop device with nothing attached); choose a disk from `massho devices`");
     }
     const detail::UsageMap usage = detail::UsageMap::build(index, options, paths);
-    BlockDevice device = node->isPartition() ? detail::buildPartitionDevice(*node, index, paths)
-                                             : detail::buildDisk(*node, index, paths);
+    BlockDevice device = node->isPartition()
+                             ? detail::buildPartitionDevice(*node, index, paths, options)
+                             : detail::buildDisk(*node, index, paths, options);
     detail::applyVerdict(device, *node, index, usage, options);
     return device;
 }

@@ -94,6 +94,11 @@ const std::map<std::string, Setter>& setters() {
                  at.fail("unregistered must be register or refuse");
              c.registerUnknownMedia = v == "register";
          }},
+        {"devices.probe",
+         [](Config& c, std::string_view v, const Place& at) {
+             if (v != "yes" && v != "no") at.fail("probe must be yes or no");
+             c.probeDrives = v == "yes";
+         }},
         {"session.max_hours",
          [](Config& c, std::string_view v, const Place& at) {
              c.sessionMaxAge = std::chrono::hours(integerIn(v, 1, 24 * 7, at));
@@ -145,7 +150,7 @@ Config Config::parse(std::string_view text, const std::string& source) {
             section = std::string(trim(line.substr(1, line.size() - 2)));
             static const std::set<std::string> kSections{
                 "password",          "lockout", "accounts", "approval",
-                "approval.required", "session", "media"};
+                "approval.required", "session", "media",    "devices"};
             if (!kSections.contains(section))
                 at.fail("unknown section [" + section.substr(0, 40) + "]");
             continue;
@@ -198,7 +203,7 @@ Config Config::loadFromDir(const std::filesystem::path& dir) {
 }
 
 std::string Config::defaultText() {
-    return R"(# massho.conf: people and approval rules (the city standard, Art. 7-3, 8, 13, 17; massho.conf(5)).
+    return R"(# massho.conf: people, approval, media and device rules (the city standard, Art. 7-3, 8, 13, 17; massho.conf(5)).
 # Every line below shows the default. Unknown keys are errors, so a typo cannot weaken a rule.
 
 [password]
@@ -228,6 +233,9 @@ max_hours = 12       # and after this long in any case
 
 [media]
 unregistered = register   # an erasure of a medium not in the ledger registers it (or: refuse)
+
+[devices]
+probe = yes          # ask drives what they can do to erase themselves while listing them (or: no)
 )";
 }
 

@@ -73,6 +73,21 @@ TEST(Config, MistakesAreErrorsNamingTheLine) {
     EXPECT_NE(configError("[lockout]\nminutes\n").find("key = value"), std::string::npos);
 }
 
+TEST(Config, DriveProbeIsOnUnlessTurnedOff) {
+    EXPECT_TRUE(Config{}.probeDrives);
+    EXPECT_TRUE(Config::parse(Config::defaultText(), "massho.conf").probeDrives);
+    EXPECT_TRUE(Config::parse("[devices]\nprobe = yes\n", "massho.conf").probeDrives);
+    EXPECT_FALSE(Config::parse("[devices]\nprobe = no\n", "massho.conf").probeDrives);
+    EXPECT_EQ(configError("[media]\nunregistered = refuse\n\n[devices]\nprobe = off\n"),
+              "massho.conf:5: probe must be yes or no");
+    EXPECT_EQ(configError("[devices]\nprobe = No\n"), "massho.conf:2: probe must be yes or no");
+    EXPECT_EQ(configError("[devices]\nprobe = no\nprobe = yes\n"),
+              "massho.conf:3: \"probe\" is set twice in [devices]");
+    EXPECT_EQ(configError("[devices]\nprobe_drives = no\n"),
+              "massho.conf:2: unknown setting \"probe_drives\" in [devices]: see massho.conf's "
+              "comments or the README for the valid ones");
+}
+
 TEST(Config, ImportantMediaAlwaysNeedAnApproval) {
     EXPECT_NE(configError("[approval.required]\ncarryout = 2\n").find("class 1 and 2"),
               std::string::npos);

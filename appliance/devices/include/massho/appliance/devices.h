@@ -16,11 +16,16 @@ struct GuardOptions {
     std::vector<std::filesystem::path> protectedPaths;
     // Let a partition (not a whole disk) be eligible.
     bool allowPartitions = false;
+    // Send the drive's identify commands (ATA IDENTIFY, NVMe Identify, SCSI REPORT SUPPORTED
+    // OPERATION CODES through SG_IO) to fill BlockDevice::capabilities. false (massho.conf
+    // [devices] probe = no): no pass-through command reaches any drive; capabilities stay
+    // interface "none" with a note saying so. Some USB bridges hang or reset on pass-through.
+    bool probeCapabilities = true;
 };
 
-// Every whole block device (skipping ram*, zram* and detached loop devices), sorted by name, each
-// with its partitions and the guard verdict. Advisory: the erase engine's O_EXCL open is the
-// second line of defence.
+// Every whole block device (skipping ram*, zram* and loop devices with nothing attached), sorted
+// by name, each with its partitions and the guard verdict. Advisory: the erase engine's O_EXCL open
+// is the second line of defence.
 std::vector<BlockDevice> discoverDevices(const GuardOptions& options = {},
                                          const SystemPaths& paths = {});
 

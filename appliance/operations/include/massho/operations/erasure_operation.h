@@ -44,10 +44,10 @@ const erase::Method& erasureMethod(const std::string& id);
 
 // "Erase this medium", as a person asks for it (massho(1) `erase`, the service, the kiosk).
 //   check()  the input, the device (described and guarded, never opened), its media ledger row
-//            (ledger_gate.h) and the approval (approval_gate.h, Art. 8(4)). An approval that
-//            does not fit is refused with an `erasure-refused` entry (a refusal is recorded,
-//            Art. 16(3)); one that fits is claimed, and goes back to `approved` without an entry
-//            if this operation is destroyed before run().
+//            (ledger_gate.h; a lease return needs a lease there) and the approval (approval_gate.h,
+//            Art. 8(4)). An approval that does not fit is refused with an `erasure-refused` entry
+//            (a refusal is recorded, Art. 16(3)); one that fits is claimed, and goes back to
+//            `approved` without an entry if this operation is destroyed before run().
 //   run()    registers the medium when the ledger admission asked for it, begins the step
 //            "erasing" (a shell announces the job there: the medium entry is known, no byte is
 //            written yet), runs the erasure job (erasure_job.h), and settles the approval:

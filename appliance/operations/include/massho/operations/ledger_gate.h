@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "massho/operations/erasure_entry.h"
 #include "massho/records/ledger/media_ledger.h"
@@ -17,6 +18,8 @@ struct LedgerAdmission {
     // Set when the medium is not in the ledger yet and the configuration lets an erasure register
     // it: registerAdmitted() appends it before the first write.
     std::optional<records::NewMedium> toRegister;
+    // The row records a lease (lessor, contract, return date); never for a medium to register.
+    bool leased = false;
 };
 
 // Finds the medium's row: by the --asset tag when given, else by the device's serial. Refuses
@@ -30,6 +33,14 @@ LedgerAdmission admitToLedger(const records::MediaLedger& ledger, bool registerU
                               const MediumDescription& medium,
                               const std::optional<std::string>& assetTag,
                               std::optional<int> infoClass, records::MediaAct act);
+
+// Art. 20(11): an erasure for a lease return is of leased equipment, and the ledger must say whose,
+// so that `media return-to-lessor` can close the row. Refuses (OperationError Refused), before
+// anything is written, a `lease-return` erasure of a row without a lease, naming `massho media
+// update TAG --lessor …`; and of a medium this erasure would register (a registration by an
+// erasure records no lease), naming `massho media add … --lessor …`. Other purposes pass.
+void requireLeaseForReturn(const LedgerAdmission& admission, const MediumDescription& medium,
+                           std::string_view purpose);
 
 // Appends the medium-registered entry when the admission asked for it; its index, for the
 // erasure entry's "medium_entry" link.

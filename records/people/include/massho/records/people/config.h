@@ -23,6 +23,7 @@ namespace massho::records {
 //   [approval.required]  reuse=1,2  disposal=1,2,3,4  lease-return=1,2,3,4  carryout=1,2
 //   [session]    idle_minutes=10  max_hours=12
 //   [media]      unregistered=register (or refuse)
+//   [devices]    probe=yes (or no)
 struct Config {
     static constexpr const char* kFileName = "massho.conf";
 
@@ -37,6 +38,11 @@ struct Config {
     // [media] unregistered: an erasure of a medium not in the ledger registers it first (true)
     // or is refused.
     bool registerUnknownMedia = true;
+    // [devices] probe: device discovery asks each drive what it can do to erase itself (ATA
+    // IDENTIFY, NVMe Identify, SCSI REPORT SUPPORTED OPERATION CODES through pass-through). No:
+    // no such command is sent while listing or describing devices (some USB bridges hang or reset
+    // on pass-through); a drive-command erasure method still asks the drive it is run on.
+    bool probeDrives = true;
 
     // Throws ConfigError. `source` names the file in messages.
     static Config parse(std::string_view text, const std::string& source);
