@@ -31,9 +31,8 @@ constexpr uint64_t kExfatThreshold = 32ull << 30;  // FAT32 above 32 GiB is refu
 constexpr uint64_t kFat32Minimum = 64ull << 20;    // below this mkfs.fat picks FAT12/16 itself
 
 // mtools refuses some geometries of raw devices without this; the medium is ours to write.
-void mtoolsEnvironment() {
-    setenv("MTOOLS_SKIP_CHECK", "1", 1);
-}
+// Given to each mtools child, never set in this process (a service runs other threads).
+const std::vector<std::string> kMtoolsEnvironment{"MTOOLS_SKIP_CHECK=1"};
 
 bool haveProgram(const char* name) {
     for (const char* dir : {"/usr/sbin", "/sbin", "/usr/bin", "/bin"})
@@ -103,13 +102,13 @@ FatMedium prepareFatMedium(const std::string& device, uint64_t deviceBytes,
 }
 
 struct MediumFileWriter::Impl {
-    explicit Impl(const std::vector<std::string>& argv) : child(argv, {.pipeStdin = true}) {}
+    explicit Impl(const std::vector<std::string>& argv)
+        : child(argv, {.pipeStdin = true, .environment = kMtoolsEnvironment}) {}
     Subprocess child;
     bool done = false;
 };
 
 MediumFileWriter::MediumFileWriter(const FatMedium& medium, const std::string& name) : name_(name) {
-    mtoolsEnvironment();
     impl_ = std::make_unique<Impl>(
         std::vector<std::string>{"mcopy", "-o", "-i", medium.mtoolsImage(), "-", "::" + name});
 }
@@ -136,9 +135,8 @@ std::string MediumFileWriter::abandon() {
 }
 
 std::string readVolumeId(const std::string& device) {
-    mtoolsEnvironment();
     Subprocess child({"minfo", "-i", device + "@@" + std::to_string(kPartitionOffset), "::"},
-                     {.pipeStdout = true});
+                     {.pipeStdout = true, .environment = kMtoolsEnvironment});
     std::string out;
     char buf[4096];
     for (ssize_t n; (n = ::read(child.stdoutFd(), buf, sizeof buf)) > 0;)
@@ -154,8 +152,8 @@ std::string readVolumeId(const std::string& device) {
 }
 
 void writeSmallFile(const FatMedium& medium, const std::string& name, const std::string& content) {
-    mtoolsEnvironment();
-    runTool({"mcopy", "-o", "-i", medium.mtoolsImage(), "-", "::" + name}, content);
+    runTool({"mcopy", "-o", "-i", medium.mtoolsImage(), "-", "::" + name}, content,
+            kMtoolsEnvironment);
 }
 
 void flushDevice(const std::string& device) {
@@ -176,8 +174,8 @@ void flushDevice(const std::string& device) {
 
 ReadBack readBackFile(const FatMedium& medium, const std::string& name) {
     flushDevice(medium.device);
-    mtoolsEnvironment();
-    Subprocess child({"mcopy", "-i", medium.mtoolsImage(), "::" + name, "-"}, {.pipeStdout = true});
+    Subprocess child({"mcopy", "-i", medium.mtoolsImage(), "::" + name, "-"},
+                     {.pipeStdout = true, .environment = kMtoolsEnvironment});
     base::MdCtxPtr md(EVP_MD_CTX_new());
     if (!md || EVP_DigestInit_ex(md.get(), EVP_sha256(), nullptr) != 1)
         throw CarryOutError(Kind::Failed, "SHA-256 could not be started");

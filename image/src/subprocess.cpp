@@ -42,6 +42,21 @@ void drain(int fd, std::string& into, bool block) {
     }
 }
 
+// This process's environment with `extra` ("NAME=VALUE") added or replacing, built before fork:
+// the child may only make async-signal-safe calls.
+std::vector<std::string> childEnvironment(const std::vector<std::string>& extra) {
+    std::vector<std::string> env;
+    for (char** e = environ; e && *e; ++e) {
+        const std::string entry(*e);
+        const std::string name = entry.substr(0, entry.find('=') + 1);
+        bool replaced = false;
+        for (const auto& x : extra) replaced |= x.compare(0, name.size(), name) == 0;
+        if (!replaced) env.push_back(entry);
+    }
+    env.insert(env.end(), extra.begin(), extra.end());
+    return env;
+}
+
 }  // namespace
 
 Subprocess::Subprocess(const std::vector<std::string>& argv, Options options) {
@@ -52,6 +67,10 @@ Subprocess::Subprocess(const std::vector<std::string>& argv, Options options) {
     std::vector<char*> args;
     for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
+    const std::vector<std::string> env = childEnvironment(options.environment);
+    std::vector<char*> envp;
+    for (const auto& e : env) envp.push_back(const_cast<char*>(e.c_str()));
+    envp.push_back(nullptr);
     pid_ = fork();
     if (pid_ < 0) failStart(argv.at(0));
     if (pid_ == 0) {
@@ -60,7 +79,7 @@ Subprocess::Subprocess(const std::vector<std::string>& argv, Options options) {
         dup2(options.pipeStdout ? out[1] : devnull, STDOUT_FILENO);
         dup2(err[1], STDERR_FILENO);
         signal(SIGPIPE, SIG_DFL);
-        execvp(args[0], args.data());
+        execvpe(args[0], args.data(), envp.data());
         dprintf(STDERR_FILENO, "cannot run %s: %s\n", args[0], std::strerror(errno));
         _exit(127);
     }
@@ -124,8 +143,9 @@ bool writeAll(int fd, const void* data, size_t size) {
     return true;
 }
 
-std::string runTool(const std::vector<std::string>& argv, const std::string& input) {
-    Subprocess child(argv, {.pipeStdin = true, .pipeStdout = true});
+std::string runTool(const std::vector<std::string>& argv, const std::string& input,
+                    const std::vector<std::string>& environment) {
+    Subprocess child(argv, {.pipeStdin = true, .pipeStdout = true, .environment = environment});
     // Small inputs only (a partition script): they fit the pipe buffer.
     if (!input.empty() && !writeAll(child.stdinFd(), input.data(), input.size()))
         throw CarryOutError(CarryOutError::Kind::Failed,

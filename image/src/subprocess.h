@@ -15,6 +15,9 @@ class Subprocess {
     struct Options {
         bool pipeStdin = false;   // stdinFd() writes to the child's standard input
         bool pipeStdout = false;  // stdoutFd() reads the child's standard output
+        // "NAME=VALUE" entries added to (or replacing in) this process's environment, for the
+        // child only: never setenv(), which races with every other thread of a service.
+        std::vector<std::string> environment;
     };
     Subprocess(const std::vector<std::string>& argv, Options options);
     ~Subprocess();
@@ -36,7 +39,8 @@ class Subprocess {
 
 // Runs to completion with `input` on stdin; throws CarryOutError(Failed) naming the program and
 // its last stderr line when it exits non-zero. Returns its standard output.
-std::string runTool(const std::vector<std::string>& argv, const std::string& input = {});
+std::string runTool(const std::vector<std::string>& argv, const std::string& input = {},
+                    const std::vector<std::string>& environment = {});
 
 // The last non-empty line of a tool's stderr, for one-line messages.
 std::string lastLine(const std::string& text);
