@@ -28,7 +28,7 @@ DeviceCatalog::DeviceCatalog(std::vector<std::filesystem::path> protectedPaths, 
 DeviceCatalog::Changes DeviceCatalog::refresh() {
     appliance::GuardOptions options;
     options.protectedPaths = protectedPaths_;
-    (void)probeDrives_;  // TODO(devices probe): pass once discovery takes the option
+    options.probeCapabilities = probeDrives_;
     std::map<std::string, appliance::BlockDevice> now;
     for (auto& device : appliance::discoverDevices(options)) now.emplace(device.path, device);
 

@@ -1,14 +1,16 @@
 #pragma once
 
 #include <QObject>
-#include <QTimer>
-#include <string>
+#include <QSocketNotifier>
+#include <memory>
+
+#include "massho/appliance/device_monitor.h"
 
 namespace massho::service {
 
-// Notices block devices coming and going and says "look again" (the service then lists the
-// devices and signals what changed). Polls the names and sizes under /sys/block once a second:
-// cheap (no device is opened or probed), and it works where no udev daemon runs.
+// Says "look again" when whole block devices come or go (the service then lists the devices
+// and signals what changed): massho_devices' monitor (udev's events where a udev daemon runs,
+// /sys/block polled elsewhere) on the service's event loop. Never opens a device.
 class DeviceWatch : public QObject {
     Q_OBJECT
 
@@ -19,10 +21,10 @@ class DeviceWatch : public QObject {
     void changed();
 
   private:
-    void poll();
+    void readChanges();
 
-    QTimer timer_;
-    std::string lastSeen_;
+    appliance::DeviceMonitor monitor_;
+    QSocketNotifier notifier_;
 };
 
 }  // namespace massho::service

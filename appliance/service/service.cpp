@@ -41,7 +41,7 @@ Service::Service(QDBusConnection bus, std::filesystem::path dataDir)
     : bus_(std::move(bus)),
       dataDir_(std::move(dataDir)),
       store_(std::make_unique<records::Store>(records::Store::open(dataDir_))),
-      devices_({dataDir_}, true) {
+      devices_({dataDir_}, store_->config().probeDrives) {
     recoverInterruptedJobs();
     devices_.refresh();
 }

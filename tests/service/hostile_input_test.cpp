@@ -13,7 +13,7 @@
 namespace massho::service::test {
 namespace {
 
-class HostileInputTest : public ::testing::Test {
+class ServiceHostileInputTest : public ::testing::Test {
   protected:
     void SetUp() override {
         service.startService();
@@ -29,7 +29,7 @@ class HostileInputTest : public ::testing::Test {
     QDBusConnection kiosk{QString()};
 };
 
-TEST_F(HostileInputTest, WrongTypesAreRefusedByName) {
+TEST_F(ServiceHostileInputTest, WrongTypesAreRefusedByName) {
     const QDBusMessage reply =
         call(kManagerPath, "org.massho.Appliance1.Manager", "Login", {42, QStringList{"a"}});
     ASSERT_EQ(reply.type(), QDBusMessage::ErrorMessage);
@@ -37,7 +37,7 @@ TEST_F(HostileInputTest, WrongTypesAreRefusedByName) {
         << reply.errorName().toStdString();
 }
 
-TEST_F(HostileInputTest, AMegabyteStringIsRefusedAsInvalid) {
+TEST_F(ServiceHostileInputTest, AMegabyteStringIsRefusedAsInvalid) {
     const QString huge(1024 * 1024, QLatin1Char('x'));
     ManagerProxy manager = service.manager(kiosk);
     auto login = manager.Login(huge, huge);
@@ -49,7 +49,7 @@ TEST_F(HostileInputTest, AMegabyteStringIsRefusedAsInvalid) {
     EXPECT_EQ(errorName(request), "org.massho.Appliance1.Error.InvalidArgument");
 }
 
-TEST_F(HostileInputTest, ObjectPathsTheServiceNeverGaveOutDoNotExist) {
+TEST_F(ServiceHostileInputTest, ObjectPathsTheServiceNeverGaveOutDoNotExist) {
     for (const char* path : {"/org/massho/Appliance1/sessions/0000",
                              "/org/massho/Appliance1/jobs/999", "/org/massho/Appliance1/x"}) {
         const QDBusMessage reply = call(path, "org.massho.Appliance1.Session", "Logout", {});
@@ -58,7 +58,7 @@ TEST_F(HostileInputTest, ObjectPathsTheServiceNeverGaveOutDoNotExist) {
     }
 }
 
-TEST_F(HostileInputTest, ADevicePathTheServiceDidNotListIsNotFound) {
+TEST_F(ServiceHostileInputTest, ADevicePathTheServiceDidNotListIsNotFound) {
     ManagerProxy manager = service.manager(kiosk);
     SessionProxy session(kBusName, service.login(manager, "op1").path(), kiosk);
     for (const char* device : {"/etc/passwd", "/dev/null", "/dev/../dev/vda", "relative"}) {
@@ -69,7 +69,7 @@ TEST_F(HostileInputTest, ADevicePathTheServiceDidNotListIsNotFound) {
     }
 }
 
-TEST_F(HostileInputTest, UnknownOptionsAndBadValuesAreInvalid) {
+TEST_F(ServiceHostileInputTest, UnknownOptionsAndBadValuesAreInvalid) {
     ManagerProxy manager = service.manager(kiosk);
     SessionProxy session(kBusName, service.login(manager, "op1").path(), kiosk);
     auto devices = manager.GetDevices();
@@ -83,7 +83,7 @@ TEST_F(HostileInputTest, UnknownOptionsAndBadValuesAreInvalid) {
     EXPECT_EQ(errorName(method), "org.massho.Appliance1.Error.InvalidArgument");
 }
 
-TEST_F(HostileInputTest, AThousandLoginsAreRefusedWhileARunningJobIsServed) {
+TEST_F(ServiceHostileInputTest, AThousandLoginsAreRefusedWhileARunningJobIsServed) {
     MASSHO_REQUIRE_LOOP_DEVICES();
     testsupport::TempDir tmp;
     testsupport::LoopDevice device(tmp / "h.img", 256ull * 1024 * 1024);

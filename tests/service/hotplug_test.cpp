@@ -14,7 +14,7 @@ class SignalLog : public QObject {
     std::vector<QString> added, removed;
 };
 
-TEST(HotplugTest, AttachingAndDetachingADeviceIsSignalled) {
+TEST(ServiceHotplugTest, AttachingAndDetachingADeviceIsSignalled) {
     MASSHO_REQUIRE_LOOP_DEVICES();
     testsupport::TempDir tmp;
     ServiceFixture service;

@@ -7,6 +7,7 @@
 #include "job_watch.h"
 #include "massho/records/people/store.h"
 #include "massho/records/register/canonical_json.h"
+#include "massho/testsupport/command.h"
 #include "massho/testsupport/loop_device.h"
 #include "service_fixture.h"
 
@@ -15,7 +16,7 @@ namespace {
 
 constexpr uint64_t kMiB = 1024 * 1024;
 
-class JobsTest : public ::testing::Test {
+class ServiceJobsTest : public ::testing::Test {
   protected:
     void SetUp() override {
         MASSHO_REQUIRE_LOOP_DEVICES();
@@ -45,7 +46,7 @@ class JobsTest : public ::testing::Test {
     QDBusConnection kiosk{QString()};
 };
 
-TEST_F(JobsTest, TwoErasuresRunAtOnceAndEachIsRecorded) {
+TEST_F(ServiceJobsTest, TwoErasuresRunAtOnceAndEachIsRecorded) {
     testsupport::LoopDevice first(tmp / "a.img", 96 * kMiB), second(tmp / "b.img", 96 * kMiB);
     first.writeAt(4096, std::vector<uint8_t>(4096, 0xAB));
     second.writeAt(8192, std::vector<uint8_t>(4096, 0xCD));
@@ -83,9 +84,18 @@ TEST_F(JobsTest, TwoErasuresRunAtOnceAndEachIsRecorded) {
     auto jobs = manager.GetJobs();
     jobs.waitForFinished();
     EXPECT_EQ(jobs.value().size(), 2);
+
+    // `massho jobs` shows the same, read over the bus.
+    const auto listed = testsupport::runCommand(
+        {"env", "DBUS_SYSTEM_BUS_ADDRESS=" + service.busAddress().toStdString(), MASSHO_CLI, "jobs",
+         "--json"});
+    EXPECT_EQ(listed.exitCode, 0) << listed.err;
+    EXPECT_NE(listed.out.find("\"device\": \"" + first.path() + "\""), std::string::npos)
+        << listed.out;
+    EXPECT_NE(listed.out.find("\"state\": \"done\""), std::string::npos) << listed.out;
 }
 
-TEST_F(JobsTest, ACancelledJobEndsCancelledAndIsRecordedSo) {
+TEST_F(ServiceJobsTest, ACancelledJobEndsCancelledAndIsRecordedSo) {
     testsupport::LoopDevice device(tmp / "c.img", 1024 * kMiB);
     ManagerProxy manager = service.manager(kiosk);
     manager.GetDevices().waitForFinished();
@@ -105,7 +115,7 @@ TEST_F(JobsTest, ACancelledJobEndsCancelledAndIsRecordedSo) {
     EXPECT_FALSE(job.cancellable());
 }
 
-TEST_F(JobsTest, OnlyItsOperatorOrAnAdministratorMayCancelAJob) {
+TEST_F(ServiceJobsTest, OnlyItsOperatorOrAnAdministratorMayCancelAJob) {
     testsupport::LoopDevice device(tmp / "d.img", 1024 * kMiB);
     ManagerProxy manager = service.manager(kiosk);
     manager.GetDevices().waitForFinished();
@@ -129,7 +139,7 @@ TEST_F(JobsTest, OnlyItsOperatorOrAnAdministratorMayCancelAJob) {
     EXPECT_EQ(waitForEnd(kiosk, path), "cancelled");
 }
 
-TEST_F(JobsTest, AJobGoesOnWhenTheKioskThatStartedItIsGone) {
+TEST_F(ServiceJobsTest, AJobGoesOnWhenTheKioskThatStartedItIsGone) {
     testsupport::LoopDevice device(tmp / "e.img", 256 * kMiB);
     QDBusObjectPath path;
     {
@@ -148,7 +158,7 @@ TEST_F(JobsTest, AJobGoesOnWhenTheKioskThatStartedItIsGone) {
     EXPECT_EQ(records::entryText(recorded, "result"), "erased");
 }
 
-TEST_F(JobsTest, ADataManagerCannotApproveTheirOwnRequestButAnotherCan) {
+TEST_F(ServiceJobsTest, ADataManagerCannotApproveTheirOwnRequestButAnotherCan) {
     testsupport::LoopDevice device(tmp / "f.img", 64 * kMiB);
     ManagerProxy manager = service.manager(kiosk);
     manager.GetDevices().waitForFinished();
@@ -177,7 +187,7 @@ TEST_F(JobsTest, ADataManagerCannotApproveTheirOwnRequestButAnotherCan) {
     EXPECT_EQ(records::entryText(recorded, "requester"), "both");
 }
 
-TEST_F(JobsTest, AClass1ErasureWithoutApprovalIsRefusedBeforeAnythingIsWritten) {
+TEST_F(ServiceJobsTest, AClass1ErasureWithoutApprovalIsRefusedBeforeAnythingIsWritten) {
     testsupport::LoopDevice device(tmp / "g.img", 64 * kMiB);
     device.writeAt(0, std::vector<uint8_t>(4096, 0x5A));
     ManagerProxy manager = service.manager(kiosk);

@@ -15,13 +15,13 @@ namespace {
 
 constexpr char kNotAuthorized[] = "org.massho.Appliance1.Error.NotAuthorized";
 
-class LoginTest : public ::testing::Test {
+class ServiceLoginTest : public ::testing::Test {
   protected:
     void SetUp() override { service.startService(); }
     ServiceFixture service;
 };
 
-TEST_F(LoginTest, ASessionIsThePersonWithTheirRoles) {
+TEST_F(ServiceLoginTest, ASessionIsThePersonWithTheirRoles) {
     QDBusConnection kiosk = service.connect("kiosk");
     ManagerProxy manager = service.manager(kiosk);
     const QDBusObjectPath path = service.login(manager, "both");
@@ -32,7 +32,7 @@ TEST_F(LoginTest, ASessionIsThePersonWithTheirRoles) {
     EXPECT_EQ(roles, (QStringList{"data-manager", "operator"}));
 }
 
-TEST_F(LoginTest, AWrongPasswordIsNotAuthorizedAndSaysNothingAboutTheId) {
+TEST_F(ServiceLoginTest, AWrongPasswordIsNotAuthorizedAndSaysNothingAboutTheId) {
     QDBusConnection kiosk = service.connect("kiosk");
     ManagerProxy manager = service.manager(kiosk);
     auto known = manager.Login("op1", "Wrong-Horse-42");
@@ -43,7 +43,7 @@ TEST_F(LoginTest, AWrongPasswordIsNotAuthorizedAndSaysNothingAboutTheId) {
     EXPECT_EQ(known.error().message(), unknown.error().message());
 }
 
-TEST_F(LoginTest, ASessionUsedFromAnotherConnectionIsRefused) {
+TEST_F(ServiceLoginTest, ASessionUsedFromAnotherConnectionIsRefused) {
     QDBusConnection kiosk = service.connect("kiosk");
     QDBusConnection intruder = service.connect("intruder");
     ManagerProxy manager = service.manager(kiosk);
@@ -58,7 +58,7 @@ TEST_F(LoginTest, ASessionUsedFromAnotherConnectionIsRefused) {
     EXPECT_EQ(own.user().toStdString(), "op1");
 }
 
-TEST_F(LoginTest, AnAuditorCannotStartAnErasure) {
+TEST_F(ServiceLoginTest, AnAuditorCannotStartAnErasure) {
     QDBusConnection kiosk = service.connect("kiosk");
     ManagerProxy manager = service.manager(kiosk);
     SessionProxy session(kBusName, service.login(manager, "aud").path(), kiosk);
@@ -68,7 +68,7 @@ TEST_F(LoginTest, AnAuditorCannotStartAnErasure) {
         << reply.error().message().toStdString();
 }
 
-TEST_F(LoginTest, AfterLogoutTheSessionIsGone) {
+TEST_F(ServiceLoginTest, AfterLogoutTheSessionIsGone) {
     QDBusConnection kiosk = service.connect("kiosk");
     ManagerProxy manager = service.manager(kiosk);
     SessionProxy session(kBusName, service.login(manager, "op1").path(), kiosk);
@@ -78,7 +78,7 @@ TEST_F(LoginTest, AfterLogoutTheSessionIsGone) {
     EXPECT_EQ(errorName(after), "org.freedesktop.DBus.Error.UnknownObject");
 }
 
-TEST_F(LoginTest, ASessionEndsWhenItsConnectionCloses) {
+TEST_F(ServiceLoginTest, ASessionEndsWhenItsConnectionCloses) {
     QString path;
     {
         QDBusConnection kiosk = service.connect("short-lived");
@@ -140,7 +140,7 @@ QString introspect(const QDBusConnection& bus, const QString& path) {
 }
 
 // The running service offers exactly what the contract in appliance/service/api says.
-TEST_F(LoginTest, TheServiceIntrospectsAsTheContractSays) {
+TEST_F(ServiceLoginTest, TheServiceIntrospectsAsTheContractSays) {
     QDBusConnection kiosk = service.connect("kiosk");
     const auto managerContract = members(contract("Manager"), "org.massho.Appliance1.Manager");
     EXPECT_TRUE(managerContract.count("method Login(ss)->o"));

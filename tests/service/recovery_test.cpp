@@ -14,7 +14,7 @@
 namespace massho::service::test {
 namespace {
 
-TEST(RecoveryTest, AJobKilledMidPassIsRecordedAndShownAsInterrupted) {
+TEST(ServiceRecoveryTest, AJobKilledMidPassIsRecordedAndShownAsInterrupted) {
     MASSHO_REQUIRE_LOOP_DEVICES();
     testsupport::TempDir tmp;
     testsupport::LoopDevice device(tmp / "k.img", 2048ull * 1024 * 1024);

@@ -1,6 +1,7 @@
 #include "service_fixture.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <QCoreApplication>
 #include <QDBusConnectionInterface>
@@ -9,6 +10,7 @@
 #include <QThread>
 #include <csignal>
 #include <fstream>
+#include <iterator>
 #include <stdexcept>
 
 #include "massho/records/people/store.h"
@@ -17,23 +19,30 @@ namespace massho::service::test {
 
 namespace {
 
-// A system-like bus of our own: EXTERNAL authentication (the caller's uid, as on the system
-// bus), a socket in a private temporary folder; anyone on this machine's test may talk to it.
-std::string busConfig() {
-    return R"(<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>system</type>
-  <listen>unix:tmpdir=/tmp</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow user="*"/>
-    <allow own="*"/>
-    <allow send_destination="*"/>
-    <allow receive_sender="*"/>
-  </policy>
-</busconfig>
-)";
+std::string readFile(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error("cannot read " + path);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+void replaceAll(std::string& text, const std::string& from, const std::string& to) {
+    for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+        text.replace(at, from.size(), to);
+}
+
+// A bus that behaves like the system bus (system-bus.conf.in: its type, EXTERNAL
+// authentication, Debian's default policy) with the bus policy masshod ships, in which only the
+// kiosk's user is replaced by one that exists here. The tests connect as root, as masshod does.
+std::string busConfig(const std::filesystem::path& dir, const std::string& socket) {
+    std::string policy = readFile(MASSHO_SYSTEM_DIR "/org.massho.Appliance1.conf");
+    replaceAll(policy, "\"massho-kiosk\"", "\"daemon\"");
+    std::ofstream(dir / "policy.conf") << policy;
+    std::filesystem::create_directories(dir / "services");
+    std::string config = readFile(MASSHO_TEST_SOURCE_DIR "/system-bus.conf.in");
+    replaceAll(config, "@MASSHO_BUS_SOCKET@", socket);
+    replaceAll(config, "@MASSHO_POLICY@", (dir / "policy.conf").string());
+    replaceAll(config, "@MASSHO_SERVICE_DIR@", (dir / "services").string());
+    return config;
 }
 
 void makeDataDir(const std::filesystem::path& dir) {
@@ -53,7 +62,10 @@ void makeDataDir(const std::filesystem::path& dir) {
 
 ServiceFixture::ServiceFixture() : dataDir_(tmp_ / "data") {
     makeDataDir(dataDir_);
-    std::ofstream(tmp_ / "bus.conf") << busConfig();
+    // A socket path must fit in 108 bytes, which a build folder may not: /tmp, named per run.
+    socket_ = "/tmp/massho-test-bus-" + std::to_string(::getpid()) + "-" +
+              tmp_.path().filename().string();
+    std::ofstream(tmp_ / "bus.conf") << busConfig(tmp_.path(), socket_);
     bus_ = std::make_unique<QProcess>();
     bus_->start(
         QStringLiteral("dbus-daemon"),
@@ -73,6 +85,7 @@ ServiceFixture::~ServiceFixture() {
     }
     bus_->terminate();
     bus_->waitForFinished();
+    std::filesystem::remove(socket_);
 }
 
 void ServiceFixture::startService() {

@@ -57,6 +57,7 @@ class ServiceFixture {
   private:
     testsupport::TempDir tmp_;
     std::filesystem::path dataDir_;
+    std::string socket_;
     QString busAddress_;
     std::unique_ptr<QProcess> bus_;
     std::unique_ptr<QProcess> service_;
