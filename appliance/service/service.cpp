@@ -102,6 +102,15 @@ void Service::forgetOldJobs() {
     }
 }
 
+void Service::requireDeviceFree(const QString& device) const {
+    for (const auto& job : jobs_)
+        if (job->running() && job->device() == device)
+            throw ServiceError(dbus_error::kBusy,
+                               QStringLiteral("%1 is being worked on by job %2: wait for it to "
+                                              "end, or cancel it")
+                                   .arg(device, job->path()));
+}
+
 Job& Service::startJob(const JobIdentity& identity, std::unique_ptr<records::Store> store,
                        std::unique_ptr<operations::Operation> operation) {
     auto worker = std::make_unique<JobWorker>(std::move(store), std::move(operation));
@@ -115,6 +124,7 @@ Job& Service::startJob(const JobIdentity& identity, std::unique_ptr<records::Sto
 
 Job& Service::startCarryOut(const records::User& person, CarryOutAsk ask) {
     const QString device = qs(ask.device);
+    requireDeviceFree(device);
     auto operation = std::make_unique<CarryOutJob>(dataDir_, person, std::move(ask));
     operation->check();
     return startJob({QStringLiteral("carry-out"), device, qs(person.id), true}, nullptr,

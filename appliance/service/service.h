@@ -56,6 +56,9 @@ class Service : public QObject {
     // administrator.
     void requireMayCancel(const Job& job, const QString& caller) const;
     QList<QDBusObjectPath> jobPaths() const;
+    // Throws ServiceError(Busy) while a job of this service works on `device`: one job per
+    // device (the engine's exclusive open would refuse the second only after it was started).
+    void requireDeviceFree(const QString& device) const;
 
     // Lists the devices again; emits deviceAdded/deviceRemoved for what changed.
     void refreshDevices();

@@ -12,6 +12,7 @@
 #include "massho/operations/issue_certificate_operation.h"
 #include "massho/operations/require_role.h"
 #include "massho/records/people/store.h"
+#include "massho/records/register/clock.h"
 #include "service.h"
 #include "session_adaptor.h"
 
@@ -104,10 +105,26 @@ void Session::requireOwner() {
                                           "with Login on your own connection"));
 }
 
+// The account as it is now: a person disabled or expired since logging in loses the session at
+// the next call (Art. 17), and a role changed by an administrator applies at once.
+void Session::refreshPerson() {
+    const std::optional<records::User> now = service_.store().users().find(user_.id);
+    const std::string today = records::formatDate(service_.store().clock()());
+    if (!now || now->disabled || (now->expires && today > *now->expires)) {
+        end();
+        throw ServiceError(dbus_error::kNotAuthorized,
+                           QStringLiteral("the account '%1' is disabled or has expired: the "
+                                          "session has ended")
+                               .arg(userId()));
+    }
+    user_ = *now;
+}
+
 template <typename Act>
 auto Session::serve(Act&& act) -> decltype(act()) {
     try {
         requireOwner();
+        refreshPerson();
         idle_.start();  // a call from its person keeps the session alive
         return act();
     } catch (...) {
@@ -133,6 +150,7 @@ QDBusObjectPath Session::StartErase(const QString& device, const QString& method
         input.protectedPaths.push_back(service_.dataDir());
         readEraseOptions(options, input);
 
+        service_.requireDeviceFree(QString::fromStdString(input.devicePath));
         auto store = service_.openWorkerStore();
         auto operation = std::make_unique<operations::ErasureOperation>(*store, std::move(input));
         operation->check();

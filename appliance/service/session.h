@@ -66,6 +66,7 @@ class Session : public QObject, protected QDBusContext {
     template <typename Act>
     auto serve(Act&& act) -> decltype(act());
     void requireOwner();
+    void refreshPerson();
     std::string listedDevice(const QString& device) const;
     void end();
 

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <QDBusMessage>
+#include <QElapsedTimer>
+#include <algorithm>
 
 #include "job_watch.h"
 #include "massho/records/people/store.h"
@@ -200,5 +202,74 @@ TEST_F(ServiceJobsTest, AClass1ErasureWithoutApprovalIsRefusedBeforeAnythingIsWr
     EXPECT_EQ(bytes[0], 0x5A);
 }
 
+// Counts org.freedesktop.DBus.Properties.PropertiesChanged of one object.
+class PropertiesLog : public QObject {
+    Q_OBJECT
+  public:
+    int count = 0;
+    std::vector<qulonglong> bytesDone;
+  public slots:
+    void changed(const QString&, const QVariantMap& properties, const QStringList&) {
+        ++count;
+        if (properties.contains("BytesDone"))
+            bytesDone.push_back(properties["BytesDone"].toULongLong());
+    }
+};
+
+TEST_F(ServiceJobsTest, ProgressIsPublishedAtMostFourTimesASecond) {
+    testsupport::LoopDevice device(tmp / "p.img", 1024 * kMiB);
+    ManagerProxy manager = service.manager(kiosk);
+    manager.GetDevices().waitForFinished();
+    SessionProxy session(kBusName, service.login(manager, "op1").path(), kiosk);
+    const QDBusObjectPath path = startErase(session, device, "dod-7", "SVC-P");
+    ASSERT_FALSE(path.path().isEmpty());
+    PropertiesLog log;
+    ASSERT_TRUE(kiosk.connect(kBusName, path.path(), "org.freedesktop.DBus.Properties",
+                              "PropertiesChanged", &log,
+                              SLOT(changed(QString, QVariantMap, QStringList))));
+    QElapsedTimer watched;
+    watched.start();
+    ServiceFixture::waitFor([] { return false; }, std::chrono::milliseconds(2500));
+    const double seconds = watched.elapsed() / 1000.0;
+    JobProxy job(kBusName, path.path(), kiosk);
+    ASSERT_EQ(job.state(), "running") << "the device was erased too fast to watch";
+    EXPECT_GE(log.count, 2);
+    EXPECT_LE(log.count, static_cast<int>(seconds * 4) + 1);
+    ASSERT_GE(log.bytesDone.size(), 2u);
+    EXPECT_TRUE(std::is_sorted(log.bytesDone.begin(), log.bytesDone.end()));
+    EXPECT_LT(log.bytesDone.front(), log.bytesDone.back());
+    job.Cancel().waitForFinished();
+    EXPECT_EQ(waitForEnd(kiosk, path), "cancelled");
+}
+
+TEST_F(ServiceJobsTest, ASecondJobOnABusyDeviceIsRefused) {
+    testsupport::LoopDevice device(tmp / "b2.img", 1024 * kMiB);
+    ManagerProxy manager = service.manager(kiosk);
+    manager.GetDevices().waitForFinished();
+    SessionProxy session(kBusName, service.login(manager, "op1").path(), kiosk);
+    const QDBusObjectPath first = startErase(session, device, "dod-7", "SVC-B2");
+    auto second = session.StartErase(QString::fromStdString(device.path()), "zero", "reuse", 4,
+                                     "SVC-B2", "", {});
+    EXPECT_EQ(errorName(second), "org.massho.Appliance1.Error.Busy");
+    JobProxy(kBusName, first.path(), kiosk).Cancel().waitForFinished();
+    EXPECT_EQ(waitForEnd(kiosk, first), "cancelled");
+}
+
+TEST_F(ServiceJobsTest, ADisabledAccountLosesItsSessionAtTheNextCall) {
+    ManagerProxy manager = service.manager(kiosk);
+    SessionProxy session(kBusName, service.login(manager, "op2").path(), kiosk);
+    const auto disabled =
+        testsupport::runCommand({MASSHO_CLI, "--data-dir", service.dataDir().string(), "user",
+                                 "disable", "op2", "--as", "admin", "--password-stdin"},
+                                kPassword + "\n");
+    ASSERT_EQ(disabled.exitCode, 0) << disabled.err;
+    auto after = session.GetRequests();
+    EXPECT_EQ(errorName(after), "org.massho.Appliance1.Error.NotAuthorized");
+    auto again = session.GetRequests();
+    EXPECT_EQ(errorName(again), "org.freedesktop.DBus.Error.UnknownObject");
+}
+
 }  // namespace
 }  // namespace massho::service::test
+
+#include "jobs_test.moc"
