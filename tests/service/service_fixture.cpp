@@ -96,14 +96,16 @@ void ServiceFixture::startService() {
     service_->setProcessChannelMode(QProcess::MergedChannels);
     service_->start(QStringLiteral(MASSHOD),
                     {QStringLiteral("--data-dir"), QString::fromStdString(dataDir_.string())});
-    ASSERT_TRUE(service_->waitForStarted());
+    if (!service_->waitForStarted())
+        throw std::runtime_error("masshod did not start: " + service_->errorString().toStdString());
     QDBusConnection probe = QDBusConnection::connectToBus(busAddress_, QStringLiteral("probe"));
     const bool owned = waitFor([&] {
         return probe.interface()->isServiceRegistered(kBusName).value() ||
                service_->state() == QProcess::NotRunning;
     });
     QDBusConnection::disconnectFromBus(QStringLiteral("probe"));
-    ASSERT_TRUE(owned && service_->state() == QProcess::Running) << serviceOutput();
+    if (!owned || service_->state() != QProcess::Running)
+        throw std::runtime_error("masshod did not take its bus name: " + serviceOutput());
 }
 
 void ServiceFixture::killService(int signal) {

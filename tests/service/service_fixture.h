@@ -37,7 +37,8 @@ class ServiceFixture {
     const std::filesystem::path& dataDir() const { return dataDir_; }
     const QString& busAddress() const { return busAddress_; }
 
-    // Starts masshod and waits until it owns its name; stop with kill -9 or SIGTERM.
+    // Starts masshod and waits until it owns its name (std::runtime_error with its output
+    // otherwise); stop with kill -9 or SIGTERM.
     void startService();
     void killService(int signal);
     bool serviceRunning() const;

@@ -1,0 +1,88 @@
+// The kiosk's QML tests (tst_*.qml) against a real masshod on a private bus, with a real loop
+// device attached: what the kiosk shows is what the service answered.
+#include <QtQml/qqmlextensionplugin.h>
+#include <QtQuickTest/quicktest.h>
+
+#include <QObject>
+#include <QQmlContext>
+#include <QQmlEngine>
+#include <QQuickWindow>
+#include <exception>
+#include <memory>
+
+#include "massho/testsupport/loop_device.h"
+#include "massho/testsupport/temp_dir.h"
+#include "service_fixture.h"
+
+Q_IMPORT_QML_PLUGIN(Massho_KioskPlugin)
+
+namespace {
+
+// What the QML tests may ask of their surroundings (context property `testbed`).
+class Testbed : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(bool ready MEMBER ready CONSTANT)
+    Q_PROPERTY(QString skipReason MEMBER skipReason CONSTANT)
+    Q_PROPERTY(QString devicePath MEMBER devicePath CONSTANT)
+    Q_PROPERTY(QString password MEMBER password CONSTANT)
+    // Where the tests save screenshots of the screens they reach ($MASSHO_SCREENSHOTS), or "".
+    Q_PROPERTY(QString screenshotDir MEMBER screenshotDir CONSTANT)
+
+  public:
+    // Saves the window as screenshotDir/NAME.png (QQuickWindow::grabWindow: works offscreen).
+    Q_INVOKABLE bool saveScreenshot(QObject* window, const QString& name) const {
+        auto* quickWindow = qobject_cast<QQuickWindow*>(window);
+        return quickWindow && !screenshotDir.isEmpty() &&
+               quickWindow->grabWindow().save(screenshotDir + "/" + name + ".png");
+    }
+
+    bool ready = false;
+    QString skipReason;
+    QString devicePath;
+    QString password = QString::fromStdString(massho::service::test::kPassword);
+    QString screenshotDir = qEnvironmentVariable("MASSHO_SCREENSHOTS");
+};
+
+class Setup : public QObject {
+    Q_OBJECT
+
+  public slots:
+    void applicationAvailable() {
+        if (!massho::testsupport::canUseLoopDevices()) {
+            testbed_.skipReason = "needs root and /dev/loop-control (run as root)";
+            return;
+        }
+        try {
+            service_ = std::make_unique<massho::service::test::ServiceFixture>();
+            service_->startService();
+            // The kiosk talks to "the system bus": here, the private one masshod serves.
+            qputenv("DBUS_SYSTEM_BUS_ADDRESS", service_->busAddress().toUtf8());
+            device_ = std::make_unique<massho::testsupport::LoopDevice>(tmp_ / "medium.img",
+                                                                        16 * 1024 * 1024);
+            testbed_.devicePath = QString::fromStdString(device_->path());
+            testbed_.ready = true;
+        } catch (const std::exception& e) {
+            testbed_.skipReason = QStringLiteral("the test bed did not start: %1").arg(e.what());
+        }
+    }
+    void qmlEngineAvailable(QQmlEngine* engine) {
+        engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        engine->rootContext()->setContextProperty(QStringLiteral("testbed"), &testbed_);
+    }
+    void cleanupTestCase() {
+        device_.reset();
+        service_.reset();
+    }
+
+  private:
+    massho::testsupport::TempDir tmp_;
+    std::unique_ptr<massho::service::test::ServiceFixture> service_;
+    std::unique_ptr<massho::testsupport::LoopDevice> device_;
+    Testbed testbed_;
+};
+
+}  // namespace
+
+QUICK_TEST_MAIN_WITH_SETUP(kiosk, Setup)
+
+#include "kiosk_test_main.moc"

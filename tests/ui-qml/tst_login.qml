@@ -1,0 +1,86 @@
+import QtQuick
+import QtTest
+import Massho.Kiosk
+
+// Logging in on the kiosk's own keypad, against the real service.
+TestCase {
+    id: test
+    name: "KioskLogin"
+    when: windowShown
+
+    Component {
+        id: kiosk
+        Main { visible: true }
+    }
+
+    function init() {
+        if (!testbed.ready) skip(testbed.skipReason)
+    }
+
+    function find(window, name) {
+        const item = findChild(window.contentItem, name)
+        verify(item, "no control named '" + name + "'")
+        return item
+    }
+    function press(window, name) {
+        const item = find(window, name)
+        verify(item.visible && item.enabled, "'" + name + "' cannot be pressed")
+        mouseClick(item)
+    }
+    // Types on the keypad as a person would: Shift before a capital, again after it.
+    function typeOn(window, text) {
+        const keypad = find(window, "keypad")
+        for (const c of text) {
+            const letter = c.toLowerCase() !== c.toUpperCase()
+            if (letter && keypad.shifted !== (c === c.toUpperCase())) press(window, "key shift")
+            press(window, "key " + c)
+        }
+    }
+    // Saves what the window shows as NAME.png when screenshots were asked for.
+    function screenshot(window, name) {
+        if (testbed.screenshotDir === "") return
+        wait(200)  // let the last change reach the screen
+        verify(testbed.saveScreenshot(window, name), "screenshot " + name)
+    }
+    function logIn(window, user, password) {
+        press(window, "user id field")
+        typeOn(window, user)
+        press(window, "password field")
+        typeOn(window, password)
+        press(window, "log in")
+    }
+
+    function test_aWrongPasswordShowsTheServicesReason() {
+        const window = createTemporaryObject(kiosk, test)
+        screenshot(window, "login")
+        logIn(window, "op1", "Wrong-Horse-42")
+        const error = find(window, "login error")
+        tryVerify(() => error.visible, 15000, "no message after a wrong password")
+        verify(error.text.indexOf("wrong user ID or password") >= 0, error.text)
+        // Still on the login screen, with the password cleared.
+        verify(findChild(window.contentItem, "signed in as") === null)
+    }
+
+    function test_anOperatorSeesTheAttachedMediumAndMayEraseIt() {
+        const window = createTemporaryObject(kiosk, test)
+        logIn(window, "op1", testbed.password)
+        tryVerify(() => findChild(window.contentItem, "signed in as") !== null, 15000,
+                  "not logged in")
+        tryVerify(() => findChild(window.contentItem, "erase " + testbed.devicePath) !== null,
+                  10000, "no card for " + testbed.devicePath)
+        verify(find(window, "erase " + testbed.devicePath).visible)
+        screenshot(window, "home-operator")
+        press(window, "log out")
+        tryVerify(() => findChild(window.contentItem, "log in") !== null, 5000)
+    }
+
+    function test_anAuditorSeesNoEraseButton() {
+        const window = createTemporaryObject(kiosk, test)
+        logIn(window, "aud", testbed.password)
+        tryVerify(() => findChild(window.contentItem, "signed in as") !== null, 15000,
+                  "not logged in")
+        tryVerify(() => window.client.devices.length > 0, 10000)
+        const erase = findChild(window.contentItem, "erase " + testbed.devicePath)
+        verify(erase === null || !erase.visible, "an auditor was offered an erasure")
+    }
+}

@@ -1,0 +1,144 @@
+#include "appliance_client.h"
+
+#include <QDBusMessage>
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
+#include <memory>
+
+#include "dbus_types.h"
+#include "manager_proxy.h"
+#include "session_proxy.h"
+
+namespace massho::kiosk {
+
+namespace {
+
+const QString kBusName = QStringLiteral("org.massho.Appliance1");
+const QString kManagerPath = QStringLiteral("/org/massho/Appliance1");
+
+// Runs `done` on the UI thread when the reply arrives; the watcher deletes itself.
+template <typename Reply, typename Done>
+void whenAnswered(QObject* context, const Reply& reply, Done done) {
+    // Owned by `context` (its Qt parent) until the answer has been handled, then deleted.
+    QDBusPendingCallWatcher* watcher =
+        std::make_unique<QDBusPendingCallWatcher>(reply, context).release();
+    QObject::connect(watcher, &QDBusPendingCallWatcher::finished, context,
+                     [watcher, done](QDBusPendingCallWatcher*) {
+                         done(Reply(*watcher));
+                         watcher->deleteLater();
+                     });
+}
+
+}  // namespace
+
+ApplianceClient::ApplianceClient(QObject* parent)
+    : QObject(parent), bus_(QDBusConnection::systemBus()) {
+    service::registerDbusTypes();
+    connectToService();
+}
+
+ApplianceClient::~ApplianceClient() {
+    logout();  // a kiosk that closes leaves no session behind
+}
+
+void ApplianceClient::connectToService() {
+    if (!bus_.isConnected()) {
+        setError(
+            tr("The appliance service cannot be reached. Ask the administrator to check "
+               "masshod."));
+        return;
+    }
+    manager_ = std::make_unique<ManagerProxy>(kBusName, kManagerPath, bus_);
+    connect(manager_.get(), &ManagerProxy::DeviceAdded, this, &ApplianceClient::onDeviceAdded);
+    connect(manager_.get(), &ManagerProxy::DeviceRemoved, this, &ApplianceClient::onDeviceRemoved);
+    emit connectedChanged();
+    refreshDevices();
+}
+
+void ApplianceClient::setBusy(bool busy) {
+    if (busy_ == busy) return;
+    busy_ = busy;
+    emit busyChanged();
+}
+
+void ApplianceClient::setError(const QString& error) {
+    if (error_ == error) return;
+    error_ = error;
+    emit errorChanged();
+}
+
+void ApplianceClient::login(const QString& user, const QString& password) {
+    if (!manager_ || busy_) return;
+    setBusy(true);
+    setError({});
+    whenAnswered(this, manager_->Login(user, password),
+                 [this](const QDBusPendingReply<QDBusObjectPath>& reply) {
+                     setBusy(false);
+                     if (reply.isError()) {
+                         // The service's one-line reason, as massho(1) would print it.
+                         setError(reply.error().message());
+                         return;
+                     }
+                     readSession(reply.value().path());
+                 });
+}
+
+void ApplianceClient::readSession(const QString& path) {
+    session_ = std::make_unique<SessionProxy>(kBusName, path, bus_);
+    // User and Roles do not change within a session: read once, asynchronously (the proxy's
+    // property getters would block the UI thread).
+    QDBusMessage getAll = QDBusMessage::createMethodCall(
+        kBusName, path, QStringLiteral("org.freedesktop.DBus.Properties"),
+        QStringLiteral("GetAll"));
+    getAll << SessionProxy::staticInterfaceName();
+    whenAnswered(this, QDBusPendingReply<QVariantMap>(bus_.asyncCall(getAll)),
+                 [this](const QDBusPendingReply<QVariantMap>& reply) {
+                     if (reply.isError()) {
+                         setError(reply.error().message());
+                         session_.reset();
+                         return;
+                     }
+                     user_ = reply.value().value(QStringLiteral("User")).toString();
+                     roles_ = reply.value().value(QStringLiteral("Roles")).toStringList();
+                     emit sessionChanged();
+                 });
+}
+
+void ApplianceClient::logout() {
+    if (!session_) return;
+    session_->Logout();  // asynchronous; the service ends the session whatever we do next
+    session_.reset();
+    user_.clear();
+    roles_.clear();
+    emit sessionChanged();
+}
+
+void ApplianceClient::refreshDevices() {
+    if (!manager_) return;
+    whenAnswered(this, manager_->GetDevices(),
+                 [this](const QDBusPendingReply<QVariantMapList>& reply) {
+                     if (reply.isError()) {
+                         setError(reply.error().message());
+                         return;
+                     }
+                     devices_.clear();
+                     for (const QVariantMap& device : reply.value()) devices_.append(device);
+                     emit devicesChanged();
+                 });
+}
+
+void ApplianceClient::onDeviceAdded(const QVariantMap&) {
+    refreshDevices();  // the list in the service's order, with fresh eligibility
+}
+
+void ApplianceClient::onDeviceRemoved(const QString& path) {
+    for (qsizetype i = 0; i < devices_.size(); ++i) {
+        if (devices_[i].toMap().value("path").toString() == path) {
+            devices_.removeAt(i);
+            emit devicesChanged();
+            return;
+        }
+    }
+}
+
+}  // namespace massho::kiosk

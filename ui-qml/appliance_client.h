@@ -1,0 +1,75 @@
+#pragma once
+
+#include <QtQml/qqmlregistration.h>
+
+#include <QDBusConnection>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QVariantList>
+#include <memory>
+
+class ManagerProxy;
+class SessionProxy;
+
+namespace massho::kiosk {
+
+// The kiosk's one link to masshod (org.massho.Appliance1 on the system bus, masshod(8)): who is
+// logged in, which media are attached, and the one-line reason when the service refused
+// something. A thin view model over the generated D-Bus proxies: every call is asynchronous (the
+// UI thread never waits on the bus), and it decides nothing itself — roles, approvals and
+// eligibility are the service's answers, shown as they come.
+class ApplianceClient : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(bool connected READ connected NOTIFY connectedChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(bool loggedIn READ loggedIn NOTIFY sessionChanged)
+    Q_PROPERTY(QString user READ user NOTIFY sessionChanged)
+    Q_PROPERTY(QStringList roles READ roles NOTIFY sessionChanged)
+    Q_PROPERTY(QVariantList devices READ devices NOTIFY devicesChanged)
+    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+
+  public:
+    explicit ApplianceClient(QObject* parent = nullptr);
+    ~ApplianceClient() override;
+
+    bool connected() const { return manager_ != nullptr; }
+    bool busy() const { return busy_; }
+    bool loggedIn() const { return session_ != nullptr && !user_.isEmpty(); }
+    QString user() const { return user_; }
+    QStringList roles() const { return roles_; }
+    QVariantList devices() const { return devices_; }
+    QString error() const { return error_; }
+
+    Q_INVOKABLE void login(const QString& user, const QString& password);
+    Q_INVOKABLE void logout();
+    Q_INVOKABLE void refreshDevices();
+    Q_INVOKABLE bool hasRole(const QString& role) const { return roles_.contains(role); }
+
+  signals:
+    void connectedChanged();
+    void busyChanged();
+    void sessionChanged();
+    void devicesChanged();
+    void errorChanged();
+
+  private:
+    void connectToService();
+    void setBusy(bool busy);
+    void setError(const QString& error);
+    void readSession(const QString& path);
+    void onDeviceAdded(const QVariantMap& device);
+    void onDeviceRemoved(const QString& path);
+
+    QDBusConnection bus_;
+    std::unique_ptr<ManagerProxy> manager_;
+    std::unique_ptr<SessionProxy> session_;
+    bool busy_ = false;
+    QString user_;
+    QStringList roles_;
+    QVariantList devices_;
+    QString error_;
+};
+
+}  // namespace massho::kiosk

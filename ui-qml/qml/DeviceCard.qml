@@ -1,0 +1,65 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+
+// One attached medium, as the service listed it: what it is, and in plain words whether it may be
+// erased and, if not, why and what to do. The service decides eligibility; this only shows it.
+Rectangle {
+    id: card
+    required property var device
+    required property bool canErase
+    signal eraseRequested(string path)
+
+    implicitWidth: 560
+    implicitHeight: column.implicitHeight + 2 * Theme.gap
+    radius: 8
+    color: Theme.surface
+    border.color: device.erasable ? Theme.ok : Theme.muted
+    border.width: 2
+    Accessible.role: Accessible.Grouping
+    Accessible.name: (device.model || device.name) + " " + device.path
+
+    function capacity(bytes) {
+        const units = ["B", "KB", "MB", "GB", "TB"]
+        let value = Number(bytes), unit = 0
+        while (value >= 1000 && unit < units.length - 1) { value /= 1000; ++unit }
+        return value.toFixed(unit === 0 ? 0 : 1) + " " + units[unit]
+    }
+
+    ColumnLayout {
+        id: column
+        anchors.fill: parent
+        anchors.margins: Theme.gap
+        spacing: Theme.gap / 2
+        Label {
+            text: (card.device.model || card.device.name) + "  " + card.capacity(card.device.size)
+            font.pixelSize: Theme.bodySize
+            font.bold: true
+            color: Theme.text
+            elide: Text.ElideMiddle
+            Layout.fillWidth: true
+        }
+        Label {
+            text: qsTr("Serial") + ": " + (card.device.serial || "—") + "   "
+                  + card.device.path + "   " + card.device.media_type
+            font.pixelSize: Theme.bodySize
+            color: Theme.muted
+        }
+        Label {
+            objectName: "eligibility"
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            text: card.device.erasable ? qsTr("Can be erased") : card.device.reason
+            font.pixelSize: Theme.bodySize
+            color: card.device.erasable ? Theme.ok : Theme.danger
+            Accessible.name: text
+        }
+        KioskButton {
+            objectName: "erase " + card.device.path
+            visible: card.canErase && card.device.erasable
+            text: qsTr("Erase…")
+            Accessible.name: qsTr("Erase") + " " + card.device.path
+            onClicked: card.eraseRequested(card.device.path)
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import QtQuick
+import Massho.Kiosk
+import QtQuick.Controls.Basic
+
+// The kiosk's window: the login screen, or the home screen of whoever is logged in.
+ApplicationWindow {
+    id: window
+    width: 1280
+    height: 720
+    visible: true
+    title: qsTr("Massho")
+    color: Theme.background
+
+    property alias client: appliance
+
+    ApplianceClient { id: appliance }
+
+    Loader {
+        anchors.fill: parent
+        sourceComponent: appliance.loggedIn ? home : login
+    }
+    Component {
+        id: login
+        LoginScreen { client: appliance }
+    }
+    Component {
+        id: home
+        HomeScreen { client: appliance }
+    }
+}
