@@ -50,9 +50,22 @@ TestCase {
         press(window, "log in")
     }
 
+    function test_japaneseByDefaultAndEnglishAtATouch() {
+        const window = createTemporaryObject(kiosk, test)
+        compare(find(window, "log in").text, "ログイン")
+        compare(find(window, "user id field").Accessible.name, "ユーザーID")
+        screenshot(window, "login-ja")
+        press(window, "language")
+        compare(find(window, "log in").text, "Log in")
+        compare(find(window, "user id field").Accessible.name, "User ID")
+        compare(find(window, "language").text, "日本語")
+        screenshot(window, "login-en")
+        press(window, "language")
+        compare(find(window, "log in").text, "ログイン")
+    }
+
     function test_aWrongPasswordShowsTheServicesReason() {
         const window = createTemporaryObject(kiosk, test)
-        screenshot(window, "login")
         logIn(window, "op1", "Wrong-Horse-42")
         const error = find(window, "login error")
         tryVerify(() => error.visible, 15000, "no message after a wrong password")

@@ -8,6 +8,7 @@ import QtQuick.Layouts
 Item {
     id: screen
     required property ApplianceClient client
+    required property Language language
 
     ColumnLayout {
         anchors.fill: parent
@@ -24,6 +25,7 @@ Item {
                 Layout.fillWidth: true
                 Accessible.name: text
             }
+            LanguageButton { language: screen.language }
             KioskButton {
                 objectName: "log out"
                 text: qsTr("Log out")

@@ -8,6 +8,7 @@ import QtQuick.Layouts
 Item {
     id: screen
     required property ApplianceClient client
+    required property Language language
     property string userId: ""
     property string password: ""
     property bool typingPassword: false
@@ -25,6 +26,13 @@ Item {
         target: screen.client
         function onSessionChanged() { screen.password = "" }
         function onErrorChanged() { screen.password = "" }
+    }
+
+    LanguageButton {
+        language: screen.language
+        anchors.top: parent.top
+        anchors.right: parent.right
+        anchors.margins: Theme.gap
     }
 
     ColumnLayout {

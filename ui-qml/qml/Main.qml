@@ -14,6 +14,8 @@ ApplicationWindow {
     property alias client: appliance
 
     ApplianceClient { id: appliance }
+    Language { id: kioskLanguage }
+    property alias language: kioskLanguage
 
     Loader {
         anchors.fill: parent
@@ -21,10 +23,10 @@ ApplicationWindow {
     }
     Component {
         id: login
-        LoginScreen { client: appliance }
+        LoginScreen { client: appliance; language: kioskLanguage }
     }
     Component {
         id: home
-        HomeScreen { client: appliance }
+        HomeScreen { client: appliance; language: kioskLanguage }
     }
 }
