@@ -36,6 +36,22 @@ class Testbed : public QObject {
                quickWindow->grabWindow().save(screenshotDir + "/" + name + ".png");
     }
 
+    // Starts an erasure of `device` as `user` from another kiosk (its own connection), as a
+    // colleague at the next screen would; returns "" or the service's reason.
+    Q_INVOKABLE QString startErase(const QString& user, const QString& device) {
+        QDBusConnection other = QDBusConnection::connectToBus(
+            qEnvironmentVariable("DBUS_SYSTEM_BUS_ADDRESS"), QStringLiteral("other-kiosk"));
+        ManagerProxy manager(massho::service::test::kBusName, massho::service::test::kManagerPath,
+                             other);
+        auto login = manager.Login(user, password);
+        login.waitForFinished();
+        if (login.isError()) return login.error().message();
+        SessionProxy session(massho::service::test::kBusName, login.value().path(), other);
+        auto started = session.StartErase(device, "zero", "reuse", 4, "KIOSK-1", "", {});
+        started.waitForFinished();
+        return started.isError() ? started.error().message() : QString();
+    }
+
     bool ready = false;
     QString skipReason;
     QString devicePath;

@@ -27,24 +27,77 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="22"/>
+        <location filename="../qml/HomeScreen.qml" line="24"/>
         <source>Signed in as %1</source>
         <translation>%1 でログイン中</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="31"/>
+        <location filename="../qml/HomeScreen.qml" line="33"/>
         <source>Log out</source>
         <translation>ログアウト</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="36"/>
+        <location filename="../qml/HomeScreen.qml" line="42"/>
         <source>Attached media</source>
         <translation>接続されている媒体</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="43"/>
+        <location filename="../qml/HomeScreen.qml" line="49"/>
         <source>No medium is attached. Plug in a drive or a USB stick.</source>
         <translation>媒体が接続されていません。ドライブまたはUSBメモリを接続してください。</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanel</name>
+    <message>
+        <location filename="../qml/JobsPanel.qml" line="15"/>
+        <source>Erasing</source>
+        <translation>消去中</translation>
+    </message>
+    <message>
+        <location filename="../qml/JobsPanel.qml" line="16"/>
+        <source>Verifying</source>
+        <translation>検証中</translation>
+    </message>
+    <message>
+        <location filename="../qml/JobsPanel.qml" line="17"/>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../qml/JobsPanel.qml" line="18"/>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <location filename="../qml/JobsPanel.qml" line="19"/>
+        <source>Cancelled</source>
+        <translation>取り消し</translation>
+    </message>
+    <message>
+        <location filename="../qml/JobsPanel.qml" line="20"/>
+        <source>Interrupted</source>
+        <translation>中断</translation>
+    </message>
+    <message>
+        <location filename="../qml/JobsPanel.qml" line="30"/>
+        <source>%1 min left</source>
+        <translation>残り約 %1 分</translation>
+    </message>
+    <message>
+        <location filename="../qml/JobsPanel.qml" line="35"/>
+        <source>Jobs</source>
+        <translation>作業</translation>
+    </message>
+    <message>
+        <location filename="../qml/JobsPanel.qml" line="71"/>
+        <source>pass %1/%2</source>
+        <translation>パス %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../qml/JobsPanel.qml" line="95"/>
+        <source>Register entry %1</source>
+        <translation>台帳記録 %1</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,8 @@ Item {
     required property ApplianceClient client
     required property Language language
 
+    JobList { id: jobs }
+
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.gap
@@ -31,6 +33,10 @@ Item {
                 text: qsTr("Log out")
                 onClicked: screen.client.logout()
             }
+        }
+        JobsPanel {
+            Layout.fillWidth: true
+            jobList: jobs
         }
         Label {
             text: qsTr("Attached media")

@@ -1,0 +1,102 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import Massho.Kiosk
+
+// Every job of the service at once, whoever started it: device, state, pass k/n, share done,
+// speed, time left, and once it has ended the result and the register entry that records it.
+ColumnLayout {
+    id: panel
+    required property JobList jobList
+    spacing: Theme.gap / 2
+
+    function stateText(state) {
+        switch (state) {
+        case "running": return qsTr("Erasing")
+        case "verifying": return qsTr("Verifying")
+        case "done": return qsTr("Done")
+        case "failed": return qsTr("Failed")
+        case "cancelled": return qsTr("Cancelled")
+        case "interrupted": return qsTr("Interrupted")
+        }
+        return state || "…"
+    }
+    function percent(job) {
+        return job.BytesTotal > 0 ? Math.floor(100 * job.BytesDone / job.BytesTotal) : 0
+    }
+    function timeLeft(job) {
+        if (!job.ExpectedEndAt) return ""
+        const seconds = Math.max(0, job.ExpectedEndAt - Date.now() / 1000)
+        return qsTr("%1 min left").arg(Math.ceil(seconds / 60))
+    }
+
+    Label {
+        visible: panel.jobList.jobs.length > 0
+        text: qsTr("Jobs")
+        font.pixelSize: Theme.titleSize
+        color: Theme.text
+        Accessible.role: Accessible.Heading
+    }
+    Repeater {
+        model: panel.jobList.jobs
+        Rectangle {
+            required property var modelData
+            readonly property var job: modelData
+            objectName: "job " + job.Device
+            Layout.fillWidth: true
+            implicitHeight: row.implicitHeight + Theme.gap
+            color: Theme.surface
+            radius: 6
+            Accessible.role: Accessible.ProgressBar
+            Accessible.name: job.Device + " " + panel.stateText(job.State) + " " + panel.percent(job) + "%"
+            RowLayout {
+                id: row
+                anchors.fill: parent
+                anchors.margins: Theme.gap / 2
+                spacing: Theme.gap
+                Label {
+                    text: job.Device || ""
+                    font.pixelSize: Theme.bodySize
+                    color: Theme.text
+                }
+                Label {
+                    objectName: "state"
+                    text: panel.stateText(job.State)
+                    font.pixelSize: Theme.bodySize
+                    color: job.State === "failed" || job.State === "interrupted" ? Theme.danger
+                         : job.State === "done" ? Theme.ok : Theme.accent
+                }
+                Label {
+                    visible: job.PassCount > 0
+                    text: qsTr("pass %1/%2").arg(job.Pass).arg(job.PassCount)
+                    font.pixelSize: Theme.bodySize
+                    color: Theme.muted
+                }
+                ProgressBar {
+                    Layout.fillWidth: true
+                    from: 0; to: 100
+                    value: panel.percent(job)
+                }
+                Label {
+                    objectName: "percent"
+                    text: panel.percent(job) + "%"
+                    font.pixelSize: Theme.bodySize
+                    color: Theme.text
+                }
+                Label {
+                    visible: job.State === "running" || job.State === "verifying"
+                    text: (job.Rate / 1e6).toFixed(0) + " MB/s  " + panel.timeLeft(job)
+                    font.pixelSize: Theme.bodySize
+                    color: Theme.muted
+                }
+                Label {
+                    objectName: "entry"
+                    visible: job.EntryIndex !== undefined && job.EntryIndex >= 0
+                    text: qsTr("Register entry %1").arg(job.EntryIndex)
+                    font.pixelSize: Theme.bodySize
+                    color: Theme.text
+                }
+            }
+        }
+    }
+}
