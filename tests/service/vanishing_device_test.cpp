@@ -25,7 +25,7 @@ namespace {
 constexpr uint64_t kMiB = 1024 * 1024;
 // Each request of a pulled disk slowed down by this, so that the test catches the job mid-pass
 // or mid-verification: its progress is published only four times a second.
-constexpr std::chrono::milliseconds kSlowly{2};
+constexpr std::chrono::milliseconds kSlowly{20};
 
 // The device paths DeviceAdded and DeviceRemoved named, in order.
 class DeviceSignals : public QObject {
@@ -170,7 +170,7 @@ QString endOf(const QDBusConnection& bus, const QDBusObjectPath& path, const QEl
 }
 
 TEST_F(VanishingDeviceTest, APulledMediumFailsItsJobMidPassWithTheReason) {
-    testsupport::PullableDisk disk(tmp.path(), 128 * kMiB, kSlowly);
+    testsupport::PullableDisk disk(tmp.path(), 64 * kMiB, kSlowly);
     ManagerProxy manager = service.manager(kiosk);
     SessionProxy session = operatorSession(manager, disk.path());
     const QDBusObjectPath path = startErase(session, disk.path(), "zero", {});
@@ -190,12 +190,12 @@ TEST_F(VanishingDeviceTest, APulledMediumFailsItsJobMidPassWithTheReason) {
     const auto recorded = entry(job.entryIndex());
     EXPECT_EQ(records::entryText(recorded, "verify_result"), "not-run");
     EXPECT_LT(records::entryIntegerOr(recorded, "bytes_written", -1),
-              static_cast<int64_t>(128 * kMiB));
+              static_cast<int64_t>(64 * kMiB));
     expectServiceStillServes(manager);
 }
 
 TEST_F(VanishingDeviceTest, APulledMediumFailsItsJobDuringVerificationWithTheReason) {
-    testsupport::PullableDisk disk(tmp.path(), 128 * kMiB, kSlowly);
+    testsupport::PullableDisk disk(tmp.path(), 64 * kMiB, kSlowly);
     ManagerProxy manager = service.manager(kiosk);
     SessionProxy session = operatorSession(manager, disk.path());
     const QDBusObjectPath path = startErase(session, disk.path(), "zero", {{"verify", "full"}});
@@ -214,9 +214,9 @@ TEST_F(VanishingDeviceTest, APulledMediumFailsItsJobDuringVerificationWithTheRea
     const auto recorded = entry(job.entryIndex());
     EXPECT_EQ(records::entryText(recorded, "verify_result"), "failed");
     EXPECT_EQ(records::entryIntegerOr(recorded, "bytes_written", -1),
-              static_cast<int64_t>(128 * kMiB));
+              static_cast<int64_t>(64 * kMiB));
     EXPECT_LT(records::entryIntegerOr(recorded, "verify_bytes", -1),
-              static_cast<int64_t>(128 * kMiB));
+              static_cast<int64_t>(64 * kMiB));
     expectServiceStillServes(manager);
 }
 
