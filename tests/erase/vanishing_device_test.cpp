@@ -137,6 +137,50 @@ TEST_F(VanishingDevice, NoSuchDeviceStopsTheJobEvenAtTheFirstChunk) {
     EXPECT_EQ(disk.triesAfterGone(), 1);
 }
 
+// A disk that is there but dying: every read from `from` on fails with EIO, the sectors before
+// it read well. It is not taken for gone: its sectors are tried one by one, up to 64 MiB.
+class UnreadableTailTarget : public Target {
+  public:
+    UnreadableTailTarget(std::unique_ptr<Target> inner, uint64_t from)
+        : inner_(std::move(inner)), from_(from) {}
+    const std::string& path() const override { return inner_->path(); }
+    uint64_t size() const override { return inner_->size(); }
+    uint32_t logicalSector() const override { return inner_->logicalSector(); }
+    uint32_t physicalSector() const override { return inner_->physicalSector(); }
+    bool isBlockDevice() const override { return true; }
+    bool directIo() const override { return inner_->directIo(); }
+    ssize_t writeAt(const uint8_t* d, std::size_t n, uint64_t at) override {
+        return inner_->writeAt(d, n, at);
+    }
+    ssize_t readAt(uint8_t* d, std::size_t n, uint64_t at) override {
+        return at + n > from_ ? -EIO : inner_->readAt(d, n, at);
+    }
+    int flush() override { return inner_->flush(); }
+
+  private:
+    std::unique_ptr<Target> inner_;
+    uint64_t from_;
+};
+
+TEST(DyingDevice, UnreadableSectorsAreRetriedOneByOneUpTo64MiB) {
+    testsupport::TempDir dir;
+    const std::string file = (dir / "dying.img").string();
+    test::writeFilledFile(file, 80 * kMiB, 0x5C);
+    UnreadableTailTarget disk(openTarget(file, OpenOptions{.allowRegularFile = true}), 4 * kMiB);
+    auto options = test::optionsFor("zero");
+    options.verify = VerifyMode::Full;
+    const Report r = runErasure(disk, options);
+    EXPECT_EQ(r.outcome, Outcome::Failed);
+    EXPECT_EQ(r.failureReason,
+              "verification: more than 64 MiB could not be read: the device is failing; destroy "
+              "it");
+    EXPECT_EQ(r.bytesVerified, 4 * kMiB);
+    ASSERT_EQ(r.errorRanges.size(), 1u);
+    EXPECT_EQ(r.errorRanges[0].offset, 4 * kMiB);
+    EXPECT_GT(r.errorRanges[0].length, 64 * kMiB);
+    EXPECT_LT(r.errorRanges[0].length, 76 * kMiB) << "stopped before the end";
+}
+
 // A device that takes every transfer in pieces (a short write or read, as a kernel may return
 // one): the engine goes on where it stopped, and the whole device is erased and verified.
 class ShortTransferTarget : public Target {
