@@ -35,16 +35,25 @@ OutcomeKind outcomeKind(erase::Outcome outcome) {
     return OutcomeKind::Failed;
 }
 
-// massho(1): what the person reads last, naming the entry that says so.
-std::string outcomeMessage(const ErasureJobResult& result) {
+// The device as the person can find it on the bench: its path, model and serial.
+std::string nameOf(const MediumDescription& medium) {
+    std::string details = medium.model;
+    if (!medium.serial.empty())
+        details += (details.empty() ? "serial " : ", serial ") + medium.serial;
+    return details.empty() ? medium.path : medium.path + " (" + details + ")";
+}
+
+// massho(1) and the kiosk: what the person reads last, naming the entry that says so. A job that
+// did not end erased names the device, since the person may have several on the bench.
+std::string outcomeMessage(const MediumDescription& medium, const ErasureJobResult& result) {
     const erase::Report& r = result.report;
     const std::string entry = std::to_string(result.registerIndex);
     if (r.outcome == erase::Outcome::Erased)
         return "erased and verified (" + std::string(erase::toString(r.verifyMode)) +
                "); register entry " + entry;
-    return std::string(r.outcome == erase::Outcome::Cancelled ? "erasure cancelled"
-                                                              : "erasure FAILED") +
-           ": " + r.failureReason + "; recorded as register entry " + entry +
+    return "erasure of " + nameOf(medium) +
+           (r.outcome == erase::Outcome::Cancelled ? " cancelled" : " FAILED") + ": " +
+           r.failureReason + "; recorded as register entry " + entry +
            " — the medium is NOT erased";
 }
 
@@ -111,8 +120,8 @@ Outcome ErasureOperation::run(ProgressSink& progress, const CancelToken& cancel)
     result_ =
         erasure_->run(cancel.flag(), [&progress](const erase::Progress& p) { progress.report(p); });
     settleErasure(claim_, *result_);
-    return Outcome{outcomeKind(result_->report.outcome), outcomeMessage(*result_),
-                   result_->registerIndex};
+    return Outcome{outcomeKind(result_->report.outcome),
+                   outcomeMessage(erasure_->medium(), *result_), result_->registerIndex};
 }
 
 const erase::Method& ErasureOperation::method() const {

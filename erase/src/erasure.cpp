@@ -105,7 +105,8 @@ class Job {
           verifyRanges_(rangesToVerify(target, options.verify, drawSeed(options.sampleSeed))),
           progress_(options.onProgress, options.progressInterval,
                     static_cast<int>(plan_.sources.size()), jobBytes()),
-          control_{chooseChunk(target, options.chunkBytes), options.cancel, progress_} {}
+          control_{chooseChunk(target, options.chunkBytes), options.cancel, progress_,
+                   std::nullopt} {}
 
     Report run() {
         report_.started = std::chrono::system_clock::now();

@@ -11,11 +11,16 @@
 
 namespace massho::erase::detail {
 
-// What every phase of a job shares: the chunk size, the cancel flag and the progress meter.
+// A device losing this much is dying: stop instead of retrying sector by sector for days.
+inline constexpr uint64_t kMaxBadBytes = 64ull << 20;
+
+// What every phase of a job shares: the chunk size, the cancel flag, the progress meter, and
+// where the device last answered (device_presence.h).
 struct JobControl {
     std::size_t chunkBytes;
     const std::atomic<bool>* cancel;
     ProgressMeter& progress;
+    std::optional<uint64_t> answeredAt;  // offset of the last chunk transferred whole
 
     bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
 };

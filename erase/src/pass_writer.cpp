@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <memory>
 
+#include "device_presence.h"
 #include "media_io.h"
 #include "pattern_cache.h"
 #include "pipeline.h"
@@ -12,8 +13,6 @@
 namespace massho::erase::detail {
 namespace {
 
-// A device losing this much is dying: stop instead of retrying sector by sector for days.
-constexpr uint64_t kMaxBadBytes = 64ull << 20;
 // Enough buffers for the generator to stay ahead of the writer without hogging memory.
 constexpr std::size_t kRingSlots = 4;
 
@@ -62,10 +61,17 @@ class ChunkFeed {
 };
 
 // Writes one chunk; on a media error, finds the bad sectors. Returns a fatal reason or "".
-std::string writeChunk(Target& target, const uint8_t* data, std::size_t length, uint64_t offset,
-                       std::vector<ByteRange>& bad) {
+std::string writeChunk(Target& target, JobControl& job, const uint8_t* data, std::size_t length,
+                       uint64_t offset, std::vector<ByteRange>& bad) {
     const int err = writeFully(target, data, length, offset);
-    if (err == 0) return {};
+    if (err == 0) {
+        job.answeredAt = offset;
+        return {};
+    }
+    if (std::string gone = vanishedReason(target, job.answeredAt, err, offset); !gone.empty()) {
+        addRange(bad, {offset, length});  // not written, or not known to be
+        return gone;
+    }
     if (err == ENOSPC) {
         // The size came from the device itself: running out of room before it is a bug or a
         // shrinking device, never the end of the job.
@@ -99,7 +105,7 @@ PhaseOutcome writePass(Target& target, const PatternSource& pattern, JobControl&
         const uint64_t offset = feed.offsetOf(i);
         const std::size_t length = feed.lengthOf(i);
         const uint64_t badBefore = totalLength(out.errors);
-        out.fatal = writeChunk(target, feed.acquire(i), length, offset, out.errors);
+        out.fatal = writeChunk(target, job, feed.acquire(i), length, offset, out.errors);
         feed.release();
         if (!out.fatal.empty()) return out;
         out.bytesDone += length - (totalLength(out.errors) - badBefore);

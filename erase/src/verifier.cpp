@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "device_presence.h"
 #include "media_io.h"
 #include "pattern_cache.h"
 #include "pipeline.h"
@@ -118,7 +119,13 @@ PhaseOutcome verifyRanges(Target& target, const PatternSource& pattern,
         }
         auto [buffer, status] = reader.acquire();
         std::vector<ByteRange> bad;
+        if (status == 0) job.answeredAt = piece.offset;
         if (status != 0) {
+            out.fatal = vanishedReason(target, job.answeredAt, status, piece.offset);
+            if (!out.fatal.empty()) {
+                addRange(out.errors, piece);
+                return out;
+            }
             if (!isMediaError(status)) {
                 out.fatal = "reading back failed at byte " + std::to_string(piece.offset) + ": " +
                             describeErrno(status);
@@ -132,6 +139,10 @@ PhaseOutcome verifyRanges(Target& target, const PatternSource& pattern,
             out.fatal = retryInSectors(piece.offset, piece.length, target.logicalSector(), io, bad);
             if (!out.fatal.empty()) return out;
             for (const ByteRange& b : bad) addRange(out.errors, b);
+            if (totalLength(out.errors) > kMaxBadBytes) {
+                out.fatal = "more than 64 MiB could not be read: the device is failing; destroy it";
+                return out;
+            }
         }
         for (const ByteRange& part : readableParts(piece, bad)) {
             const std::size_t skip = static_cast<std::size_t>(part.offset - piece.offset);

@@ -1,6 +1,8 @@
 #include "massho/testsupport/loop_device.h"
 
 #include <fcntl.h>
+#include <linux/loop.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -43,6 +45,23 @@ void LoopDevice::attach(const LoopOptions& options) {
 
 LoopDevice::~LoopDevice() {
     if (!path_.empty()) runCommand({"losetup", "-d", path_});
+}
+
+void LoopDevice::detach() {
+    const CommandResult r = runCommand({"losetup", "-d", path_});
+    if (r.exitCode != 0) throw std::runtime_error("losetup -d " + path_ + " failed: " + r.err);
+    path_.clear();
+}
+
+void LoopDevice::shrinkToNothing() const {
+    const int fd = open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw std::runtime_error("cannot open " + path_);
+    loop_info64 info{};
+    bool done = ioctl(fd, LOOP_GET_STATUS64, &info) == 0;
+    info.lo_offset = uint64_t{1} << 40;
+    done = done && ioctl(fd, LOOP_SET_STATUS64, &info) == 0;
+    close(fd);
+    if (!done) throw std::runtime_error("cannot change the offset of " + path_);
 }
 
 std::string LoopDevice::name() const {

@@ -42,6 +42,15 @@ class LoopDevice {
     std::vector<uint8_t> readAll() const;
     void writeAt(uint64_t offset, const std::vector<uint8_t>& bytes) const;
 
+    // losetup -d now. While a program holds the device open the kernel only marks it to detach
+    // when the last descriptor closes; either way the destructor leaves it alone afterwards (its
+    // number may already belong to another device by then).
+    void detach();
+    // Makes the device what the kernel leaves of an unplugged disk that a program still holds
+    // open: size 0, writes fail with ENOSPC, reads return nothing. (LOOP_SET_STATUS64 with an
+    // offset beyond the end of the backing file, which the kernel accepts while it is open.)
+    void shrinkToNothing() const;
+
   private:
     void attach(const LoopOptions& options);
     std::filesystem::path backing_;

@@ -1,0 +1,230 @@
+// A device that goes away mid-job, and one that takes each transfer in pieces, in front of a real
+// image file. A pulled USB disk fails every request with EIO, or (once the kernel has noticed)
+// has size 0: writes fail with ENOSPC and reads return nothing. Either way the job must stop at
+// once, saying so, instead of retrying a device that is not there sector by sector.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+
+#include "erase_fixtures.h"
+#include "massho/erase/erasure.h"
+
+namespace massho::erase {
+namespace {
+
+constexpr uint64_t kMiB = 1u << 20;
+constexpr uint64_t kSize = 32 * kMiB;
+
+// How a device behaves once it is gone.
+enum class Gone {
+    FailsEverything,  // EIO on every read and write (still attached, no longer answering)
+    ShrunkToNothing,  // size 0: writes ENOSPC, reads transfer nothing
+    NoSuchDevice,     // ENODEV
+};
+
+// An image file that goes away once `lifetime` bytes have been transferred (written and read),
+// and counts the transfers tried after that.
+class VanishingTarget : public Target {
+  public:
+    VanishingTarget(std::unique_ptr<Target> inner, uint64_t lifetime, Gone how)
+        : inner_(std::move(inner)), lifetime_(lifetime), how_(how) {}
+    const std::string& path() const override { return inner_->path(); }
+    uint64_t size() const override { return inner_->size(); }
+    uint32_t logicalSector() const override { return inner_->logicalSector(); }
+    uint32_t physicalSector() const override { return inner_->physicalSector(); }
+    bool isBlockDevice() const override { return true; }
+    bool directIo() const override { return inner_->directIo(); }
+    ssize_t writeAt(const uint8_t* d, std::size_t n, uint64_t at) override {
+        if (gone()) return failed(-ENOSPC);
+        return counted(inner_->writeAt(d, n, at));
+    }
+    ssize_t readAt(uint8_t* d, std::size_t n, uint64_t at) override {
+        if (gone()) return failed(0);
+        return counted(inner_->readAt(d, n, at));
+    }
+    int flush() override { return gone() ? EIO : inner_->flush(); }
+    int triesAfterGone() const { return tries_; }
+
+  private:
+    bool gone() const { return transferred_ >= lifetime_; }
+    ssize_t counted(ssize_t n) {
+        if (n > 0) transferred_ += static_cast<uint64_t>(n);
+        return n;
+    }
+    // `shrunk`: what a device of size 0 answers to this transfer.
+    ssize_t failed(ssize_t shrunk) {
+        ++tries_;
+        switch (how_) {
+            case Gone::FailsEverything:
+                return -EIO;
+            case Gone::ShrunkToNothing:
+                return shrunk;
+            case Gone::NoSuchDevice:
+                break;
+        }
+        return -ENODEV;
+    }
+
+    std::unique_ptr<Target> inner_;
+    uint64_t lifetime_;
+    Gone how_;
+    std::atomic<uint64_t> transferred_{0};  // the verifier reads on a thread of its own
+    std::atomic<int> tries_{0};
+};
+
+class VanishingDevice : public ::testing::Test {
+  protected:
+    void SetUp() override { test::writeFilledFile(file(), kSize, 0x5C); }
+    std::string file() const { return (dir / "disk.img").string(); }
+    VanishingTarget target(uint64_t lifetime, Gone how) {
+        return VanishingTarget(openTarget(file(), OpenOptions{.allowRegularFile = true}), lifetime,
+                               how);
+    }
+    testsupport::TempDir dir;
+};
+
+TEST_F(VanishingDevice, PulledMidPassTheJobStopsAtOnceSayingSo) {
+    for (Gone how : {Gone::FailsEverything, Gone::ShrunkToNothing}) {
+        VanishingTarget disk = target(8 * kMiB, how);
+        const Report r = runErasure(disk, test::optionsFor("zero"));
+        EXPECT_EQ(r.outcome, Outcome::Failed);
+        EXPECT_EQ(r.failureReason.find("pass 1 of 1: the device stopped answering at byte 8388608"),
+                  0u)
+            << r.failureReason;
+        EXPECT_NE(r.failureReason.find("it was unplugged, lost power or broke; reconnect it and "
+                                       "erase it again"),
+                  std::string::npos)
+            << r.failureReason;
+        // The chunk it stopped in is where the error is; nothing was retried sector by sector.
+        EXPECT_EQ(r.errorRanges, (std::vector<ByteRange>{{8 * kMiB, 4 * kMiB}}));
+        ASSERT_EQ(r.passes.size(), 1u);
+        EXPECT_EQ(r.passes[0].bytesWritten, 8 * kMiB);
+        EXPECT_EQ(r.verifyResult, VerifyResult::NotRun);
+        EXPECT_LE(disk.triesAfterGone(), 2) << "the failed chunk and one look where it worked";
+    }
+}
+
+TEST_F(VanishingDevice, PulledDuringVerificationTheJobStopsAtOnceSayingSo) {
+    for (Gone how : {Gone::FailsEverything, Gone::ShrunkToNothing}) {
+        // Gone after the pass and the first 4 MiB read back.
+        VanishingTarget disk = target(kSize + 4 * kMiB, how);
+        auto options = test::optionsFor("zero");
+        options.verify = VerifyMode::Full;
+        const Report r = runErasure(disk, options);
+        EXPECT_EQ(r.outcome, Outcome::Failed);
+        EXPECT_EQ(r.verifyResult, VerifyResult::Failed);
+        EXPECT_EQ(r.failureReason.find("verification: the device stopped answering at byte " +
+                                       std::to_string(4 * kMiB)),
+                  0u)
+            << r.failureReason;
+        EXPECT_EQ(r.bytesVerified, 4 * kMiB);
+        EXPECT_EQ(r.errorRanges, (std::vector<ByteRange>{{4 * kMiB, 4 * kMiB}}));
+        // The reader runs up to three chunks ahead, then one look where it worked.
+        EXPECT_LE(disk.triesAfterGone(), 5);
+    }
+}
+
+// ENODEV says so itself, even before anything has worked to compare with.
+TEST_F(VanishingDevice, NoSuchDeviceStopsTheJobEvenAtTheFirstChunk) {
+    VanishingTarget disk = target(0, Gone::NoSuchDevice);
+    const Report r = runErasure(disk, test::optionsFor("zero"));
+    EXPECT_EQ(r.outcome, Outcome::Failed);
+    EXPECT_NE(r.failureReason.find("stopped answering at byte 0 (No such device"),
+              std::string::npos)
+        << r.failureReason;
+    EXPECT_EQ(disk.triesAfterGone(), 1);
+}
+
+// A disk that is there but dying: every read from `from` on fails with EIO, the sectors before
+// it read well. It is not taken for gone: its sectors are tried one by one, up to 64 MiB.
+class UnreadableTailTarget : public Target {
+  public:
+    UnreadableTailTarget(std::unique_ptr<Target> inner, uint64_t from)
+        : inner_(std::move(inner)), from_(from) {}
+    const std::string& path() const override { return inner_->path(); }
+    uint64_t size() const override { return inner_->size(); }
+    uint32_t logicalSector() const override { return inner_->logicalSector(); }
+    uint32_t physicalSector() const override { return inner_->physicalSector(); }
+    bool isBlockDevice() const override { return true; }
+    bool directIo() const override { return inner_->directIo(); }
+    ssize_t writeAt(const uint8_t* d, std::size_t n, uint64_t at) override {
+        return inner_->writeAt(d, n, at);
+    }
+    ssize_t readAt(uint8_t* d, std::size_t n, uint64_t at) override {
+        return at + n > from_ ? -EIO : inner_->readAt(d, n, at);
+    }
+    int flush() override { return inner_->flush(); }
+
+  private:
+    std::unique_ptr<Target> inner_;
+    uint64_t from_;
+};
+
+TEST(DyingDevice, UnreadableSectorsAreRetriedOneByOneUpTo64MiB) {
+    testsupport::TempDir dir;
+    const std::string file = (dir / "dying.img").string();
+    test::writeFilledFile(file, 80 * kMiB, 0x5C);
+    UnreadableTailTarget disk(openTarget(file, OpenOptions{.allowRegularFile = true}), 4 * kMiB);
+    auto options = test::optionsFor("zero");
+    options.verify = VerifyMode::Full;
+    const Report r = runErasure(disk, options);
+    EXPECT_EQ(r.outcome, Outcome::Failed);
+    EXPECT_EQ(r.failureReason,
+              "verification: more than 64 MiB could not be read: the device is failing; destroy "
+              "it");
+    EXPECT_EQ(r.bytesVerified, 4 * kMiB);
+    ASSERT_EQ(r.errorRanges.size(), 1u);
+    EXPECT_EQ(r.errorRanges[0].offset, 4 * kMiB);
+    EXPECT_GT(r.errorRanges[0].length, 64 * kMiB);
+    EXPECT_LT(r.errorRanges[0].length, 76 * kMiB) << "stopped before the end";
+}
+
+// A device that takes every transfer in pieces (a short write or read, as a kernel may return
+// one): the engine goes on where it stopped, and the whole device is erased and verified.
+class ShortTransferTarget : public Target {
+  public:
+    explicit ShortTransferTarget(std::unique_ptr<Target> inner) : inner_(std::move(inner)) {}
+    const std::string& path() const override { return inner_->path(); }
+    uint64_t size() const override { return inner_->size(); }
+    uint32_t logicalSector() const override { return inner_->logicalSector(); }
+    uint32_t physicalSector() const override { return inner_->physicalSector(); }
+    bool isBlockDevice() const override { return true; }
+    bool directIo() const override { return inner_->directIo(); }
+    ssize_t writeAt(const uint8_t* d, std::size_t n, uint64_t at) override {
+        ++calls_;
+        return inner_->writeAt(d, piece(n), at);
+    }
+    ssize_t readAt(uint8_t* d, std::size_t n, uint64_t at) override {
+        ++calls_;
+        return inner_->readAt(d, piece(n), at);
+    }
+    int flush() override { return inner_->flush(); }
+    int calls() const { return calls_; }
+
+  private:
+    // Half of what was asked for, in whole sectors; at least one sector.
+    std::size_t piece(std::size_t n) const {
+        const std::size_t sector = logicalSector();
+        return std::min(n, std::max(sector, n / 2 / sector * sector));
+    }
+    std::unique_ptr<Target> inner_;
+    std::atomic<int> calls_{0};
+};
+
+TEST_F(VanishingDevice, ShortTransfersAreContinuedToTheEnd) {
+    ShortTransferTarget disk(openTarget(file(), OpenOptions{.allowRegularFile = true}));
+    auto options = test::optionsFor("random");
+    options.verify = VerifyMode::Full;
+    const Report r = runErasure(disk, options);
+    EXPECT_EQ(r.outcome, Outcome::Erased) << r.failureReason;
+    EXPECT_EQ(r.bytesWritten, kSize);
+    EXPECT_EQ(r.bytesVerified, kSize);
+    EXPECT_GT(disk.calls(), 2 * static_cast<int>(kSize / (4 * kMiB))) << "no short transfer";
+    const auto bytes = test::readFile(file());
+    EXPECT_LT(std::count(bytes.begin(), bytes.end(), 0x5C), static_cast<long>(kSize / 128));
+}
+
+}  // namespace
+}  // namespace massho::erase
