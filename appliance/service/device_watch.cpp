@@ -8,7 +8,13 @@ DeviceWatch::DeviceWatch(QObject* parent)
 }
 
 void DeviceWatch::readChanges() {
-    if (!monitor_.readChanges().empty()) emit changed();
+    const bool changes = !monitor_.readChanges().empty();
+    const bool differs = monitor_.present() != listed_ && monitor_.present() != askedFor_;
+    if (!changes && !differs) return;
+    // Asked once per set of present disks: a disk the listing cannot describe never makes the
+    // service list (and probe) every disk every second.
+    askedFor_ = monitor_.present();
+    emit changed();
 }
 
 }  // namespace massho::service

@@ -3,6 +3,8 @@
 #include <QObject>
 #include <QSocketNotifier>
 #include <memory>
+#include <set>
+#include <string>
 
 #include "massho/appliance/device_monitor.h"
 
@@ -17,6 +19,11 @@ class DeviceWatch : public QObject {
   public:
     explicit DeviceWatch(QObject* parent = nullptr);
 
+    // The disks the service listed last (by name): a wake-up that finds the present ones
+    // differ says "look again" even when the monitor saw no change itself — a disk listed by
+    // GetDevices and pulled before the monitor's next look is not missed.
+    void setListed(std::set<std::string> names) { listed_ = std::move(names); }
+
   signals:
     void changed();
 
@@ -25,6 +32,8 @@ class DeviceWatch : public QObject {
 
     appliance::DeviceMonitor monitor_;
     QSocketNotifier notifier_;
+    std::set<std::string> listed_;
+    std::set<std::string> askedFor_;
 };
 
 }  // namespace massho::service

@@ -86,6 +86,9 @@ int serve(QGuiApplication& app, const Options& options, int stopFd) {
     massho::service::DeviceWatch watch;
     QObject::connect(&watch, &massho::service::DeviceWatch::changed, &service,
                      &massho::service::Service::refreshDevices);
+    QObject::connect(&service, &massho::service::Service::devicesListed, &watch,
+                     &massho::service::DeviceWatch::setListed);
+    service.refreshDevices();  // the first listing, now that the watch hears of it
     QSocketNotifier stopNotifier(stopFd, QSocketNotifier::Read);
     QObject::connect(&stopNotifier, &QSocketNotifier::activated, &app, &QCoreApplication::quit);
     std::fprintf(stderr, "masshod: serving %s on the %s bus, data directory %s\n", kBusName,

@@ -218,6 +218,9 @@ void Service::refreshDevices() {
     const DeviceCatalog::Changes changes = devices_.refresh();
     for (const auto& path : changes.removed) emit deviceRemoved(qs(path));
     for (const auto& device : changes.added) emit deviceAdded(DeviceCatalog::describe(device));
+    std::set<std::string> names;
+    for (const auto& [path, device] : devices_.devices()) names.insert(device.name);
+    emit devicesListed(names);
 }
 
 void Service::stopJobs() {

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -68,6 +69,8 @@ class Service : public QObject {
   signals:
     void deviceAdded(const QVariantMap& device);
     void deviceRemoved(const QString& path);
+    // After every listing: the names of the disks listed (for the hotplug watch).
+    void devicesListed(const std::set<std::string>& names);
     void jobAdded(const QDBusObjectPath& job);
 
   private:

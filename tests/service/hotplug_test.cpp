@@ -46,5 +46,33 @@ TEST(ServiceHotplugTest, AttachingAndDetachingADeviceIsSignalled) {
         << path;
 }
 
+// A disk listed by GetDevices and pulled before the hotplug watch next looks is still signalled
+// as removed (the watch compares what is present with what the service last listed).
+TEST(ServiceHotplugTest, ADiskListedAndPulledBetweenTwoLooksIsStillSignalledRemoved) {
+    MASSHO_REQUIRE_LOOP_DEVICES();
+    testsupport::TempDir tmp;
+    ServiceFixture service;
+    service.startService();
+    QDBusConnection kiosk = service.connect("kiosk");
+    ManagerProxy manager = service.manager(kiosk);
+    SignalLog log;
+    QObject::connect(&manager, &ManagerProxy::DeviceRemoved, &log,
+                     [&](const QString& path) { log.removed.push_back(path); });
+    QString path;
+    {
+        testsupport::LoopDevice device(tmp / "brief.img", 8 * 1024 * 1024);
+        path = QString::fromStdString(device.path());
+        auto listed = manager.GetDevices();  // lists it at once, before the watch's next look
+        listed.waitForFinished();
+        bool seen = false;
+        for (const QVariantMap& d : listed.value()) seen |= d.value("path").toString() == path;
+        ASSERT_TRUE(seen);
+    }
+    EXPECT_TRUE(ServiceFixture::waitFor(
+        [&] { return std::count(log.removed.begin(), log.removed.end(), path) > 0; },
+        std::chrono::seconds(10)))
+        << path.toStdString();
+}
+
 }  // namespace
 }  // namespace massho::service::test
