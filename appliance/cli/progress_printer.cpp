@@ -43,7 +43,7 @@ void ProgressPrinter::operator()(const erase::Progress& p) {
         bar.append(static_cast<size_t>(kWidth - filled), '.');
         std::fprintf(to_, "\r%-10s [%s] %5.1f%%  %7.1f MiB/s  ETA %s ", what.c_str(), bar.c_str(),
                      fraction * 100.0, mibs, formatEta(p.eta).c_str());
-        std::fflush(to_);
+        (void)std::fflush(to_);  // a progress line only: a terminal gone is no error
         lineOpen_ = true;
         return;
     }

@@ -42,7 +42,8 @@ void ProgressSink::update(uint64_t done, uint64_t total, double bytesPerSecond,
     last_.total = total;
     last_.bytesPerSecond = bytesPerSecond;
     last_.remaining = remaining;
-    const double within = total == 0 ? 0 : std::min(1.0, static_cast<double>(done) / total);
+    const double within =
+        total == 0 ? 0 : std::min(1.0, static_cast<double>(done) / static_cast<double>(total));
     last_.fraction = stepStart() + within * stepShare();
 }
 

@@ -41,6 +41,7 @@ AgeWriter::AgeWriter(std::ostream& out, const std::vector<X25519Recipient>& reci
     if (recipients.empty()) throw KeyFormatError("no recipient given; name at least one age1 key");
     SecretBytes fileKey = newFileKey();
     std::vector<Stanza> list;
+    list.reserve(recipients.size());
     for (const auto& r : recipients) list.push_back(stanzas::wrapX25519(fileKey, r));
     encryptor_ = start(out, fileKey, list);
 }

@@ -108,10 +108,10 @@ struct MediumFileWriter::Impl {
     bool done = false;
 };
 
-MediumFileWriter::MediumFileWriter(const FatMedium& medium, const std::string& name) : name_(name) {
-    impl_ = std::make_unique<Impl>(
-        std::vector<std::string>{"mcopy", "-o", "-i", medium.mtoolsImage(), "-", "::" + name});
-}
+MediumFileWriter::MediumFileWriter(const FatMedium& medium, const std::string& name)
+    : impl_(std::make_unique<Impl>(
+          std::vector<std::string>{"mcopy", "-o", "-i", medium.mtoolsImage(), "-", "::" + name})),
+      name_(name) {}
 
 MediumFileWriter::~MediumFileWriter() = default;
 

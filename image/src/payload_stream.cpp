@@ -48,7 +48,7 @@ SecretBytes payloadKey(const SecretBytes& fileKey, std::span<const uint8_t> nonc
     return p::hkdfSha256(fileKey.span(), nonce, bytesOf("payload"), p::kChaChaKeySize);
 }
 
-Encryptor::Encryptor(std::ostream& out, SecretBytes key)
+Encryptor::Encryptor(std::ostream& out, const SecretBytes& key)
     : out_(out), aead_(key.span()), plain_(kChunkSize), sealed_(kSealedChunkSize) {}
 
 void Encryptor::write(std::span<const uint8_t> data) {

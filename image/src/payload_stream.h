@@ -28,7 +28,7 @@ SecretBytes payloadKey(const SecretBytes& fileKey, std::span<const uint8_t> nonc
 // Encrypts chunk by chunk; holds at most one chunk of plaintext.
 class Encryptor {
   public:
-    Encryptor(std::ostream& out, SecretBytes key);
+    Encryptor(std::ostream& out, const SecretBytes& key);
     void write(std::span<const uint8_t> data);
     void finish();  // seals the final chunk (full, short, or empty only when nothing was written)
     bool finished() const { return finished_; }

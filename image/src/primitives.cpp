@@ -221,7 +221,7 @@ size_t ChaCha20Poly1305::seal(std::span<const uint8_t> nonce, std::span<const ui
         fail("ChaCha20-Poly1305 encrypt");
     int finalLen = 0;
     if (EVP_EncryptFinal_ex(ctx, out.data() + len, &finalLen) != 1) fail("ChaCha20-Poly1305 final");
-    size_t written = static_cast<size_t>(len + finalLen);
+    size_t written = static_cast<size_t>(len) + static_cast<size_t>(finalLen);
     if (EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_GET_TAG, kPoly1305TagSize, out.data() + written) !=
         1)
         fail("ChaCha20-Poly1305 tag");

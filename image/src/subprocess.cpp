@@ -59,16 +59,18 @@ std::vector<std::string> childEnvironment(const std::vector<std::string>& extra)
 
 }  // namespace
 
-Subprocess::Subprocess(const std::vector<std::string>& argv, Options options) {
+Subprocess::Subprocess(const std::vector<std::string>& argv, const Options& options) {
     int in[2] = {-1, -1}, out[2] = {-1, -1}, err[2] = {-1, -1};
     if ((options.pipeStdin && pipe2(in, O_CLOEXEC) != 0) ||
         (options.pipeStdout && pipe2(out, O_CLOEXEC) != 0) || pipe2(err, O_CLOEXEC) != 0)
         failStart(argv.at(0));
     std::vector<char*> args;
+    args.reserve(argv.size() + 1);
     for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
     const std::vector<std::string> env = childEnvironment(options.environment);
     std::vector<char*> envp;
+    envp.reserve(env.size() + 1);
     for (const auto& e : env) envp.push_back(const_cast<char*>(e.c_str()));
     envp.push_back(nullptr);
     pid_ = fork();
@@ -78,7 +80,7 @@ Subprocess::Subprocess(const std::vector<std::string>& argv, Options options) {
         dup2(options.pipeStdin ? in[0] : devnull, STDIN_FILENO);
         dup2(options.pipeStdout ? out[1] : devnull, STDOUT_FILENO);
         dup2(err[1], STDERR_FILENO);
-        signal(SIGPIPE, SIG_DFL);
+        (void)signal(SIGPIPE, SIG_DFL);  // best effort: the tool runs either way
         execvpe(args[0], args.data(), envp.data());
         dprintf(STDERR_FILENO, "cannot run %s: %s\n", args[0], std::strerror(errno));
         _exit(127);

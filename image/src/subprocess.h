@@ -19,7 +19,7 @@ class Subprocess {
         // child only: never setenv(), which races with every other thread of a service.
         std::vector<std::string> environment;
     };
-    Subprocess(const std::vector<std::string>& argv, Options options);
+    Subprocess(const std::vector<std::string>& argv, const Options& options);
     ~Subprocess();
     Subprocess(const Subprocess&) = delete;
     Subprocess& operator=(const Subprocess&) = delete;

@@ -35,7 +35,7 @@ std::string quoted(const std::filesystem::path& p) {
     return "'" + p.string() + "'";
 }
 
-std::string ourDecrypt(const std::string& cipher, DecryptionKeys keys) {
+std::string ourDecrypt(const std::string& cipher, const DecryptionKeys& keys) {
     std::istringstream in(cipher);
     std::ostringstream out;
     decrypt(in, out, keys);

@@ -29,8 +29,10 @@ uint64_t parseIndex(const std::string& text, uint64_t size) {
     return index;
 }
 
+// An entry's exact bytes, or an error: a write that failed part-way must not end with status 0.
 void writeBytes(const std::string& bytes) {
-    std::fwrite(bytes.data(), 1, bytes.size(), stdout);
+    if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size())
+        throw failed("cannot write to standard output");
 }
 
 }  // namespace

@@ -91,6 +91,8 @@ DeviceIndex DeviceIndex::scan(const SystemPaths& paths) {
         // Partitions are subfolders named after the disk that carry a `partition` attribute.
         for (const std::string& child : listNames(blockDir / name)) {
             if (startsWith(child, name) && fs::exists(blockDir / name / child / "partition")) {
+                // The partition's name, then its disk's: the order is right (a false positive).
+                // NOLINTNEXTLINE(readability-suspicious-call-argument)
                 index.add(readNode(blockDir / name / child, child, name));
             }
         }

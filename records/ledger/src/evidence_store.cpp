@@ -30,7 +30,7 @@ std::string readBounded(const fs::path& file) {
 
 }  // namespace
 
-EvidenceStore::EvidenceStore(fs::path dataDir) : dir_(std::move(dataDir) / "evidence") {}
+EvidenceStore::EvidenceStore(const fs::path& dataDir) : dir_(dataDir / "evidence") {}
 
 fs::path EvidenceStore::pathFor(const std::string& sha256) const {
     return dir_ / sha256;
@@ -38,7 +38,7 @@ fs::path EvidenceStore::pathFor(const std::string& sha256) const {
 
 std::string EvidenceStore::add(const fs::path& file) const {
     const std::string bytes = readBounded(file);
-    const std::string hash = base::sha256Hex(bytes);
+    std::string hash = base::sha256Hex(bytes);
     std::error_code ec;
     fs::create_directories(dir_, ec);
     fs::permissions(dir_, fs::perms::owner_all, ec);

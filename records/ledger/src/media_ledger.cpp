@@ -523,7 +523,9 @@ std::vector<std::string> MediaLedger::differencesFromRegister() const {
                           std::to_string(it->second.lastEntry) + ")");
     }
     for (const auto& [tag, m] : truth.media)
-        if (std::none_of(rows.begin(), rows.end(), [&](const Medium& r) { return r.tag == tag; }))
+        // The tag by init-capture: clang before 16 cannot capture a structured binding.
+        if (std::none_of(rows.begin(), rows.end(),
+                         [&t = tag](const Medium& r) { return r.tag == t; }))
             out.push_back(tag + ": registered in entry " + std::to_string(m.registeredEntry) +
                           " but missing from the ledger table");
     return out;

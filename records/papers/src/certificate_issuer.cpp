@@ -100,6 +100,7 @@ std::vector<uint64_t> archiveAndRecord(Store& store, const std::filesystem::path
     writeArchive(archived, pdf);
     try {
         std::vector<uint64_t> indexes;
+        indexes.reserve(entries.size());
         for (const auto& e : entries) indexes.push_back(store.signedRegister().append(e));
         if (deliver) deliver(pdf);
         tx.commit();

@@ -37,6 +37,13 @@ double mm(double millimetres) {
     return millimetres * kDpi / 25.4;
 }
 
+// QFont's constructor takes whole points: a 6.5 there silently became 6.
+QFont fontOfSize(const char* family, double points) {
+    QFont font(QString::fromLatin1(family));
+    font.setPointSizeF(points);
+    return font;
+}
+
 QString fieldOr(const EntryFields& fields, const std::string& key, const QString& absent) {
     auto it = fields.find(key);
     if (it == fields.end()) return absent;
@@ -286,8 +293,7 @@ void drawPage(QPainter& painter, QPdfWriter& writer, const Certificate& c,
     drawHtml(
         painter, writer,
         QStringLiteral("<p align=\"center\">%1</p>").arg(s("qr_caption").joined().toHtmlEscaped()),
-        QFont(QString::fromLatin1(kBodyFont), 6.5), {qrBox.left(), qrBox.bottom() + mm(1)},
-        qrBox.width());
+        fontOfSize(kBodyFont, 6.5), {qrBox.left(), qrBox.bottom() + mm(1)}, qrBox.width());
     y += std::max(tableHeight, qrBox.height() + mm(8)) + mm(3);
 
     // The proof as text, so it can be typed in when the QR is damaged.
@@ -295,7 +301,7 @@ void drawPage(QPainter& painter, QPdfWriter& writer, const Certificate& c,
                               .arg(s("proof_heading").joined().toHtmlEscaped(),
                                    QString::fromStdString(c.proofText).toHtmlEscaped(),
                                    s("how_to_verify").joined().toHtmlEscaped());
-    QFont mono(QString::fromLatin1(kMonoFont), 6.5);
+    QFont mono = fontOfSize(kMonoFont, 6.5);
     mono.setStyleHint(QFont::Monospace);
     drawHtml(painter, writer, proof, mono, {page.left(), y}, page.width());
 }
@@ -321,6 +327,7 @@ std::string renderCertificatesPdf(const std::vector<Certificate>& certificates) 
         writer.setTitle(title);
         writer.setCreator(QStringLiteral("massho"));
         std::vector<std::string> payloads;
+        payloads.reserve(certificates.size());
         for (const auto& c : certificates) payloads.push_back(c.payload());
         writer.setDocumentXmpMetadata(
             certificateXmp(title, certificates.front().issuedAt, payloads));

@@ -34,11 +34,11 @@ std::string lease(const Medium& m) {
 }
 
 TableReport titled(const std::string& title, const std::string& origin,
-                   std::vector<std::pair<std::string, std::string>> columns) {
+                   const std::vector<std::pair<std::string, std::string>>& columns) {
     TableReport t;
     t.title = title;
     t.preamble.push_back(origin);
-    for (auto& [csv, pdf] : columns) {
+    for (const auto& [csv, pdf] : columns) {
         t.csvHeader.push_back(csv);
         t.pdfHeader.push_back(pdf);
     }

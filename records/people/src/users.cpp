@@ -45,7 +45,7 @@ bool isValidUserId(std::string_view id) {
                        [&](char c) { return lowerOrDigit(c) || c == '.' || c == '_' || c == '-'; });
 }
 
-Users::Users(Database& db, Register& log, Clock clock, UserPolicy policy, Kdf kdf)
+Users::Users(Database& db, Register& log, Clock clock, const UserPolicy& policy, Kdf kdf)
     : db_(db), register_(log), clock_(std::move(clock)), policy_(policy), kdf_(std::move(kdf)) {}
 
 void Users::checkPassword(std::string_view password, std::string_view id) const {

@@ -246,6 +246,8 @@ class Parser {
 
 bool isValidEntryKey(std::string_view key) {
     if (key.empty() || key.size() > kMaxKeyLength) return false;
+    // False positive: cppcheck takes the string_view parameter for a local container that dies.
+    // cppcheck-suppress invalidLifetime
     return std::all_of(key.begin(), key.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
     });

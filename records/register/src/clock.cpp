@@ -27,13 +27,18 @@ std::string formatDate(TimePoint t) {
 }
 
 std::optional<std::chrono::sys_days> parseDate(const std::string& date) {
-    int y = 0;
-    unsigned m = 0, d = 0;
-    char tail = 0;
     if (date.size() != 10 || date[4] != '-' || date[7] != '-') return std::nullopt;
     for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
         if (date[i] < '0' || date[i] > '9') return std::nullopt;
-    if (std::sscanf(date.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) return std::nullopt;
+    // Digits only, at most four: no overflow, so no sscanf (which cannot report one).
+    auto number = [&](size_t at, size_t length) {
+        unsigned value = 0;
+        for (size_t i = at; i < at + length; ++i)
+            value = value * 10 + static_cast<unsigned>(date[i] - '0');
+        return value;
+    };
+    const int y = static_cast<int>(number(0, 4));
+    const unsigned m = number(5, 2), d = number(8, 2);
     // Same width, so the strings compare like the dates.
     if (date < kFirstDate || date > kLastDate) return std::nullopt;
     const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m},

@@ -147,17 +147,20 @@ SigningKey SigningKey::fromSeed(std::string name, std::string_view seed, unsigne
 }
 
 SigningKey SigningKey::fromPrivateKeyString(std::string_view skey) {
-    const KeyError bad("private key is not PRIVATE+KEY+NAME+HEX8+BASE64: the key file is damaged");
-    if (!skey.starts_with(kPrivatePrefix)) throw bad;
+    // A fresh exception for each throw (a named one would be copied into the throw).
+    auto bad = [] {
+        return KeyError("private key is not PRIVATE+KEY+NAME+HEX8+BASE64: the key file is damaged");
+    };
+    if (!skey.starts_with(kPrivatePrefix)) throw bad();
     std::string_view name, id, key;
-    if (!splitKeyString(skey.substr(kPrivatePrefix.size()), name, id, key)) throw bad;
+    if (!splitKeyString(skey.substr(kPrivatePrefix.size()), name, id, key)) throw bad();
     auto decodedRaw = base::base64::decode(key);
-    if (!decodedRaw) throw bad;
+    if (!decodedRaw) throw bad();
     Secret decoded(*decodedRaw);
     OPENSSL_cleanse(decodedRaw->data(), decodedRaw->size());
-    if (decoded.size() != 1 + kKeyBytes) throw bad;
+    if (decoded.size() != 1 + kKeyBytes) throw bad();
     unsigned char type = static_cast<unsigned char>(decoded.view()[0]);
-    if (type != kNoteKeyType && type != kCosignatureKeyType) throw bad;
+    if (type != kNoteKeyType && type != kCosignatureKeyType) throw bad();
     SigningKey result = fromSeed(std::string(name), decoded.view().substr(1), type);
     if (base::hexEncode(result.keyId()) != id)
         throw KeyError("private key's ID does not match its key: the key file is damaged");

@@ -423,7 +423,7 @@ class Verifier {
                 // that matches its signed tree but not the stored one points at the stored tree.
                 source_.onLeaf(e.index, e.leaf);
             }
-            if (readError_) throw *readError_;
+            if (readError_) throw Finding(*readError_);
             if (count < batch_.size()) break;
         }
         uint64_t n = report_.entries;
@@ -535,7 +535,7 @@ class Verifier {
         if (pending_.empty() && !checkpointsDone_) fetchCheckpoint();
         if (pending_.empty()) return nullptr;
         PreparedCheckpoint& c = pending_.front();
-        if (c.readError) throw *c.readError;
+        if (c.readError) throw Finding(*c.readError);
         prepare(c);
         return &c;
     }

@@ -13,7 +13,7 @@ class EvidenceStore {
   public:
     static constexpr uintmax_t kMaxBytes = 32u << 20;
 
-    explicit EvidenceStore(std::filesystem::path dataDir);
+    explicit EvidenceStore(const std::filesystem::path& dataDir);
 
     // Copies the file in and returns its SHA-256 (64 lower-case hex digits).
     std::string add(const std::filesystem::path& file) const;

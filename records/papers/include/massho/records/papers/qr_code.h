@@ -12,7 +12,10 @@ class QrCode {
     static QrCode encode(std::string_view data);
 
     int width() const { return width_; }  // modules per side, without the quiet zone
-    bool dark(int x, int y) const { return modules_[static_cast<size_t>(y * width_ + x)]; }
+    bool dark(int x, int y) const {
+        return modules_[static_cast<size_t>(y) * static_cast<size_t>(width_) +
+                        static_cast<size_t>(x)];
+    }
 
   private:
     QrCode(int width, std::vector<bool> modules) : width_(width), modules_(std::move(modules)) {}

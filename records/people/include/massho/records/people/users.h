@@ -58,7 +58,7 @@ bool isValidUserId(std::string_view id);
 class Users {
   public:
     // `kdf` is the real scrypt unless a test wraps it to count the work done.
-    Users(Database& db, Register& log, Clock clock = systemClock(), UserPolicy policy = {},
+    Users(Database& db, Register& log, Clock clock = systemClock(), const UserPolicy& policy = {},
           Kdf kdf = scryptKdf());
 
     // The first administrator, recorded with by = "init"; refused once any user exists.
