@@ -6,6 +6,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 
+// cppcheck-suppress unknownMacro ; Qt's static-plugin import, a macro cppcheck's qt library lacks
 Q_IMPORT_QML_PLUGIN(Massho_KioskPlugin)
 
 int main(int argc, char** argv) {

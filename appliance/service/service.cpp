@@ -174,7 +174,7 @@ QString Service::openSession(records::User user, const QString& owner) {
     if (sessions_.size() >= kMaxSessions || ofOwner >= kMaxSessionsPerConnection)
         throw ServiceError(dbus_error::kBusy,
                            QStringLiteral("too many sessions are open: log out of one first"));
-    const QString path = newSessionPath();
+    QString path = newSessionPath();
     auto session = std::make_unique<Session>(*this, std::move(user), owner, path);
     connect(session.get(), &Session::closed, this, [this, path] {
         bus_.unregisterObject(path);

@@ -29,6 +29,25 @@ LoopDevice::LoopDevice(const std::filesystem::path& existingBackingFile, LoopOpt
     attach(options);
 }
 
+namespace {
+
+// `partx -d` of every partition the kernel knows on `device`, retried briefly: it fails with
+// EBUSY while someone has a partition open.
+void removePartitions(const std::string& device) {
+    const std::string name = std::filesystem::path(device).filename().string();
+    for (int attempt = 0; attempt < 20; ++attempt) {
+        bool any = false;
+        std::error_code ec;
+        for (const auto& entry : std::filesystem::directory_iterator("/sys/block/" + name, ec))
+            any |= entry.path().filename().string().rfind(name + "p", 0) == 0;
+        if (!any) return;
+        runCommand({"partx", "-d", device});
+        usleep(50 * 1000);
+    }
+}
+
+}  // namespace
+
 void LoopDevice::attach(const LoopOptions& options) {
     std::vector<std::string> argv{"losetup", "-f", "--show"};
     if (options.readOnly) argv.push_back("-r");
@@ -41,10 +60,16 @@ void LoopDevice::attach(const LoopOptions& options) {
     CommandResult r = runCommand(argv);
     if (r.exitCode != 0) throw std::runtime_error("losetup failed: " + r.err);
     path_ = r.out.substr(0, r.out.find('\n'));
+    // A partition a previous user of this loop number left behind (its `partx -d` failed while
+    // another process had the partition open, e.g. a discovery running in parallel) would make
+    // this device look partitioned: mkfs.vfat then refuses it. Start clean.
+    removePartitions(path_);
 }
 
 LoopDevice::~LoopDevice() {
-    if (!path_.empty()) runCommand({"losetup", "-d", path_});
+    if (path_.empty()) return;
+    removePartitions(path_);
+    runCommand({"losetup", "-d", path_});
 }
 
 void LoopDevice::detach() {

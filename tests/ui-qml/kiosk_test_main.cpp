@@ -14,6 +14,7 @@
 #include "massho/testsupport/temp_dir.h"
 #include "service_fixture.h"
 
+// cppcheck-suppress unknownMacro ; Qt's static-plugin import, a macro cppcheck's qt library lacks
 Q_IMPORT_QML_PLUGIN(Massho_KioskPlugin)
 
 namespace {
