@@ -139,16 +139,17 @@ QDBusObjectPath Session::StartErase(const QString& device, const QString& method
                                     const QString& request, const QVariantMap& options) {
     return serve([&] {
         operations::requireRole(user_, {records::Role::Operator}, "erasing a medium");
+        // Every argument is bounded and read before anything is looked up.
         operations::ErasureInput input;
-        input.devicePath = listedDevice(device);
-        input.methodId = operations::erasureMethod(text(method, "method", kMaxShortText)).id;
         input.purpose = text(purpose, "purpose", kMaxShortText);
         input.infoClass = ledgerClass(infoClass);
         input.assetTag = optionalText(asset, "asset");
         input.requestId = optionalText(request, "request");
+        readEraseOptions(options, input);
+        input.methodId = operations::erasureMethod(text(method, "method", kMaxShortText)).id;
+        input.devicePath = listedDevice(device);
         input.operatorId = user_.id;
         input.protectedPaths.push_back(service_.dataDir());
-        readEraseOptions(options, input);
 
         service_.requireDeviceFree(QString::fromStdString(input.devicePath));
         auto store = service_.openWorkerStore();
@@ -164,14 +165,15 @@ QDBusObjectPath Session::StartErase(const QString& device, const QString& method
 QString Session::RequestErase(const QString& device, const QString& method, const QString& purpose,
                               int infoClass, const QString& asset, const QString& note) {
     return serve([&] {
+        // Every argument is bounded before anything is looked up.
         operations::CreateRequestInput input;
-        input.devicePath = listedDevice(device);
         input.details.kind = records::RequestKind::Erase;
-        input.details.method = operations::erasureMethod(text(method, "method", kMaxShortText)).id;
         input.details.purpose = text(purpose, "purpose", kMaxShortText);
         input.details.infoClass = infoClass;
         input.details.assetTag = text(asset, "asset", kMaxShortText);
         input.details.note = text(note, "note", kMaxNote);
+        input.details.method = operations::erasureMethod(text(method, "method", kMaxShortText)).id;
+        input.devicePath = listedDevice(device);
         input.protectedPaths.push_back(service_.dataDir());
         operations::CreateRequestOperation create(service_.store(), user_, std::move(input));
         create.check();
