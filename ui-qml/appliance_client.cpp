@@ -1,35 +1,15 @@
 #include "appliance_client.h"
 
 #include <QDBusMessage>
-#include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
 #include <memory>
 
 #include "dbus_types.h"
 #include "manager_proxy.h"
 #include "session_proxy.h"
+#include "when_answered.h"
 
 namespace massho::kiosk {
-
-namespace {
-
-const QString kBusName = QStringLiteral("org.massho.Appliance1");
-const QString kManagerPath = QStringLiteral("/org/massho/Appliance1");
-
-// Runs `done` on the UI thread when the reply arrives; the watcher deletes itself.
-template <typename Reply, typename Done>
-void whenAnswered(QObject* context, const Reply& reply, Done done) {
-    // Owned by `context` (its Qt parent) until the answer has been handled, then deleted.
-    QDBusPendingCallWatcher* watcher =
-        std::make_unique<QDBusPendingCallWatcher>(reply, context).release();
-    QObject::connect(watcher, &QDBusPendingCallWatcher::finished, context,
-                     [watcher, done](QDBusPendingCallWatcher*) {
-                         done(Reply(*watcher));
-                         watcher->deleteLater();
-                     });
-}
-
-}  // namespace
 
 ApplianceClient::ApplianceClient(QObject* parent)
     : QObject(parent), bus_(QDBusConnection::systemBus()) {
@@ -48,7 +28,7 @@ void ApplianceClient::connectToService() {
                "masshod."));
         return;
     }
-    manager_ = std::make_unique<ManagerProxy>(kBusName, kManagerPath, bus_);
+    manager_ = std::make_unique<ManagerProxy>(kServiceName, kManagerPath, bus_);
     connect(manager_.get(), &ManagerProxy::DeviceAdded, this, &ApplianceClient::onDeviceAdded);
     connect(manager_.get(), &ManagerProxy::DeviceRemoved, this, &ApplianceClient::onDeviceRemoved);
     emit connectedChanged();
@@ -84,11 +64,11 @@ void ApplianceClient::login(const QString& user, const QString& password) {
 }
 
 void ApplianceClient::readSession(const QString& path) {
-    session_ = std::make_unique<SessionProxy>(kBusName, path, bus_);
+    session_ = std::make_unique<SessionProxy>(kServiceName, path, bus_);
     // User and Roles do not change within a session: read once, asynchronously (the proxy's
     // property getters would block the UI thread).
     QDBusMessage getAll = QDBusMessage::createMethodCall(
-        kBusName, path, QStringLiteral("org.freedesktop.DBus.Properties"),
+        kServiceName, path, QStringLiteral("org.freedesktop.DBus.Properties"),
         QStringLiteral("GetAll"));
     getAll << SessionProxy::staticInterfaceName();
     whenAnswered(this, QDBusPendingReply<QVariantMap>(bus_.asyncCall(getAll)),

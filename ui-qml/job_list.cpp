@@ -1,40 +1,26 @@
 #include "job_list.h"
 
 #include <QDBusMessage>
-#include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
 #include <memory>
 
 #include "dbus_types.h"
 #include "manager_proxy.h"
+#include "when_answered.h"
 
 namespace massho::kiosk {
 
 namespace {
 
-const QString kBusName = QStringLiteral("org.massho.Appliance1");
 const QString kJobInterface = QStringLiteral("org.massho.Appliance1.Job");
 const QString kProperties = QStringLiteral("org.freedesktop.DBus.Properties");
-
-template <typename Reply, typename Done>
-void whenAnswered(QObject* context, const Reply& reply, Done done) {
-    // Owned by `context` (its Qt parent) until the answer has been handled, then deleted.
-    QDBusPendingCallWatcher* watcher =
-        std::make_unique<QDBusPendingCallWatcher>(reply, context).release();
-    QObject::connect(watcher, &QDBusPendingCallWatcher::finished, context,
-                     [watcher, done](QDBusPendingCallWatcher*) {
-                         done(Reply(*watcher));
-                         watcher->deleteLater();
-                     });
-}
 
 }  // namespace
 
 JobList::JobList(QObject* parent) : QObject(parent), bus_(QDBusConnection::systemBus()) {
     service::registerDbusTypes();
     if (!bus_.isConnected()) return;
-    manager_ =
-        std::make_unique<ManagerProxy>(kBusName, QStringLiteral("/org/massho/Appliance1"), bus_);
+    manager_ = std::make_unique<ManagerProxy>(kServiceName, kManagerPath, bus_);
     connect(manager_.get(), &ManagerProxy::JobAdded, this, &JobList::jobAdded);
     whenAnswered(this, manager_->GetJobs(),
                  [this](const QDBusPendingReply<QList<QDBusObjectPath>>& reply) {
@@ -54,10 +40,10 @@ void JobList::follow(const QString& path) {
         if (job.toMap().value("path").toString() == path) return;
     jobs_.append(QVariantMap{{"path", path}});
     // Changes first, then everything once: a change that arrives in between is not lost.
-    bus_.connect(kBusName, path, kProperties, QStringLiteral("PropertiesChanged"), this,
+    bus_.connect(kServiceName, path, kProperties, QStringLiteral("PropertiesChanged"), this,
                  SLOT(propertiesChanged(QString, QVariantMap, QStringList, QDBusMessage)));
     QDBusMessage getAll =
-        QDBusMessage::createMethodCall(kBusName, path, kProperties, QStringLiteral("GetAll"));
+        QDBusMessage::createMethodCall(kServiceName, path, kProperties, QStringLiteral("GetAll"));
     getAll << kJobInterface;
     whenAnswered(this, QDBusPendingReply<QVariantMap>(bus_.asyncCall(getAll)),
                  [this, path](const QDBusPendingReply<QVariantMap>& reply) {
