@@ -26,13 +26,6 @@ class ServiceJobsTest : public ::testing::Test {
         kiosk = service.connect("kiosk");
     }
 
-    // The register entry `index`, as an auditor reads it.
-    records::EntryFields entry(qlonglong index) {
-        records::Store store =
-            records::Store::open(service.dataDir(), records::Store::Access::ReadOnly);
-        return records::parseEntry(store.signedRegister().entry(static_cast<uint64_t>(index)));
-    }
-
     QDBusObjectPath startErase(SessionProxy& session, const testsupport::LoopDevice& device,
                                const QString& method, const QString& asset,
                                const QVariantMap& options = {}) {
@@ -74,7 +67,7 @@ TEST_F(ServiceJobsTest, TwoErasuresRunAtOnceAndEachIsRecorded) {
         EXPECT_GE(job->entryIndex(), 0);
         EXPECT_EQ(job->bytesDone(), job->bytesTotal());
         EXPECT_GT(job->bytesTotal(), 0u);
-        const auto recorded = entry(job->entryIndex());
+        const auto recorded = service.entry(job->entryIndex());
         EXPECT_EQ(records::entryText(recorded, "kind"), "erasure");
         EXPECT_EQ(records::entryText(recorded, "result"), "erased");
         EXPECT_EQ(records::entryText(recorded, "operator"), "op1");
@@ -111,7 +104,7 @@ TEST_F(ServiceJobsTest, ACancelledJobEndsCancelledAndIsRecordedSo) {
     ASSERT_EQ(errorName(cancel), "") << cancel.error().message().toStdString();
     EXPECT_EQ(waitForEnd(kiosk, path), "cancelled");
     ASSERT_GE(job.entryIndex(), 0);
-    const auto recorded = entry(job.entryIndex());
+    const auto recorded = service.entry(job.entryIndex());
     EXPECT_EQ(records::entryText(recorded, "kind"), "erasure");
     EXPECT_NE(records::entryText(recorded, "result"), "erased");
     EXPECT_FALSE(job.cancellable());
@@ -156,7 +149,7 @@ TEST_F(ServiceJobsTest, AJobGoesOnWhenTheKioskThatStartedItIsGone) {
     EXPECT_EQ(waitForEnd(kiosk, path), "done");
     JobProxy job(kBusName, path.path(), kiosk);
     EXPECT_EQ(job.operatorId(), "op1");
-    const auto recorded = entry(job.entryIndex());
+    const auto recorded = service.entry(job.entryIndex());
     EXPECT_EQ(records::entryText(recorded, "result"), "erased");
 }
 
@@ -184,7 +177,7 @@ TEST_F(ServiceJobsTest, ADataManagerCannotApproveTheirOwnRequestButAnotherCan) {
     ASSERT_EQ(errorName(started), "") << started.error().message().toStdString();
     JobProxy job(kBusName, started.value().path(), kiosk);
     EXPECT_EQ(waitForEnd(kiosk, started.value()), "done") << job.result().toStdString();
-    const auto recorded = entry(job.entryIndex());
+    const auto recorded = service.entry(job.entryIndex());
     EXPECT_EQ(records::entryText(recorded, "approver"), "dm");
     EXPECT_EQ(records::entryText(recorded, "requester"), "both");
 }

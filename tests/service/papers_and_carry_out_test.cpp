@@ -25,11 +25,6 @@ class ServicePapersAndCarryOutTest : public ::testing::Test {
         service.startService();
         kiosk = service.connect("kiosk");
     }
-    records::EntryFields entry(qlonglong index) {
-        records::Store store =
-            records::Store::open(service.dataDir(), records::Store::Access::ReadOnly);
-        return records::parseEntry(store.signedRegister().entry(static_cast<uint64_t>(index)));
-    }
 
     testsupport::TempDir tmp;
     ServiceFixture service;
@@ -79,7 +74,7 @@ TEST_F(ServicePapersAndCarryOutTest, ARecordsOfficerIssuesTheCertificateOfAnEras
     QFile pdf(pdfPath);
     ASSERT_TRUE(pdf.open(QIODevice::ReadOnly)) << pdfPath.toStdString();
     EXPECT_TRUE(pdf.read(5) == "%PDF-");
-    EXPECT_EQ(records::entryText(entry(record), "kind"), "certificate-issued");
+    EXPECT_EQ(records::entryText(service.entry(record), "kind"), "certificate-issued");
     // An auditor's check of the printed paper: the PDF verifies against the register.
     const auto verify =
         testsupport::runCommand({MASSHO_CLI, "certificate", "verify", pdfPath.toStdString(),
@@ -124,7 +119,7 @@ TEST_F(ServicePapersAndCarryOutTest, ACarryOutGoesToAnOfficeFromTheKeyBook) {
     JobProxy job(kBusName, started.value().path(), kiosk);
     EXPECT_EQ(job.operation(), "carry-out");
     ASSERT_EQ(waitForEnd(kiosk, started.value()), "done") << job.result().toStdString();
-    const auto recorded = entry(job.entryIndex());
+    const auto recorded = service.entry(job.entryIndex());
     EXPECT_EQ(records::entryText(recorded, "kind"), "carry-out");
     EXPECT_EQ(records::entryText(recorded, "operator"), "op1");
     EXPECT_EQ(records::entryText(recorded, "file_count"), "1");

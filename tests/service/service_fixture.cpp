@@ -134,6 +134,11 @@ ManagerProxy ServiceFixture::manager(const QDBusConnection& bus) const {
     return ManagerProxy(kBusName, kManagerPath, bus);
 }
 
+records::EntryFields ServiceFixture::entry(qlonglong index) const {
+    records::Store store = records::Store::open(dataDir_, records::Store::Access::ReadOnly);
+    return records::parseEntry(store.signedRegister().entry(static_cast<uint64_t>(index)));
+}
+
 QDBusObjectPath ServiceFixture::login(ManagerProxy& manager, const std::string& user) {
     auto reply = manager.Login(QString::fromStdString(user), QString::fromStdString(kPassword));
     reply.waitForFinished();

@@ -16,6 +16,7 @@
 #include "dbus_types.h"
 #include "job_proxy.h"
 #include "manager_proxy.h"
+#include "massho/records/register/canonical_json.h"
 #include "massho/testsupport/temp_dir.h"
 #include "session_proxy.h"
 
@@ -48,6 +49,8 @@ class ServiceFixture {
     QDBusConnection connect(const QString& name);
     void disconnect(const QString& name);
     ManagerProxy manager(const QDBusConnection& bus) const;
+    // Register entry `index`, as an auditor reads it (its own read-only store).
+    records::EntryFields entry(qlonglong index) const;
     // Logs in on `bus`; a test failure when refused.
     QDBusObjectPath login(ManagerProxy& manager, const std::string& user);
 

@@ -100,12 +100,6 @@ class VanishingDeviceTest : public ::testing::Test {
         return reply.isError() ? QDBusObjectPath() : reply.value();
     }
 
-    records::EntryFields entry(qlonglong index) {
-        records::Store store =
-            records::Store::open(service.dataDir(), records::Store::Access::ReadOnly);
-        return records::parseEntry(store.signedRegister().entry(static_cast<uint64_t>(index)));
-    }
-
     bool registerClaimsAnErasure() {
         records::Store store =
             records::Store::open(service.dataDir(), records::Store::Access::ReadOnly);
@@ -129,7 +123,7 @@ class VanishingDeviceTest : public ::testing::Test {
         EXPECT_NE(result.find("erase it again"), std::string::npos) << result;
         EXPECT_NE(result.find("NOT erased"), std::string::npos) << result;
         ASSERT_GE(job.entryIndex(), 0) << result;
-        const auto recorded = entry(job.entryIndex());
+        const auto recorded = service.entry(job.entryIndex());
         EXPECT_EQ(records::entryText(recorded, "kind"), "erasure");
         EXPECT_EQ(records::entryText(recorded, "result"), "failed");
         EXPECT_EQ(records::entryText(recorded, "device_path"), device);
@@ -192,7 +186,7 @@ TEST_F(VanishingDeviceTest, APulledMediumFailsItsJobMidPassWithTheReason) {
     EXPECT_LT(job.bytesDone(), job.bytesTotal());
     expectFailedAndRecorded(job, disk.path());
     EXPECT_NE(job.result().toStdString().find("pass 1 of 1"), std::string::npos);
-    const auto recorded = entry(job.entryIndex());
+    const auto recorded = service.entry(job.entryIndex());
     EXPECT_EQ(records::entryText(recorded, "verify_result"), "not-run");
     EXPECT_LT(records::entryIntegerOr(recorded, "bytes_written", -1),
               static_cast<int64_t>(64 * kMiB));
@@ -216,7 +210,7 @@ TEST_F(VanishingDeviceTest, APulledMediumFailsItsJobDuringVerificationWithTheRea
         << job.result().toStdString();
     expectFailedAndRecorded(job, disk.path());
     EXPECT_NE(job.result().toStdString().find("verification"), std::string::npos);
-    const auto recorded = entry(job.entryIndex());
+    const auto recorded = service.entry(job.entryIndex());
     EXPECT_EQ(records::entryText(recorded, "verify_result"), "failed");
     EXPECT_EQ(records::entryIntegerOr(recorded, "bytes_written", -1),
               static_cast<int64_t>(64 * kMiB));
@@ -274,7 +268,7 @@ TEST_F(VanishingDeviceTest, ADetachedLoopDeviceIsErasedToTheEndThenReportedRemov
     EXPECT_FALSE(hotplug.wasRemoved(devicePath)) << "removed while the job still holds it";
 
     EXPECT_EQ(waitForEnd(kiosk, path), "done") << job.result().toStdString();
-    const auto recorded = entry(job.entryIndex());
+    const auto recorded = service.entry(job.entryIndex());
     EXPECT_EQ(records::entryText(recorded, "result"), "erased");
     EXPECT_EQ(records::entryText(recorded, "verify_result"), "passed");
     EXPECT_TRUE(ServiceFixture::waitFor([&] { return hotplug.wasRemoved(devicePath); },
