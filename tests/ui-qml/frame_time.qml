@@ -1,0 +1,108 @@
+import QtQuick
+import QtTest
+import Massho.Kiosk
+
+// The UI thread never waits on D-Bus or disk: with four erasures running (real loop devices, over
+// files in memory; 35-pass Gutmann so that they outlast the measurement; all four report
+// progress on the bus four times a second), the kiosk logged in on its home screen
+// with every job's progress on it shows no frame later than 50 ms after the one before, in the
+// offscreen renderer (which renders on the GUI thread: a late frame is a busy UI thread).
+// On a machine loaded by others (load average at or above its processors before the erasures),
+// only the UI thread's own time per frame is asserted, not counting its waits for a processor
+// (frame_probe.h); both are printed.
+// Run on its own (tests/ui-qml/CMakeLists.txt: KioskFrameTime), not with the tst_*.qml.
+TestCase {
+    id: test
+    name: "KioskFrameTime"
+    when: windowShown
+
+    readonly property int measureMs: 10000
+    readonly property int baselineMs: 5000
+    readonly property real worstFrameMs: 50
+
+    Component {
+        id: kiosk
+        Main { visible: true }
+    }
+
+    function init() {
+        if (!testbed.ready) skip(testbed.skipReason)
+    }
+    function find(window, name) {
+        const item = findChild(window.contentItem, name)
+        verify(item, "no control named '" + name + "'")
+        return item
+    }
+    function press(window, name) {
+        mouseClick(find(window, name))
+    }
+    function typeOn(window, text) {
+        const keypad = find(window, "keypad")
+        for (const c of text) {
+            const letter = c.toLowerCase() !== c.toUpperCase()
+            if (letter && keypad.shifted !== (c === c.toUpperCase())) press(window, "key shift")
+            press(window, "key " + c)
+        }
+    }
+    function jobState(window, device) {
+        const row = findChild(window.contentItem, "job " + device)
+        const state = row ? findChild(row, "state") : null
+        return state ? state.text : ""
+    }
+
+    function test_noFrameOver50msWithFourErasuresRunning() {
+        const window = createTemporaryObject(kiosk, test)
+        press(window, "user id field")
+        typeOn(window, "op1")
+        press(window, "password field")
+        typeOn(window, testbed.password)
+        press(window, "log in")
+        const signedIn = () => findChild(window.contentItem, "signed in as") !== null
+        tryVerify(() => signedIn() || window.client.error !== "", 60000, "no answer to the login")
+        verify(signedIn(), "not logged in: " + window.client.error)
+        const media = testbed.attachMedia(4, 256)
+        compare(media.length, 4)
+        for (const device of media)
+            tryVerify(() => findChild(window.contentItem, "erase " + device) !== null, 60000,
+                      "no card for " + device)
+
+        // The same screen with nothing running first: what the machine itself allows (printed, for
+        // a reader of a failure on a loaded machine; not asserted).
+        testbed.startFrameProbe(window)
+        wait(baselineMs)
+        const idle = testbed.stopFrameProbe("no erasure running")
+
+        for (const device of media)
+            compare(testbed.startErase("op1", device, "gutmann"), "", "erasing " + device)
+        const running = ["消去中", "検証中"]  // erasing, verifying
+        for (const device of media)
+            tryVerify(() => running.includes(jobState(window, device)), 60000,
+                      device + " is not shown erasing but '" + jobState(window, device) + "'")
+
+        testbed.startFrameProbe(window)
+        wait(measureMs)
+        const frames = testbed.stopFrameProbe("four erasures running")
+        // The measurement counts only if all four were erasing throughout.
+        for (const device of media)
+            verify(running.includes(jobState(window, device)),
+                   device + " ended before the measurement did: use larger media")
+        verify(frames.count >= measureMs / 100, "only " + frames.count + " frames in "
+               + measureMs + " ms: frames were not requested")
+        // The UI thread's own time (working, sleeping, blocked on the bus or a disk) holds always.
+        verify(frames.ownMax <= worstFrameMs, "the UI thread itself took "
+               + frames.ownMax.toFixed(1) + " ms for a frame (p99 " + frames.ownP99.toFixed(1)
+               + " ms), not counting waits for a processor")
+        // The frames as shown, too, unless other work had the machine's processors busy before
+        // the erasures began (a shared build machine): then a frame also waits for a processor,
+        // which is not the kiosk's doing, and the figures above are printed for the record.
+        if (idle.load >= idle.processors) {
+            warn("frame time as shown not asserted: load average " + idle.load + " on "
+                 + idle.processors + " processors before the erasures; the longest frame took "
+                 + frames.max.toFixed(1) + " ms, of which " + frames.waitOfMax.toFixed(1)
+                 + " ms waiting for a processor; p99 " + frames.p99.toFixed(1) + " ms")
+            return
+        }
+        verify(frames.max <= worstFrameMs, "a frame took " + frames.max.toFixed(1)
+               + " ms (p99 " + frames.p99.toFixed(1) + " ms)")
+    }
+}
