@@ -17,7 +17,7 @@ const QString kProperties = QStringLiteral("org.freedesktop.DBus.Properties");
 
 }  // namespace
 
-JobList::JobList(QObject* parent) : QObject(parent), bus_(QDBusConnection::systemBus()) {
+JobList::JobList(QObject* parent) : QAbstractListModel(parent), bus_(QDBusConnection::systemBus()) {
     service::registerDbusTypes();
     if (!bus_.isConnected()) return;
     manager_ = std::make_unique<ManagerProxy>(kServiceName, kManagerPath, bus_);
@@ -31,14 +31,50 @@ JobList::JobList(QObject* parent) : QObject(parent), bus_(QDBusConnection::syste
 
 JobList::~JobList() = default;
 
+QVariantList JobList::jobs() const {
+    QVariantList all;
+    for (const QVariantMap& job : jobs_) all.append(job);
+    return all;
+}
+
+int JobList::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : count();
+}
+
+QVariant JobList::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= count()) return {};
+    const QVariantMap& job = jobs_[index.row()];
+    switch (role) {
+        case JobRole:
+            return job;
+        case PathRole:
+            return job.value(QStringLiteral("path"));
+        case DeviceRole:
+            return job.value(QStringLiteral("Device"));
+        default:
+            return {};
+    }
+}
+
+QHash<int, QByteArray> JobList::roleNames() const {
+    return {{JobRole, "job"}, {PathRole, "path"}, {DeviceRole, "device"}};
+}
+
+int JobList::rowOf(const QString& path) const {
+    for (int row = 0; row < count(); ++row)
+        if (jobs_[row].value(QStringLiteral("path")).toString() == path) return row;
+    return -1;
+}
+
 void JobList::jobAdded(const QDBusObjectPath& path) {
     follow(path.path());
 }
 
 void JobList::follow(const QString& path) {
-    for (const QVariant& job : jobs_)
-        if (job.toMap().value("path").toString() == path) return;
+    if (rowOf(path) >= 0) return;
+    beginInsertRows({}, count(), count());
     jobs_.append(QVariantMap{{"path", path}});
+    endInsertRows();
     // Changes first, then everything once: a change that arrives in between is not lost.
     bus_.connect(kServiceName, path, kProperties, QStringLiteral("PropertiesChanged"), this,
                  SLOT(propertiesChanged(QString, QVariantMap, QStringList, QDBusMessage)));
@@ -49,6 +85,7 @@ void JobList::follow(const QString& path) {
                  [this, path](const QDBusPendingReply<QVariantMap>& reply) {
                      if (!reply.isError()) merge(path, reply.value());
                  });
+    emit countChanged();
     emit jobsChanged();
 }
 
@@ -58,15 +95,14 @@ void JobList::propertiesChanged(const QString& interface, const QVariantMap& cha
 }
 
 void JobList::merge(const QString& path, const QVariantMap& properties) {
-    for (QVariant& job : jobs_) {
-        QVariantMap map = job.toMap();
-        if (map.value("path").toString() != path) continue;
-        for (auto it = properties.begin(); it != properties.end(); ++it)
-            map.insert(it.key(), it.value());
-        job = map;
-        emit jobsChanged();
-        return;
-    }
+    const int row = rowOf(path);
+    if (row < 0) return;
+    QVariantMap& job = jobs_[row];
+    for (auto it = properties.begin(); it != properties.end(); ++it)
+        job.insert(it.key(), it.value());
+    // This row only: the view keeps every other delegate, and this one too.
+    emit dataChanged(index(row), index(row));
+    emit jobsChanged();
 }
 
 }  // namespace massho::kiosk

@@ -2,15 +2,26 @@
 // device attached: what the kiosk shows is what the service answered.
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest/quicktest.h>
+#include <unistd.h>
 
+#include <QFile>
+#include <QHash>
 #include <QObject>
 #include <QQmlContext>
 #include <QQmlEngine>
 #include <QQuickWindow>
+#include <QThread>
+#include <chrono>
 #include <exception>
+#include <filesystem>
 #include <memory>
+#include <string>
+#include <vector>
 
+#include "frame_probe.h"
+#include "glyph_check.h"
 #include "massho/testsupport/loop_device.h"
+#include "massho/testsupport/pullable_disk.h"
 #include "massho/testsupport/temp_dir.h"
 #include "service_fixture.h"
 
@@ -38,26 +49,120 @@ class Testbed : public QObject {
     }
 
     // Starts an erasure of `device` as `user` from another kiosk (its own connection), as a
-    // colleague at the next screen would; returns "" or the service's reason.
-    Q_INVOKABLE QString startErase(const QString& user, const QString& device) {
+    // colleague at the next screen would; returns "" or the service's reason. One session per
+    // user on that kiosk, kept until the tests end (the service limits open sessions).
+    Q_INVOKABLE QString startErase(const QString& user, const QString& device,
+                                   const QString& method = QStringLiteral("zero")) {
         QDBusConnection other = QDBusConnection::connectToBus(
             qEnvironmentVariable("DBUS_SYSTEM_BUS_ADDRESS"), QStringLiteral("other-kiosk"));
-        ManagerProxy manager(massho::service::test::kBusName, massho::service::test::kManagerPath,
-                             other);
-        auto login = manager.Login(user, password);
-        login.waitForFinished();
-        if (login.isError()) return login.error().message();
-        SessionProxy session(massho::service::test::kBusName, login.value().path(), other);
-        auto started = session.StartErase(device, "zero", "reuse", 4, "KIOSK-1", "", {});
+        if (!sessions.contains(user)) {
+            ManagerProxy manager(massho::service::test::kBusName,
+                                 massho::service::test::kManagerPath, other);
+            auto login = manager.Login(user, password);
+            login.waitForFinished();
+            if (login.isError()) return login.error().message();
+            sessions.insert(user, login.value().path());
+        }
+        SessionProxy session(massho::service::test::kBusName, sessions.value(user), other);
+        auto started = session.StartErase(device, method, "reuse", 4, "KIOSK-1", "", {});
         started.waitForFinished();
         return started.isError() ? started.error().message() : QString();
     }
+
+    // Attaches `count` more media of `megabytes` each (real loop devices over files in memory,
+    // so that erasing them keeps the processors, not the build machine's disk, busy); their
+    // paths, or none when loop devices cannot be used. Detached when the tests end.
+    Q_INVOKABLE QStringList attachMedia(int count, int megabytes) {
+        QStringList paths;
+        if (!ready) return paths;
+        if (!memoryDir) memoryDir = std::make_unique<MemoryDir>();
+        for (int i = 0; i < count; ++i) {
+            const auto file = memoryDir->path / ("medium-" + std::to_string(media.size()) + ".img");
+            media.push_back(std::make_unique<massho::testsupport::LoopDevice>(
+                file, uint64_t(megabytes) * 1024 * 1024));
+            paths << QString::fromStdString(media.back()->path());
+        }
+        return paths;
+    }
+
+    // Attaches `count` slow media of `megabytes` each: real loop devices (direct I/O) whose every
+    // read and write takes `delayMs` more (nbdkit's delay filter, pullable_disk.h), as a slow
+    // disk or a USB stick would: an erasure on them waits on the disk, not on a processor. Their
+    // paths, or none without loop devices or nbdkit.
+    Q_INVOKABLE QStringList attachSlowMedia(int count, int megabytes, int delayMs) {
+        QStringList paths;
+        if (!ready || !massho::testsupport::PullableDisk::toolsPresent()) return paths;
+        for (int i = 0; i < count; ++i) {
+            const auto dir = slowDir.path() / ("slow-" + std::to_string(slowMedia.size()));
+            std::filesystem::create_directories(dir);
+            slowMedia.push_back(std::make_unique<massho::testsupport::PullableDisk>(
+                dir, uint64_t(megabytes) * 1024 * 1024, std::chrono::milliseconds(delayMs)));
+            paths << QString::fromStdString(slowMedia.back()->path());
+        }
+        return paths;
+    }
+
+    // The frame-time probe (frame_probe.h) over `window`: start, then stop for the figures
+    // (milliseconds: count, max, p50, p90, p99, histogram, ownMax, ownP99, waitOfMax), which stop
+    // also prints under `label` with the machine's load average (`load`, one minute; and
+    // `processors`): a loaded build machine delays frames too.
+    Q_INVOKABLE void startFrameProbe(QObject* window) {
+        if (auto* quickWindow = qobject_cast<QQuickWindow*>(window)) frames.start(quickWindow);
+    }
+    Q_INVOKABLE QVariantMap stopFrameProbe(const QString& label) {
+        QVariantMap figures = frames.stop();
+        QFile loadavg(QStringLiteral("/proc/loadavg"));
+        const QByteArray load = loadavg.open(QIODevice::ReadOnly) ? loadavg.readLine().trimmed()
+                                                                  : QByteArray("unknown");
+        qInfo(
+            "%s: %lld frames, intervals max %.1f ms, p50 %.1f, p90 %.1f, p99 %.1f "
+            "(load average %s on %d processors)",
+            qPrintable(label), figures["count"].toLongLong(), figures["max"].toDouble(),
+            figures["p50"].toDouble(), figures["p90"].toDouble(), figures["p99"].toDouble(),
+            load.constData(), QThread::idealThreadCount());
+        qInfo(
+            "  without waiting for a processor: max %.1f ms, p99 %.1f; the longest interval "
+            "waited %.1f ms for one",
+            figures["ownMax"].toDouble(), figures["ownP99"].toDouble(),
+            figures["waitOfMax"].toDouble());
+        const QVariantMap buckets = figures["histogram"].toMap();
+        for (auto it = buckets.begin(); it != buckets.end(); ++it)
+            qInfo("  %-9s %lld", qPrintable(it.key()), it.value().toLongLong());
+        figures.insert(QStringLiteral("load"), load.split(' ').value(0).toDouble());
+        figures.insert(QStringLiteral("processors"), QThread::idealThreadCount());
+        return figures;
+    }
+
+    // Every character the window shows that no installed font can draw (glyph_check.h).
+    Q_INVOKABLE QStringList missingGlyphs(QObject* window) const {
+        return massho::kiosk::test::missingGlyphs(qobject_cast<QQuickWindow*>(window));
+    }
+
+    // A folder in memory (/dev/shm) for the extra media's files, removed with them.
+    struct MemoryDir {
+        std::filesystem::path path =
+            std::filesystem::path("/dev/shm") / ("massho-kiosk-test-" + std::to_string(::getpid()));
+        MemoryDir() { std::filesystem::create_directories(path); }
+        ~MemoryDir() {
+            std::error_code ignored;
+            std::filesystem::remove_all(path, ignored);
+        }
+        MemoryDir(const MemoryDir&) = delete;
+        MemoryDir& operator=(const MemoryDir&) = delete;
+    };
 
     bool ready = false;
     QString skipReason;
     QString devicePath;
     QString password = QString::fromStdString(massho::service::test::kPassword);
     QString screenshotDir = qEnvironmentVariable("MASSHO_SCREENSHOTS");
+    QHash<QString, QString> sessions;  // user → session path on "other-kiosk"
+    massho::kiosk::test::FrameProbe frames;
+    // Declared in this order so that the devices are detached before their folder goes.
+    std::unique_ptr<MemoryDir> memoryDir;
+    std::vector<std::unique_ptr<massho::testsupport::LoopDevice>> media;
+    massho::testsupport::TempDir slowDir;
+    std::vector<std::unique_ptr<massho::testsupport::PullableDisk>> slowMedia;
 };
 
 class Setup : public QObject {
@@ -87,8 +192,11 @@ class Setup : public QObject {
         engine->rootContext()->setContextProperty(QStringLiteral("testbed"), &testbed_);
     }
     void cleanupTestCase() {
-        device_.reset();
+        // The service first: it cancels what still runs and lets go of the media.
         service_.reset();
+        testbed_.media.clear();
+        testbed_.slowMedia.clear();
+        device_.reset();
     }
 
   private:

@@ -31,17 +31,17 @@ ColumnLayout {
     }
 
     Label {
-        visible: panel.jobList.jobs.length > 0
+        visible: panel.jobList.count > 0
         text: qsTr("Jobs")
         font.pixelSize: Theme.titleSize
         color: Theme.text
         Accessible.role: Accessible.Heading
     }
+    // One delegate per job, kept while the job changes: the model says which row changed.
     Repeater {
-        model: panel.jobList.jobs
+        model: panel.jobList
         Rectangle {
-            required property var modelData
-            readonly property var job: modelData
+            required property var job
             objectName: "job " + job.Device
             Layout.fillWidth: true
             implicitHeight: row.implicitHeight + Theme.gap

@@ -1,0 +1,141 @@
+import QtQuick
+import QtTest
+import Massho.Kiosk
+
+// Every main screen of the kiosk, in Japanese and in English, reached as a person would (the real
+// Main.qml against the real masshod), checked for characters no font can draw (tofu) and saved
+// as SCREEN-LANGUAGE.png in $MASSHO_SCREENSHOTS. Run by appliance/tools/kiosk-screenshots.
+// A new screen is one line in `screens`: its name, and how to reach it from a fresh window.
+TestCase {
+    id: test
+    name: "KioskScreens"
+    when: windowShown
+
+    readonly property var screens: [
+        { name: "login", reach: w => {} },
+        { name: "login-typing", reach: w => typeLogin(w, "op1", "Correct") },
+        { name: "login-wrong-password", reach: w => wrongPassword(w) },
+        { name: "home-operator", reach: w => homeWithCard(w, "op1") },
+        { name: "home-auditor", reach: w => homeWithCard(w, "aud") },
+        { name: "jobs-running", reach: w => jobShown(w, runningJob, "state", "消去中", "Erasing") },
+        { name: "job-recorded", reach: w => jobShown(w, recordedJob, "entry") },
+    ]
+    readonly property var languages: ["ja", "en"]
+
+    Component {
+        id: kiosk
+        Main { visible: true }
+    }
+
+    function init() {
+        if (!testbed.ready) skip(testbed.skipReason)
+    }
+
+    // How a person gets around: find, press, type on the keypad, log in.
+    function find(window, name) {
+        const item = findChild(window.contentItem, name)
+        verify(item, "no control named '" + name + "'")
+        return item
+    }
+    function press(window, name) {
+        mouseClick(find(window, name))
+    }
+    function typeOn(window, text) {
+        const keypad = find(window, "keypad")
+        for (const c of text) {
+            const letter = c.toLowerCase() !== c.toUpperCase()
+            if (letter && keypad.shifted !== (c === c.toUpperCase())) press(window, "key shift")
+            press(window, "key " + c)
+        }
+    }
+    function typeLogin(window, user, password) {
+        press(window, "user id field")
+        typeOn(window, user)
+        press(window, "password field")
+        typeOn(window, password)
+    }
+    function logIn(window, user) {
+        typeLogin(window, user, testbed.password)
+        press(window, "log in")
+        tryVerify(() => findChild(window.contentItem, "signed in as") !== null, 15000,
+                  user + " was not logged in")
+    }
+    function wrongPassword(window) {
+        typeLogin(window, "op1", "Wrong-Horse-42")
+        press(window, "log in")
+        tryVerify(() => find(window, "login error").visible, 15000, "no message")
+    }
+    function homeWithCard(window, user) {
+        logIn(window, user)
+        tryVerify(() => window.client.devices.length > 0, 10000, "no card")
+    }
+    // Shows the home screen (as the auditor: every job shows to whoever is logged in) once the
+    // job that `job(window)` started (its device) shows `part`, with one of `texts` if given.
+    function jobShown(window, job, part, ...texts) {
+        logIn(window, "aud")
+        const device = job(window)
+        tryVerify(() => {
+            const row = findChild(window.contentItem, "job " + device)
+            const item = row ? findChild(row, part) : null
+            return item && item.visible && (texts.length === 0 || texts.includes(item.text))
+        }, 60000, "the job on " + device + " does not show its " + part)
+    }
+
+    // A job that outlasts the screenshots (35-pass Gutmann on 128 MiB), started once.
+    property string runningDevice: ""
+    function runningJob(window) {
+        if (runningDevice === "") {
+            const device = testbed.attachMedia(1, 256)[0]
+            verify(device, "no medium attached")
+            tryVerify(() => window.client.devices.some(d => d.path === device), 30000,
+                      "the service does not list " + device)
+            compare(testbed.startErase("op1", device, "gutmann"), "")
+            runningDevice = device
+        }
+        return runningDevice
+    }
+    // A job ended and recorded: the test bed's medium zero-filled, started once.
+    property bool recorded: false
+    function recordedJob(window) {
+        if (!recorded) {
+            compare(testbed.startErase("op1", testbed.devicePath), "")
+            recorded = true
+        }
+        return testbed.devicePath
+    }
+
+    // The check itself finds a missing glyph: an Egyptian hieroglyph (U+13000), which no
+    // font installed for the kiosk draws, is reported with its code point.
+    Component {
+        id: tofu
+        Main {
+            visible: true
+            Text { objectName: "tofu"; text: "A\uD80C\uDC00"; font.pixelSize: 24 }
+        }
+    }
+    function test_theTofuCheckFindsAMissingGlyph() {
+        const window = createTemporaryObject(tofu, test)
+        wait(100)
+        const missing = testbed.missingGlyphs(window)
+        compare(missing.length, 1, missing.join("\n"))
+        verify(missing[0].indexOf("U+13000") >= 0 && missing[0].indexOf("tofu") >= 0, missing[0])
+    }
+
+    function test_screen_data() {
+        const rows = []
+        for (const screen of screens)
+            for (const language of languages)
+                rows.push({ tag: screen.name + "-" + language, screen: screen, language: language })
+        return rows
+    }
+    function test_screen(data) {
+        const window = createTemporaryObject(kiosk, test)
+        window.language.current = data.language
+        data.screen.reach(window)
+        wait(300)  // let the last change reach the screen
+        const missing = testbed.missingGlyphs(window)
+        verify(missing.length === 0, "characters drawn as boxes:\n" + missing.join("\n"))
+        if (testbed.screenshotDir !== "")
+            verify(testbed.saveScreenshot(window, data.tag), "saving " + data.tag + ".png")
+    }
+}
