@@ -4,6 +4,7 @@
 #include <cstring>
 #include <limits>
 #include <string_view>
+#include <utility>
 
 #include "massho/image/errors.h"
 #include "massho/image/primitives.h"
@@ -15,14 +16,6 @@ namespace p = primitives;
 
 std::span<const uint8_t> bytesOf(std::string_view s) {
     return {reinterpret_cast<const uint8_t*>(s.data()), s.size()};
-}
-
-// c2sp.org/age "Payload": 11-byte big-endian chunk counter, then 0x01 on the final chunk.
-std::array<uint8_t, p::kChaChaNonceSize> chunkNonce(uint64_t counter, bool last) {
-    std::array<uint8_t, p::kChaChaNonceSize> nonce{};
-    for (int i = 0; i < 8; ++i) nonce[10 - i] = static_cast<uint8_t>(counter >> (8 * i));
-    nonce[11] = last ? 1 : 0;
-    return nonce;
 }
 
 void writeOut(std::ostream& out, std::span<const uint8_t> bytes) {
@@ -49,40 +42,68 @@ SecretBytes payloadKey(const SecretBytes& fileKey, std::span<const uint8_t> nonc
 }
 
 Encryptor::Encryptor(std::ostream& out, const SecretBytes& key)
-    : out_(out), aead_(key.span()), plain_(kChunkSize), sealed_(kSealedChunkSize) {}
+    : out_(out), pipeline_(out, key.span()) {}
+
+void Encryptor::requireOpen() const {
+    if (finished_) throw CryptoError("write after finish(); the age file is already closed");
+}
+
+std::span<uint8_t> Encryptor::room() {
+    if (batch_ != nullptr && batch_->full()) {
+        if (counter_ > std::numeric_limits<uint64_t>::max() - 2 * kChunksPerBatch)
+            throw PayloadError("file has more chunks than the format allows");
+        counter_ += kChunksPerBatch;
+        pipeline_.submit(*std::exchange(batch_, nullptr));
+    }
+    if (batch_ == nullptr) {
+        batch_ = &pipeline_.take();
+        batch_->firstCounter = counter_;
+    }
+    return batch_->room();
+}
 
 void Encryptor::write(std::span<const uint8_t> data) {
-    if (finished_) throw CryptoError("write after finish(); the age file is already closed");
-    total_ += data.size();
-    if (!data.empty() && filled_ == kChunkSize) sealChunk(plain_.span(), false);
-    // Whole chunks with more data after them are sealed straight from the caller's buffer.
-    while (filled_ == 0 && data.size() > kChunkSize) {
-        sealChunk(data.first(kChunkSize), false);
-        data = data.subspan(kChunkSize);
-    }
+    requireOpen();
     while (!data.empty()) {
-        // A full chunk is sealed only once more data arrives: the last chunk may be full.
-        if (filled_ == kChunkSize) sealChunk(plain_.span(), false);
-        size_t n = std::min(data.size(), kChunkSize - filled_);
-        std::memcpy(plain_.data() + filled_, data.data(), n);
-        filled_ += n;
+        auto room = this->room();
+        size_t n = std::min(data.size(), room.size());
+        std::memcpy(room.data(), data.data(), n);
+        batch_->plaintext += n;
+        total_ += n;
         data = data.subspan(n);
     }
 }
 
+void Encryptor::writeFrom(std::istream& in) {
+    requireOpen();
+    using Traits = std::istream::traits_type;
+    for (;;) {
+        // A full batch is handed over only once a byte is known to follow it.
+        if (batch_ != nullptr && batch_->full() && Traits::eq_int_type(in.peek(), Traits::eof()))
+            break;
+        auto room = this->room();
+        in.read(reinterpret_cast<char*>(room.data()), static_cast<std::streamsize>(room.size()));
+        if (in.bad()) throw IoError("reading the plaintext failed; check the source file");
+        auto n = static_cast<size_t>(in.gcount());
+        batch_->plaintext += n;
+        total_ += n;
+        if (n < room.size()) break;
+    }
+    if (in.bad()) throw IoError("reading the plaintext failed; check the source file");
+}
+
 void Encryptor::finish() {
     if (finished_) return;
-    sealChunk(plain_.span().first(filled_), true);
+    if (batch_ == nullptr) {
+        batch_ = &pipeline_.take();
+        batch_->firstCounter = counter_;
+    }
+    batch_->endsStream = true;
+    pipeline_.submit(*std::exchange(batch_, nullptr));
+    pipeline_.drain();
     finished_ = true;
     out_.flush();
     if (!out_) throw IoError("flushing the output failed; check free space and the medium");
-}
-
-void Encryptor::sealChunk(std::span<const uint8_t> plaintext, bool last) {
-    size_t n = aead_.seal(chunkNonce(counter_, last), plaintext, sealed_);
-    writeOut(out_, std::span<const uint8_t>(sealed_).first(n));
-    filled_ = 0;
-    nextCounter(counter_);
 }
 
 uint64_t decrypt(ByteSource& in, std::ostream& out, const SecretBytes& fileKey) {
