@@ -157,7 +157,7 @@ int main(int argc, char** argv) {
          },
          {}},
     };
-    std::printf("\nround  step             seconds    MiB/s  cores used  machine busy\n");
+    std::printf("\nround  step             seconds    MiB/s  cores used  CPU s  machine busy\n");
     for (int round = 1; round <= o.rounds; ++round) {
         // Odd rounds run massho first, even rounds age first, so drift in load evens out.
         int order[] = {0, 1, 2, 3};
@@ -166,9 +166,9 @@ int main(int argc, char** argv) {
             CpuMeter meter;
             steps[i].run();
             auto r = steps[i].readings.emplace_back(meter.stop());
-            std::printf("%5d  %-15s %8.2f %8.0f %11.2f %12.0f%%\n", round, steps[i].name,
+            std::printf("%5d  %-15s %8.2f %8.0f %11.2f %6.2f %12.0f%%\n", round, steps[i].name,
                         r.wallSeconds, static_cast<double>(o.mib) / r.wallSeconds, r.processCores,
-                        100 * r.machineBusy);
+                        r.processCores * r.wallSeconds, 100 * r.machineBusy);
         }
     }
 
