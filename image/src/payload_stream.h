@@ -10,10 +10,10 @@
 #include <vector>
 
 #include "chunk_format.h"
+#include "chunk_pipeline.h"
 #include "massho/image/byte_source.h"
 #include "massho/image/primitives.h"
 #include "massho/image/secret_bytes.h"
-#include "seal_pipeline.h"
 
 namespace massho::image::payload {
 
@@ -23,7 +23,7 @@ std::array<uint8_t, 32> headerMac(const SecretBytes& fileKey, std::span<const ui
 // payload key = HKDF(file key, salt = nonce, info = "payload").
 SecretBytes payloadKey(const SecretBytes& fileKey, std::span<const uint8_t> nonce);
 
-// Encrypts through a SealPipeline: fills its batches (from the caller's buffers, or straight
+// Encrypts through a ChunkPipeline: fills its batches (from the caller's buffers, or straight
 // from an istream), hands each over once a byte is known to follow it — so the final chunk, which
 // may be full, is flagged — and seals the final chunk in finish(). Errors of the pipeline's
 // threads are thrown by the next write, writeFrom or finish.
@@ -40,16 +40,17 @@ class Encryptor {
     std::span<uint8_t> room();  // call only when at least one more byte follows
     void requireOpen() const;
     std::ostream& out_;
-    SealPipeline pipeline_;
-    SealBatch* batch_ = nullptr;  // being filled; owned by pipeline_
-    uint64_t counter_ = 0;        // of batch_'s first chunk
+    ChunkPipeline pipeline_;
+    ChunkBatch* batch_ = nullptr;  // being filled; owned by pipeline_
+    uint64_t counter_ = 0;         // of batch_'s first chunk
     uint64_t total_ = 0;
     bool finished_ = false;
 };
 
 // Reads the nonce and every chunk from `in`, writing each chunk's plaintext to `out` only after
-// its tag verified. Throws HeaderError (missing nonce), PayloadError (bad tag, truncation,
-// trailing data, misplaced empty chunk) or IoError. Returns the plaintext byte count.
+// its tag verified, and every chunk before it was written (chunks are opened in parallel by a
+// ChunkPipeline, released in order). Throws HeaderError (missing nonce), PayloadError (bad tag,
+// truncation, trailing data, misplaced empty chunk) or IoError. Returns the plaintext byte count.
 uint64_t decrypt(ByteSource& in, std::ostream& out, const SecretBytes& fileKey);
 
 }  // namespace massho::image::payload

@@ -194,13 +194,15 @@ TEST(AgeRoundTrip, AFailingOutputIsAnIoErrorNotSuccess) {
         std::istringstream in(longPlain);
         EXPECT_THROW(encrypt(in, out, {id.recipient()}), IoError) << room;
     }
-    std::string cipher = encryptTo(plain, {id.recipient()});
-    FailingBuf buf(kChunk);
-    std::ostream out(&buf);
-    std::istringstream in(cipher);
     std::vector<X25519Identity> ids;
     ids.push_back(id.clone());
-    EXPECT_THROW(decrypt(in, out, ids), IoError);
+    for (const auto& [text, room] : {std::pair{plain, kChunk}, std::pair{longPlain, 3 * kBatch}}) {
+        std::string cipher = encryptTo(text, {id.recipient()});
+        FailingBuf buf(room);
+        std::ostream out(&buf);
+        std::istringstream in(cipher);
+        EXPECT_THROW(decrypt(in, out, ids), IoError) << room;
+    }
 }
 
 TEST(AgeWriterTest, AFailedWriteIsThrownByALaterWriteAndByFinish) {
