@@ -1,7 +1,8 @@
 #pragma once
 
 // age v1 (c2sp.org/age) file encryption: the carry-out format. Whole-stream helpers over
-// AgeWriter and the strict decryptor. Everything streams with constant memory.
+// AgeWriter and the strict decryptor. Everything streams with bounded memory (a few 2 MiB
+// batches of chunks, sealed or opened on one thread per core).
 
 #include <istream>
 #include <ostream>

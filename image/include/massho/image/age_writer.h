@@ -20,7 +20,7 @@ class Encryptor;
 // chunks), e.g. as the sink of a libarchive tar writer. The header is written by the constructor;
 // write() may be called any number of times; finish() seals the final chunk and MUST be called —
 // a writer destroyed without finish() leaves a file that every decryptor rejects as truncated.
-// Chunks are sealed on worker threads and written by another (seal_pipeline.h): from the
+// Chunks are sealed on worker threads and written by another (chunk_pipeline.h): from the
 // constructor until finish() returns or throws, `out` belongs to the writer — do not touch it.
 // A failed write (or read) is thrown by the next write() or finish() as IoError.
 class AgeWriter {
