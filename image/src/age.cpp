@@ -13,17 +13,8 @@
 namespace massho::image {
 namespace {
 
-constexpr size_t kCopyBuffer = 1024 * 1024;  // several chunks: sealed without a copy
-
 void pump(std::istream& in, AgeWriter& writer) {
-    std::vector<char> buf(kCopyBuffer);
-    for (;;) {
-        in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-        if (in.bad()) throw IoError("reading the plaintext failed; check the source file");
-        auto n = static_cast<size_t>(in.gcount());
-        if (n == 0) break;
-        writer.write(buf.data(), n);
-    }
+    writer.writeFrom(in);
     writer.finish();
 }
 

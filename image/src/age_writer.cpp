@@ -71,6 +71,10 @@ void AgeWriter::write(const void* data, size_t size) {
     encryptor_->write(std::span<const uint8_t>(static_cast<const uint8_t*>(data), size));
 }
 
+void AgeWriter::writeFrom(std::istream& in) {
+    encryptor_->writeFrom(in);
+}
+
 void AgeWriter::finish() {
     encryptor_->finish();
 }

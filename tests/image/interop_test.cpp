@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "age_test_support.h"
@@ -17,7 +18,11 @@ using testsupport::runCommand;
 using testsupport::TempDir;
 
 constexpr size_t kChunk = 64 * 1024;
-const std::vector<size_t> kSizes = {0, kChunk, kChunk + 1, 3 * 1024 * 1024};
+constexpr size_t kMiB = 1024 * 1024;
+// Empty, one byte, chunk boundaries, and multi-MiB sizes around the encryptor's 2 MiB batches
+// (exactly one, one and a byte, and more batches than it keeps, so that batches are reused).
+const std::vector<size_t> kSizes = {
+    0, 1, kChunk, kChunk + 1, 2 * kMiB, 2 * kMiB + 1, 3 * kMiB, 12 * kMiB + 3};
 
 // `age` reads passphrases only from a terminal: run it under script(1), which gives it a pty
 // and forwards our standard input to it.
@@ -78,6 +83,26 @@ TEST(AgeInterop, AgeDecryptsWhatWeEncryptForARecipient) {
         std::istringstream in(plain);
         std::ostringstream out;
         encrypt(in, out, {X25519Identity::generate().recipient(), id.recipient()});
+        writeFile(dir / "file.age", out.str());
+        auto r = runCommand(
+            {"age", "-d", "-i", (dir / "key.txt").string(), (dir / "file.age").string()});
+        ASSERT_EQ(r.exitCode, 0) << "size " << size << ": " << r.err;
+        EXPECT_EQ(r.out, plain) << size;
+    }
+}
+
+// Carry-out feeds the writer from libarchive in blocks of its own size, not from a stream.
+TEST(AgeInterop, AgeDecryptsWhatAgeWriterWritesInUnevenBlocks) {
+    TempDir dir;
+    X25519Identity id = X25519Identity::generate();
+    writeFile(dir / "key.txt", id.toString() + "\n");
+    for (size_t size : {kMiB + 10240, 8 * kMiB, 12 * kMiB + 3}) {
+        std::string plain = randomText(size);
+        std::ostringstream out;
+        AgeWriter writer(out, {id.recipient()});
+        for (size_t pos = 0, step = 10240; pos < plain.size(); pos += step, step += 4097)
+            writer.write(plain.data() + pos, std::min(step, plain.size() - pos));
+        writer.finish();
         writeFile(dir / "file.age", out.str());
         auto r = runCommand(
             {"age", "-d", "-i", (dir / "key.txt").string(), (dir / "file.age").string()});

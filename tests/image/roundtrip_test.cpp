@@ -12,7 +12,8 @@ namespace massho::image::test {
 namespace {
 
 constexpr size_t kChunk = 64 * 1024;
-constexpr int kFastLogN = 10;  // keeps scrypt cheap in tests; the default is 18
+constexpr size_t kBatch = 32 * kChunk;  // what the encryptor fills before handing over to sealers
+constexpr int kFastLogN = 10;           // keeps scrypt cheap in tests; the default is 18
 
 std::string encryptTo(const std::string& plain, const std::vector<X25519Recipient>& recipients) {
     std::istringstream in(plain);
@@ -43,6 +44,19 @@ TEST(AgeRoundTrip, SizesAroundTheChunkBoundary) {
         EXPECT_EQ(decryptWith(cipher, id), plain) << size;
         // nonce + every chunk's tag; an empty file still has one (empty) chunk.
         size_t chunks = size == 0 ? 1 : (size + kChunk - 1) / kChunk;
+        EXPECT_EQ(cipher.size(), headerSize(cipher) + 16 + size + 16 * chunks) << size;
+    }
+}
+
+// Chunks are sealed in 2 MiB batches on worker threads: a final chunk at a batch's end, in the
+// next batch alone, and more batches than the encryptor keeps (so batches are reused).
+TEST(AgeRoundTrip, SizesAroundTheBatchBoundary) {
+    X25519Identity id = X25519Identity::generate();
+    for (size_t size : {kBatch - 1, kBatch, kBatch + 1, 2 * kBatch, 6 * kBatch + 12345}) {
+        std::string plain = randomText(size);
+        std::string cipher = encryptTo(plain, {id.recipient()});
+        EXPECT_EQ(decryptWith(cipher, id), plain) << size;
+        size_t chunks = (size + kChunk - 1) / kChunk;
         EXPECT_EQ(cipher.size(), headerSize(cipher) + 16 + size + 16 * chunks) << size;
     }
 }
@@ -119,13 +133,15 @@ TEST(AgeWriterTest, ArbitraryWriteSizesGiveTheSamePlaintext) {
 
 TEST(AgeWriterTest, AnUnfinishedFileIsRejectedAsTruncated) {
     X25519Identity id = X25519Identity::generate();
-    std::ostringstream out;
-    {
-        AgeWriter writer(out, {id.recipient()});
-        std::string plain = randomText(3 * kChunk);
-        writer.write(plain.data(), plain.size());
-    }  // destroyed without finish(): the last chunk was never sealed
-    EXPECT_THROW(decryptWith(out.str(), id), PayloadError);
+    for (size_t size : {3 * kChunk, 5 * kBatch + 7}) {
+        std::ostringstream out;
+        {
+            AgeWriter writer(out, {id.recipient()});
+            std::string plain = randomText(size);
+            writer.write(plain.data(), plain.size());
+        }  // destroyed without finish(): the last chunk was never sealed
+        EXPECT_THROW(decryptWith(out.str(), id), PayloadError) << size;
+    }
 }
 
 // A sink that fails after `room` bytes, like a medium pulled or full mid-write.
@@ -147,6 +163,20 @@ class FailingBuf : public std::streambuf {
     size_t room_;
 };
 
+// A source that fails after `size` bytes, like a disk read error in the middle of a file.
+class FailingSource : public std::streambuf {
+  public:
+    explicit FailingSource(std::string bytes) : bytes_(std::move(bytes)) {
+        setg(bytes_.data(), bytes_.data(), bytes_.data() + bytes_.size());
+    }
+
+  protected:
+    int_type underflow() override { throw std::runtime_error("read error"); }
+
+  private:
+    std::string bytes_;
+};
+
 TEST(AgeRoundTrip, AFailingOutputIsAnIoErrorNotSuccess) {
     X25519Identity id = X25519Identity::generate();
     std::string plain = randomText(4 * kChunk);
@@ -156,13 +186,52 @@ TEST(AgeRoundTrip, AFailingOutputIsAnIoErrorNotSuccess) {
         std::istringstream in(plain);
         EXPECT_THROW(encrypt(in, out, {id.recipient()}), IoError) << room;
     }
-    std::string cipher = encryptTo(plain, {id.recipient()});
-    FailingBuf buf(kChunk);
-    std::ostream out(&buf);
-    std::istringstream in(cipher);
+    // The writer thread's failure reaches the caller, several batches into a long stream.
+    std::string longPlain = randomText(9 * kBatch);
+    for (size_t room : {size_t{kBatch / 2}, size_t{3 * kBatch}}) {
+        FailingBuf buf(room);
+        std::ostream out(&buf);
+        std::istringstream in(longPlain);
+        EXPECT_THROW(encrypt(in, out, {id.recipient()}), IoError) << room;
+    }
     std::vector<X25519Identity> ids;
     ids.push_back(id.clone());
-    EXPECT_THROW(decrypt(in, out, ids), IoError);
+    for (const auto& [text, room] : {std::pair{plain, kChunk}, std::pair{longPlain, 3 * kBatch}}) {
+        std::string cipher = encryptTo(text, {id.recipient()});
+        FailingBuf buf(room);
+        std::ostream out(&buf);
+        std::istringstream in(cipher);
+        EXPECT_THROW(decrypt(in, out, ids), IoError) << room;
+    }
+}
+
+TEST(AgeWriterTest, AFailedWriteIsThrownByALaterWriteAndByFinish) {
+    X25519Identity id = X25519Identity::generate();
+    FailingBuf buf(kBatch);
+    std::ostream out(&buf);
+    AgeWriter writer(out, {id.recipient()});
+    std::string block = randomText(kChunk);
+    bool thrown = false;
+    for (int i = 0; i < 20 * 32 && !thrown; ++i) {
+        try {
+            writer.write(block.data(), block.size());
+        } catch (const IoError&) {
+            thrown = true;
+        }
+    }
+    EXPECT_TRUE(thrown);
+    EXPECT_THROW(writer.finish(), IoError);
+}
+
+TEST(AgeRoundTrip, AFailingInputIsAnIoErrorAndLeavesNoCompleteFile) {
+    X25519Identity id = X25519Identity::generate();
+    for (size_t size : {size_t{1000}, 3 * kBatch + 5}) {
+        FailingSource source(randomText(size));
+        std::istream in(&source);
+        std::ostringstream out;
+        EXPECT_THROW(encrypt(in, out, {id.recipient()}), IoError) << size;
+        EXPECT_THROW(decryptWith(out.str(), id), PayloadError) << size;
+    }
 }
 
 TEST(AgeRoundTrip, ForeignFilesAreRefusedWithTheirClass) {

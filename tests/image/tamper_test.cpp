@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "age_test_support.h"
@@ -13,6 +14,8 @@ namespace {
 
 constexpr size_t kChunk = 64 * 1024;
 constexpr size_t kSealedChunk = kChunk + 16;
+constexpr size_t kBatch =
+    size_t{32};  // chunks the decryptor opens together, batches on several threads
 
 class AgeTamper : public ::testing::Test {
   protected:
@@ -114,6 +117,55 @@ TEST_F(AgeTamper, TrailingDataIsAPayloadFailure) {
 TEST_F(AgeTamper, TruncatedNonceIsAHeaderFailure) {
     std::string released;
     EXPECT_EQ(outcome(cipher_.substr(0, headerEnd_ + 8), released), "header failure");
+}
+
+// The same across many batches opened on several threads: what is released stops exactly at the
+// first refused chunk, whichever thread opened it, and nothing after it is written.
+class AgeTamperLong : public AgeTamper {
+  protected:
+    void SetUp() override {
+        plain_ = randomText(5 * kBatch * kChunk + 500);  // 160 whole chunks and a short one
+        std::istringstream in(plain_);
+        std::ostringstream out;
+        encrypt(in, out, {id_.recipient()});
+        cipher_ = out.str();
+        headerEnd_ = cipher_.find('\n', cipher_.find("--- ")) + 1;
+        payloadStart_ = headerEnd_ + 16;
+    }
+};
+
+TEST_F(AgeTamperLong, AFlipReleasesExactlyTheChunksBeforeIt) {
+    for (size_t chunk : {size_t{0}, kBatch - 1, kBatch, size_t{70}, 5 * kBatch}) {
+        std::string c = cipher_;
+        c[payloadStart_ + chunk * kSealedChunk + 7] ^= 0x01;
+        std::string released;
+        EXPECT_EQ(outcome(c, released), "payload failure") << chunk;
+        EXPECT_EQ(released, plain_.substr(0, chunk * kChunk)) << chunk;
+    }
+}
+
+TEST_F(AgeTamperLong, SwappedChunksReleaseOnlyWhatCameBefore) {
+    std::string c = cipher_;
+    size_t a = payloadStart_ + 40 * kSealedChunk, b = a + kSealedChunk;
+    std::swap_ranges(c.begin() + static_cast<std::ptrdiff_t>(a),
+                     c.begin() + static_cast<std::ptrdiff_t>(b),
+                     c.begin() + static_cast<std::ptrdiff_t>(b));
+    std::string released;
+    EXPECT_EQ(outcome(c, released), "payload failure");
+    EXPECT_EQ(released, plain_.substr(0, 40 * kChunk));
+}
+
+TEST_F(AgeTamperLong, CutAtABatchBoundaryIsTruncated) {
+    std::string released;
+    EXPECT_EQ(outcome(cipher_.substr(0, payloadStart_ + 2 * kBatch * kSealedChunk), released),
+              "payload failure");
+    EXPECT_EQ(released, plain_.substr(0, 2 * kBatch * kChunk));
+}
+
+TEST_F(AgeTamperLong, TrailingDataIsAPayloadFailure) {
+    std::string released;
+    EXPECT_EQ(outcome(cipher_ + "x", released), "payload failure");
+    EXPECT_EQ(released, plain_.substr(0, 5 * kBatch * kChunk));
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
 #pragma once
 
 // age v1 (c2sp.org/age) file encryption: the carry-out format. Whole-stream helpers over
-// AgeWriter and the strict decryptor. Everything streams with constant memory.
+// AgeWriter and the strict decryptor. Everything streams with bounded memory (a few 2 MiB
+// batches of chunks, sealed or opened on one thread per core).
 
 #include <istream>
 #include <ostream>
@@ -31,10 +32,11 @@ void encrypt(std::istream& in, std::ostream& out, const std::vector<X25519Recipi
 void encryptWithPassphrase(std::istream& in, std::ostream& out, std::string_view passphrase,
                            int logN = kDefaultScryptLogN);
 
-// Decrypts binary or ASCII-armored age (input not starting with 'a' is read as armor). Each chunk's plaintext reaches `out` only once its tag verified, but
-// a later failure still leaves the chunks before it in `out`: on any exception discard what was
-// written. Throws HeaderError, NoIdentityMatchError, HmacError, PayloadError, ArmorError, IoError.
-// Returns the plaintext byte count.
+// Decrypts binary or ASCII-armored age (input not starting with 'a' is read as armor). Each chunk's
+// plaintext reaches `out` only once its tag verified, but a later failure still leaves the chunks
+// before it in `out`: on any exception discard what was written. Throws HeaderError,
+// NoIdentityMatchError, HmacError, PayloadError, ArmorError, IoError. Returns the plaintext byte
+// count.
 uint64_t decrypt(std::istream& in, std::ostream& out, const DecryptionKeys& keys);
 uint64_t decrypt(std::istream& in, std::ostream& out,
                  const std::vector<X25519Identity>& identities);

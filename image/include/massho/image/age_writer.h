@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <istream>
 #include <memory>
 #include <ostream>
 #include <span>
@@ -15,10 +16,13 @@ namespace payload {
 class Encryptor;
 }
 
-// Streams plaintext into an age v1 file on `out` with constant memory (one 64 KiB chunk), e.g.
-// as the sink of a libarchive tar writer. The header is written by the constructor; write() may
-// be called any number of times; finish() seals the final chunk and MUST be called — a writer
-// destroyed without finish() leaves a file that every decryptor rejects as truncated.
+// Streams plaintext into an age v1 file on `out` with bounded memory (a few 2 MiB batches of
+// chunks), e.g. as the sink of a libarchive tar writer. The header is written by the constructor;
+// write() may be called any number of times; finish() seals the final chunk and MUST be called —
+// a writer destroyed without finish() leaves a file that every decryptor rejects as truncated.
+// Chunks are sealed on worker threads and written by another (chunk_pipeline.h): from the
+// constructor until finish() returns or throws, `out` belongs to the writer — do not touch it.
+// A failed write (or read) is thrown by the next write() or finish() as IoError.
 class AgeWriter {
   public:
     // One X25519 stanza per recipient (at least one), all wrapping one fresh random file key.
@@ -32,6 +36,8 @@ class AgeWriter {
 
     void write(std::span<const uint8_t> data);
     void write(const void* data, size_t size);
+    // Reads `in` to its end straight into the chunks' buffers (no copy); IoError on badbit.
+    void writeFrom(std::istream& in);
     void finish();
     uint64_t plaintextBytes() const;
 

@@ -59,6 +59,7 @@ class ChaCha20Poly1305 {
     ChaCha20Poly1305& operator=(ChaCha20Poly1305&&) noexcept;
 
     // Writes ciphertext ‖ 16-byte tag into `out` (plaintext.size() + 16 bytes); returns its size.
+    // `out` may start at `plaintext` (sealing in place); no other overlap is allowed.
     size_t seal(std::span<const uint8_t> nonce, std::span<const uint8_t> plaintext,
                 std::span<uint8_t> out, std::span<const uint8_t> aad = {});
     // Opens ciphertext ‖ tag into `out`; false (and `out` wiped) when the tag does not verify.
