@@ -8,7 +8,10 @@
 #include <QQmlEngine>
 #include <QQuickWindow>
 #include <exception>
+#include <filesystem>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "massho/testsupport/loop_device.h"
 #include "massho/testsupport/temp_dir.h"
@@ -40,20 +43,40 @@ class Testbed : public QObject {
     // Starts an erasure of `device` as `user` from another kiosk (its own connection), as a
     // colleague at the next screen would; returns "" or the service's reason.
     Q_INVOKABLE QString startErase(const QString& user, const QString& device) {
+        return startEraseWith(user, device, QStringLiteral("zero"), QStringLiteral("KIOSK-1"));
+    }
+    Q_INVOKABLE QString startEraseWith(const QString& user, const QString& device,
+                                       const QString& method, const QString& asset) {
         QDBusConnection other = QDBusConnection::connectToBus(
             qEnvironmentVariable("DBUS_SYSTEM_BUS_ADDRESS"), QStringLiteral("other-kiosk"));
         ManagerProxy manager(massho::service::test::kBusName, massho::service::test::kManagerPath,
                              other);
+        manager.GetDevices().waitForFinished();  // the service lists devices attached since
         auto login = manager.Login(user, password);
         login.waitForFinished();
         if (login.isError()) return login.error().message();
         SessionProxy session(massho::service::test::kBusName, login.value().path(), other);
-        auto started = session.StartErase(device, "zero", "reuse", 4, "KIOSK-1", "", {});
+        auto started = session.StartErase(device, method, "reuse", 4, asset, "", {});
         started.waitForFinished();
         return started.isError() ? started.error().message() : QString();
     }
 
+    // Attaches another loop device of `mebibytes` (a medium of its own, so that each test's ledger
+    // row is its own); the service lists it at its next look. Its path, or "" when it failed.
+    Q_INVOKABLE QString attachDevice(int mebibytes) {
+        try {
+            const auto image = tmp / ("extra-" + std::to_string(extra.size()) + ".img");
+            extra.push_back(std::make_unique<massho::testsupport::LoopDevice>(
+                image, static_cast<uint64_t>(mebibytes) * 1024 * 1024));
+            return QString::fromStdString(extra.back()->path());
+        } catch (const std::exception&) {
+            return {};
+        }
+    }
+
     bool ready = false;
+    std::filesystem::path tmp;
+    std::vector<std::unique_ptr<massho::testsupport::LoopDevice>> extra;
     QString skipReason;
     QString devicePath;
     QString password = QString::fromStdString(massho::service::test::kPassword);
@@ -77,6 +100,7 @@ class Setup : public QObject {
             device_ = std::make_unique<massho::testsupport::LoopDevice>(tmp_ / "medium.img",
                                                                         16 * 1024 * 1024);
             testbed_.devicePath = QString::fromStdString(device_->path());
+            testbed_.tmp = tmp_.path();
             testbed_.ready = true;
         } catch (const std::exception& e) {
             testbed_.skipReason = QStringLiteral("the test bed did not start: %1").arg(e.what());
@@ -87,6 +111,7 @@ class Setup : public QObject {
         engine->rootContext()->setContextProperty(QStringLiteral("testbed"), &testbed_);
     }
     void cleanupTestCase() {
+        testbed_.extra.clear();
         device_.reset();
         service_.reset();
     }
