@@ -103,168 +103,168 @@
 <context>
     <name>EraseWizard</name>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="19"/>
-        <location filename="../qml/EraseWizard.qml" line="79"/>
+        <location filename="../qml/EraseWizard.qml" line="20"/>
+        <location filename="../qml/EraseWizard.qml" line="81"/>
         <source>Erase %1</source>
         <translation>%1 を消去</translation>
     </message>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="57"/>
+        <location filename="../qml/EraseWizard.qml" line="58"/>
         <source>NIST SP 800-88 Purge: the data cannot be recovered even with laboratory tools.</source>
         <translation>NIST SP 800-88「除去（Purge）」：専門の解析設備を使ってもデータを復元できません。</translation>
     </message>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="58"/>
+        <location filename="../qml/EraseWizard.qml" line="59"/>
         <source>NIST SP 800-88 Clear: the data cannot be recovered with ordinary tools.</source>
         <translation>NIST SP 800-88「消去（Clear）」：一般的な道具ではデータを復元できません。</translation>
     </message>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="60"/>
+        <location filename="../qml/EraseWizard.qml" line="61"/>
         <source>Not a NIST SP 800-88 sanitization level for this medium.</source>
         <translation>この媒体では NIST SP 800-88 の消去水準に当たりません。</translation>
     </message>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="64"/>
+        <location filename="../qml/EraseWizard.qml" line="65"/>
         <source>Reuse in the office</source>
         <translation>庁内で再利用</translation>
     </message>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="65"/>
+        <location filename="../qml/EraseWizard.qml" line="66"/>
         <source>Disposal</source>
         <translation>廃棄</translation>
     </message>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="66"/>
+        <location filename="../qml/EraseWizard.qml" line="67"/>
         <source>Return to the lessor</source>
         <translation>リース返却</translation>
     </message>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="80"/>
+        <location filename="../qml/EraseWizard.qml" line="82"/>
         <source>Serial</source>
         <translation>シリアル番号</translation>
     </message>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="90"/>
+        <location filename="../qml/EraseWizard.qml" line="92"/>
         <source>Cancel</source>
         <translation>やめる</translation>
     </message>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="90"/>
+        <location filename="../qml/EraseWizard.qml" line="92"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="91"/>
+        <location filename="../qml/EraseWizard.qml" line="93"/>
         <source>Close the erase wizard</source>
         <translation>消去の手続きを閉じる</translation>
     </message>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="109"/>
+        <location filename="../qml/EraseWizard.qml" line="111"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="116"/>
+        <location filename="../qml/EraseWizard.qml" line="118"/>
         <source>Next</source>
         <translation>次へ</translation>
     </message>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="131"/>
+        <location filename="../qml/EraseWizard.qml" line="133"/>
         <source>Why is it erased?</source>
         <translation>消去する目的は何ですか？</translation>
     </message>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="144"/>
+        <location filename="../qml/EraseWizard.qml" line="146"/>
         <source>Which class of information did it hold?</source>
         <translation>どの区分の情報が入っていましたか？</translation>
     </message>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="151"/>
+        <location filename="../qml/EraseWizard.qml" line="153"/>
         <source>Class %1</source>
         <translation>区分 %1</translation>
     </message>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="156"/>
+        <location filename="../qml/EraseWizard.qml" line="158"/>
         <source>The media ledger records this medium as class %1.</source>
         <translation>媒体管理台帳では、この媒体は区分 %1 として記録されています。</translation>
     </message>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="157"/>
+        <location filename="../qml/EraseWizard.qml" line="159"/>
         <source>Classes 1 and 2 hold important information. If unsure, ask your data manager.</source>
         <translation>区分1と区分2は重要な情報です。分からない場合はデータ管理者に確認してください。</translation>
     </message>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="174"/>
+        <location filename="../qml/EraseWizard.qml" line="176"/>
         <source>The media ledger knows this medium as %1.</source>
         <translation>媒体管理台帳では、この媒体の管理番号は %1 です。</translation>
     </message>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="175"/>
+        <location filename="../qml/EraseWizard.qml" line="177"/>
         <source>Type the asset tag on the medium&apos;s label. A medium not in the media ledger is registered under it.</source>
         <translation>媒体のラベルにある管理番号を入力してください。台帳にない媒体は、この番号で登録されます。</translation>
     </message>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="182"/>
+        <location filename="../qml/EraseWizard.qml" line="184"/>
         <source>Asset tag</source>
         <translation>管理番号</translation>
     </message>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="195"/>
+        <location filename="../qml/EraseWizard.qml" line="197"/>
         <source>How is it erased?</source>
         <translation>消去方式を選んでください</translation>
     </message>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="205"/>
+        <location filename="../qml/EraseWizard.qml" line="207"/>
         <source>recommended</source>
         <translation>推奨</translation>
     </message>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="229"/>
+        <location filename="../qml/EraseWizard.qml" line="231"/>
         <source>Purpose: %1</source>
         <translation>目的：%1</translation>
     </message>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="230"/>
+        <location filename="../qml/EraseWizard.qml" line="232"/>
         <source>Class: %1</source>
         <translation>区分：%1</translation>
     </message>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="231"/>
+        <location filename="../qml/EraseWizard.qml" line="233"/>
         <source>Asset tag: %1</source>
         <translation>管理番号：%1</translation>
     </message>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="232"/>
+        <location filename="../qml/EraseWizard.qml" line="234"/>
         <source>Method: %1</source>
         <translation>方式：%1</translation>
     </message>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="240"/>
+        <location filename="../qml/EraseWizard.qml" line="242"/>
         <source>A data manager must approve this erasure first.</source>
         <translation>この消去には、先にデータ管理者の承認が必要です。</translation>
     </message>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="248"/>
+        <location filename="../qml/EraseWizard.qml" line="250"/>
         <source>Asking the appliance…</source>
         <translation>装置に問い合わせ中…</translation>
     </message>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="249"/>
+        <location filename="../qml/EraseWizard.qml" line="251"/>
         <source>Ask for approval</source>
         <translation>承認を申請する</translation>
     </message>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="249"/>
+        <location filename="../qml/EraseWizard.qml" line="251"/>
         <source>Erase now</source>
         <translation>今すぐ消去</translation>
     </message>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="268"/>
+        <location filename="../qml/EraseWizard.qml" line="270"/>
         <source>Last 4 characters of the serial</source>
         <translation>シリアル番号の末尾4文字</translation>
     </message>
     <message>
-        <location filename="../qml/EraseWizard.qml" line="269"/>
+        <location filename="../qml/EraseWizard.qml" line="271"/>
         <source>Last 4 characters of the device name</source>
         <translation>デバイス名の末尾4文字</translation>
     </message>
@@ -302,17 +302,17 @@
         <translation>媒体が接続されていません。ドライブまたはUSBメモリを接続してください。</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="135"/>
+        <location filename="../qml/HomeScreen.qml" line="137"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="151"/>
+        <location filename="../qml/HomeScreen.qml" line="153"/>
         <source>Yes, stop erasing</source>
         <translation>はい、中止します</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="152"/>
+        <location filename="../qml/HomeScreen.qml" line="154"/>
         <source>No, keep erasing</source>
         <translation>いいえ、続けます</translation>
     </message>
@@ -542,26 +542,26 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../qml/LoginScreen.qml" line="43"/>
-        <location filename="../qml/LoginScreen.qml" line="71"/>
-        <location filename="../qml/LoginScreen.qml" line="72"/>
+        <location filename="../qml/LoginScreen.qml" line="50"/>
+        <location filename="../qml/LoginScreen.qml" line="77"/>
+        <location filename="../qml/LoginScreen.qml" line="78"/>
         <source>Log in</source>
         <translation>ログイン</translation>
     </message>
     <message>
-        <location filename="../qml/LoginScreen.qml" line="52"/>
-        <location filename="../qml/LoginScreen.qml" line="53"/>
+        <location filename="../qml/LoginScreen.qml" line="58"/>
+        <location filename="../qml/LoginScreen.qml" line="59"/>
         <source>User ID</source>
         <translation>ユーザーID</translation>
     </message>
     <message>
-        <location filename="../qml/LoginScreen.qml" line="60"/>
-        <location filename="../qml/LoginScreen.qml" line="62"/>
+        <location filename="../qml/LoginScreen.qml" line="66"/>
+        <location filename="../qml/LoginScreen.qml" line="68"/>
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../qml/LoginScreen.qml" line="71"/>
+        <location filename="../qml/LoginScreen.qml" line="77"/>
         <source>Checking…</source>
         <translation>確認中…</translation>
     </message>
@@ -577,43 +577,43 @@
 <context>
     <name>RequestQueue</name>
     <message>
-        <location filename="../qml/RequestQueue.qml" line="16"/>
-        <location filename="../qml/RequestQueue.qml" line="30"/>
+        <location filename="../qml/RequestQueue.qml" line="17"/>
+        <location filename="../qml/RequestQueue.qml" line="32"/>
         <source>Requests waiting for approval</source>
         <translation>承認待ちの申請</translation>
     </message>
     <message>
-        <location filename="../qml/RequestQueue.qml" line="39"/>
+        <location filename="../qml/RequestQueue.qml" line="41"/>
         <source>Refresh</source>
         <translation>最新の状態にする</translation>
     </message>
     <message>
-        <location filename="../qml/RequestQueue.qml" line="44"/>
+        <location filename="../qml/RequestQueue.qml" line="46"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../qml/RequestQueue.qml" line="50"/>
+        <location filename="../qml/RequestQueue.qml" line="52"/>
         <source>No request is waiting.</source>
         <translation>承認待ちの申請はありません。</translation>
     </message>
     <message>
-        <location filename="../qml/RequestQueue.qml" line="85"/>
+        <location filename="../qml/RequestQueue.qml" line="87"/>
         <source>%1: %2 asks to erase %3 (%4, class %5, asset %6, method %7)</source>
         <translation>%1：%2 さんが %3 の消去を申請（%4、区分 %5、管理番号 %6、方式 %7）</translation>
     </message>
     <message>
-        <location filename="../qml/RequestQueue.qml" line="95"/>
+        <location filename="../qml/RequestQueue.qml" line="97"/>
         <source>Approve</source>
         <translation>承認する</translation>
     </message>
     <message>
-        <location filename="../qml/RequestQueue.qml" line="101"/>
+        <location filename="../qml/RequestQueue.qml" line="103"/>
         <source>Reject</source>
         <translation>却下する</translation>
     </message>
     <message>
-        <location filename="../qml/RequestQueue.qml" line="103"/>
+        <location filename="../qml/RequestQueue.qml" line="105"/>
         <source>rejected at the kiosk</source>
         <translation>端末で却下</translation>
     </message>

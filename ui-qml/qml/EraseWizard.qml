@@ -71,6 +71,7 @@ Rectangle {
 
     ColumnLayout {
         anchors.fill: parent
+        anchors.margins: Theme.gap
         spacing: Theme.gap
 
         RowLayout {

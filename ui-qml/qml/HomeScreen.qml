@@ -102,8 +102,8 @@ Item {
     }
 
     Loader {
+        // Opaque from below the header to the bottom edge: nothing of the cards shows through.
         anchors.fill: parent
-        anchors.margins: Theme.gap
         anchors.topMargin: Theme.touch + 2 * Theme.gap
         active: screen.overlay !== ""
         sourceComponent: screen.overlay === "wizard" ? wizardView
@@ -131,6 +131,7 @@ Item {
             MouseArea { anchors.fill: parent }  // presses stop here, never reach the cards beneath
             ColumnLayout {
                 anchors.fill: parent
+                anchors.margins: Theme.gap
                 KioskButton {
                     objectName: "close job"
                     text: qsTr("Close")

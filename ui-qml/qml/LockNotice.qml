@@ -18,7 +18,7 @@ ColumnLayout {
         visible: notice.locked
         text: qsTr("The screen locked itself after a time without use. Log in again to go on.")
         wrapMode: Text.Wrap
-        Layout.preferredWidth: 290
+        Layout.preferredWidth: 260
         font.pixelSize: Theme.bodySize
         color: Theme.accent
         Accessible.role: Accessible.AlertMessage
@@ -36,7 +36,7 @@ ColumnLayout {
         model: notice.running.length
         ProgressBar {
             required property int index
-            Layout.preferredWidth: 290
+            Layout.preferredWidth: 260
             from: 0; to: 100
             value: notice.running[index] && notice.running[index].BytesTotal > 0
                    ? 100 * notice.running[index].BytesDone / notice.running[index].BytesTotal : 0

@@ -24,6 +24,7 @@ Rectangle {
 
     ColumnLayout {
         anchors.fill: parent
+        anchors.margins: Theme.gap
         spacing: Theme.gap
         RowLayout {
             Layout.fillWidth: true
