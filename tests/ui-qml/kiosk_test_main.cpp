@@ -58,7 +58,20 @@ class Testbed : public QObject {
         SessionProxy session(massho::service::test::kBusName, login.value().path(), other);
         auto started = session.StartErase(device, method, "reuse", 4, asset, "", {});
         started.waitForFinished();
-        return started.isError() ? started.error().message() : QString();
+        if (started.isError()) return started.error().message();
+        lastJob = started.value().path();
+        return {};
+    }
+
+    // Cancels the job startEraseWith started last, as its operator at the other kiosk would;
+    // returns "" or the service's reason.
+    Q_INVOKABLE QString cancelLastJob() {
+        QDBusConnection other = QDBusConnection::connectToBus(
+            qEnvironmentVariable("DBUS_SYSTEM_BUS_ADDRESS"), QStringLiteral("other-kiosk"));
+        JobProxy job(massho::service::test::kBusName, lastJob, other);
+        auto cancelled = job.Cancel();
+        cancelled.waitForFinished();
+        return cancelled.isError() ? cancelled.error().message() : QString();
     }
 
     // Attaches another loop device of `mebibytes` (a medium of its own, so that each test's ledger
@@ -75,6 +88,7 @@ class Testbed : public QObject {
     }
 
     bool ready = false;
+    QString lastJob;
     std::filesystem::path tmp;
     std::vector<std::unique_ptr<massho::testsupport::LoopDevice>> extra;
     QString skipReason;
