@@ -80,6 +80,8 @@ void ApplianceClient::readSession(const QString& path) {
                      }
                      user_ = reply.value().value(QStringLiteral("User")).toString();
                      roles_ = reply.value().value(QStringLiteral("Roles")).toStringList();
+                     idleMinutes_ = reply.value().value(QStringLiteral("IdleMinutes")).toInt();
+                     locked_ = false;
                      emit sessionChanged();
                  });
 }
@@ -91,6 +93,12 @@ void ApplianceClient::logout() {
     user_.clear();
     roles_.clear();
     emit sessionChanged();
+}
+
+void ApplianceClient::lock() {
+    if (!loggedIn()) return;
+    locked_ = true;
+    logout();
 }
 
 void ApplianceClient::refreshDevices() {

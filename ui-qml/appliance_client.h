@@ -29,6 +29,11 @@ class ApplianceClient : public QObject {
     Q_PROPERTY(QStringList roles READ roles NOTIFY sessionChanged)
     Q_PROPERTY(QVariantList devices READ devices NOTIFY devicesChanged)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+    // massho.conf [session] idle_minutes, as the service said at login: the screen locks after
+    // as long without a touch (0 until logged in).
+    Q_PROPERTY(int idleMinutes READ idleMinutes NOTIFY sessionChanged)
+    // The last session ended by the idle lock (not by the person): the login screen says so.
+    Q_PROPERTY(bool locked READ locked NOTIFY sessionChanged)
 
   public:
     explicit ApplianceClient(QObject* parent = nullptr);
@@ -41,9 +46,15 @@ class ApplianceClient : public QObject {
     QStringList roles() const { return roles_; }
     QVariantList devices() const { return devices_; }
     QString error() const { return error_; }
+    int idleMinutes() const { return idleMinutes_; }
+    bool locked() const { return locked_; }
+    // The session of whoever is logged in (null when nobody is), for the other view models.
+    SessionProxy* session() const { return loggedIn() ? session_.get() : nullptr; }
 
     Q_INVOKABLE void login(const QString& user, const QString& password);
     Q_INVOKABLE void logout();
+    // Logs out because nobody touched the screen for idleMinutes; jobs keep running.
+    Q_INVOKABLE void lock();
     Q_INVOKABLE void refreshDevices();
     Q_INVOKABLE bool hasRole(const QString& role) const { return roles_.contains(role); }
 
@@ -70,6 +81,8 @@ class ApplianceClient : public QObject {
     QStringList roles_;
     QVariantList devices_;
     QString error_;
+    int idleMinutes_ = 0;
+    bool locked_ = false;
 };
 
 }  // namespace massho::kiosk

@@ -2,6 +2,8 @@
 
 #include <QDBusConnection>
 #include <QDBusMessage>
+#include <algorithm>
+#include <chrono>
 #include <exception>
 
 #include "dbus_error.h"
@@ -9,6 +11,7 @@
 #include "massho/operations/create_request_operation.h"
 #include "massho/operations/decide_request_operation.h"
 #include "massho/operations/erasure_operation.h"
+#include "massho/operations/erasure_plan.h"
 #include "massho/operations/issue_certificate_operation.h"
 #include "massho/operations/require_role.h"
 #include "massho/records/people/store.h"
@@ -97,6 +100,12 @@ QStringList Session::roles() const {
     return names;
 }
 
+uint Session::idleMinutes() const {
+    const auto minutes =
+        std::chrono::duration_cast<std::chrono::minutes>(service_.store().config().sessionIdle);
+    return static_cast<uint>(std::max<std::chrono::minutes::rep>(1, minutes.count()));
+}
+
 void Session::requireOwner() {
     if (!calledFromDBus()) return;
     if (message().service() != owner_)
@@ -159,6 +168,24 @@ QDBusObjectPath Session::StartErase(const QString& device, const QString& method
                                    !operation->method().hardware};
         return QDBusObjectPath(
             service_.startJob(identity, std::move(store), std::move(operation)).path());
+    });
+}
+
+QVariantMap Session::PlanErase(const QString& device, const QString& purpose, int infoClass) {
+    return serve([&] {
+        operations::requireRole(user_, {records::Role::Operator}, "planning an erasure");
+        const std::string wanted = text(purpose, "purpose", kMaxShortText);
+        requireBounded(device, "device", kMaxPath);
+        const appliance::BlockDevice& listed = service_.devices().listed(device);
+        const records::DeviceIdentity identity{listed.path, listed.model, listed.serial,
+                                               listed.sizeBytes};
+        const operations::ErasurePlan plan =
+            operations::planErasure(service_.store(), identity, wanted, infoClass);
+        return QVariantMap{
+            {"asset", QString::fromStdString(plan.assetTag)},
+            {"info_class", plan.infoClass},
+            {"approval_required", plan.approvalRequired},
+        };
     });
 }
 

@@ -27,6 +27,7 @@ class Session : public QObject, protected QDBusContext {
     Q_OBJECT
     Q_PROPERTY(QString User READ userId)
     Q_PROPERTY(QStringList Roles READ roles)
+    Q_PROPERTY(uint IdleMinutes READ idleMinutes)
 
   public:
     Session(Service& service, records::User user, QString owner, QString path);
@@ -37,6 +38,7 @@ class Session : public QObject, protected QDBusContext {
     const records::User& user() const { return user_; }
     QString userId() const { return QString::fromStdString(user_.id); }
     QStringList roles() const;
+    uint idleMinutes() const;
     // Ends the session (its connection left the bus).
     void close() { end(); }
 
@@ -44,6 +46,7 @@ class Session : public QObject, protected QDBusContext {
     QDBusObjectPath StartErase(const QString& device, const QString& method, const QString& purpose,
                                int infoClass, const QString& asset, const QString& request,
                                const QVariantMap& options);
+    QVariantMap PlanErase(const QString& device, const QString& purpose, int infoClass);
     QString RequestErase(const QString& device, const QString& method, const QString& purpose,
                          int infoClass, const QString& asset, const QString& note);
     void Approve(const QString& request_id);

@@ -53,20 +53,51 @@ class Testbed : public QObject {
     // user on that kiosk, kept until the tests end (the service limits open sessions).
     Q_INVOKABLE QString startErase(const QString& user, const QString& device,
                                    const QString& method = QStringLiteral("zero")) {
+        return startEraseWith(user, device, method, QStringLiteral("KIOSK-1"));
+    }
+    Q_INVOKABLE QString startEraseWith(const QString& user, const QString& device,
+                                       const QString& method, const QString& asset) {
         QDBusConnection other = QDBusConnection::connectToBus(
             qEnvironmentVariable("DBUS_SYSTEM_BUS_ADDRESS"), QStringLiteral("other-kiosk"));
+        ManagerProxy manager(massho::service::test::kBusName, massho::service::test::kManagerPath,
+                             other);
+        manager.GetDevices().waitForFinished();  // the service lists devices attached since
         if (!sessions.contains(user)) {
-            ManagerProxy manager(massho::service::test::kBusName,
-                                 massho::service::test::kManagerPath, other);
             auto login = manager.Login(user, password);
             login.waitForFinished();
             if (login.isError()) return login.error().message();
             sessions.insert(user, login.value().path());
         }
         SessionProxy session(massho::service::test::kBusName, sessions.value(user), other);
-        auto started = session.StartErase(device, method, "reuse", 4, "KIOSK-1", "", {});
+        auto started = session.StartErase(device, method, "reuse", 4, asset, "", {});
         started.waitForFinished();
-        return started.isError() ? started.error().message() : QString();
+        if (started.isError()) return started.error().message();
+        lastJob = started.value().path();
+        return {};
+    }
+
+    // Cancels the job startEraseWith started last, as its operator at the other kiosk would;
+    // returns "" or the service's reason.
+    Q_INVOKABLE QString cancelLastJob() {
+        QDBusConnection other = QDBusConnection::connectToBus(
+            qEnvironmentVariable("DBUS_SYSTEM_BUS_ADDRESS"), QStringLiteral("other-kiosk"));
+        JobProxy job(massho::service::test::kBusName, lastJob, other);
+        auto cancelled = job.Cancel();
+        cancelled.waitForFinished();
+        return cancelled.isError() ? cancelled.error().message() : QString();
+    }
+
+    // Attaches another loop device of `mebibytes` (a medium of its own, so that each test's ledger
+    // row is its own); the service lists it at its next look. Its path, or "" when it failed.
+    Q_INVOKABLE QString attachDevice(int mebibytes) {
+        try {
+            const auto image = tmp / ("extra-" + std::to_string(extra.size()) + ".img");
+            extra.push_back(std::make_unique<massho::testsupport::LoopDevice>(
+                image, static_cast<uint64_t>(mebibytes) * 1024 * 1024));
+            return QString::fromStdString(extra.back()->path());
+        } catch (const std::exception&) {
+            return {};
+        }
     }
 
     // Attaches `count` more media of `megabytes` each (real loop devices over files in memory,
@@ -152,6 +183,9 @@ class Testbed : public QObject {
     };
 
     bool ready = false;
+    QString lastJob;
+    std::filesystem::path tmp;
+    std::vector<std::unique_ptr<massho::testsupport::LoopDevice>> extra;
     QString skipReason;
     QString devicePath;
     QString password = QString::fromStdString(massho::service::test::kPassword);
@@ -182,6 +216,7 @@ class Setup : public QObject {
             device_ = std::make_unique<massho::testsupport::LoopDevice>(tmp_ / "medium.img",
                                                                         16 * 1024 * 1024);
             testbed_.devicePath = QString::fromStdString(device_->path());
+            testbed_.tmp = tmp_.path();
             testbed_.ready = true;
         } catch (const std::exception& e) {
             testbed_.skipReason = QStringLiteral("the test bed did not start: %1").arg(e.what());
@@ -194,6 +229,7 @@ class Setup : public QObject {
     void cleanupTestCase() {
         // The service first: it cancels what still runs and lets go of the media.
         service_.reset();
+        testbed_.extra.clear();
         testbed_.media.clear();
         testbed_.slowMedia.clear();
         device_.reset();

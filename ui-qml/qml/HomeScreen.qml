@@ -11,6 +11,14 @@ Item {
     required property Language language
 
     JobList { id: jobs }
+    JobControl { id: jobControl }
+
+    // What covers the home screen below its header (the header, with logout, always shows):
+    // "wizard" (eraseDevice), "queue" or "job" (openJob); "" for the cards.
+    property string overlay: ""
+    property var eraseDevice: ({})
+    property string openJob: ""
+    property string cancelPath: ""
 
     ColumnLayout {
         anchors.fill: parent
@@ -37,6 +45,30 @@ Item {
         JobsPanel {
             Layout.fillWidth: true
             jobList: jobs
+            onCancelAsked: (path, device) => {
+                screen.cancelPath = path
+                cancelDialog.question = qsTr("Stop erasing %1? The medium will NOT be erased, and this is recorded.").arg(device)
+                cancelDialog.visible = true
+            }
+            onResultAsked: (path) => { screen.openJob = path; screen.overlay = "job" }
+        }
+        Label {
+            objectName: "cancel error"
+            visible: text.length > 0
+            text: jobControl.error
+            color: Theme.danger
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+            font.pixelSize: Theme.bodySize
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: text
+        }
+        KioskButton {
+            objectName: "open queue"
+            // Shown to data managers; the service checks the role again on every decision.
+            visible: screen.client.hasRole("data-manager")
+            text: qsTr("Requests waiting for approval")
+            onClicked: screen.overlay = "queue"
         }
         Label {
             text: qsTr("Attached media")
@@ -60,8 +92,66 @@ Item {
                     device: modelData
                     // Shown to operators only; the service checks the role again on every call.
                     canErase: screen.client.hasRole("operator")
+                    onEraseRequested: {
+                        screen.eraseDevice = modelData
+                        screen.overlay = "wizard"
+                    }
                 }
             }
         }
+    }
+
+    Loader {
+        // Opaque from below the header to the bottom edge: nothing of the cards shows through.
+        anchors.fill: parent
+        anchors.topMargin: Theme.touch + 2 * Theme.gap
+        active: screen.overlay !== ""
+        sourceComponent: screen.overlay === "wizard" ? wizardView
+                       : screen.overlay === "queue" ? queueView : jobView
+    }
+    Component {
+        id: wizardView
+        EraseWizard {
+            client: screen.client
+            device: screen.eraseDevice
+            onClosed: screen.overlay = ""
+        }
+    }
+    Component {
+        id: queueView
+        RequestQueue {
+            client: screen.client
+            onClosed: screen.overlay = ""
+        }
+    }
+    Component {
+        id: jobView
+        Rectangle {
+            color: Theme.background
+            MouseArea { anchors.fill: parent }  // presses stop here, never reach the cards beneath
+            ColumnLayout {
+                anchors.fill: parent
+                anchors.margins: Theme.gap
+                KioskButton {
+                    objectName: "close job"
+                    text: qsTr("Close")
+                    onClicked: screen.overlay = ""
+                }
+                JobResult {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    client: screen.client
+                    jobPath: screen.openJob
+                }
+            }
+        }
+    }
+    ConfirmDialog {
+        id: cancelDialog
+        objectName: "panel cancel dialog"
+        anchors.fill: parent
+        yesText: qsTr("Yes, stop erasing")
+        noText: qsTr("No, keep erasing")
+        onAccepted: jobControl.cancel(screen.cancelPath)
     }
 }

@@ -9,6 +9,9 @@ ColumnLayout {
     id: panel
     required property JobList jobList
     spacing: Theme.gap / 2
+    // Asked from a row: the home screen confirms a cancel, and opens the result view.
+    signal cancelAsked(string path, string device)
+    signal resultAsked(string path)
 
     function stateText(state) {
         switch (state) {
@@ -88,6 +91,20 @@ ColumnLayout {
                     text: (job.Rate / 1e6).toFixed(0) + " MB/s  " + panel.timeLeft(job)
                     font.pixelSize: Theme.bodySize
                     color: Theme.muted
+                }
+                KioskButton {
+                    objectName: "cancel"
+                    visible: job.Cancellable === true
+                             && (job.State === "running" || job.State === "verifying")
+                    text: qsTr("Cancel…")
+                    Accessible.name: qsTr("Cancel erasing %1").arg(job.Device)
+                    onClicked: panel.cancelAsked(job.path, job.Device)
+                }
+                KioskButton {
+                    objectName: "open"
+                    text: qsTr("Details")
+                    Accessible.name: qsTr("Details of %1").arg(job.Device)
+                    onClicked: panel.resultAsked(job.path)
                 }
                 Label {
                     objectName: "entry"

@@ -21,8 +21,10 @@ Button {
     }
     background: Rectangle {
         radius: 6
-        color: button.down ? "#e0b000" : (button.enabled ? Theme.accent : "#808080")
+        // A chosen option (checked) is green with a thick frame: told apart without colour too.
+        color: button.down ? "#e0b000" : button.checked ? Theme.ok
+             : (button.enabled ? Theme.accent : "#808080")
         border.color: Theme.text
-        border.width: button.activeFocus ? 3 : 0
+        border.width: button.checked ? 5 : (button.activeFocus ? 3 : 0)
     }
 }

@@ -35,6 +35,13 @@ Item {
         anchors.margins: Theme.gap
     }
 
+    LockNotice {
+        locked: screen.client.locked
+        anchors.top: parent.top
+        anchors.left: parent.left
+        anchors.margins: Theme.gap
+    }
+
     ColumnLayout {
         anchors.centerIn: parent
         spacing: Theme.gap

@@ -17,6 +17,14 @@ ApplicationWindow {
     Language { id: kioskLanguage }
     property alias language: kioskLanguage
 
+    // Locks after the service's idle minutes without a touch; jobs keep running (LockNotice).
+    property int idleIntervalMs: appliance.idleMinutes * 60 * 1000
+    IdleLock {
+        active: appliance.loggedIn
+        interval: window.idleIntervalMs
+        onIdle: appliance.lock()
+    }
+
     Loader {
         anchors.fill: parent
         sourceComponent: appliance.loggedIn ? home : login

@@ -1,0 +1,32 @@
+import QtQuick
+import QtQuick.Layouts
+
+// One choice out of a few, as large buttons side by side (or stacked): the chosen one is marked
+// (green, thick frame) and announced as a checked radio button. `choices`: [{value, label}].
+GridLayout {
+    id: choiceRow
+    property var choices: []
+    property var selected: undefined
+    property string namePrefix: ""
+    property bool stacked: false
+    signal chosen(var value)
+    columns: stacked ? 1 : Math.max(1, choices.length)
+    rowSpacing: Theme.gap / 2
+    columnSpacing: Theme.gap / 2
+
+    Repeater {
+        model: choiceRow.choices
+        KioskButton {
+            required property var modelData
+            objectName: choiceRow.namePrefix + modelData.value
+            text: modelData.label
+            // Not checkable: a press never toggles it; only the choice marks it.
+            checked: choiceRow.selected === modelData.value
+            Layout.fillWidth: choiceRow.stacked
+            Accessible.role: Accessible.RadioButton
+            Accessible.checkable: true
+            Accessible.checked: checked
+            onClicked: choiceRow.chosen(modelData.value)
+        }
+    }
+}
