@@ -1,0 +1,15 @@
+# Run at install time (install(CODE) in CMakeLists.txt, once per package): writes
+# share/doc/PKG/changelog.Debian.gz with the package's version, compressed with gzip -9n.
+set(_version "${MASSHO_PACKAGE_DEFAULT_VERSION}")
+if(NOT "$ENV{MASSHO_PACKAGE_VERSION}" STREQUAL "")
+  set(_version "$ENV{MASSHO_PACKAGE_VERSION}")
+endif()
+set(_dir "$ENV{DESTDIR}${CMAKE_INSTALL_PREFIX}/${MASSHO_DOC_DIR}")
+file(MAKE_DIRECTORY "${_dir}")
+set(MASSHO_PACKAGE_VERSION "${_version}")
+configure_file("${MASSHO_CHANGELOG_TEMPLATE}" "${_dir}/changelog.Debian" @ONLY)
+execute_process(COMMAND gzip -9nf "${_dir}/changelog.Debian" RESULT_VARIABLE _result)
+if(NOT _result EQUAL 0)
+  message(FATAL_ERROR "gzip ${_dir}/changelog.Debian failed: ${_result}")
+endif()
+message(STATUS "Installing: ${_dir}/changelog.Debian.gz (${MASSHO_PACKAGE} ${_version})")
