@@ -10,6 +10,7 @@
 
 #include "erase_fixtures.h"
 #include "massho/erase/erasure.h"
+#include "massho/testsupport/pullable_disk.h"
 
 namespace massho::erase {
 namespace {
@@ -135,6 +136,83 @@ TEST_F(VanishingDevice, NoSuchDeviceStopsTheJobEvenAtTheFirstChunk) {
               std::string::npos)
         << r.failureReason;
     EXPECT_EQ(disk.triesAfterGone(), 1);
+}
+
+// Pulled before the first chunk succeeded there is no place that worked to read back: the job
+// reads the first, middle and last sectors instead, finds none answering, and stops at once
+// instead of retrying sector by sector the 64 MiB a dying disk is allowed.
+TEST_F(VanishingDevice, PulledBeforeTheFirstChunkTheJobStopsAtOnceSayingSo) {
+    for (Gone how : {Gone::FailsEverything, Gone::ShrunkToNothing}) {
+        VanishingTarget disk = target(0, how);
+        const Report r = runErasure(disk, test::optionsFor("zero"));
+        EXPECT_EQ(r.outcome, Outcome::Failed);
+        EXPECT_EQ(r.failureReason.find("pass 1 of 1: the device stopped answering at byte 0 ("), 0u)
+            << r.failureReason;
+        EXPECT_NE(r.failureReason.find("also at its first, middle and last sectors): it was "
+                                       "unplugged, lost power or broke"),
+                  std::string::npos)
+            << r.failureReason;
+        EXPECT_EQ(r.errorRanges, (std::vector<ByteRange>{{0, 4 * kMiB}}));
+        EXPECT_EQ(r.bytesWritten, 0u);
+        EXPECT_LE(disk.triesAfterGone(), 4) << "the first chunk and three looks, nothing more";
+    }
+}
+
+// Bad sectors at the very start of a disk that is there (its first MiB can be neither written
+// nor read): the first, middle and last sectors are read, the middle one answers, so these are
+// bad sectors, found one by one and recorded, and the rest of the disk is erased.
+class BadStartTarget : public Target {
+  public:
+    BadStartTarget(std::unique_ptr<Target> inner, uint64_t badBytes)
+        : inner_(std::move(inner)), bad_(badBytes) {}
+    const std::string& path() const override { return inner_->path(); }
+    uint64_t size() const override { return inner_->size(); }
+    uint32_t logicalSector() const override { return inner_->logicalSector(); }
+    uint32_t physicalSector() const override { return inner_->physicalSector(); }
+    bool isBlockDevice() const override { return true; }
+    bool directIo() const override { return inner_->directIo(); }
+    ssize_t writeAt(const uint8_t* d, std::size_t n, uint64_t at) override {
+        return at < bad_ ? -EIO : inner_->writeAt(d, n, at);
+    }
+    ssize_t readAt(uint8_t* d, std::size_t n, uint64_t at) override {
+        return at < bad_ ? -EIO : inner_->readAt(d, n, at);
+    }
+    int flush() override { return inner_->flush(); }
+
+  private:
+    std::unique_ptr<Target> inner_;
+    uint64_t bad_;
+};
+
+TEST_F(VanishingDevice, BadSectorsAtTheVeryStartAreNotTakenForAPulledDisk) {
+    BadStartTarget disk(openTarget(file(), OpenOptions{.allowRegularFile = true}), kMiB);
+    const Report r = runErasure(disk, test::optionsFor("zero"));
+    EXPECT_EQ(r.outcome, Outcome::Failed);
+    EXPECT_EQ(r.failureReason.find("stopped answering"), std::string::npos) << r.failureReason;
+    EXPECT_EQ(r.errorRanges, (std::vector<ByteRange>{{0, kMiB}}));
+    ASSERT_EQ(r.passes.size(), 1u);
+    EXPECT_EQ(r.passes[0].bytesWritten, kSize - kMiB);
+    const auto bytes = test::readFile(file());
+    EXPECT_EQ(test::firstNotEqual({bytes.begin() + kMiB, bytes.end()}, 0x00), -1);
+}
+
+// The same on a real device: a /dev/loopN over an nbdkit export pulled (every request EIO)
+// before the job wrote anything. The job fails in its first chunk saying the device stopped
+// answering; what it gave up on is that chunk, not the 64 MiB of sector-by-sector retries a
+// dying disk gets (through nbdkit, over 30 seconds).
+TEST(PulledDisk, PulledBeforeTheFirstWriteARealDeviceFailsAtOnce) {
+    MASSHO_REQUIRE_LOOP_DEVICES();
+    ASSERT_TRUE(testsupport::PullableDisk::toolsPresent())
+        << "nbdkit, nbdfuse or fuse3 is missing: run appliance/tools/install-deps";
+    testsupport::TempDir dir;
+    testsupport::PullableDisk disk(dir.path(), 64 * kMiB);
+    disk.pull();
+    const Report r = test::erase(disk.path(), test::optionsFor("zero"));
+    EXPECT_EQ(r.outcome, Outcome::Failed);
+    EXPECT_EQ(r.failureReason.find("pass 1 of 1: the device stopped answering at byte 0 ("), 0u)
+        << r.failureReason;
+    EXPECT_EQ(r.errorRanges, (std::vector<ByteRange>{{0, 4 * kMiB}}));
+    EXPECT_EQ(r.bytesWritten, 0u);
 }
 
 // A disk that is there but dying: every read from `from` on fails with EIO, the sectors before

@@ -15,9 +15,12 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "background_process.h"
@@ -71,8 +74,8 @@ class BusPolicyTest : public ::testing::Test {
     void SetUp() override {
         if (::geteuid() != 0)
             GTEST_SKIP() << "needs root: the clients run as other users (setpriv)";
-        ASSERT_NE(::getpwnam(kKioskStandIn.c_str()), nullptr) << "no user " << kKioskStandIn;
-        ASSERT_NE(::getpwnam(kStranger.c_str()), nullptr) << "no user " << kStranger;
+        ASSERT_TRUE(account(kKioskStandIn)) << "no user " << kKioskStandIn;
+        ASSERT_TRUE(account(kStranger)) << "no user " << kStranger;
         // The other users must reach the socket in the scratch folder.
         fs::permissions(dir_.path(), fs::perms::owner_all | fs::perms::group_exec |
                                          fs::perms::group_read | fs::perms::others_exec |
@@ -123,12 +126,24 @@ class BusPolicyTest : public ::testing::Test {
     }
 
     // argv run as `user` (root: as ourselves) with the test bus as the system bus.
+    // The user's uid and gid. getpwnam_r rather than getpwnam, whose one static buffer is not
+    // thread-safe (cppcheck's getpwnamCalled).
+    static std::optional<std::pair<uid_t, gid_t>> account(const std::string& user) {
+        passwd pw{};
+        passwd* found = nullptr;
+        std::vector<char> buffer(16384);
+        if (::getpwnam_r(user.c_str(), &pw, buffer.data(), buffer.size(), &found) != 0 || !found)
+            return std::nullopt;
+        return std::pair{pw.pw_uid, pw.pw_gid};
+    }
+
     std::vector<std::string> as(const std::string& user, const std::vector<std::string>& argv) {
         std::vector<std::string> out;
         if (user != "root") {
-            const passwd* pw = ::getpwnam(user.c_str());
-            out = {"setpriv", "--reuid=" + std::to_string(pw->pw_uid),
-                   "--regid=" + std::to_string(pw->pw_gid), "--clear-groups"};
+            const auto ids = account(user);
+            if (!ids) throw std::runtime_error("no user " + user);
+            out = {"setpriv", "--reuid=" + std::to_string(ids->first),
+                   "--regid=" + std::to_string(ids->second), "--clear-groups"};
         }
         out.insert(out.end(),
                    {"env", "DBUS_SYSTEM_BUS_ADDRESS=unix:path=" + (dir_ / "bus").string()});

@@ -1,12 +1,13 @@
 // massho init --origin ORIGIN --admin ID [--name NAME] --password-stdin
 #include <cstdio>
-#include <fstream>
+#include <stdexcept>
 
 #include "../cli_error.h"
 #include "../command_line.h"
 #include "../commands.h"
 #include "../secret_input.h"
 #include "massho/records/people/store.h"
+#include "massho/records/register/durable_file.h"
 #include "massho/records/register/errors.h"
 
 namespace massho::cli {
@@ -35,8 +36,15 @@ int runInit(const Invocation& inv) {
                                             cl.value("name").value_or(admin), password.view());
         std::fprintf(stderr, "created the register in %s; verifier key in %s\n",
                      inv.dataDir.c_str(), (inv.dataDir / records::Store::kVkeyFile).c_str());
-        // The people and approval rules with their defaults, commented, ready to adjust.
-        std::ofstream(inv.dataDir / records::Config::kFileName) << records::Config::defaultText();
+        // The people and approval rules with their defaults, commented, ready to adjust; durably,
+        // so that a power failure cannot leave an empty massho.conf behind.
+        try {
+            records::writeFileDurably(inv.dataDir / records::Config::kFileName,
+                                      records::Config::defaultText());
+        } catch (const std::runtime_error& e) {
+            throw failed(std::string(e.what()) + "; the register was created: write " +
+                         records::Config::kFileName + " again from massho.conf(5)");
+        }
         std::printf("%s\n", store.vkey().c_str());
         return 0;
     } catch (const records::StoreError& e) {

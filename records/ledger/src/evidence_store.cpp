@@ -9,6 +9,7 @@
 #include "massho/base/base64.h"
 #include "massho/base/digest.h"
 #include "massho/base/hex.h"
+#include "massho/records/register/durable_file.h"
 #include "massho/records/register/errors.h"
 
 namespace massho::records {
@@ -44,16 +45,13 @@ std::string EvidenceStore::add(const fs::path& file) const {
     fs::permissions(dir_, fs::perms::owner_all, ec);
     const fs::path target = pathFor(hash);
     if (fs::exists(target, ec)) return hash;
-    const fs::path partial = target.string() + ".partial";
-    {
-        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-        ::chmod(partial.c_str(), 0600);
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.flush();
-        if (!out) throw StoreError("cannot write " + partial.string() + ": check free space");
+    // Durably before an entry names it: a power failure must not leave evidence the register
+    // refers to empty.
+    try {
+        writeFileDurably(target, bytes, 0600);
+    } catch (const std::runtime_error& e) {
+        throw StoreError(std::string(e.what()) + ": check free space");
     }
-    fs::rename(partial, target, ec);
-    if (ec) throw StoreError("cannot store evidence as " + target.string() + ": " + ec.message());
     return hash;
 }
 

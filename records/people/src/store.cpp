@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "massho/records/register/canonical_json.h"
+#include "massho/records/register/durable_file.h"
 #include "massho/records/register/entry_kind.h"
 #include "massho/records/register/errors.h"
 
@@ -34,11 +35,14 @@ void prepareEmptyDir(const fs::path& dir) {
         throw StoreError("cannot restrict " + dir.string() + " to its owner (chmod 700)");
 }
 
+// Durably: register.vkey must not come back empty after a power failure (the register would
+// then look signed by an unknown key).
 void writeTextFile(const fs::path& file, const std::string& text) {
-    std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) throw StoreError("cannot write " + file.string() + ": check space and permissions");
+    try {
+        writeFileDurably(file, text);
+    } catch (const std::runtime_error& e) {
+        throw StoreError(std::string(e.what()) + ": check space and permissions");
+    }
 }
 
 // Removes what a failed create() made, so that `massho init` can simply be run again.
@@ -159,6 +163,13 @@ Store Store::create(const fs::path& dir, const std::string& origin, const std::s
         store.users().addInitialAdmin({adminId, adminName, {Role::Admin}, std::nullopt},
                                       adminPassword);
         tx.commit();
+    }
+    // The new files' names (the database's above all) and the folder's own, past a power failure.
+    try {
+        syncFolder(dir);
+        syncFolder(fs::absolute(dir).parent_path());
+    } catch (const std::runtime_error& e) {
+        throw StoreError(e.what());
     }
     guard.done();
     return store;

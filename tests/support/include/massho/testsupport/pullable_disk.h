@@ -7,10 +7,22 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "massho/testsupport/loop_device.h"
 
 namespace massho::testsupport {
+
+// A disk that pulls itself out at a chosen place, whatever the timing: at the first write, or the
+// first read after its last sector has been written (a pass done, verification under way), that
+// covers `byte`. That request fails, and every one after it (the trigger file is created).
+// Programs probing the device meanwhile (libblkid, other services on the machine read its first
+// and last pages) touch neither the middle nor, so, the trigger.
+struct SelfPull {
+    enum class During { Writing, ReadingBack };
+    During during;
+    uint64_t byte;
+};
 
 // A disk that can be pulled out while a job uses it: nbdkit's file plugin over a sparse image,
 // behind nbdkit's error filter, exported as a file by nbdfuse, and a real /dev/loopN (direct
@@ -26,15 +38,23 @@ class PullableDisk {
     // and write request down (nbdkit's delay filter), so that a test can catch a job mid-pass.
     PullableDisk(const std::filesystem::path& dir, uint64_t sizeBytes,
                  std::chrono::milliseconds delay = {});
+    // Pulls itself as `when` says (nbdkit's sh plugin over the image instead of its file plugin:
+    // slower, each request a dd).
+    PullableDisk(const std::filesystem::path& dir, uint64_t sizeBytes, SelfPull when);
     ~PullableDisk();
     PullableDisk(const PullableDisk&) = delete;
     PullableDisk& operator=(const PullableDisk&) = delete;
 
     const std::string& path() const { return loop_->path(); }  // /dev/loopN
     void pull() const;
+    bool pulled() const;  // by pull() or by itself
 
   private:
-    void startServer(uint64_t sizeBytes, std::chrono::milliseconds delay);
+    // The image and the folders; the constructors then start the server and attach.
+    void prepare(const std::filesystem::path& dir, uint64_t sizeBytes);
+    std::filesystem::path writeSelfPullingScript(uint64_t sizeBytes, SelfPull when) const;
+    // `plugin`: more filters, nbdkit's plugin and its arguments, behind the error filter.
+    void startAndAttach(uint64_t sizeBytes, const std::vector<std::string>& plugin);
     void stopServer();
 
     std::filesystem::path image_, trigger_, mountPoint_;
