@@ -1,11 +1,19 @@
 #include "massho/records/register/entry_check.h"
 
+#include <array>
 #include <cstdint>
 
 #include "massho/records/register/canonical_json.h"
 
 namespace massho::records {
 namespace {
+
+// Bytes written raw inside a string: printable ASCII (and DEL) other than '"' and '\\'.
+constexpr auto kPlain = [] {
+    std::array<bool, 256> plain{};
+    for (int c = 0x20; c < 0x80; ++c) plain[static_cast<size_t>(c)] = c != '"' && c != '\\';
+    return plain;
+}();
 
 // Walks the bytes once; every method returns false at the first byte serializeEntry would not
 // have written there.
@@ -88,15 +96,16 @@ class CanonicalScanner {
         if (!take('"')) return false;
         const size_t start = pos_;
         while (pos_ < s_.size()) {
+            // Most bytes are printable ASCII: skip a run of them in a tight loop.
+            while (pos_ < s_.size() && kPlain[at(pos_)]) ++pos_;
+            if (pos_ >= s_.size()) break;
             const unsigned char c = at(pos_);
             if (c == '"') {
                 raw = s_.substr(start, pos_ - start);
                 ++pos_;
                 return true;
             }
-            if (c >= 0x20 && c < 0x80 && c != '\\') {
-                ++pos_;
-            } else if (c >= 0x80) {
+            if (c >= 0x80) {
                 const size_t len = utf8SequenceLength(s_, pos_);
                 if (len == 0) return false;
                 pos_ += len;
