@@ -28,7 +28,7 @@ struct Collected {
 };
 
 void collect(Collected& out, const std::set<uint64_t>& wanted, const std::string& sha256,
-             uint64_t index, const std::string& bytes) {
+             uint64_t index, std::string_view bytes) {
     if (wanted.contains(index)) out.leafHex[index] = base::hexEncode(hashView(leafHash(bytes)));
     if (!entryHasKind(bytes, EntryKind::CertificateIssued)) return;
     const EntryFields f = parseEntry(bytes);
@@ -61,8 +61,8 @@ IssuedDocumentCheck checkIssuedDocument(const std::filesystem::path& source,
     Collected found;
     VerifyOptions options;
     options.trustedVkeys = trustedVkeys;
-    options.allSignatures = false;
-    options.onEntry = [&](uint64_t index, const std::string& bytes) {
+    options.allSignatures = false;  // the default: the latest signature covers the whole tree
+    options.onEntry = [&](uint64_t index, std::string_view bytes) {
         collect(found, wanted, result.sha256Hex, index, bytes);
     };
     const VerifyReport report = verifyRegister(source, options);

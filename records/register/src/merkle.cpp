@@ -4,9 +4,10 @@
 
 #include <bit>
 #include <cstring>
+#include <optional>
 
-#include "massho/records/register/errors.h"
 #include "massho/base/openssl_ptr.h"
+#include "massho/records/register/errors.h"
 
 namespace massho::records {
 namespace {
@@ -22,13 +23,13 @@ class Sha256 {
     Sha256(const Sha256&) = delete;
     Sha256& operator=(const Sha256&) = delete;
 
-    Hash digest(unsigned char prefix, std::string_view a, std::string_view b = {}) {
+    // SHA-256 of prefix ‖ a (no prefix byte when `prefix` is empty).
+    Hash digest(std::string_view a, std::optional<unsigned char> prefix = std::nullopt) {
         Hash out;
         unsigned int len = 0;
         bool ok = EVP_DigestInit_ex2(ctx_.get(), md_, nullptr) == 1 &&
-                  EVP_DigestUpdate(ctx_.get(), &prefix, 1) == 1 &&
+                  (!prefix || EVP_DigestUpdate(ctx_.get(), &*prefix, 1) == 1) &&
                   EVP_DigestUpdate(ctx_.get(), a.data(), a.size()) == 1 &&
-                  (b.empty() || EVP_DigestUpdate(ctx_.get(), b.data(), b.size()) == 1) &&
                   EVP_DigestFinal_ex(ctx_.get(), out.data(), &len) == 1;
         if (!ok || len != out.size()) throw RecordsError("SHA-256 failed inside OpenSSL");
         return out;
@@ -58,11 +59,17 @@ Hash hashFromBytes(std::string_view bytes) {
 }
 
 Hash leafHash(std::string_view entry) {
-    return hasher().digest(0x00, entry);
+    return hasher().digest(entry, 0x00);
 }
 
 Hash nodeHash(const Hash& left, const Hash& right) {
-    return hasher().digest(0x01, hashView(left), hashView(right));
+    // One contiguous input: a single update costs less than three, and roots are most of the
+    // hashing a verification does.
+    std::array<unsigned char, 65> input;
+    input[0] = 0x01;
+    std::memcpy(input.data() + 1, left.data(), left.size());
+    std::memcpy(input.data() + 33, right.data(), right.size());
+    return hasher().digest(std::string_view(reinterpret_cast<const char*>(input.data()), 65));
 }
 
 Hash emptyTreeHash() {
@@ -146,10 +153,31 @@ void CompactRange::append(const Hash& leaf) {
     ++size_;
 }
 
+void CompactRange::appendSubtree(const Hash& subtreeRoot, unsigned level) {
+    const uint64_t width = uint64_t{1} << level;
+    if (size_ % width != 0)
+        throw RecordsError("internal: a subtree of " + std::to_string(width) +
+                           " leaves appended at size " + std::to_string(size_));
+    stack_.push_back(subtreeRoot);
+    for (uint64_t s = size_ >> level; s & 1; s >>= 1) {
+        Hash right = stack_.back();
+        stack_.pop_back();
+        stack_.back() = nodeHash(stack_.back(), right);
+    }
+    size_ += width;
+}
+
 Hash CompactRange::root() const {
     if (stack_.empty()) return emptyTreeHash();
-    Hash h = stack_.back();
-    for (size_t i = stack_.size() - 1; i-- > 0;) h = nodeHash(stack_[i], h);
+    return rootWith(stack_.back(), stack_.size() - 1);
+}
+
+Hash CompactRange::rootWith(const Hash& tailRoot) const {
+    return rootWith(tailRoot, stack_.size());
+}
+
+Hash CompactRange::rootWith(Hash h, size_t subtrees) const {
+    while (subtrees-- > 0) h = nodeHash(stack_[subtrees], h);
     return h;
 }
 

@@ -1,5 +1,9 @@
 #include "massho/records/register/note.h"
 
+#include <array>
+#include <cstdint>
+#include <optional>
+
 #include "massho/base/base64.h"
 #include "massho/base/hex.h"
 #include "massho/records/register/decimal.h"
@@ -55,17 +59,50 @@ bool SignedNote::signedBy(const VerifierKey& key) const {
     return false;
 }
 
-SignedNote parseNote(std::string_view text) {
+namespace {
+
+// The checks parseNote makes on the whole text: its size and no control characters.
+void checkNoteText(std::string_view text) {
     if (text.size() > kMaxNoteBytes) fail("larger than 1 MiB");
-    for (unsigned char c : text)
-        if ((c < 0x20 && c != '\n') || c == 0x7f) fail("it contains a control character");
-    size_t split = text.rfind("\n\n");
-    if (split == std::string_view::npos) fail("no blank line before the signatures");
-    SignedNote note;
-    note.body = std::string(text.substr(0, split + 1));
-    std::string_view rest = text.substr(split + 2);
+    bool control = false;  // no early exit: the loop vectorises, and failing is rare
+    for (unsigned char c : text) control |= (c < 0x20 && c != '\n') || c == 0x7f;
+    if (control) fail("it contains a control character");
+}
+
+// The size base::base64::decode would return for `text`, without decoding (no allocation):
+// the same one canonical encoding, i.e. what EVP_EncodeBlock writes (RFC 4648 §4, padded, pad
+// bits zero).
+std::optional<size_t> canonicalBase64Size(std::string_view text) {
+    // Each character's 6-bit value, or -1 outside the alphabet: one lookup per character.
+    static constexpr auto kValue = [] {
+        std::array<int8_t, 256> v{};
+        v.fill(-1);
+        const std::string_view alphabet =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (size_t i = 0; i < alphabet.size(); ++i)
+            v[static_cast<unsigned char>(alphabet[i])] = static_cast<int8_t>(i);
+        return v;
+    }();
+    auto value = [&](char c) { return kValue[static_cast<unsigned char>(c)]; };
+    if (text.size() % 4 != 0) return std::nullopt;
+    const size_t padding = text.ends_with("==") ? 2 : text.ends_with("=") ? 1 : 0;
+    const size_t data = text.size() - padding;
+    int8_t any = 0;
+    for (size_t i = 0; i < data; ++i) any |= value(text[i]);  // negative if any is -1
+    if (any < 0) return std::nullopt;
+    // The bits after the last byte must be zero: 4 of the last character before "==", 2 before "=".
+    if (padding > 0 && (data == 0 || (value(text[data - 1]) & (padding == 2 ? 0x0f : 0x03)) != 0))
+        return std::nullopt;
+    return text.size() / 4 * 3 - padding;
+}
+
+// Walks the signature lines after the blank line, calling onSignature(name, encoded) for each
+// after checking its base64 is canonical and holds a key ID and at least one byte.
+template <class OnSignature>
+void walkSignatureLines(std::string_view rest, OnSignature onSignature) {
     if (rest.empty() || rest.back() != '\n')
         fail("the last signature line does not end in a newline");
+    size_t count = 0;
     while (!rest.empty()) {
         size_t eol = rest.find('\n');
         std::string_view line = rest.substr(0, eol);
@@ -74,13 +111,44 @@ SignedNote parseNote(std::string_view text) {
         line.remove_prefix(kDash.size());
         size_t space = line.find(' ');
         if (space == std::string_view::npos || space == 0) fail("a signature line has no key name");
-        auto decoded = base::base64::decode(line.substr(space + 1));
-        if (!decoded || decoded->size() < 5) fail("a signature is not valid base64");
-        note.signatures.push_back(
-            {std::string(line.substr(0, space)), decoded->substr(0, 4), decoded->substr(4)});
-        if (note.signatures.size() > kMaxSignatures) fail("more than 100 signatures");
+        const std::string_view encoded = line.substr(space + 1);
+        const auto size = canonicalBase64Size(encoded);
+        if (!size || *size < 5) fail("a signature is not valid base64");
+        if (++count > kMaxSignatures) fail("more than 100 signatures");
+        onSignature(line.substr(0, space), encoded);
     }
+}
+
+}  // namespace
+
+SignedNote parseNote(std::string_view text) {
+    checkNoteText(text);
+    size_t split = text.rfind("\n\n");
+    if (split == std::string_view::npos) fail("no blank line before the signatures");
+    SignedNote note;
+    note.body = std::string(text.substr(0, split + 1));
+    walkSignatureLines(text.substr(split + 2), [&](std::string_view name,
+                                                   std::string_view encoded) {
+        const auto decoded = base::base64::decode(encoded);
+        if (!decoded || decoded->size() < 5) fail("a signature is not valid base64");
+        note.signatures.push_back({std::string(name), decoded->substr(0, 4), decoded->substr(4)});
+    });
     return note;
+}
+
+bool isNoteWithBody(std::string_view text, std::string_view body) {
+    // parseNote splits at the last blank line: after `body` when no signature line is empty,
+    // which walkSignatureLines requires.
+    if (body.empty() || body.back() != '\n' || text.size() <= body.size() ||
+        !text.starts_with(body) || text[body.size()] != '\n')
+        return false;
+    try {
+        checkNoteText(text);
+        walkSignatureLines(text.substr(body.size() + 1), [](std::string_view, std::string_view) {});
+    } catch (const NoteFormatError&) {
+        return false;
+    }
+    return true;
 }
 
 std::string signatureLine(std::string_view keyName, std::string_view keyIdAndPayload) {

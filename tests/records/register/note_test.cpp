@@ -63,6 +63,44 @@ TEST(SignedNote, RejectsMalformedNotes) {
     EXPECT_THROW(parseNote(std::string("bo\tdy\n\n") + (kPeterNote + 100)), NoteFormatError);
 }
 
+// isNoteWithBody is what verification runs on the checkpoints whose signature it skips: it must
+// accept exactly the texts parseNote accepts with that body, whatever is done to them.
+TEST(SignedNote, IsNoteWithBodyAgreesWithParseNote) {
+    const std::string note = kPeterNote;
+    auto agrees = [&](const std::string& text, const std::string& body) {
+        bool parsed = false;
+        try {
+            parsed = parseNote(text).body == body;
+        } catch (const NoteFormatError&) {
+        }
+        EXPECT_EQ(isNoteWithBody(text, body), parsed) << text;
+        return parsed;
+    };
+    EXPECT_TRUE(agrees(note, kPeterText));
+    EXPECT_FALSE(agrees(note, std::string(kPeterText) + "more\n"));
+    EXPECT_FALSE(agrees(note, "If you think"));
+    const std::string alphabet = std::string("AQgwz09+/=- \n\t\x01\x7f") + "\xe2\x80\x94";
+    size_t accepted = 0;
+    for (size_t i = 0; i < note.size(); ++i) {
+        std::string deleted = note, doubled = note;
+        deleted.erase(i, 1);
+        doubled.insert(i, 1, note[i]);
+        agrees(deleted, kPeterText);
+        agrees(doubled, kPeterText);
+        for (char c : alphabet) {
+            std::string replaced = note;
+            replaced[i] = c;
+            accepted += agrees(replaced, kPeterText) ? 1 : 0;
+        }
+    }
+    EXPECT_GT(accepted, 0u);  // letters in the signature: still well-formed notes
+    // Pad bits: the last character before "=" must leave its low bits zero.
+    const std::string sig = "\xe2\x80\x94 PeterNeumann ";
+    for (const char* b64 : {"AAAAAAA=", "AAAAAAB=", "AAAAAAE=", "AAAAAA==", "AAAAAB==", "AAAAAQ==",
+                            "AAAAAAAA", "AAAA====", "AA=AAAAA"})
+        agrees(std::string("body\n\n") + sig + b64 + "\n", "body\n");
+}
+
 TEST(Checkpoint, FormatsAndParsesTlogCheckpointV1) {
     Checkpoint c{"example.com/log", 12345, leafHash("x"), {}};
     std::string body = c.body();

@@ -27,9 +27,11 @@ class VerifyTest : public ::testing::Test {
 
     // Verifies with batches of 1 and 3 entries as well as the default: entries are checked a
     // batch at a time on two threads, and the report must not depend on where batches end.
-    VerifyReport verify(const fs::path& source, std::vector<std::string> extra = {}) {
+    VerifyReport verify(const fs::path& source, std::vector<std::string> extra = {},
+                        bool allSignatures = false) {
         VerifyOptions options;
         options.trustedVkeys = {vkey};
+        options.allSignatures = allSignatures;
         for (size_t i = 0; i < extra.size(); ++i)
             options.extraCheckpoints.push_back({"saved-" + std::to_string(i), extra[i]});
         VerifyReport whole = verifyRegister(source, options);
@@ -61,13 +63,21 @@ TEST_F(VerifyTest, IntactRegisterVerifiesEverything) {
     ASSERT_TRUE(r.ok) << r.text();
     EXPECT_EQ(r.entries, 10u);
     EXPECT_EQ(r.checkpoints, 10u);
-    EXPECT_EQ(r.signaturesChecked, 10u);
+    EXPECT_EQ(r.signaturesChecked, 1u);  // the latest; the tree fixes the others' contents
     EXPECT_EQ(r.extraCheckpoints, 1u);
     EXPECT_EQ(r.origin, kOrigin);
     EXPECT_NE(r.text().find("entries: 10 (indexes 0..9)"), std::string::npos) << r.text();
-    EXPECT_NE(r.text().find("10 Ed25519 signatures verified (every checkpoint's)"),
+    EXPECT_NE(r.text().find("checkpoints: 10 stored, each matches the tree at its size\n"
+                            "signatures: latest checkpoint, last of each key, 0 cosigned: 1 "
+                            "Ed25519 signatures verified (--all-signatures checks all 10)\n"),
               std::string::npos)
         << r.text();
+    VerifyReport all = verify(data, {saved}, true);
+    ASSERT_TRUE(all.ok) << all.text();
+    EXPECT_EQ(all.signaturesChecked, 10u);
+    EXPECT_NE(all.text().find("signatures: all 10 checkpoints: 10 Ed25519 signatures verified\n"),
+              std::string::npos)
+        << all.text();
     EXPECT_TRUE(r.text().ends_with("OK\n"));
     // The database file alone (an auditor's copy without the key) works too.
     fs::remove(data / "register.key");
@@ -109,12 +119,61 @@ TEST_F(VerifyTest, SwappedEntriesAreNamed) {
     expectFailure(verify(data), 3, "entry 3 does not match");
 }
 
-TEST_F(VerifyTest, ForgedCheckpointSignatureIsNamed) {
+// An older checkpoint's signature is checked only with allSignatures (--all-signatures); its
+// contents are still compared with the tree by default, so only the signature bytes can differ.
+TEST_F(VerifyTest, ForgedCheckpointSignatureIsNamedWhenEverySignatureIsChecked) {
     Store store = Store::open(data, Store::Access::ReadOnly);
     SignedNote note = parseNote(store.signedRegister().checkpoint(4));
     note.signatures[0].payload[7] ^= 0x01;
     insiderSetBlob(db, "UPDATE checkpoints SET note = ? WHERE size = 4", note.text());
-    expectFailure(verify(data), std::nullopt, "checkpoint 4: the signature does not verify");
+    expectFailure(verify(data, {}, true), std::nullopt,
+                  "checkpoint 4: the signature does not verify");
+    VerifyReport quick = verify(data);
+    EXPECT_TRUE(quick.ok) << quick.text();
+    EXPECT_NE(quick.text().find("(--all-signatures checks all 10)"), std::string::npos)
+        << quick.text();
+    // The latest checkpoint's signature is checked by default.
+    note = parseNote(store.signedRegister().checkpoint(10));
+    note.signatures[0].payload[0] ^= 0x01;
+    insiderSetBlob(db, "UPDATE checkpoints SET note = ? WHERE size = 10", note.text());
+    expectFailure(verify(data), std::nullopt, "checkpoint 10: the signature does not verify");
+}
+
+// By default an older checkpoint's signature is not checked, but every other byte of it is:
+// each of these is found at its checkpoint, as before the fast comparison existed.
+TEST_F(VerifyTest, AlteredOlderCheckpointIsFoundWithoutCheckingItsSignature) {
+    std::string four, five;
+    {
+        Store store = Store::open(data, Store::Access::ReadOnly);
+        four = store.signedRegister().checkpoint(4);
+        five = store.signedRegister().checkpoint(5);
+    }
+    auto replaceFive = [&](const std::string& note) {
+        insiderSetBlob(db, "UPDATE checkpoints SET note = ? WHERE size = 5", note);
+    };
+    replaceFive(four);
+    expectFailure(verify(data), std::nullopt, "checkpoint 5 is stored under the wrong size");
+    // The root of another tree under the right size (as a stolen key would sign it).
+    const Checkpoint real = Checkpoint::parse(parseNote(five).body);
+    Checkpoint other = real;
+    other.root = Checkpoint::parse(parseNote(four).body).root;
+    replaceFive(other.body() + five.substr(real.body().size()));
+    expectFailure(verify(data), 4u, "entry 4 does not match the tree signed in checkpoint 5");
+    // Damage after the body: the signature line.
+    std::string cut = five;
+    cut.pop_back();  // its newline
+    replaceFive(cut);
+    expectFailure(verify(data), std::nullopt, "checkpoint 5 is malformed");
+    std::string badBase64 = five;
+    badBase64[badBase64.size() - 5] = '*';
+    replaceFive(badBase64);
+    expectFailure(verify(data), std::nullopt, "checkpoint 5 is malformed");
+    // Another origin.
+    replaceFive("other.example/log" + five.substr(five.find('\n')));
+    expectFailure(verify(data), std::nullopt, "checkpoint 5 names origin \"other.example/log\"");
+    // An extension line is allowed by the checkpoint format: still the same tree.
+    replaceFive(real.body() + "extension\n" + five.substr(real.body().size()));
+    EXPECT_TRUE(verify(data).ok);
 }
 
 TEST_F(VerifyTest, TruncatedAndResignedWithStolenKeyIsCaughtBySavedCheckpoint) {
@@ -232,19 +291,23 @@ TEST_F(VerifyTest, KeyRotationIsFollowedThroughTheChain) {
     EXPECT_EQ(Store::open(data).signingKey().vkey(), newVkey);
 }
 
-TEST_F(VerifyTest, FastModeChecksFewerSignaturesButStillTheTree) {
-    VerifyOptions options;
-    options.trustedVkeys = {vkey};
-    options.allSignatures = false;
-    VerifyReport r = verifyRegister(data, options);
+// After a rotation the default checks the last checkpoint each key signed, so that a key chain
+// an insider forged from the rotation on is found even without --all-signatures.
+TEST_F(VerifyTest, DefaultChecksTheLastSignatureOfEachKey) {
+    {
+        Store store = Store::open(data);
+        store.rotateKey("admin");
+        appendErasures(store, 3, 20);
+    }
+    VerifyReport r = verify(data);
     ASSERT_TRUE(r.ok) << r.text();
-    EXPECT_EQ(r.checkpoints, 10u);
-    EXPECT_LT(r.signaturesChecked, 10u);
-    EXPECT_NE(r.text().find("1 Ed25519 signatures verified (the latest checkpoint's"),
-              std::string::npos)
-        << r.text();
-    insiderSql(db, "DELETE FROM entries WHERE idx = 6;");
-    EXPECT_FALSE(verifyRegister(data, options).ok);
+    EXPECT_EQ(r.checkpoints, 14u);
+    EXPECT_EQ(r.signaturesChecked, 2u);  // 11 (the old key's last) and 14 (the latest)
+    Store store = Store::open(data, Store::Access::ReadOnly);
+    SignedNote note = parseNote(store.signedRegister().checkpoint(11));
+    note.signatures[0].payload[3] ^= 0x01;
+    insiderSetBlob(db, "UPDATE checkpoints SET note = ? WHERE size = 11", note.text());
+    expectFailure(verify(data), std::nullopt, "checkpoint 11: the signature does not verify");
 }
 
 TEST_F(VerifyTest, CorruptedStoredTreeIsReportedSeparately) {

@@ -24,10 +24,11 @@ struct IssuedDocumentCheck {
 };
 
 // Verifies the register at `source` (a data directory, a massho.db file or an export folder)
-// against the trusted verifier key lines (latest-signature mode: every stored checkpoint is still
-// compared with the recomputed tree), then requires, for every verified certificate the PDF
-// carries, that the register holds the same entry and a certificate-issued entry for it whose
-// pdf_sha256 is the PDF's SHA-256. Throws RecordsError when the source cannot be read at all.
+// against the trusted verifier key lines (verifyRegister's default: every stored checkpoint
+// compared with the recomputed tree, the latest signature checked), then requires, for every
+// verified certificate the PDF carries, that the register holds the same entry and a
+// certificate-issued entry for it whose pdf_sha256 is the PDF's SHA-256. Throws RecordsError when
+// the source cannot be read at all.
 IssuedDocumentCheck checkIssuedDocument(const std::filesystem::path& source,
                                         const std::vector<std::string>& trustedVkeys,
                                         std::string_view pdfBytes,

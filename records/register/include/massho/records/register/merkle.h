@@ -34,10 +34,20 @@ bool verifyConsistency(uint64_t size1, uint64_t size2, const Hash& root1, const 
 class CompactRange {
   public:
     void append(const Hash& leaf);
+    // Appends a whole perfect subtree of 2^level leaves, given its root; size() must be a
+    // multiple of 2^level. The same as appending its leaves one by one, in O(log n) hashes.
+    void appendSubtree(const Hash& subtreeRoot, unsigned level);
     Hash root() const;
+    // The root of this range followed by leaves whose own compact range folds to `tailRoot`
+    // (their CompactRange::root()), when size() is a multiple of a power of two at least as
+    // large as their count: verification computes the roots inside each aligned piece of the
+    // tree on its own, then adds the range before the piece with popcount(size()) hashes.
+    Hash rootWith(const Hash& tailRoot) const;
     uint64_t size() const { return size_; }
 
   private:
+    Hash rootWith(Hash h, size_t subtrees) const;
+
     std::vector<Hash> stack_;  // left to right, strictly decreasing subtree sizes
     uint64_t size_ = 0;
 };

@@ -33,6 +33,9 @@ struct SignedNote {
 
 // Strict parser; throws NoteFormatError saying what is wrong.
 SignedNote parseNote(std::string_view text);
+// True when parseNote(text) would succeed with exactly `body` as the body (a body ends in "\n"),
+// without building the note: how verification checks the checkpoints whose signature it skips.
+bool isNoteWithBody(std::string_view text, std::string_view body);
 std::string signatureLine(std::string_view keyName, std::string_view keyIdAndPayload);
 // Signs `body` with an Ed25519 note key (type 0x01) and returns the complete note text.
 std::string signNote(std::string_view body, const SigningKey& key);
