@@ -2,6 +2,7 @@
 // Usage: records_register_bench [DIR] [SIZE...]   (default sizes: 100000)
 //        records_register_bench --verify DATA_DIR [all]   (time verification of an existing one)
 //        records_register_bench --build DATA_DIR SIZE     (make one to verify repeatedly)
+//        records_register_bench --build DATA_DIR SIZE --mix   (a daily mix of acts: daily_mix.h)
 //        records_register_bench --appends DIR COUNT       (fsync ceiling and appends only)
 // Prints figures; the targets: >= 1,000 appends/s, verify 1,000,000 entries < 10 s.
 #include <unistd.h>
@@ -16,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "../daily_mix.h"
 #include "massho/records/people/store.h"
 #include "massho/records/register/canonical_json.h"
 #include "massho/records/register/verify.h"
@@ -157,6 +159,10 @@ int main(int argc, char** argv) {
     if (argc == 4 && std::string(argv[1]) == "--appends") {
         benchFsync(argv[2]);
         benchAppends(fs::path(argv[2]) / "appends", std::stoi(argv[3]));
+        return 0;
+    }
+    if (argc == 5 && std::string(argv[1]) == "--build" && std::string(argv[4]) == "--mix") {
+        massho::records::bench::buildDailyMix(argv[2], std::stoull(argv[3]));
         return 0;
     }
     if (argc == 4 && std::string(argv[1]) == "--build") {
