@@ -5,8 +5,8 @@
 #include <bit>
 #include <cstring>
 
-#include "massho/base/openssl_ptr.h"
 #include "massho/records/register/errors.h"
+#include "massho/base/openssl_ptr.h"
 
 namespace massho::records {
 namespace {

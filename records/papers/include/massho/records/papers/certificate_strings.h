@@ -12,10 +12,9 @@ struct Bilingual {
     QString joined() const { return ja + QStringLiteral(" / ") + en; }
 };
 
-// The certificate's wording, from Qt's translation system (records/papers/translations/*.ts
-// compiled to .qm by lrelease and embedded as resources): the code names a string by its ID, each
-// language's .qm holds the words. Throws RecordsError when a translation file is missing from the
-// build.
+// The certificate's wording, from Qt's translation system (records/papers/translations/*.ts compiled to
+// .qm by lrelease and embedded as resources): the code names a string by its ID, each language's
+// .qm holds the words. Throws RecordsError when a translation file is missing from the build.
 class CertificateStrings {
   public:
     CertificateStrings();

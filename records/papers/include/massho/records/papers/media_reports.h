@@ -3,8 +3,8 @@
 #include <string>
 
 #include "massho/records/ledger/media_fold.h"
-#include "massho/records/papers/table_report.h"
 #include "massho/records/register/register.h"
+#include "massho/records/papers/table_report.h"
 
 namespace massho::records {
 
