@@ -23,6 +23,7 @@
 #include "massho/records/papers/certificate_issuer.h"
 #include "massho/records/papers/disposal_list.h"
 #include "massho/records/people/store.h"
+#include "massho/records/register/canonical_json.h"
 #include "massho/records/register/entry_kind.h"
 
 using namespace massho::records;
@@ -135,13 +136,22 @@ int main(int argc, char** argv) {
         MediaLedger ledger(s.database(), s.signedRegister());
         return size_t{0};
     });
-    // One act recorded by another command since (not timed), then this command's catch-up.
+    // One entry appended since the ledger last caught up (not timed): a medium's move as
+    // another process would have recorded it before this command opens the ledger.
+    const std::string movedTag = [&] {
+        Store s = Store::open(dir);
+        return MediaLedger(s.database(), s.signedRegister()).list(MediaState::InUse).front().tag;
+    }();
     const auto oneMove = [&] {
         Store s = Store::open(dir);
-        MediaLedger ledger(s.database(), s.signedRegister());
-        MoveDetails d;
-        d.location = "庁舎3F " + std::to_string(s.signedRegister().size());
-        ledger.move(ledger.list(MediaState::InUse).front().tag, d, kMixOperator);
+        s.signedRegister().append(EntryBuilder(EntryKind::MediumMoved)
+                                      .set("asset", movedTag)
+                                      .set("from", "in-use")
+                                      .set("to", "in-use")
+                                      .set("location", std::to_string(s.signedRegister().size()))
+                                      .set("write_protected", int64_t{0})
+                                      .set("by", kMixOperator)
+                                      .finish());
     };
     report(
         "open ledger (+1 entry)", dir, rw,
