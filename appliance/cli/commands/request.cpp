@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <cstdio>
+#include <vector>
 
 #include "../cli_error.h"
 #include "../command_line.h"
@@ -109,6 +110,15 @@ bool isListedState(const std::string& state) {
     return state == "expired";
 }
 
+// The stored states a shown state can come from: "expired" is an approved or claimed request
+// past its expiry, so those two also hold the approved and claimed ones still valid.
+std::vector<records::RequestState> storedStates(const std::string& shown) {
+    using records::RequestState;
+    for (auto s : {RequestState::Pending, RequestState::Rejected, RequestState::Used})
+        if (shown == records::toString(s)) return {s};
+    return {RequestState::Approved, RequestState::Claimed};
+}
+
 }  // namespace
 
 int runRequestList(const Invocation& inv) {
@@ -128,7 +138,10 @@ int runRequestList(const Invocation& inv) {
     if (!cl.isSet("json"))
         std::printf("%-11s %-9s %-12s %-5s %-12s %-10s %-10s %-9s %s\n", "ID", "STATE", "PURPOSE",
                     "CLASS", "ASSET", "REQUESTER", "DECIDED BY", "METHOD", "MEDIUM");
-    for (const auto& r : session.store().requests().list()) {
+    // With --state, only the rows of its stored states (index requests_by_state).
+    const auto requests = filter ? session.store().requests().list(storedStates(*filter))
+                                 : session.store().requests().list();
+    for (const auto& r : requests) {
         const std::string state = r.displayState(now);
         if (filter && *filter != state) continue;
         const auto& d = r.details;

@@ -491,7 +491,10 @@ std::vector<Medium> MediaLedger::list(std::optional<MediaState> state) const {
             if (!state || m.state == *state) out.push_back(m);
         return out;
     }
-    Statement s(db_, "SELECT row FROM media ORDER BY tag");
+    // By state through the index media_by_state (schema version 8): the answer, not the ledger.
+    Statement s(db_, state ? "SELECT row FROM media WHERE state = ? ORDER BY tag"
+                           : "SELECT row FROM media ORDER BY tag");
+    if (state) s.bind(1, toString(*state));
     while (s.step()) {
         Medium m = mediumFromFields(parseEntry(s.text(0)));
         if (!state || m.state == *state) out.push_back(std::move(m));

@@ -1,5 +1,6 @@
 #include "massho/records/papers/certificate.h"
 
+#include "massho/records/register/entry_keys.h"
 #include "massho/records/register/entry_kind.h"
 #include "massho/records/register/note.h"
 #include "massho/records/register/proof.h"
@@ -50,7 +51,8 @@ void requireCertifiable(const EntryFields& fields, uint64_t index) {
 
 int64_t certificatesIssuedFor(const Register& log, uint64_t index) {
     int64_t count = 0;
-    log.forEach([&](uint64_t, const std::string& bytes) {
+    const std::string key = std::to_string(index);  // entry_keys.h: read those entries only
+    log.forEachKeyed(entry_key::CertificateFor, key, key, [&](uint64_t, const std::string& bytes) {
         if (isCertificateFor(bytes, index)) ++count;
     });
     return count;

@@ -15,6 +15,7 @@
 #include "massho/base/hex.h"
 #include "massho/records/papers/certificate_pdf.h"
 #include "massho/records/register/database.h"
+#include "massho/records/register/entry_keys.h"
 #include "massho/records/register/entry_kind.h"
 #include "massho/records/register/note.h"
 #include "massho/records/register/proof.h"
@@ -58,7 +59,8 @@ struct LastIssue {
 
 std::optional<LastIssue> lastIssueFor(const Register& log, uint64_t index) {
     std::optional<LastIssue> last;
-    log.forEach([&](uint64_t, const std::string& bytes) {
+    const std::string key = std::to_string(index);  // entry_keys.h: read those entries only
+    log.forEachKeyed(entry_key::CertificateFor, key, key, [&](uint64_t, const std::string& bytes) {
         if (!entryHasKind(bytes, EntryKind::CertificateIssued)) return;
         const EntryFields f = parseEntry(bytes);
         if (entryInteger(f, "entry") != static_cast<int64_t>(index)) return;

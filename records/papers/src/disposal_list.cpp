@@ -3,6 +3,7 @@
 #include <QDateTime>
 
 #include "massho/records/papers/certificate_strings.h"
+#include "massho/records/papers/erasures_by_day.h"
 #include "massho/records/papers/gui_environment.h"
 #include "massho/records/papers/table_report.h"
 #include "massho/records/register/entry_kind.h"
@@ -66,7 +67,7 @@ TableReport disposalTable(const std::vector<DisposalRow>& rows) {
 std::vector<DisposalRow> disposalRows(const Register& log, const std::string& fromJst,
                                       const std::string& toJst) {
     std::vector<DisposalRow> out;
-    log.forEach([&](uint64_t index, const std::string& bytes) {
+    forEachErasureNearJstDays(log, fromJst, toJst, [&](uint64_t index, const std::string& bytes) {
         if (!entryHasKind(bytes, EntryKind::Erasure)) return;
         EntryFields f = parseEntry(bytes);
         if (entryText(f, "purpose") != "disposal") return;

@@ -1,6 +1,8 @@
 #include <QDateTime>
 
 #include "massho/records/papers/certificate_issuer.h"
+#include "massho/records/papers/erasures_by_day.h"
+#include "massho/records/register/entry_keys.h"
 #include "massho/records/register/entry_kind.h"
 
 namespace massho::records {
@@ -24,14 +26,21 @@ std::string jstDate(const std::string& rfc3339) {
 std::vector<uint64_t> selectErasures(const Register& log, const std::optional<std::string>& dateJst,
                                      const std::optional<std::string>& request) {
     std::vector<uint64_t> out;
-    log.forEach([&](uint64_t index, const std::string& bytes) {
+    const auto select = [&](uint64_t index, const std::string& bytes) {
         if (!entryHasKind(bytes, EntryKind::Erasure)) return;
         const EntryFields f = parseEntry(bytes);
         if (stringField(f, "result") != "erased") return;
         if (dateJst && jstDate(stringField(f, "ended").value_or("")) != *dateJst) return;
         if (request && stringField(f, "request") != *request) return;
         out.push_back(index);
-    });
+    };
+    // Through the entry keys (entry_keys.h): the day's or the request's erasures only.
+    if (dateJst)
+        forEachErasureNearJstDays(log, *dateJst, *dateJst, select);
+    else if (request)
+        log.forEachKeyed(entry_key::ErasureRequest, *request, *request, select);
+    else
+        log.forEach(select);
     return out;
 }
 

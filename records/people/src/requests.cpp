@@ -349,6 +349,17 @@ std::vector<Request> Requests::list() const {
     return out;
 }
 
+std::vector<Request> Requests::list(const std::vector<RequestState>& states) const {
+    std::string in;
+    for (size_t k = 0; k < states.size(); ++k) in += k == 0 ? "?" : ", ?";
+    Statement select(db_, std::string(kSelect) + " WHERE state IN (" + in + ") ORDER BY seq");
+    for (size_t k = 0; k < states.size(); ++k)
+        select.bind(static_cast<int>(k + 1), toString(states[k]));
+    std::vector<Request> out;
+    while (select.step()) out.push_back(readRequest(select));
+    return out;
+}
+
 RequestClaim::RequestClaim(Requests& requests, Request request)
     : requests_(&requests), request_(std::move(request)) {}
 

@@ -10,9 +10,21 @@ namespace {
 
 constexpr int kBusyTimeoutMs = 10000;
 
+// Moves a statement's scan and VM counters into the connection's totals (and zeroes them).
+void account(sqlite3_stmt* s, ReadWork& work) {
+    work.fullScanSteps +=
+        static_cast<uint64_t>(sqlite3_stmt_status(s, SQLITE_STMTSTATUS_FULLSCAN_STEP, 1));
+    work.vmSteps += static_cast<uint64_t>(sqlite3_stmt_status(s, SQLITE_STMTSTATUS_VM_STEP, 1));
+}
+
 }  // namespace
 
-Statement::Statement(Database& db, std::string_view sql) : db_(db) {
+void Statement::Finalizer::operator()(sqlite3_stmt* s) const {
+    if (s && work) account(s, *work);
+    sqlite3_finalize(s);
+}
+
+Statement::Statement(Database& db, std::string_view sql) : db_(db), stmt_(nullptr, {&db.work()}) {
     sqlite3_stmt* raw = nullptr;
     if (sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &raw, nullptr) !=
         SQLITE_OK)
@@ -48,7 +60,10 @@ Statement& Statement::bindNull(int index) {
 
 bool Statement::step() {
     int rc = sqlite3_step(stmt_.get());
-    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_ROW) {
+        ++db_.work().rows;
+        return true;
+    }
     if (rc == SQLITE_DONE) return false;
     sqlite3_reset(stmt_.get());
     db_.fail("running a statement");
@@ -60,6 +75,7 @@ void Statement::run() {
 }
 
 void Statement::reset() {
+    account(stmt_.get(), db_.work());
     sqlite3_reset(stmt_.get());
     sqlite3_clear_bindings(stmt_.get());
 }

@@ -1,8 +1,11 @@
 #include "massho/records/register/register.h"
 
+#include <algorithm>
+
 #include "massho/base/base64.h"
 #include "massho/base/hex.h"
 #include "massho/records/register/canonical_json.h"
+#include "massho/records/register/entry_keys.h"
 #include "massho/records/register/entry_kind.h"
 #include "massho/records/register/errors.h"
 #include "massho/records/register/proof.h"
@@ -52,6 +55,7 @@ uint64_t Register::append(std::string_view entryBytes) {
     Statement& insert = cached(insertEntry_, "INSERT INTO entries(idx, bytes) VALUES(?, ?)");
     insert.bind(1, static_cast<int64_t>(index)).bindBlob(2, entryBytes).run();
     insert.reset();
+    fileKeys(index, entryBytes);
     tree_.appendLeaf(index, leafHash(entryBytes));
     Checkpoint checkpoint{origin_, index + 1, tree_.root(index + 1), {}};
     std::string note = signNote(checkpoint.body(), key);  // signs, then verifies
@@ -61,6 +65,57 @@ uint64_t Register::append(std::string_view entryBytes) {
     store.reset();
     tx.commit();
     return index;
+}
+
+void Register::fileKeys(uint64_t index, std::string_view entryBytes) {
+    // A file made with the ladder cut before version 8 (old_database_maker): its migration to 8
+    // files what it holds.
+    if (!hasEntryKeys()) return;
+    for (const EntryKey& key : entryKeys(entryBytes)) {
+        Statement& insert =
+            cached(insertKey_, "INSERT INTO entry_keys(name, value, idx) VALUES(?, ?, ?)");
+        insert.bind(1, key.name).bind(2, key.value).bind(3, static_cast<int64_t>(index)).run();
+        insert.reset();
+    }
+}
+
+bool Register::hasEntryKeys() const {
+    if (!hasEntryKeys_) {
+        Statement probe(db_,
+                        "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND "
+                        "name = 'entry_keys'");
+        probe.step();
+        hasEntryKeys_ = probe.integer(0) == 1;
+    }
+    return *hasEntryKeys_;
+}
+
+void Register::forEachKeyed(std::string_view name, std::string_view first, std::string_view last,
+                            const std::function<void(uint64_t, const std::string&)>& visit) const {
+    if (!hasEntryKeys()) {
+        forEach([&](uint64_t index, const std::string& bytes) {
+            for (const EntryKey& key : entryKeys(bytes))
+                if (key.name == name && key.value >= first && key.value <= last) {
+                    visit(index, bytes);
+                    return;
+                }
+        });
+        return;
+    }
+    // The keys first (a range of the primary key), then each entry by its index in order.
+    std::vector<uint64_t> indexes;
+    {
+        Statement keys(db_, "SELECT idx FROM entry_keys WHERE name = ? AND value BETWEEN ? AND ?");
+        keys.bind(1, name).bind(2, first).bind(3, last);
+        while (keys.step()) indexes.push_back(static_cast<uint64_t>(keys.integer(0)));
+    }
+    std::sort(indexes.begin(), indexes.end());
+    indexes.erase(std::unique(indexes.begin(), indexes.end()), indexes.end());
+    Statement select(db_, "SELECT bytes FROM entries WHERE idx = ?");
+    for (uint64_t index : indexes) {
+        select.reset();
+        if (select.bind(1, static_cast<int64_t>(index)).step()) visit(index, select.blob(0));
+    }
 }
 
 uint64_t Register::appendAll(const std::vector<std::string>& entries) {

@@ -189,6 +189,40 @@ CREATE TABLE IF NOT EXISTS media_cursor(
 INSERT OR IGNORE INTO media_cursor(id, next_index) VALUES(0, 0);
 )sql";
 
+// Version 8 (the daily read paths at a million entries, issue 17): what each entry is filed
+// under (entry_keys.h: a certificate by the entry it certifies, an erasure by when it ended and
+// by its request), so that `certificate`, `certificate batch` and `certificate list` read their
+// answer instead of the whole register; and the ledger's media and the requests by state, for
+// `media list --state` and `request list --state`. Entries already in the file are filed here by
+// the rules entryKeys() applies to every later append (json_type: an integer entry, a text ended
+// or request); append-only like the entries.
+constexpr const char* kSchemaV8 = R"sql(
+CREATE TABLE entry_keys(
+  name TEXT NOT NULL,
+  value TEXT NOT NULL,
+  idx INTEGER NOT NULL CHECK (idx >= 0),
+  PRIMARY KEY (name, value, idx)
+) WITHOUT ROWID;
+CREATE TRIGGER entry_keys_no_update BEFORE UPDATE ON entry_keys
+  BEGIN SELECT RAISE(ABORT, 'register entry keys cannot be changed'); END;
+CREATE TRIGGER entry_keys_no_delete BEFORE DELETE ON entry_keys
+  BEGIN SELECT RAISE(ABORT, 'register entry keys cannot be deleted'); END;
+INSERT INTO entry_keys(name, value, idx)
+  SELECT 'certificate-for', json_extract(j, '$.entry'), idx
+  FROM (SELECT idx, CAST(bytes AS TEXT) AS j FROM entries)
+  WHERE json_extract(j, '$.kind') = 'certificate-issued' AND json_type(j, '$.entry') = 'integer';
+INSERT INTO entry_keys(name, value, idx)
+  SELECT 'erasure-ended', json_extract(j, '$.ended'), idx
+  FROM (SELECT idx, CAST(bytes AS TEXT) AS j FROM entries)
+  WHERE json_extract(j, '$.kind') = 'erasure' AND json_type(j, '$.ended') = 'text';
+INSERT INTO entry_keys(name, value, idx)
+  SELECT 'erasure-request', json_extract(j, '$.request'), idx
+  FROM (SELECT idx, CAST(bytes AS TEXT) AS j FROM entries)
+  WHERE json_extract(j, '$.kind') = 'erasure' AND json_type(j, '$.request') = 'text';
+CREATE INDEX media_by_state ON media(state);
+CREATE INDEX requests_by_state ON requests(state);
+)sql";
+
 // witness.db, version 1: the latest checkpoint a witness has cosigned for each log.
 constexpr const char* kWitnessSchemaV1 = R"sql(
 CREATE TABLE logs(
@@ -220,7 +254,7 @@ const std::vector<Migration>& witnessMigrations() {
 const std::vector<Migration>& Database::migrations() {
     static const std::vector<Migration> list = {
         {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4},
-        {5, kSchemaV5}, {6, kSchemaV6}, {7, kSchemaV7},
+        {5, kSchemaV5}, {6, kSchemaV6}, {7, kSchemaV7}, {8, kSchemaV8},
     };
     return list;
 }

@@ -373,6 +373,35 @@ TEST_F(MediaLedgerTest, TheLedgerIsAFoldOfTheRegister) {
     EXPECT_NE(diffs[0].find("disposed vs erased"), std::string::npos);
 }
 
+// The ledger remembers the next index it has not folded (media_cursor, written in the fold's own
+// transaction): a later open reads what was appended since, never the whole register; a fold
+// that never committed (the process died) is redone once, not skipped and not doubled; and what
+// the tables hold still equals a fold of the whole register (massho media check).
+TEST_F(MediaLedgerTest, CatchingUpReadsOnlyTheEntriesAppendedSince) {
+    for (int k = 0; k < 100; ++k) ledger->add(disk("PC-" + std::to_string(1000 + k)), "clerk");
+    const ReadWork idleStart = db.work();
+    MediaLedger idle(db, log);
+    EXPECT_LE(db.work().rows - idleStart.rows, 2u) << "the cursor and the size, nothing else";
+
+    appendErasure("PC-1003", "disposal");  // two acts behind the ledger's back
+    appendErasure("PC-1004", "reuse");
+    {
+        Transaction crash(db);  // the process dies before COMMIT: the fold and its cursor vanish
+        MediaLedger inFlight(db, log);
+        EXPECT_EQ(inFlight.find("PC-1003")->state, MediaState::Erased);
+    }
+    const ReadWork start = db.work();
+    MediaLedger caughtUp(db, log);
+    const uint64_t read = db.work().rows - start.rows;
+    EXPECT_GE(read, 2u) << "the two new entries are read";
+    EXPECT_LE(read, 8u) << "caught up by reading " << read << " rows of a register of "
+                        << log.size();
+    EXPECT_EQ(db.work().fullScanSteps, start.fullScanSteps) << "no table was scanned";
+    EXPECT_EQ(caughtUp.find("PC-1003")->state, MediaState::Erased);
+    EXPECT_EQ(caughtUp.history("PC-1003").size(), 2u) << "registered, erased: each once";
+    EXPECT_TRUE(caughtUp.differencesFromRegister().empty());
+}
+
 TEST_F(MediaLedgerTest, ParticularsChangeOnlyTowardsMoreCare) {
     NewMedium m = disk("PC-0020", 3);
     ledger->add(m, "clerk");

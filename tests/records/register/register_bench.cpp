@@ -5,6 +5,7 @@
 //            1000000)
 //        records_register_bench --verify DATA_DIR [all]   (time verification of an existing one)
 //        records_register_bench --build DATA_DIR SIZE     (make one to verify repeatedly)
+//        records_register_bench --build DATA_DIR SIZE --mix   (a daily mix of acts: daily_mix.h)
 //        records_register_bench --appends DIR COUNT       (fsync ceiling and appends only)
 // Prints figures; the targets: >= 1,000 appends/s, default verify of 1,000,000 entries <= 2 s on
 // 2 cores with memory that does not grow with the register.
@@ -25,6 +26,7 @@
 #include <vector>
 
 #include "cpu_meter.h"
+#include "../daily_mix.h"
 #include "massho/records/people/store.h"
 #include "massho/records/register/canonical_json.h"
 #include "massho/records/register/database.h"
@@ -294,6 +296,10 @@ int main(int argc, char** argv) {
         // MASSHO_BENCH_SKIP_ALL=1: leave out --all-signatures (minutes at a million entries).
         const bool all = !std::getenv("MASSHO_BENCH_SKIP_ALL");
         for (int i = 3; i < argc; ++i) reportVerify(argv[2], std::stoull(argv[i]), all);
+        return 0;
+    }
+    if (argc == 5 && std::string(argv[1]) == "--build" && std::string(argv[4]) == "--mix") {
+        massho::records::bench::buildDailyMix(argv[2], std::stoull(argv[3]));
         return 0;
     }
     if (argc == 4 && std::string(argv[1]) == "--build") {

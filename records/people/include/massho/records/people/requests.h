@@ -100,6 +100,8 @@ class Requests {
     std::optional<Request> find(const std::string& id) const;
     Request get(const std::string& id) const;  // RequestError for an unknown ID
     std::vector<Request> list() const;
+    // Only those whose stored state is one of `states` (index requests_by_state), in order.
+    std::vector<Request> list(const std::vector<RequestState>& states) const;
 
     std::chrono::days approvalValidity() const { return validity_; }
     Register& signedRegister() { return register_; }

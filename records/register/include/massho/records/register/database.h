@@ -15,6 +15,15 @@ namespace massho::records {
 
 class Database;
 
+// What a connection's statements have read (Database::work()): rows handed back to the caller,
+// rows a full table scan stepped over, and SQLite's virtual machine steps. The benchmarks print
+// them and the tests use them to show that a read path reads its answer, not the register.
+struct ReadWork {
+    uint64_t rows = 0;
+    uint64_t fullScanSteps = 0;
+    uint64_t vmSteps = 0;
+};
+
 // One prepared statement (RAII over sqlite3_stmt). Bind parameters are 1-based as in SQLite.
 class Statement {
   public:
@@ -40,8 +49,10 @@ class Statement {
     std::optional<std::string> optionalText(int column) const;
 
   private:
+    // Adds the statement's counters to its connection's ReadWork before finalizing it.
     struct Finalizer {
-        void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
+        ReadWork* work;
+        void operator()(sqlite3_stmt* s) const;
     };
     Database& db_;
     std::unique_ptr<sqlite3_stmt, Finalizer> stmt_;
@@ -79,6 +90,11 @@ class Database {
     // Throws a DatabaseError saying the disk is full when the last failure was SQLITE_FULL.
     void throwFullDiskIfSo() const;
 
+    // What this connection's statements have read since it was opened (finished and reset
+    // statements; a statement still stepping counts its rows so far).
+    const ReadWork& work() const { return work_; }
+    ReadWork& work() { return work_; }
+
     // The one ladder of DIR/massho.db, oldest first: every table of the file (src/schema.cpp).
     static const std::vector<Migration>& migrations();
 
@@ -92,6 +108,7 @@ class Database {
     std::filesystem::path path_;
     Mode mode_;
     const std::vector<Migration>& schema_;
+    ReadWork work_;
     std::unique_ptr<sqlite3, Closer> db_;
 };
 

@@ -49,6 +49,13 @@ class Register {
     void forEach(const std::function<void(uint64_t, const std::string&)>& visit,
                  uint64_t first = 0) const;
 
+    // Calls `visit(index, bytes)`, in index order, for the entries filed under `name` with a value
+    // from `first` to `last` inclusive, compared as text (entry_keys.h): reads those entries
+    // only. A file older than schema version 8 opened read-only (never migrated) has no
+    // entry_keys table: then every entry is read and filed on the fly, the same answer slower.
+    void forEachKeyed(std::string_view name, std::string_view first, std::string_view last,
+                      const std::function<void(uint64_t, const std::string&)>& visit) const;
+
     // The stored signed checkpoint note for a tree size (default: the latest).
     std::string checkpoint(std::optional<uint64_t> size = std::nullopt) const;
     uint64_t checkpointCount() const;
@@ -77,6 +84,8 @@ class Register {
 
   private:
     void catchUpTree(uint64_t size);
+    void fileKeys(uint64_t index, std::string_view entryBytes);
+    bool hasEntryKeys() const;
     // A statement prepared on first use and reset for reuse: appends are frequent, preparing
     // SQL is not free.
     Statement& cached(std::unique_ptr<Statement>& slot, std::string_view sql) const;
@@ -85,7 +94,8 @@ class Register {
     TreeStore tree_;
     std::string origin_;
     KeyProvider key_;
-    mutable std::unique_ptr<Statement> insertEntry_, insertCheckpoint_, size_;
+    mutable std::unique_ptr<Statement> insertEntry_, insertCheckpoint_, size_, insertKey_;
+    mutable std::optional<bool> hasEntryKeys_;
 };
 
 // Throws EntryFormatError unless `bytes` is a canonical entry with v=1 and string kind, salt

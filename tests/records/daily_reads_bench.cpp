@@ -1,0 +1,198 @@
+// Benchmark (not a test): the read paths a records officer uses daily, on a big register.
+// Usage: records_daily_reads_bench DATA_DIR [SIZE]
+//   When DATA_DIR holds no register, builds one first: SIZE entries (default 1,000,000) of the
+//   daily mix (daily_mix.h; ~20-40 minutes on 2 cores). Then runs each command's work through the
+//   library, as the command does after its password check (never timed: scrypt is deliberately
+//   slow), each time on a store opened afresh like a new `massho` process, and prints one line
+//   per command: the median time of 5 runs, what one run read (rows handed back by SQLite, rows
+//   a full table scan stepped over, SQLite VM steps) and the machine's load while it ran.
+//   Each run of "open ledger (+1 entry)" appends one medium-moved entry to DATA_DIR.
+// Target (issue 17): every line <= 100 ms at 1,000,000 entries.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "../bench/cpu_meter.h"
+#include "daily_mix.h"
+#include "massho/records/ledger/media_ledger.h"
+#include "massho/records/papers/certificate.h"
+#include "massho/records/papers/certificate_issuer.h"
+#include "massho/records/papers/disposal_list.h"
+#include "massho/records/people/store.h"
+#include "massho/records/register/canonical_json.h"
+#include "massho/records/register/entry_kind.h"
+
+using namespace massho::records;
+using namespace massho::records::bench;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kRuns = 5;
+
+struct Measured {
+    double ms = 0;
+    ReadWork work;
+    size_t answer = 0;  // rows in the command's answer
+};
+
+// One command: `run` opens what it needs from `dir` and returns the size of its answer; the
+// store's ReadWork after it is what it read.
+using Command = std::function<size_t(Store&)>;
+
+Measured once(const fs::path& dir, Store::Access access, const Command& run,
+              const std::function<void()>& setup) {
+    if (setup) setup();  // not timed
+    const auto start = std::chrono::steady_clock::now();
+    Store store = Store::open(dir, access);
+    Measured m;
+    m.answer = run(store);
+    m.ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    m.work = store.database().work();  // a fresh connection: all it read is this command's
+    return m;
+}
+
+void report(const char* name, const fs::path& dir, Store::Access access, const Command& run,
+            const std::function<void()>& setup = {}) {
+    once(dir, access, run, setup);  // warms the page cache as any earlier command would have
+    massho::bench::CpuMeter meter;
+    std::vector<double> times;
+    Measured last;
+    for (int k = 0; k < kRuns; ++k) {
+        last = once(dir, access, run, setup);
+        times.push_back(last.ms);
+    }
+    std::sort(times.begin(), times.end());
+    const auto cpu = meter.stop();
+    std::printf(
+        "%-44s %9.1f ms %9llu rows %9llu scan %11llu vm %7zu answer  [load %s, busy %.0f%%]\n",
+        name, times[kRuns / 2], static_cast<unsigned long long>(last.work.rows),
+        static_cast<unsigned long long>(last.work.fullScanSteps),
+        static_cast<unsigned long long>(last.work.vmSteps), last.answer,
+        massho::bench::loadAverage().c_str(), cpu.machineBusy * 100);
+}
+
+// What the register holds that the commands ask about, found once (not timed).
+struct Targets {
+    uint64_t size = 0;
+    uint64_t recentErasure = 0;
+    std::string recentTag;
+    std::string day;   // the JST day before the last entry's
+    std::string year;  // the last full year
+};
+
+Targets findTargets(const fs::path& dir) {
+    Store store = Store::open(dir, Store::Access::ReadOnly);
+    Register& log = store.signedRegister();
+    Targets t;
+    t.size = log.size();
+    log.forEach(
+        [&](uint64_t index, const std::string& bytes) {
+            if (!entryHasKind(bytes, EntryKind::Erasure)) return;
+            const EntryFields f = parseEntry(bytes);
+            t.recentErasure = index;
+            t.recentTag = entryText(f, "asset");
+            const std::string ended = entryText(f, "ended");
+            const auto day = parseDate(ended.substr(0, 10));
+            if (day) t.day = formatDate(TimePoint(*day - std::chrono::days(1)));
+            t.year = std::to_string(std::stoi(ended.substr(0, 4)) - 1);
+        },
+        t.size > 200 ? t.size - 200 : 0);
+    return t;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: records_daily_reads_bench DATA_DIR [SIZE]\n");
+        return 2;
+    }
+    const fs::path dir = argv[1];
+    if (!fs::exists(dir / Store::kDatabaseFile))
+        massho::records::bench::buildDailyMix(dir, argc > 2 ? std::stoull(argv[2]) : 1000000);
+    {
+        const auto start = std::chrono::steady_clock::now();
+        Store::open(dir);  // applies any migration the file still needs, once
+        std::printf("first read-write open (migrations, once): %.1f s [load %s]\n",
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
+                    massho::bench::loadAverage().c_str());
+    }
+    const Targets t = findTargets(dir);
+    std::printf("register of %llu entries; recent erasure %llu (%s), day %s, year %s\n",
+                static_cast<unsigned long long>(t.size),
+                static_cast<unsigned long long>(t.recentErasure), t.recentTag.c_str(),
+                t.day.c_str(), t.year.c_str());
+    const auto rw = Store::Access::ReadWrite;
+    const auto ro = Store::Access::ReadOnly;
+    report("open store", dir, rw, [](Store&) { return size_t{0}; });
+    report("open ledger (caught up)", dir, rw, [](Store& s) {
+        MediaLedger ledger(s.database(), s.signedRegister());
+        return size_t{0};
+    });
+    // One entry appended since the ledger last caught up (not timed): a medium's move as
+    // another process would have recorded it before this command opens the ledger.
+    const std::string movedTag = [&] {
+        Store s = Store::open(dir);
+        return MediaLedger(s.database(), s.signedRegister()).list(MediaState::InUse).front().tag;
+    }();
+    const auto oneMove = [&] {
+        Store s = Store::open(dir);
+        s.signedRegister().append(EntryBuilder(EntryKind::MediumMoved)
+                                      .set("asset", movedTag)
+                                      .set("from", "in-use")
+                                      .set("to", "in-use")
+                                      .set("location", std::to_string(s.signedRegister().size()))
+                                      .set("write_protected", int64_t{0})
+                                      .set("by", kMixOperator)
+                                      .finish());
+    };
+    report(
+        "open ledger (+1 entry)", dir, rw,
+        [](Store& s) {
+            MediaLedger ledger(s.database(), s.signedRegister());
+            return size_t{0};
+        },
+        oneMove);
+    report("media list", dir, rw,
+           [](Store& s) { return MediaLedger(s.database(), s.signedRegister()).list().size(); });
+    report("media list --state in-use", dir, rw, [](Store& s) {
+        return MediaLedger(s.database(), s.signedRegister()).list(MediaState::InUse).size();
+    });
+    report("media show TAG", dir, rw, [&](Store& s) {
+        MediaLedger ledger(s.database(), s.signedRegister());
+        return static_cast<size_t>(ledger.find(t.recentTag).has_value()) +
+               ledger.history(t.recentTag).size();
+    });
+    report("register show INDEX", dir, ro, [&](Store& s) {
+        return s.signedRegister().entry(t.size - 1).empty() ? size_t{0} : size_t{1};
+    });
+    report("register proof INDEX", dir, ro, [&](Store& s) {
+        return s.signedRegister().proof(t.size / 2).empty() ? size_t{0} : size_t{1};
+    });
+    report("certificate N (recent erasure, no PDF)", dir, rw, [&](Store& s) {
+        prepareCertificate(s.signedRegister(), s.origin(), t.recentErasure, kMixOfficer, s.clock());
+        return size_t{1};
+    });
+    report("certificate batch --date DAY (no PDF)", dir, rw, [&](Store& s) {
+        const auto indexes = selectErasures(s.signedRegister(), t.day, std::nullopt);
+        for (uint64_t index : indexes)
+            prepareCertificate(s.signedRegister(), s.origin(), index, kMixOfficer, s.clock());
+        return indexes.size();
+    });
+    report("certificate list --from/--to a year (CSV)", dir, ro, [&](Store& s) {
+        const auto rows = disposalRows(s.signedRegister(), t.year + "-01-01", t.year + "-12-31");
+        return disposalListCsv(rows).empty() ? size_t{0} : rows.size();
+    });
+    report("request list", dir, rw, [](Store& s) { return s.requests().list().size(); });
+    report("request list --state pending", dir, rw,
+           [](Store& s) { return s.requests().list({RequestState::Pending}).size(); });
+    report("user list", dir, rw, [](Store& s) { return s.users().list().size(); });
+    return 0;
+}
