@@ -60,7 +60,7 @@ TestCase {
         const signedIn = () => findChild(window.contentItem, "signed in as") !== null
         tryVerify(() => signedIn() || window.client.error !== "", 60000, "no answer to the login")
         verify(signedIn(), "not logged in: " + window.client.error)
-        const media = testbed.attachMedia(4, 256)
+        const media = testbed.attachMedia(4, 1024)
         compare(media.length, 4)
         for (const device of media)
             tryVerify(() => findChild(window.contentItem, "erase " + device) !== null, 60000,
