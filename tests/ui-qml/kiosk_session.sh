@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The real massho-kiosk in its real session: under cage (wlroots' headless backend, no display
 # needed), as the unprivileged user USER, against the bus at BUS (the private one masshod serves);
-# kiosk_session_login.py logs in over AT-SPI and presses the card's Erase. Run as root by
+# kiosk_session_login.py logs in over AT-SPI, presses the card's Erase and walks the erase
+# wizard until the erasure's job shows. Run as root by
 # kiosk_session_test.cpp, which starts masshod and attaches the medium.
 #
 #   kiosk_session.sh KIOSK USER BUS LOGIN PASSWORD DEVICE OUTDIR
@@ -36,7 +37,7 @@ setpriv --reuid="$user" --regid="$(id -g "$user")" --clear-groups \
     cage=$!
     for _ in $(seq 200); do [ -S "$XDG_RUNTIME_DIR/wayland-0" ] && break; sleep 0.05; done
     status=0
-    /usr/bin/python3 "$RUN/login.py" "$LOGIN" "$PASSWORD" "$DEVICE" 60 || status=$?
+    /usr/bin/python3 "$RUN/login.py" "$LOGIN" "$PASSWORD" "$DEVICE" 20 || status=$?
     kiosk=$(pgrep -P $cage || true)
     if [ -n "$kiosk" ]; then
       echo "massho-kiosk ran as: $(ps -o user= -p $kiosk)"

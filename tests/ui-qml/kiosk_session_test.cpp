@@ -2,7 +2,8 @@
 // unprivileged user, against masshod running as root on a private bus that admits that user (the
 // shipped policy with massho-kiosk replaced by `daemon`, service_fixture.h). A script presses the
 // kiosk's accessible controls over AT-SPI (kiosk_session.sh, kiosk_session_login.py): it logs in
-// on the keypad, sees the attached loop device's card and presses its Erase.
+// on the keypad, sees the attached loop device's card, presses its Erase, walks the erase wizard
+// (reuse of class 4: no approval needed) and sees the erasure's job named with its state.
 // Label kiosk-session: needs root, cage and python3-pyatspi (skips without them).
 #include <gtest/gtest.h>
 
@@ -30,7 +31,7 @@ bool sessionToolsPresent() {
            probe.exitStatus() == QProcess::NormalExit && probe.exitCode() == 0;
 }
 
-TEST(KioskSession, anOperatorLogsInOverAtSpiUnderCageAndFindsTheCardToErase) {
+TEST(KioskSession, anOperatorLogsInOverAtSpiUnderCageAndStartsAnErasureThroughTheWizard) {
     MASSHO_REQUIRE_LOOP_DEVICES();
     if (!sessionToolsPresent()) GTEST_SKIP() << "needs cage and python3-pyatspi";
     massho::testsupport::TempDir tmp;
@@ -54,6 +55,8 @@ TEST(KioskSession, anOperatorLogsInOverAtSpiUnderCageAndFindsTheCardToErase) {
     EXPECT_NE(output.find("card of " + medium.path() + " found and its Erase pressed"),
               std::string::npos)
         << output;
+    // The wizard's job view names the medium with its state: the erasure started (or ended).
+    EXPECT_NE(output.find("erasure started: " + medium.path() + "  "), std::string::npos) << output;
     EXPECT_NE(output.find(std::string("massho-kiosk ran as: ") + kKioskUser), std::string::npos)
         << output;
 }

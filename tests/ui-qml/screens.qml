@@ -19,6 +19,12 @@ TestCase {
         { name: "home-auditor", reach: w => homeWithCard(w, "aud") },
         { name: "jobs-running", reach: w => jobShown(w, runningJob, "state", "消去中", "Erasing") },
         { name: "job-recorded", reach: w => jobShown(w, recordedJob, "entry") },
+        { name: "wizard-purpose", reach: w => wizardAt(w, wizardDevice(), 0, "reuse", 4) },
+        { name: "wizard-asset-tag", reach: w => wizardAt(w, wizardDevice(), 1, "reuse", 4) },
+        { name: "wizard-method", reach: w => wizardAt(w, wizardDevice(), 2, "reuse", 4) },
+        { name: "wizard-confirm", reach: w => wizardAt(w, wizardDevice(), 3, "reuse", 4) },
+        { name: "approval-second-person", reach: w => approvalByDataManager(w) },
+        { name: "job-result", reach: w => jobResult(w) },
     ]
     readonly property var languages: ["ja", "en"]
 
@@ -102,6 +108,66 @@ TestCase {
             recorded = true
         }
         return testbed.devicePath
+    }
+
+    // The erase wizard as op1 fills it in, on `device`, up to `step` (0 purpose and class, 1 asset
+    // tag, 2 method, 3 the typed confirmation). A loop device has no serial: the confirmation is
+    // the last 4 characters of its name, and its asset tag (not in the media ledger) is typed.
+    function wizardAt(window, device, step, purpose, infoClass) {
+        logIn(window, "op1")
+        window.client.refreshDevices()
+        tryVerify(() => findChild(window.contentItem, "erase " + device) !== null, 30000,
+                  "no card for " + device)
+        press(window, "erase " + device)
+        press(window, "purpose " + purpose)
+        press(window, "class " + infoClass)
+        if (step < 1) return
+        press(window, "wizard next")
+        press(window, "asset field")
+        typeOn(window, "TAG-" + device.split("/").pop())
+        if (step < 2) return
+        press(window, "wizard next")
+        tryVerify(() => find(window, "nist level").text.length > 0, 15000, "no method preselected")
+        if (step < 3) return
+        press(window, "wizard next")
+        press(window, "confirmation field")
+        typeOn(window, device.split("/").pop().slice(-4))
+        tryVerify(() => find(window, "submit erase").enabled, 15000, "the plan did not come")
+    }
+    // The form's medium, attached once: its screens only look, nothing is submitted.
+    property string formDevice: ""
+    function wizardDevice() {
+        if (formDevice === "") {
+            formDevice = testbed.attachDevice(16)
+            verify(formDevice !== "", "no loop device")
+        }
+        return formDevice
+    }
+    // A medium of its own for each screen that submits (a request or an erasure).
+    function freshDevice() {
+        const device = testbed.attachDevice(16)
+        verify(device !== "", "no loop device")
+        return device
+    }
+    // Disposal always needs a data manager (the default policy): dm logs in beside op1.
+    function approvalByDataManager(window) {
+        wizardAt(window, freshDevice(), 3, "disposal", 2)
+        press(window, "submit erase")
+        tryVerify(() => findChild(window.contentItem, "request id") !== null, 15000,
+                  "no request was made")
+        press(window, "second user id field")
+        typeOn(window, "dm")
+        press(window, "second password field")
+        typeOn(window, testbed.password)
+        press(window, "second log in")
+        tryVerify(() => find(window, "approve").visible, 15000, "dm was not logged in")
+    }
+    // Reuse of class 4 needs no approval: erased at once, followed to its register entry.
+    function jobResult(window) {
+        wizardAt(window, freshDevice(), 3, "reuse", 4)
+        press(window, "submit erase")
+        tryVerify(() => findChild(window.contentItem, "result entry") !== null
+                        && find(window, "result entry").visible, 60000, "no register entry")
     }
 
     // The check itself finds a missing glyph: an Egyptian hieroglyph (U+13000), which no
