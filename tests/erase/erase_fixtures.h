@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "massho/erase/erasure.h"
+#include "massho/erase/target.h"
 #include "massho/testsupport/loop_device.h"
 #include "massho/testsupport/temp_dir.h"
 
@@ -26,6 +27,33 @@ std::vector<uint8_t> readFile(const std::string& path);
 double entropyBitsPerByte(const std::vector<uint8_t>& data);
 // Offset of the first byte != `byte`, or -1.
 int64_t firstNotEqual(const std::vector<uint8_t>& data, uint8_t byte);
+
+// A target standing for another and passing every call through, taken as a block device: the
+// base of the tests' faulty devices, which override only the calls they break.
+class ForwardingTarget : public Target {
+  public:
+    explicit ForwardingTarget(std::unique_ptr<Target> inner) : inner_(std::move(inner)) {}
+    const std::string& path() const override { return inner_->path(); }
+    uint64_t size() const override { return inner_->size(); }
+    uint32_t logicalSector() const override { return inner_->logicalSector(); }
+    uint32_t physicalSector() const override { return inner_->physicalSector(); }
+    bool isBlockDevice() const override { return true; }
+    bool directIo() const override { return inner_->directIo(); }
+    ssize_t writeAt(const uint8_t* d, std::size_t n, uint64_t at) override {
+        return inner_->writeAt(d, n, at);
+    }
+    ssize_t readAt(uint8_t* d, std::size_t n, uint64_t at) override {
+        return inner_->readAt(d, n, at);
+    }
+    int flush() override { return inner_->flush(); }
+
+  protected:
+    Target& inner() { return *inner_; }
+    const Target& inner() const { return *inner_; }
+
+  private:
+    std::unique_ptr<Target> inner_;
+};
 
 // Options for `methodId` with its default verification and no progress.
 EraseOptions optionsFor(const std::string& methodId);

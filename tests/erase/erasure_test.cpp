@@ -12,6 +12,7 @@ namespace {
 using test::entropyBitsPerByte;
 using test::FilledLoop;
 using test::firstNotEqual;
+using test::ForwardingTarget;
 using test::optionsFor;
 
 constexpr uint64_t kSmall = 4u << 20;
@@ -308,26 +309,13 @@ TEST(Erasure, BadOptionsAreRefusedBeforeWriting) {
 }
 
 // A target that claims to be larger than the device behind it.
-class OversizedTarget : public Target {
+class OversizedTarget : public ForwardingTarget {
   public:
     OversizedTarget(std::unique_ptr<Target> inner, uint64_t extra)
-        : inner_(std::move(inner)), extra_(extra) {}
-    const std::string& path() const override { return inner_->path(); }
-    uint64_t size() const override { return inner_->size() + extra_; }
-    uint32_t logicalSector() const override { return inner_->logicalSector(); }
-    uint32_t physicalSector() const override { return inner_->physicalSector(); }
-    bool isBlockDevice() const override { return true; }
-    bool directIo() const override { return inner_->directIo(); }
-    ssize_t writeAt(const uint8_t* d, std::size_t n, uint64_t at) override {
-        return inner_->writeAt(d, n, at);
-    }
-    ssize_t readAt(uint8_t* d, std::size_t n, uint64_t at) override {
-        return inner_->readAt(d, n, at);
-    }
-    int flush() override { return inner_->flush(); }
+        : ForwardingTarget(std::move(inner)), extra_(extra) {}
+    uint64_t size() const override { return inner().size() + extra_; }
 
   private:
-    std::unique_ptr<Target> inner_;
     uint64_t extra_;
 };
 

@@ -27,25 +27,19 @@ enum class Gone {
 
 // An image file that goes away once `lifetime` bytes have been transferred (written and read),
 // and counts the transfers tried after that.
-class VanishingTarget : public Target {
+class VanishingTarget : public test::ForwardingTarget {
   public:
     VanishingTarget(std::unique_ptr<Target> inner, uint64_t lifetime, Gone how)
-        : inner_(std::move(inner)), lifetime_(lifetime), how_(how) {}
-    const std::string& path() const override { return inner_->path(); }
-    uint64_t size() const override { return inner_->size(); }
-    uint32_t logicalSector() const override { return inner_->logicalSector(); }
-    uint32_t physicalSector() const override { return inner_->physicalSector(); }
-    bool isBlockDevice() const override { return true; }
-    bool directIo() const override { return inner_->directIo(); }
+        : ForwardingTarget(std::move(inner)), lifetime_(lifetime), how_(how) {}
     ssize_t writeAt(const uint8_t* d, std::size_t n, uint64_t at) override {
         if (gone()) return failed(-ENOSPC);
-        return counted(inner_->writeAt(d, n, at));
+        return counted(inner().writeAt(d, n, at));
     }
     ssize_t readAt(uint8_t* d, std::size_t n, uint64_t at) override {
         if (gone()) return failed(0);
-        return counted(inner_->readAt(d, n, at));
+        return counted(inner().readAt(d, n, at));
     }
-    int flush() override { return gone() ? EIO : inner_->flush(); }
+    int flush() override { return gone() ? EIO : inner().flush(); }
     int triesAfterGone() const { return tries_; }
 
   private:
@@ -68,7 +62,6 @@ class VanishingTarget : public Target {
         return -ENODEV;
     }
 
-    std::unique_ptr<Target> inner_;
     uint64_t lifetime_;
     Gone how_;
     std::atomic<uint64_t> transferred_{0};  // the verifier reads on a thread of its own
@@ -161,26 +154,18 @@ TEST_F(VanishingDevice, PulledBeforeTheFirstChunkTheJobStopsAtOnceSayingSo) {
 // Bad sectors at the very start of a disk that is there (its first MiB can be neither written
 // nor read): the first, middle and last sectors are read, the middle one answers, so these are
 // bad sectors, found one by one and recorded, and the rest of the disk is erased.
-class BadStartTarget : public Target {
+class BadStartTarget : public test::ForwardingTarget {
   public:
     BadStartTarget(std::unique_ptr<Target> inner, uint64_t badBytes)
-        : inner_(std::move(inner)), bad_(badBytes) {}
-    const std::string& path() const override { return inner_->path(); }
-    uint64_t size() const override { return inner_->size(); }
-    uint32_t logicalSector() const override { return inner_->logicalSector(); }
-    uint32_t physicalSector() const override { return inner_->physicalSector(); }
-    bool isBlockDevice() const override { return true; }
-    bool directIo() const override { return inner_->directIo(); }
+        : ForwardingTarget(std::move(inner)), bad_(badBytes) {}
     ssize_t writeAt(const uint8_t* d, std::size_t n, uint64_t at) override {
-        return at < bad_ ? -EIO : inner_->writeAt(d, n, at);
+        return at < bad_ ? -EIO : inner().writeAt(d, n, at);
     }
     ssize_t readAt(uint8_t* d, std::size_t n, uint64_t at) override {
-        return at < bad_ ? -EIO : inner_->readAt(d, n, at);
+        return at < bad_ ? -EIO : inner().readAt(d, n, at);
     }
-    int flush() override { return inner_->flush(); }
 
   private:
-    std::unique_ptr<Target> inner_;
     uint64_t bad_;
 };
 
@@ -217,26 +202,15 @@ TEST(PulledDisk, PulledBeforeTheFirstWriteARealDeviceFailsAtOnce) {
 
 // A disk that is there but dying: every read from `from` on fails with EIO, the sectors before
 // it read well. It is not taken for gone: its sectors are tried one by one, up to 64 MiB.
-class UnreadableTailTarget : public Target {
+class UnreadableTailTarget : public test::ForwardingTarget {
   public:
     UnreadableTailTarget(std::unique_ptr<Target> inner, uint64_t from)
-        : inner_(std::move(inner)), from_(from) {}
-    const std::string& path() const override { return inner_->path(); }
-    uint64_t size() const override { return inner_->size(); }
-    uint32_t logicalSector() const override { return inner_->logicalSector(); }
-    uint32_t physicalSector() const override { return inner_->physicalSector(); }
-    bool isBlockDevice() const override { return true; }
-    bool directIo() const override { return inner_->directIo(); }
-    ssize_t writeAt(const uint8_t* d, std::size_t n, uint64_t at) override {
-        return inner_->writeAt(d, n, at);
-    }
+        : ForwardingTarget(std::move(inner)), from_(from) {}
     ssize_t readAt(uint8_t* d, std::size_t n, uint64_t at) override {
-        return at + n > from_ ? -EIO : inner_->readAt(d, n, at);
+        return at + n > from_ ? -EIO : inner().readAt(d, n, at);
     }
-    int flush() override { return inner_->flush(); }
 
   private:
-    std::unique_ptr<Target> inner_;
     uint64_t from_;
 };
 
@@ -261,24 +235,18 @@ TEST(DyingDevice, UnreadableSectorsAreRetriedOneByOneUpTo64MiB) {
 
 // A device that takes every transfer in pieces (a short write or read, as a kernel may return
 // one): the engine goes on where it stopped, and the whole device is erased and verified.
-class ShortTransferTarget : public Target {
+class ShortTransferTarget : public test::ForwardingTarget {
   public:
-    explicit ShortTransferTarget(std::unique_ptr<Target> inner) : inner_(std::move(inner)) {}
-    const std::string& path() const override { return inner_->path(); }
-    uint64_t size() const override { return inner_->size(); }
-    uint32_t logicalSector() const override { return inner_->logicalSector(); }
-    uint32_t physicalSector() const override { return inner_->physicalSector(); }
-    bool isBlockDevice() const override { return true; }
-    bool directIo() const override { return inner_->directIo(); }
+    explicit ShortTransferTarget(std::unique_ptr<Target> inner)
+        : ForwardingTarget(std::move(inner)) {}
     ssize_t writeAt(const uint8_t* d, std::size_t n, uint64_t at) override {
         ++calls_;
-        return inner_->writeAt(d, piece(n), at);
+        return inner().writeAt(d, piece(n), at);
     }
     ssize_t readAt(uint8_t* d, std::size_t n, uint64_t at) override {
         ++calls_;
-        return inner_->readAt(d, piece(n), at);
+        return inner().readAt(d, piece(n), at);
     }
-    int flush() override { return inner_->flush(); }
     int calls() const { return calls_; }
 
   private:
@@ -287,7 +255,6 @@ class ShortTransferTarget : public Target {
         const std::size_t sector = logicalSector();
         return std::min(n, std::max(sector, n / 2 / sector * sector));
     }
-    std::unique_ptr<Target> inner_;
     std::atomic<int> calls_{0};
 };
 
