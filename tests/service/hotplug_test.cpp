@@ -3,16 +3,12 @@
 
 #include <QDBusConnection>
 
+#include "device_signals.h"
 #include "massho/testsupport/loop_device.h"
 #include "service_fixture.h"
 
 namespace massho::service::test {
 namespace {
-
-class SignalLog : public QObject {
-  public:
-    std::vector<QString> added, removed;
-};
 
 TEST(ServiceHotplugTest, AttachingAndDetachingADeviceIsSignalled) {
     MASSHO_REQUIRE_LOOP_DEVICES();
@@ -21,29 +17,20 @@ TEST(ServiceHotplugTest, AttachingAndDetachingADeviceIsSignalled) {
     service.startService();
     QDBusConnection kiosk = service.connect("kiosk");
     ManagerProxy manager = service.manager(kiosk);
-    SignalLog log;
-    QObject::connect(&manager, &ManagerProxy::DeviceAdded, &log, [&](const QVariantMap& device) {
-        log.added.push_back(device.value("path").toString());
-    });
-    QObject::connect(&manager, &ManagerProxy::DeviceRemoved, &log,
-                     [&](const QString& path) { log.removed.push_back(path); });
+    DeviceSignals hotplug(manager);
     manager.GetDevices().waitForFinished();
 
     std::string path;
     {
         testsupport::LoopDevice device(tmp / "hot.img", 32 * 1024 * 1024);
         path = device.path();
-        const QString qpath = QString::fromStdString(path);
-        EXPECT_TRUE(ServiceFixture::waitFor(
-            [&] { return std::count(log.added.begin(), log.added.end(), qpath) > 0; },
-            std::chrono::seconds(10)))
-            << path;
+        EXPECT_TRUE(ServiceFixture::waitFor([&] { return hotplug.wasAdded(path); },
+                                            std::chrono::seconds(10)))
+            << path << "; " << hotplug.log();
     }
-    const QString qpath = QString::fromStdString(path);
-    EXPECT_TRUE(ServiceFixture::waitFor(
-        [&] { return std::count(log.removed.begin(), log.removed.end(), qpath) > 0; },
-        std::chrono::seconds(10)))
-        << path;
+    EXPECT_TRUE(
+        ServiceFixture::waitFor([&] { return hotplug.wasRemoved(path); }, std::chrono::seconds(10)))
+        << path << "; " << hotplug.log();
 }
 
 // A disk listed by GetDevices and pulled before the hotplug watch next looks is still signalled
@@ -55,23 +42,21 @@ TEST(ServiceHotplugTest, ADiskListedAndPulledBetweenTwoLooksIsStillSignalledRemo
     service.startService();
     QDBusConnection kiosk = service.connect("kiosk");
     ManagerProxy manager = service.manager(kiosk);
-    SignalLog log;
-    QObject::connect(&manager, &ManagerProxy::DeviceRemoved, &log,
-                     [&](const QString& path) { log.removed.push_back(path); });
-    QString path;
+    DeviceSignals hotplug(manager);
+    std::string path;
     {
         testsupport::LoopDevice device(tmp / "brief.img", 8 * 1024 * 1024);
-        path = QString::fromStdString(device.path());
+        path = device.path();
         auto listed = manager.GetDevices();  // lists it at once, before the watch's next look
         listed.waitForFinished();
         bool seen = false;
-        for (const QVariantMap& d : listed.value()) seen |= d.value("path").toString() == path;
+        for (const QVariantMap& d : listed.value())
+            seen |= d.value("path").toString() == QString::fromStdString(path);
         ASSERT_TRUE(seen);
     }
-    EXPECT_TRUE(ServiceFixture::waitFor(
-        [&] { return std::count(log.removed.begin(), log.removed.end(), path) > 0; },
-        std::chrono::seconds(10)))
-        << path.toStdString();
+    EXPECT_TRUE(
+        ServiceFixture::waitFor([&] { return hotplug.wasRemoved(path); }, std::chrono::seconds(10)))
+        << path << "; " << hotplug.log();
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "device_signals.h"
 #include "job_watch.h"
 #include "massho/records/people/store.h"
 #include "massho/records/register/canonical_json.h"
@@ -28,33 +29,6 @@ constexpr uint64_t kMiB = 1024 * 1024;
 // plugin: 64 MiB written and 16 MiB read back take a few seconds); sector-by-sector retries of a
 // disk taken for dying would not.
 constexpr std::chrono::seconds kPulledJobLimit{60};
-
-// The device paths DeviceAdded and DeviceRemoved named, in order.
-class DeviceSignals : public QObject {
-  public:
-    explicit DeviceSignals(ManagerProxy& manager) {
-        connect(&manager, &ManagerProxy::DeviceAdded, this, [this](const QVariantMap& device) {
-            added.push_back(device.value("path").toString());
-        });
-        connect(&manager, &ManagerProxy::DeviceRemoved, this,
-                [this](const QString& path) { removed.push_back(path); });
-    }
-    bool wasAdded(const std::string& path) const { return named(added, path); }
-    bool wasRemoved(const std::string& path) const { return named(removed, path); }
-    std::string log() const {
-        std::string text = "added:";
-        for (const QString& a : added) text += " " + a.toStdString();
-        text += "; removed:";
-        for (const QString& r : removed) text += " " + r.toStdString();
-        return text;
-    }
-
-  private:
-    static bool named(const std::vector<QString>& paths, const std::string& path) {
-        return std::count(paths.begin(), paths.end(), QString::fromStdString(path)) > 0;
-    }
-    std::vector<QString> added, removed;
-};
 
 class VanishingDeviceTest : public ::testing::Test {
   protected:
