@@ -13,8 +13,10 @@
 #include "massho/base/base64.h"
 #include "massho/base/digest.h"
 #include "massho/base/hex.h"
+#include "massho/base/unique_fd.h"
 #include "massho/records/papers/certificate_pdf.h"
 #include "massho/records/register/database.h"
+#include "massho/records/register/durable_file.h"
 #include "massho/records/register/entry_keys.h"
 #include "massho/records/register/entry_kind.h"
 #include "massho/records/register/note.h"
@@ -25,31 +27,30 @@ namespace {
 
 constexpr std::uintmax_t kMaxArchivedPdfBytes = 64u * 1024 * 1024;
 
-struct FileCloser {
-    int fd;
-    ~FileCloser() {
-        if (fd >= 0) ::close(fd);
-    }
-};
-
-// Written in full and fsynced before the register says it exists; O_EXCL: never overwritten.
+// Written in full and fsynced, its name too (the folder synced), before the register says it
+// exists; O_EXCL: never overwritten.
 void writeArchive(const std::filesystem::path& file, const std::string& bytes) {
     std::filesystem::create_directories(file.parent_path());
     ::chmod(file.parent_path().c_str(), 0700);
-    FileCloser out{::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)};
-    if (out.fd < 0)
+    base::UniqueFd out(::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
+    if (!out)
         throw RecordsError("cannot create " + file.string() + ": " + std::strerror(errno) +
                            " (check the data directory)");
     size_t done = 0;
     while (done < bytes.size()) {
-        const ssize_t n = ::write(out.fd, bytes.data() + done, bytes.size() - done);
+        const ssize_t n = ::write(out.get(), bytes.data() + done, bytes.size() - done);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0)
             throw RecordsError("cannot write " + file.string() + ": " + std::strerror(errno));
         done += static_cast<size_t>(n);
     }
-    if (::fsync(out.fd) != 0)
+    if (::fsync(out.get()) != 0)
         throw RecordsError("cannot sync " + file.string() + ": " + std::strerror(errno));
+    try {
+        syncFolder(file.parent_path());
+    } catch (const std::runtime_error& e) {
+        throw RecordsError(e.what());
+    }
 }
 
 struct LastIssue {
