@@ -16,6 +16,7 @@
 #include "massho/operations/move_medium_operation.h"
 #include "massho/operations/update_medium_operation.h"
 #include "massho/records/ledger/media_ledger.h"
+#include "massho/records/ledger/media_list_text.h"
 #include "massho/records/register/text_field.h"
 #include "media_json.h"
 
@@ -41,10 +42,9 @@ uint64_t runOperation(operations::Operation&& operation) {
 }
 
 void printMedium(const records::Medium& m) {
-    std::printf("%-16s class %d%s  %-11s %-12s %s %s\n", shown(m.tag).c_str(), m.infoClass,
-                m.myNumber ? " MyNo" : "     ", shown(m.mediaType).c_str(),
-                std::string(records::toString(m.state)).c_str(), shown(m.serial).c_str(),
-                shown(m.location).c_str());
+    std::string line;
+    records::appendMediumLine(line, records::listedLine(m));
+    std::fputs(line.c_str(), stdout);
 }
 
 }  // namespace
@@ -143,14 +143,14 @@ int runMediaList(const Invocation& inv) {
     }
     records::Store store = openStore(inv);
     records::MediaLedger ledger(store.database(), store.signedRegister());
-    const auto media = ledger.list(state);
     if (cl.isSet("json")) {
         QJsonArray out;
-        for (const auto& m : media) out.append(mediumJson(m, nullptr));
+        for (const auto& m : ledger.list(state)) out.append(mediumJson(m, nullptr));
         printJson(out);
         return 0;
     }
-    for (const auto& m : media) printMedium(m);
+    // The listed columns only, in large writes: every medium of a big ledger in milliseconds.
+    records::writeMediaList(ledger, state, stdout);
     return 0;
 }
 

@@ -203,9 +203,13 @@ void MediaLedger::applyEntry(const std::string& bytes, uint64_t at) {
 }
 
 void MediaLedger::save(const Medium& m) {
-    Statement s(db_, "INSERT OR REPLACE INTO media(tag, serial, state, row) VALUES(?, ?, ?, ?)");
+    // The listed columns (schema version 9) are the row's own values, for `media list`.
+    Statement s(db_,
+                "INSERT OR REPLACE INTO media(tag, serial, state, row, class, my_number, "
+                "media_type, location) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
     s.bind(1, m.tag).bind(2, m.serial).bind(3, toString(m.state));
-    s.bind(4, serializeEntry(toFields(m))).run();
+    s.bind(4, serializeEntry(toFields(m))).bind(5, int64_t{m.infoClass});
+    s.bind(6, int64_t{m.myNumber ? 1 : 0}).bind(7, m.mediaType).bind(8, m.location).run();
 }
 
 void MediaLedger::saveEvent(const MediumEvent& e) {
@@ -502,6 +506,30 @@ std::vector<Medium> MediaLedger::list(std::optional<MediaState> state) const {
     return out;
 }
 
+void MediaLedger::forEachListed(std::optional<MediaState> state,
+                                const std::function<void(const MediumLine&)>& visit) const {
+    if (replayed_) {
+        for (const auto& [tag, m] : replayed_->media)
+            if (!state || m.state == *state)
+                visit({m.tag, m.infoClass, m.myNumber, m.mediaType, m.state, m.serial, m.location});
+        return;
+    }
+    // Every medium: index media_listing from start to end. By state: media_by_state, the answer.
+    Statement s(db_, state ? "SELECT tag, class, my_number, media_type, state, serial, location "
+                             "FROM media WHERE state = ? ORDER BY tag"
+                           : "SELECT tag, class, my_number, media_type, state, serial, location "
+                             "FROM media ORDER BY tag");
+    if (state) s.bind(1, toString(*state));
+    while (s.step()) {
+        const auto rowState = parseMediaState(s.textView(4));
+        if (!rowState)
+            throw EntryFormatError("ledger row " + std::string(s.textView(0)) +
+                                   " has an unknown state '" + std::string(s.textView(4)) + "'");
+        visit({s.textView(0), static_cast<int>(s.integer(1)), s.integer(2) != 0, s.textView(3),
+               *rowState, s.textView(5), s.textView(6)});
+    }
+}
+
 std::vector<MediumEvent> MediaLedger::history(const std::string& tag) const {
     if (replayed_) return replayed_->history(tag);
     std::vector<MediumEvent> out;
@@ -525,6 +553,16 @@ std::vector<std::string> MediaLedger::differencesFromRegister() const {
                           std::string(toString(it->second.state)) + ", last entry " +
                           std::to_string(it->second.lastEntry) + ")");
     }
+    // The listed columns must say what the row says: `media list` prints them.
+    size_t at = 0;
+    forEachListed(std::nullopt, [&](const MediumLine& line) {
+        const Medium* m = at < rows.size() ? &rows[at++] : nullptr;
+        if (!m || line.tag != m->tag || line.infoClass != m->infoClass ||
+            line.myNumber != m->myNumber || line.mediaType != m->mediaType ||
+            line.state != m->state || line.serial != m->serial || line.location != m->location)
+            out.push_back(std::string(line.tag) +
+                          ": the ledger table's listed columns differ from its row");
+    });
     for (const auto& [tag, m] : truth.media)
         // The tag by init-capture: clang before 16 cannot capture a structured binding.
         if (std::none_of(rows.begin(), rows.end(),

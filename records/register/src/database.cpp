@@ -95,6 +95,13 @@ std::string Statement::text(int column) const {
              : std::string();
 }
 
+std::string_view Statement::textView(int column) const {
+    const auto* p = sqlite3_column_text(stmt_.get(), column);
+    int n = sqlite3_column_bytes(stmt_.get(), column);
+    return p ? std::string_view(reinterpret_cast<const char*>(p), static_cast<size_t>(n))
+             : std::string_view();
+}
+
 std::string Statement::blob(int column) const {
     const void* p = sqlite3_column_blob(stmt_.get(), column);
     int n = sqlite3_column_bytes(stmt_.get(), column);

@@ -223,6 +223,23 @@ CREATE INDEX media_by_state ON media(state);
 CREATE INDEX requests_by_state ON requests(state);
 )sql";
 
+// Version 9 (the whole media list at a million entries, issue 17): the columns `media list`
+// prints, beside the row they come from, so that listing every medium steps columns instead of
+// parsing each row's JSON; and an index holding them in tag order, so that the list reads it
+// from start to end without visiting the table. Rows already in the file get their columns from
+// their row here, as MediaLedger::save() writes them for every later change.
+constexpr const char* kSchemaV9 = R"sql(
+ALTER TABLE media ADD COLUMN class INTEGER NOT NULL DEFAULT 4;
+ALTER TABLE media ADD COLUMN my_number INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE media ADD COLUMN media_type TEXT NOT NULL DEFAULT '';
+ALTER TABLE media ADD COLUMN location TEXT NOT NULL DEFAULT '';
+UPDATE media SET
+  class = coalesce(json_extract(row, '$.class'), 4),
+  my_number = coalesce(json_extract(row, '$.my_number'), 0),
+  media_type = coalesce(json_extract(row, '$.media_type'), ''),
+  location = coalesce(json_extract(row, '$.location'), '');
+CREATE INDEX media_listing ON media(tag, class, my_number, media_type, state, serial, location);
+)sql";
 // witness.db, version 1: the latest checkpoint a witness has cosigned for each log.
 constexpr const char* kWitnessSchemaV1 = R"sql(
 CREATE TABLE logs(
@@ -253,8 +270,8 @@ const std::vector<Migration>& witnessMigrations() {
 
 const std::vector<Migration>& Database::migrations() {
     static const std::vector<Migration> list = {
-        {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4},
-        {5, kSchemaV5}, {6, kSchemaV6}, {7, kSchemaV7}, {8, kSchemaV8},
+        {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}, {5, kSchemaV5},
+        {6, kSchemaV6}, {7, kSchemaV7}, {8, kSchemaV8}, {9, kSchemaV9},
     };
     return list;
 }

@@ -171,7 +171,18 @@ void requireOptionalText(std::string_view field, std::string_view value, TextKin
 std::string escapedForDisplay(std::string_view text) {
     std::string out;
     out.reserve(text.size());
+    appendEscapedForDisplay(out, text);
+    return out;
+}
+
+void appendEscapedForDisplay(std::string& out, std::string_view text) {
     for (size_t i = 0; i < text.size();) {
+        // Printable ASCII needs no decoding: copy the whole run at once.
+        size_t run = i;
+        while (run < text.size() && text[run] >= 0x20 && text[run] < 0x7f) ++run;
+        out.append(text.substr(i, run - i));
+        i = run;
+        if (i == text.size()) break;
         const size_t len = utf8SequenceLength(text, i);
         char buf[16];
         if (len == 0) {
@@ -189,7 +200,6 @@ std::string escapedForDisplay(std::string_view text) {
         }
         i += len;
     }
-    return out;
 }
 
 }  // namespace massho::records

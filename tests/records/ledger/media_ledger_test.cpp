@@ -4,8 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
+#include "massho/records/ledger/media_list_text.h"
 #include "massho/records/register/canonical_json.h"
 #include "massho/records/register/policy_errors.h"
 #include "massho/records/register/signing_key.h"
@@ -526,6 +528,109 @@ TEST_F(MediaLedgerTest, MediumErasedToLeaveGoesBackIntoUseOnlyByADataManagerWith
     appendErasure("PC-0041", "reuse");
     ledger->move("PC-0041", to(MediaState::InUse), "clerk");
     EXPECT_EQ(state("PC-0041"), MediaState::InUse);
+}
+
+// `media list` reads its columns (schema version 9), in tag order through index media_listing:
+// the same media and values as the rows they come from, and a column edited behind the row's
+// back shows in `media check`.
+TEST_F(MediaLedgerTest, TheListedColumnsAreTheRowsOwnValues) {
+    for (int k = 0; k < 20; ++k) {
+        NewMedium m = disk("PC-" + std::to_string(2019 - k), 1 + k % 4);
+        m.myNumber = k % 3 == 0;
+        m.location = k % 2 ? "金庫B" : "";
+        ledger->add(m, "clerk");
+    }
+    ledger->move("PC-2005", to(MediaState::InUse), "clerk");
+    ledger->move("PC-2006", to(MediaState::InUse), "clerk");
+    appendErasure("PC-2006", "disposal");  // behind the ledger's back: caught up on open
+    MediaLedger reopened(db, log);
+    const auto rows = reopened.list();
+    std::vector<std::string> tags;
+    size_t at = 0;
+    reopened.forEachListed(std::nullopt, [&](const MediumLine& line) {
+        ASSERT_LT(at, rows.size());
+        const MediumLine expected = listedLine(rows[at++]);
+        EXPECT_EQ(line.tag, expected.tag);
+        EXPECT_EQ(line.infoClass, expected.infoClass);
+        EXPECT_EQ(line.myNumber, expected.myNumber);
+        EXPECT_EQ(line.mediaType, expected.mediaType);
+        EXPECT_EQ(line.state, expected.state);
+        EXPECT_EQ(line.serial, expected.serial);
+        EXPECT_EQ(line.location, expected.location);
+        tags.emplace_back(line.tag);
+    });
+    EXPECT_EQ(at, 20u);
+    EXPECT_TRUE(std::is_sorted(tags.begin(), tags.end()));
+    std::vector<std::string> erased;
+    reopened.forEachListed(MediaState::Erased,
+                           [&](const MediumLine& line) { erased.emplace_back(line.tag); });
+    EXPECT_EQ(erased, std::vector<std::string>{"PC-2006"});
+
+    Statement plan(db,
+                   "EXPLAIN QUERY PLAN SELECT tag, class, my_number, media_type, state, serial, "
+                   "location FROM media ORDER BY tag");
+    ASSERT_TRUE(plan.step());
+    EXPECT_NE(plan.text(3).find("COVERING INDEX media_listing"), std::string::npos) << plan.text(3);
+
+    db.exec("UPDATE media SET location = 'elsewhere' WHERE tag = 'PC-2003'");
+    const auto diffs = reopened.differencesFromRegister();
+    ASSERT_EQ(diffs.size(), 1u);
+    EXPECT_NE(diffs[0].find("PC-2003: the ledger table's listed columns differ"), std::string::npos)
+        << diffs[0];
+}
+
+// A file of a build at schema version 8 (no listed columns): the migration fills them from each
+// row, as save() writes them, without folding the register again.
+TEST(MediaLedgerMigration, AVersion8FileGetsItsListedColumnsFromItsRows) {
+    testsupport::TempDir dir;
+    const SigningKey key = SigningKey::generate("test.example/media");
+    const std::vector<Migration> v8(Database::migrations().begin(),
+                                    Database::migrations().begin() + 8);
+    MediaSnapshot folded;
+    {
+        Database old(dir / "massho.db", Database::Mode::Create, v8);
+        Register log(old);
+        log.setSigner("test.example/media", [&]() -> const SigningKey& { return key; });
+        for (int k = 0; k < 12; ++k) {
+            EntryBuilder e("medium-registered", fixedClock());
+            e.set("asset", "PC-" + std::to_string(3000 + k)).set("class", int64_t{1 + k % 4});
+            e.set("my_number", int64_t{k % 5 == 0 ? 1 : 0});
+            e.set("media_type", k % 2 ? "ssd" : "usb-flash");
+            if (k % 3) e.set("serial", "SN-" + std::to_string(k));
+            if (k % 4) e.set("location", "庁舎 " + std::to_string(k) + "F");
+            log.append(e.set("source", "manual").set("by", "clerk").finish());
+        }
+        // What the ledger of a version 8 build wrote: the row and its three columns.
+        folded = replayLedger(log);
+        for (const auto& [tag, m] : folded.media) {
+            Statement s(old, "INSERT INTO media(tag, serial, state, row) VALUES(?, ?, ?, ?)");
+            s.bind(1, tag).bind(2, m.serial).bind(3, toString(m.state));
+            s.bind(4, serializeEntry(toFields(m))).run();
+        }
+        Statement cursor(old, "UPDATE media_cursor SET next_index = ? WHERE id = 0");
+        cursor.bind(1, static_cast<int64_t>(log.size())).run();
+    }
+    Database db(dir / "massho.db", Database::Mode::ReadWrite);
+    EXPECT_GE(db.schemaVersion(), 9);
+    Register log(db);
+    MediaLedger ledger(db, log);
+    auto expected = folded.media.begin();
+    size_t count = 0;
+    ledger.forEachListed(std::nullopt, [&](const MediumLine& line) {
+        ASSERT_NE(expected, folded.media.end());
+        const Medium& m = expected->second;
+        EXPECT_EQ(line.tag, m.tag);
+        EXPECT_EQ(line.infoClass, m.infoClass) << m.tag;
+        EXPECT_EQ(line.myNumber, m.myNumber) << m.tag;
+        EXPECT_EQ(line.mediaType, m.mediaType) << m.tag;
+        EXPECT_EQ(line.state, m.state) << m.tag;
+        EXPECT_EQ(line.serial, m.serial) << m.tag;
+        EXPECT_EQ(line.location, m.location) << m.tag;
+        ++expected;
+        ++count;
+    });
+    EXPECT_EQ(count, 12u);
+    EXPECT_TRUE(ledger.differencesFromRegister().empty());
 }
 
 }  // namespace

@@ -101,6 +101,10 @@ class MediaLedger {
     // or for a device without one by the path, model and size recorded when it was registered.
     std::optional<Medium> findOpenByDevice(const DeviceIdentity& device) const;
     std::vector<Medium> list(std::optional<MediaState> state = std::nullopt) const;
+    // What `media list` prints of the same media in the same order (by tag), one visit each,
+    // from the listed columns (index media_listing): nothing parsed, nothing kept.
+    void forEachListed(std::optional<MediaState> state,
+                       const std::function<void(const MediumLine&)>& visit) const;
     std::vector<MediumEvent> history(const std::string& tag) const;
 
     // Applies register entries appended since the tables were last brought up to date.

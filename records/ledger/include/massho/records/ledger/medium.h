@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "massho/records/register/canonical_json.h"
@@ -46,6 +47,18 @@ struct Medium {
         return {devicePath, deviceModel(manufacturer, model), serial,
                 static_cast<uint64_t>(sizeBytes)};
     }
+};
+
+// What `media list` prints of a medium: its columns in the media table (schema version 9), so
+// that a list of every medium steps columns instead of parsing each row. The views are valid only
+// during the visit that hands them out.
+struct MediumLine {
+    std::string_view tag;
+    int infoClass = 4;
+    bool myNumber = false;
+    std::string_view mediaType;
+    MediaState state = MediaState::Registered;
+    std::string_view serial, location;
 };
 
 // One register entry in a medium's history.

@@ -43,6 +43,8 @@ class Statement {
     bool isNull(int column) const;
     int64_t integer(int column) const;
     std::string text(int column) const;
+    // The column's text without a copy: valid until the next step() or reset().
+    std::string_view textView(int column) const;
     std::string blob(int column) const;
     // The column's bytes without a copy: valid until the next step() or reset().
     std::string_view blobView(int column) const;

@@ -58,5 +58,7 @@ void requireOptionalText(std::string_view field, std::string_view value, TextKin
 // \u{XXXX} and invalid UTF-8 bytes as \x{XX}, so no escape code reaches the terminal; all else
 // unchanged. For human output only: JSON output and `register show` keep the exact bytes.
 std::string escapedForDisplay(std::string_view text);
+// The same, appended to `out` (lists of a hundred thousand lines build their text in one buffer).
+void appendEscapedForDisplay(std::string& out, std::string_view text);
 
 }  // namespace massho::records
