@@ -16,7 +16,7 @@
 #include "../session.h"
 #include "massho/erase/method.h"
 #include "massho/operations/create_request_operation.h"
-#include "massho/records/register/text_field.h"
+#include "massho/records/people/request_list_text.h"
 
 namespace massho::cli {
 namespace {
@@ -110,13 +110,9 @@ bool isListedState(const std::string& state) {
     return state == "expired";
 }
 
-// The stored states a shown state can come from: "expired" is an approved or claimed request
-// past its expiry, so those two also hold the approved and claimed ones still valid.
+// The stored states a shown state can come from (request_list_text.h).
 std::vector<records::RequestState> storedStates(const std::string& shown) {
-    using records::RequestState;
-    for (auto s : {RequestState::Pending, RequestState::Rejected, RequestState::Used})
-        if (shown == records::toString(s)) return {s};
-    return {RequestState::Approved, RequestState::Claimed};
+    return records::storedStatesShownAs(shown);
 }
 
 }  // namespace
@@ -134,10 +130,12 @@ int runRequestList(const Invocation& inv) {
     Session session = Session::open(
         inv, cl, {Role::Operator, Role::DataManager, Role::Admin, Role::Auditor, Role::Chief});
     const auto now = session.store().clock()();
+    if (!cl.isSet("json")) {
+        // In large writes, one reused row at a time: every request of a big register quickly.
+        records::writeRequestList(session.store().requests(), filter, now, stdout);
+        return 0;
+    }
     QJsonArray all;
-    if (!cl.isSet("json"))
-        std::printf("%-11s %-9s %-12s %-5s %-12s %-10s %-10s %-9s %s\n", "ID", "STATE", "PURPOSE",
-                    "CLASS", "ASSET", "REQUESTER", "DECIDED BY", "METHOD", "MEDIUM");
     // With --state, only the rows of its stored states (index requests_by_state).
     const auto requests = filter ? session.store().requests().list(storedStates(*filter))
                                  : session.store().requests().list();
@@ -145,37 +143,25 @@ int runRequestList(const Invocation& inv) {
         const std::string state = r.displayState(now);
         if (filter && *filter != state) continue;
         const auto& d = r.details;
-        if (cl.isSet("json")) {
-            all.append(QJsonObject{
-                {"id", QString::fromStdString(r.id)},
-                {"kind", QString::fromStdString(std::string(records::toString(d.kind)))},
-                {"state", QString::fromStdString(state)},
-                {"purpose", QString::fromStdString(d.purpose)},
-                {"class", d.infoClass},
-                {"asset", QString::fromStdString(d.assetTag)},
-                {"method", QString::fromStdString(d.method)},
-                {"destination", QString::fromStdString(d.destination)},
-                {"requester", QString::fromStdString(r.requester)},
-                {"decided_by", QString::fromStdString(r.decidedBy.value_or(""))},
-                {"approval_expires", QString::fromStdString(r.approvalExpires.value_or(""))},
-                {"device_serial", QString::fromStdString(d.device.serial)},
-                {"device_model", QString::fromStdString(d.device.model)},
-                {"device_path", QString::fromStdString(d.device.path)},
-                {"request_entry", static_cast<qint64>(r.requestEntry)},
-            });
-            continue;
-        }
-        // Recorded text with control characters escaped (item 7); --json keeps it exact.
-        const auto shown = [](const std::string& text) { return records::escapedForDisplay(text); };
-        std::printf("%-11s %-9s %-12s %-5d %-12s %-10s %-10s %-9s %s\n", shown(r.id).c_str(),
-                    state.c_str(), shown(d.purpose).c_str(), d.infoClass, shown(d.assetTag).c_str(),
-                    shown(r.requester).c_str(), shown(r.decidedBy.value_or("-")).c_str(),
-                    d.method.empty() ? "-" : shown(d.method).c_str(),
-                    shown(d.device.describe()).c_str());
+        all.append(QJsonObject{
+            {"id", QString::fromStdString(r.id)},
+            {"kind", QString::fromStdString(std::string(records::toString(d.kind)))},
+            {"state", QString::fromStdString(state)},
+            {"purpose", QString::fromStdString(d.purpose)},
+            {"class", d.infoClass},
+            {"asset", QString::fromStdString(d.assetTag)},
+            {"method", QString::fromStdString(d.method)},
+            {"destination", QString::fromStdString(d.destination)},
+            {"requester", QString::fromStdString(r.requester)},
+            {"decided_by", QString::fromStdString(r.decidedBy.value_or(""))},
+            {"approval_expires", QString::fromStdString(r.approvalExpires.value_or(""))},
+            {"device_serial", QString::fromStdString(d.device.serial)},
+            {"device_model", QString::fromStdString(d.device.model)},
+            {"device_path", QString::fromStdString(d.device.path)},
+            {"request_entry", static_cast<qint64>(r.requestEntry)},
+        });
     }
-    if (cl.isSet("json")) {
-        printJsonIndented(all);
-    }
+    printJsonIndented(all);
     return 0;
 }
 

@@ -34,28 +34,44 @@ std::optional<uint64_t> optionalIndex(const Statement& row, int column) {
     return static_cast<uint64_t>(row.integer(column));
 }
 
-Request readRequest(const Statement& row) {
-    Request r;
-    r.id = row.text(0);
+void assignOptional(std::optional<std::string>& to, const Statement& row, int column) {
+    if (row.isNull(column))
+        to.reset();
+    else if (to)
+        to->assign(row.textView(column));
+    else
+        to.emplace(row.textView(column));
+}
+
+// Into `r`, reusing its strings' memory: a list of every request fills one Request per row.
+void fillRequest(Request& r, const Statement& row) {
+    r.id.assign(row.textView(0));
     r.details.kind = parseKind(row.text(1));
     r.state = parseState(row.text(2));
-    r.requester = row.text(3);
-    r.created = row.text(4);
-    r.details.purpose = row.text(5);
+    r.requester.assign(row.textView(3));
+    r.created.assign(row.textView(4));
+    r.details.purpose.assign(row.textView(5));
     r.details.infoClass = static_cast<int>(row.integer(6));
-    r.details.assetTag = row.text(7);
-    r.details.method = row.text(8);
-    r.details.destination = row.text(9);
-    r.details.note = row.text(10);
-    r.details.device = {row.text(11), row.text(12), row.text(13),
-                        static_cast<uint64_t>(row.integer(14))};
+    r.details.assetTag.assign(row.textView(7));
+    r.details.method.assign(row.textView(8));
+    r.details.destination.assign(row.textView(9));
+    r.details.note.assign(row.textView(10));
+    r.details.device.path.assign(row.textView(11));
+    r.details.device.model.assign(row.textView(12));
+    r.details.device.serial.assign(row.textView(13));
+    r.details.device.sizeBytes = static_cast<uint64_t>(row.integer(14));
     r.requestEntry = static_cast<uint64_t>(row.integer(15));
-    r.decidedBy = row.optionalText(16);
-    r.decided = row.optionalText(17);
-    r.reason = row.optionalText(18);
-    r.approvalExpires = row.optionalText(19);
+    assignOptional(r.decidedBy, row, 16);
+    assignOptional(r.decided, row, 17);
+    assignOptional(r.reason, row, 18);
+    assignOptional(r.approvalExpires, row, 19);
     r.decisionEntry = optionalIndex(row, 20);
     r.usedEntry = optionalIndex(row, 21);
+}
+
+Request readRequest(const Statement& row) {
+    Request r;
+    fillRequest(r, row);
     return r;
 }
 
@@ -343,21 +359,33 @@ Request Requests::get(const std::string& id) const {
 }
 
 std::vector<Request> Requests::list() const {
-    Statement select(db_, std::string(kSelect) + " ORDER BY seq");
     std::vector<Request> out;
-    while (select.step()) out.push_back(readRequest(select));
+    forEach(nullptr, [&](const Request& r) { out.push_back(r); });
     return out;
 }
 
 std::vector<Request> Requests::list(const std::vector<RequestState>& states) const {
-    std::string in;
-    for (size_t k = 0; k < states.size(); ++k) in += k == 0 ? "?" : ", ?";
-    Statement select(db_, std::string(kSelect) + " WHERE state IN (" + in + ") ORDER BY seq");
-    for (size_t k = 0; k < states.size(); ++k)
-        select.bind(static_cast<int>(k + 1), toString(states[k]));
     std::vector<Request> out;
-    while (select.step()) out.push_back(readRequest(select));
+    forEach(&states, [&](const Request& r) { out.push_back(r); });
     return out;
+}
+
+void Requests::forEach(const std::vector<RequestState>* states,
+                       const std::function<void(const Request&)>& visit) const {
+    std::string in;
+    if (states)
+        for (size_t k = 0; k < states->size(); ++k) in += k == 0 ? "?" : ", ?";
+    Statement select(db_, std::string(kSelect) +
+                              (states ? " WHERE state IN (" + in + ")" : std::string()) +
+                              " ORDER BY seq");
+    if (states)
+        for (size_t k = 0; k < states->size(); ++k)
+            select.bind(static_cast<int>(k + 1), toString((*states)[k]));
+    Request r;
+    while (select.step()) {
+        fillRequest(r, select);
+        visit(r);
+    }
 }
 
 RequestClaim::RequestClaim(Requests& requests, Request request)

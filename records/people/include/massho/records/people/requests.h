@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -102,6 +103,10 @@ class Requests {
     std::vector<Request> list() const;
     // Only those whose stored state is one of `states` (index requests_by_state), in order.
     std::vector<Request> list(const std::vector<RequestState>& states) const;
+    // The same rows (all, or those of `states`) one visit each, in order, without keeping them:
+    // the Request visited is reused for the next row.
+    void forEach(const std::vector<RequestState>* states,
+                 const std::function<void(const Request&)>& visit) const;
 
     std::chrono::days approvalValidity() const { return validity_; }
     Register& signedRegister() { return register_; }
