@@ -1,7 +1,6 @@
-#include <QDateTime>
-
 #include "massho/records/papers/certificate_issuer.h"
 #include "massho/records/papers/erasures_by_day.h"
+#include "massho/records/papers/japan_time.h"
 #include "massho/records/register/entry_keys.h"
 #include "massho/records/register/entry_kind.h"
 
@@ -16,9 +15,7 @@ std::optional<std::string> stringField(const EntryFields& f, const std::string& 
 
 // The calendar day in Japan (UTC+9, no daylight saving) of an RFC 3339 UTC time.
 std::string jstDate(const std::string& rfc3339) {
-    const QDateTime t = QDateTime::fromString(QString::fromStdString(rfc3339), Qt::ISODate);
-    return t.isValid() ? t.toOffsetFromUtc(9 * 3600).date().toString(Qt::ISODate).toStdString()
-                       : std::string();
+    return japanTime(rfc3339).substr(0, 10);
 }
 
 }  // namespace

@@ -9,10 +9,12 @@
 
 namespace massho::records {
 
-// One line of the disposal list (廃棄記録一覧): an erasure for disposal, whatever its result.
+// One line of the disposal list (廃棄記録一覧): an erasure for disposal, whatever its result,
+// as the text of its cells (index, ended_jst, asset, class, model, serial, media_type,
+// size_bytes, method, nist_level, verify, result, operator, approver: the CSV header's order).
 struct DisposalRow {
     uint64_t index = 0;
-    EntryFields fields;
+    std::vector<std::string> cells;
 };
 
 // Erasures with purpose "disposal" that ended between `fromJst` and `toJst` (YYYY-MM-DD,
