@@ -20,17 +20,46 @@ erase::MediaType mediaTypeOf(const appliance::BlockDevice& device) {
     return erase::parseMediaType(device.mediaType).value_or(erase::MediaType::Unknown);
 }
 
+// What only opening the device tells (a disk a job holds is not opened again), from the
+// last listing that did open it, when it is still the same device.
+void keepProbedFacts(appliance::BlockDevice& device, const appliance::BlockDevice& before) {
+    if (before.devNumber != device.devNumber) return;
+    device.partitionTable = before.partitionTable;
+    device.fsType = before.fsType;
+    device.capabilities = before.capabilities;
+    for (auto& part : device.partitions)
+        for (const auto& old : before.partitions)
+            if (old.name == part.name) {
+                part.fsType = old.fsType;
+                part.label = old.label;
+                part.uuid = old.uuid;
+            }
+}
+
 }  // namespace
 
 DeviceCatalog::DeviceCatalog(std::vector<std::filesystem::path> protectedPaths, bool probeDrives)
     : protectedPaths_(std::move(protectedPaths)), probeDrives_(probeDrives) {}
 
-DeviceCatalog::Changes DeviceCatalog::refresh() {
+appliance::GuardOptions DeviceCatalog::listingOptions(const std::set<QString>& heldPaths) const {
     appliance::GuardOptions options;
     options.protectedPaths = protectedPaths_;
     options.probeCapabilities = probeDrives_;
+    for (const QString& path : heldPaths)
+        if (const auto found = devices_.find(path.toStdString()); found != devices_.end())
+            options.unprobed.insert(found->second.name);
+    return options;
+}
+
+DeviceCatalog::Changes DeviceCatalog::update(std::vector<appliance::BlockDevice> listed,
+                                             const appliance::GuardOptions& options) {
     std::map<std::string, appliance::BlockDevice> now;
-    for (auto& device : appliance::discoverDevices(options)) now.emplace(device.path, device);
+    for (auto& device : listed) {
+        const auto before = devices_.find(device.path);
+        if (options.unprobed.count(device.name) && before != devices_.end())
+            keepProbedFacts(device, before->second);
+        now.emplace(device.path, std::move(device));
+    }
 
     Changes changes;
     for (const auto& [path, device] : now) {

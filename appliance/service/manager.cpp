@@ -79,16 +79,27 @@ void Manager::answerLogin(const QDBusMessage& call, std::optional<records::User>
 }
 
 QVariantMapList Manager::GetDevices() {
-    try {
-        service_.refreshDevices();
-        QVariantMapList out;
-        for (const auto& [path, device] : service_.devices().devices())
-            out.append(DeviceCatalog::describe(device));
-        return out;
-    } catch (...) {
-        replyWithError(std::current_exception());
-        return {};
-    }
+    if (!calledFromDBus()) return describeDevices();
+    // Answered once a listing that started after this call has ended (device_lister.h): the
+    // main loop goes on serving meanwhile, however long a disk keeps the probe waiting.
+    setDelayedReply(true);
+    const QDBusMessage call = message();
+    service_.listDevices([this, call](const std::exception_ptr& error) {
+        if (error) {
+            const DbusError e = dbusErrorFor(error);
+            service_.bus().send(call.createErrorReply(e.name, e.message));
+            return;
+        }
+        service_.bus().send(call.createReply(QVariant::fromValue(describeDevices())));
+    });
+    return {};
+}
+
+QVariantMapList Manager::describeDevices() const {
+    QVariantMapList out;
+    for (const auto& [path, device] : service_.devices().devices())
+        out.append(DeviceCatalog::describe(device));
+    return out;
 }
 
 QVariantMapList Manager::GetMethods(const QString& device) {

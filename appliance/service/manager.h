@@ -50,6 +50,8 @@ class Manager : public QObject, protected QDBusContext {
 
   private:
     void replyWithError(const std::exception_ptr& error);
+    // GetDevices' answer: the catalog as the last listing left it.
+    QVariantMapList describeDevices() const;
     void answerLogin(const QDBusMessage& call, std::optional<records::User> person,
                      DbusError error);
 

@@ -41,9 +41,10 @@ Service::Service(QDBusConnection bus, std::filesystem::path dataDir)
     : bus_(std::move(bus)),
       dataDir_(std::move(dataDir)),
       store_(std::make_unique<records::Store>(records::Store::open(dataDir_))),
-      devices_({dataDir_}, store_->config().probeDrives) {
+      devices_({dataDir_}, store_->config().probeDrives),
+      lister_([this] { return devices_.listingOptions(heldDevices()); },
+              [this](const DeviceLister::Listing& listing) { takeListing(listing); }) {
     recoverInterruptedJobs();
-    devices_.refresh();
 }
 
 Service::~Service() {
@@ -215,7 +216,23 @@ QList<QDBusObjectPath> Service::jobPaths() const {
 }
 
 void Service::refreshDevices() {
-    const DeviceCatalog::Changes changes = devices_.refresh();
+    lister_.request();
+}
+
+void Service::listDevices(DeviceLister::Done done) {
+    lister_.request(std::move(done));
+}
+
+std::set<QString> Service::heldDevices() const {
+    std::set<QString> held;
+    for (const auto& job : jobs_)
+        if (job->running()) held.insert(job->device());
+    return held;
+}
+
+void Service::takeListing(const DeviceLister::Listing& listing) {
+    if (listing.error) return;  // the catalog stays as it was; GetDevices says why
+    const DeviceCatalog::Changes changes = devices_.update(listing.devices, listing.options);
     for (const auto& path : changes.removed) emit deviceRemoved(qs(path));
     for (const auto& device : changes.added) emit deviceAdded(DeviceCatalog::describe(device));
     std::set<std::string> names;

@@ -14,6 +14,7 @@
 #include "carry_out_job.h"
 #include "dbus_types.h"
 #include "device_catalog.h"
+#include "device_lister.h"
 #include "job.h"
 #include "massho/operations/decide_request_operation.h"
 #include "massho/records/people/store.h"
@@ -29,8 +30,9 @@ class Service : public QObject {
     Q_OBJECT
 
   public:
-    // Opens DATA_DIR (massho init made it), records the jobs a previous run left unfinished as
-    // interrupted, and lists the devices. Objects are registered on `bus` by the caller.
+    // Opens DATA_DIR (massho init made it) and records the jobs a previous run left unfinished as
+    // interrupted. Objects are registered on `bus` by the caller; the devices are listed at the
+    // first refreshDevices().
     Service(QDBusConnection bus, std::filesystem::path dataDir);
     ~Service() override;
 
@@ -61,8 +63,12 @@ class Service : public QObject {
     // device (the engine's exclusive open would refuse the second only after it was started).
     void requireDeviceFree(const QString& device) const;
 
-    // Lists the devices again; emits deviceAdded/deviceRemoved for what changed.
+    // Lists the devices again, on the lister's thread (device_lister.h); once that listing ends
+    // the catalog is updated and deviceAdded/deviceRemoved are emitted for what changed, here.
     void refreshDevices();
+    // The same, then `done` (with the listing's error, if it failed), after devices() holds a
+    // listing that started after this call.
+    void listDevices(DeviceLister::Done done);
     // Cancels every running job and waits for each to record its end (service shutdown).
     void stopJobs();
 
@@ -78,6 +84,9 @@ class Service : public QObject {
     QString nextJobPath();
     void registerJob(std::unique_ptr<Job> job);
     void forgetOldJobs();
+    // The devices running jobs of this service hold (by path): not probed while they do.
+    std::set<QString> heldDevices() const;
+    void takeListing(const DeviceLister::Listing& listing);
 
     QDBusConnection bus_;
     std::filesystem::path dataDir_;
@@ -86,6 +95,7 @@ class Service : public QObject {
     std::map<QString, std::unique_ptr<Session>> sessions_;
     std::vector<std::unique_ptr<Job>> jobs_;
     uint64_t jobCounter_ = 0;
+    DeviceLister lister_;  // last: gone before what its callbacks use
 };
 
 }  // namespace massho::service

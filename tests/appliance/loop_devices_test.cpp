@@ -184,6 +184,33 @@ TEST_F(DevicesLoop, DosTablePartitionsAreListedWithTheirFilesystems) {
     EXPECT_TRUE(d.eligible) << d.reason;  // nothing mounted: the whole disk may be erased
 }
 
+// A disk named in `unprobed` (one a job holds) is listed from sysfs alone: its table and
+// filesystems stay unknown, its identity and verdict are there; the disks beside it are probed.
+TEST_F(DevicesLoop, AnUnprobedDiskIsListedWithoutItsContents) {
+    LoopDevice held(tmp / "held.img", 64 * kMiB);
+    LoopDevice other(tmp / "other.img", 32 * kMiB);
+    Partitioned table(held, "label: dos\n,16MiB,c\n,,83\n");
+    runChecked({"mkfs.vfat", "-n", "MASSHOFAT", held.path() + "p1"});
+    runChecked({"mkfs.ext4", "-q", "-F", other.path()});
+    GuardOptions options;
+    options.unprobed = {held.name()};
+
+    const std::vector<BlockDevice> devices = discoverDevices(options);
+    const BlockDevice* d = findByPath(devices, held.path());
+    ASSERT_NE(d, nullptr);
+    EXPECT_EQ(d->sizeBytes, 64 * kMiB);
+    EXPECT_EQ(d->backingFile, (tmp / "held.img").string());
+    EXPECT_TRUE(d->eligible) << d->reason;
+    EXPECT_EQ(d->partitionTable, "");
+    ASSERT_EQ(d->partitions.size(), 2u);
+    EXPECT_EQ(d->partitions[0].fsType, "");
+    EXPECT_EQ(d->partitions[0].label, "");
+    EXPECT_NE(d->capabilities.note.find("not probed"), std::string::npos);
+    const BlockDevice* beside = findByPath(devices, other.path());
+    ASSERT_NE(beside, nullptr);
+    EXPECT_EQ(beside->fsType, "ext4");
+}
+
 TEST_F(DevicesLoop, PartitionIsRefusedAsNotAWholeDiskUnlessAllowed) {
     LoopDevice loop(tmp / "disk.img", 32 * kMiB);
     Partitioned table(loop, "label: gpt\n,8MiB\n,\n");

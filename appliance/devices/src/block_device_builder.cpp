@@ -89,16 +89,17 @@ uint64_t sizeBytes(const fs::path& sysDir) {
     return readNumber(sysDir / "size").value_or(0) * kSysfsSectorBytes;
 }
 
-Partition buildPartition(const SysNode& node, const SystemPaths& paths) {
+Partition buildPartition(const SysNode& node, const SystemPaths& paths, bool probe) {
     Partition part;
     part.name = node.name;
     part.path = "/dev/" + node.name;
     part.devNumber = node.dev.str();
     part.sizeBytes = sizeBytes(node.sysDir);
-    ProbeResult probe = probeDevice(paths.dev / node.name);
-    part.fsType = probe.fsType;
-    part.label = probe.label;
-    part.uuid = probe.uuid;
+    if (!probe) return part;
+    ProbeResult found = probeDevice(paths.dev / node.name);
+    part.fsType = found.fsType;
+    part.label = found.label;
+    part.uuid = found.uuid;
     return part;
 }
 
@@ -109,6 +110,10 @@ erase::sanitize::DriveCapabilities capabilitiesOf(const BlockDevice& d, const Sy
     erase::sanitize::DriveCapabilities none;
     if (!options.probeCapabilities) {
         none.note = "not probed: the capability probe is turned off ([devices] probe = no)";
+        return none;
+    }
+    if (options.unprobed.count(d.name)) {
+        none.note = "not probed: the device is in use";
         return none;
     }
     if (!paths.isRealSystem()) return none;
@@ -137,11 +142,14 @@ BlockDevice buildDisk(const SysNode& disk, const DeviceIndex& index, const Syste
     d.readOnly = readNumber(disk.sysDir / "ro").value_or(0) != 0;
     d.wholeDisk = true;
     d.mediaType = guessMediaType(d.transport, d.rotational, d.model);
-    ProbeResult probe = probeDevice(paths.dev / disk.name);
-    d.partitionTable = probe.partitionTable;
-    d.fsType = probe.fsType;
+    const bool probe = !options.unprobed.count(disk.name);
+    if (probe) {
+        ProbeResult found = probeDevice(paths.dev / disk.name);
+        d.partitionTable = found.partitionTable;
+        d.fsType = found.fsType;
+    }
     for (const SysNode* part : index.partitionsOf(disk.name)) {
-        d.partitions.push_back(buildPartition(*part, paths));
+        d.partitions.push_back(buildPartition(*part, paths, probe));
     }
     d.capabilities = capabilitiesOf(d, paths, options);
     return d;
@@ -151,7 +159,8 @@ BlockDevice buildPartitionDevice(const SysNode& partition, const DeviceIndex& in
                                  const SystemPaths& paths, const GuardOptions& options) {
     const SysNode* disk = index.byName(partition.parentDisk);
     BlockDevice d = disk ? buildDisk(*disk, index, paths, options) : BlockDevice{};
-    Partition part = buildPartition(partition, paths);
+    Partition part =
+        buildPartition(partition, paths, !options.unprobed.count(disk ? disk->name : ""));
     d.name = part.name;
     d.path = part.path;
     d.devNumber = part.devNumber;

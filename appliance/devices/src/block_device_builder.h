@@ -8,7 +8,8 @@
 namespace massho::appliance::detail {
 
 // The facts of a whole disk (identity, geometry, transport, partitions with their filesystems).
-// The guard verdict is left for applyVerdict(); of the options only probeCapabilities is read.
+// The guard verdict is left for applyVerdict(); of the options only probeCapabilities and
+// unprobed are read.
 BlockDevice buildDisk(const SysNode& disk, const DeviceIndex& index, const SystemPaths& paths,
                       const GuardOptions& options);
 

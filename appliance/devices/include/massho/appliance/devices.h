@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,11 @@ struct GuardOptions {
     // [devices] probe = no): no pass-through command reaches any drive; capabilities stay
     // interface "none" with a note saying so. Some USB bridges hang or reset on pass-through.
     bool probeCapabilities = true;
+    // Whole disks (by name: "loop3", "sdb") described from sysfs alone: their device node is not
+    // opened, so no libblkid probe and no identify command; partition table, filesystems and
+    // capabilities stay unknown. For a disk a job holds open (the service keeps what it learnt
+    // before): probing it would only wait behind, and compete with, the erasure's I/O.
+    std::set<std::string> unprobed;
 };
 
 // Every whole block device (skipping ram*, zram* and loop devices with nothing attached), sorted

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "massho/testsupport/loop_device.h"
+
+namespace massho::testsupport {
+
+// A disk whose reads can be made to wait, as a busy or dying disk keeps a reader waiting for
+// seconds or minutes: nbdkit's sh plugin over a sparse image (each request a dd), exported as a
+// file by nbdfuse, and a real /dev/loopN (direct I/O, so every request reaches nbdkit) over it.
+// stall() makes every read from then on wait until release(); writes go on (slowed by
+// `writeDelay` each, so that a job writing it runs long enough to be caught mid-pass).
+class StallingDisk {
+  public:
+    // True when nbdkit, nbdfuse and fusermount3 are installed (appliance/tools/install-deps).
+    static bool toolsPresent();
+
+    // Everything lives in `dir` (image, script, flag files, FUSE mount point).
+    StallingDisk(const std::filesystem::path& dir, uint64_t sizeBytes,
+                 std::chrono::milliseconds writeDelay = {});
+    ~StallingDisk();  // releases, detaches, stops the server
+    StallingDisk(const StallingDisk&) = delete;
+    StallingDisk& operator=(const StallingDisk&) = delete;
+
+    const std::string& path() const { return loop_->path(); }  // /dev/loopN
+    // From now on reads wait; what the kernel cached of the device is dropped (BLKFLSBUF), so
+    // that a reader reaches the disk.
+    void stall() const;
+    void release() const;
+    // True once a read has arrived since stall(): someone is waiting on the disk.
+    bool readWaiting() const;
+
+  private:
+    std::filesystem::path writeScript(uint64_t sizeBytes,
+                                      std::chrono::milliseconds writeDelay) const;
+    void startAndAttach(uint64_t sizeBytes, const std::filesystem::path& script);
+    void stopServer();
+
+    std::filesystem::path image_, stallFlag_, waitingFlag_, mountPoint_;
+    pid_t server_ = -1;
+    std::unique_ptr<LoopDevice> loop_;
+};
+
+}  // namespace massho::testsupport
