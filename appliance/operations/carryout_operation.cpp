@@ -163,6 +163,16 @@ void CarryOutOperation::check() {
                              "medium too small: the package needs up to " + std::to_string(needed) +
                                  " bytes, " + medium_.path + " holds " + std::to_string(usable) +
                                  " after formatting; use a larger one");
+    // The package is one file, and FAT32 ends a file at 4 GiB − 1 byte (mcopy stops there, says
+    // "Short write" and still exits 0): a larger package could only fail once the medium had been
+    // erased and formatted. Refused here, before the medium is touched.
+    if (needed > image::maxFileBytes(medium_.sizeBytes))
+        throw OperationError(Category::BadInput,
+                             "package too large for one file on FAT32: it needs up to " +
+                                 std::to_string(needed) + " bytes, FAT32 holds at most " +
+                                 std::to_string(image::maxFileBytes(medium_.sizeBytes)) +
+                                 " in a file; carry the files out in parts of under 4 GiB"
+                                 " (or on a medium over 32 GiB with exfatprogs installed)");
     checkApprovalNeeded();
     admitToLedger();
     checked_ = true;

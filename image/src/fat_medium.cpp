@@ -50,6 +50,11 @@ std::string sanitizeLabel(const std::string& label) {
     return out.empty() ? "MASSHO" : out;
 }
 
+// The choice prepareFatMedium makes, and maxFileBytes must agree with.
+bool usesExfat(uint64_t deviceBytes) {
+    return deviceBytes > kExfatThreshold && haveProgram("mkfs.exfat");
+}
+
 }  // namespace
 
 std::string FatMedium::mtoolsImage() const {
@@ -64,13 +69,17 @@ uint64_t usableBytes(uint64_t deviceBytes) {
     return partition - partition / 100 - (1ull << 20);
 }
 
+uint64_t maxFileBytes(uint64_t deviceBytes) {
+    return usesExfat(deviceBytes) ? UINT64_MAX : (4ull << 30) - 1;
+}
+
 FatMedium prepareFatMedium(const std::string& device, uint64_t deviceBytes,
                            const std::string& label) {
     FatMedium m;
     m.device = device;
     m.partitionOffset = kPartitionOffset;
     m.partitionBytes = (deviceBytes - kPartitionOffset) / kSector * kSector;
-    const bool exfat = deviceBytes > kExfatThreshold && haveProgram("mkfs.exfat");
+    const bool exfat = usesExfat(deviceBytes);
     m.filesystem = exfat ? "exfat" : "vfat";
 
     // sfdisk(8) script: MBR, one partition from sector 2048 to the end.
