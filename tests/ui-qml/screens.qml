@@ -214,6 +214,8 @@ TestCase {
     function auditVerified(window) {
         logIn(window, "aud")
         press(window, "open audit")
+        // Enabled once the checkpoint the view asks for on opening has come.
+        tryVerify(() => find(window, "verify now").enabled, 15000, "verify now stays disabled")
         press(window, "verify now")
         tryVerify(() => find(window, "verify result").visible, 30000, "not verified")
     }
