@@ -151,9 +151,9 @@ void RegisterDesk::loadReport(const QString& kind, const QVariantMap& options) {
                          const QStringList header = r.value("header").toStringList();
                          const QStringList cells = r.value("cells").toStringList();
                          QVariantList rows;
-                         const int width = std::max<qsizetype>(1, header.size());
-                         for (int at = 0; at + width <= cells.size() && rows.size() < kShownRows;
-                              at += width)
+                         const qsizetype width = std::max<qsizetype>(1, header.size());
+                         for (qsizetype at = 0;
+                              at + width <= cells.size() && rows.size() < kShownRows; at += width)
                              rows << QVariant(cells.mid(at, width));
                          const bool cut =
                              r.value("truncated").toBool() || cells.size() / width > rows.size();

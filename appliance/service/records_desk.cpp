@@ -100,7 +100,7 @@ std::string dateOption(const QVariantMap& options, const char* key,
                        const std::optional<std::string>& fallback) {
     const auto value = textOption(options, key);
     if (!value && !fallback) throw invalid(QStringLiteral("give %1").arg(QLatin1String(key)));
-    const std::string date = value.value_or(fallback.value_or(""));
+    std::string date = value.value_or(fallback.value_or(""));
     if (!records::isValidDate(date))
         throw invalid(QStringLiteral("%1 '%2' is not a date written as %3")
                           .arg(QLatin1String(key), qs(date.substr(0, 20)),
