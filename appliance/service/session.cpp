@@ -16,6 +16,7 @@
 #include "massho/operations/require_role.h"
 #include "massho/records/people/store.h"
 #include "massho/records/register/clock.h"
+#include "records_desk.h"
 #include "service.h"
 #include "session_adaptor.h"
 
@@ -89,6 +90,7 @@ Session::Session(Service& service, records::User user, QString owner, QString pa
         std::chrono::duration_cast<std::chrono::milliseconds>(config.sessionMaxAge));
     connect(&maxAge_, &QTimer::timeout, this, &Session::end);
     maxAge_.start();
+    records_ = std::make_unique<RecordsDesk>(service_, *this);
 }
 
 Session::~Session() = default;
@@ -127,6 +129,18 @@ void Session::refreshPerson() {
                                .arg(userId()));
     }
     user_ = *now;
+}
+
+void Session::admit(const QString& caller) {
+    if (ended_)
+        throw ServiceError(dbus_error::kNotAuthorized,
+                           QStringLiteral("the session has ended: log in again"));
+    if (caller != owner_)
+        throw ServiceError(dbus_error::kNotAuthorized,
+                           QStringLiteral("this session belongs to another connection: log in "
+                                          "with Login on your own connection"));
+    refreshPerson();
+    idle_.start();
 }
 
 template <typename Act>

@@ -16,6 +16,7 @@ class SessionAdaptor;
 
 namespace massho::service {
 
+class RecordsDesk;
 class Service;
 
 // One person logged in (org.massho.Appliance1.Session, masshod(8)), at
@@ -41,6 +42,9 @@ class Session : public QObject, protected QDBusContext {
     uint idleMinutes() const;
     // Ends the session (its connection left the bus).
     void close() { end(); }
+    // For the session's other faces (records_desk.h): throws ServiceError unless `caller` is
+    // the connection that logged in and the account is still usable; touches the idle timer.
+    void admit(const QString& caller);
 
   public slots:
     QDBusObjectPath StartErase(const QString& device, const QString& method, const QString& purpose,
@@ -81,6 +85,7 @@ class Session : public QObject, protected QDBusContext {
     QTimer idle_;
     QTimer maxAge_;
     bool ended_ = false;
+    std::unique_ptr<RecordsDesk> records_;  // SESSION/records, for officers and auditors
 };
 
 }  // namespace massho::service

@@ -155,6 +155,11 @@ TEST_F(ServiceLoginTest, TheServiceIntrospectsAsTheContractSays) {
     EXPECT_TRUE(sessionContract.count("method StartErase(sssissa{sv})->o"));
     EXPECT_EQ(members(introspect(kiosk, session), "org.massho.Appliance1.Session"),
               sessionContract);
+    // The session's records desk (records officers and auditors), at SESSION/records.
+    const auto recordsContract = members(contract("Records"), "org.massho.Appliance1.Records");
+    EXPECT_TRUE(recordsContract.count("method Search(a{sv}uu)->aa{sv}u"));
+    EXPECT_EQ(members(introspect(kiosk, session + "/records"), "org.massho.Appliance1.Records"),
+              recordsContract);
     EXPECT_EQ(manager.origin().toStdString(), "test.example/service");
 }
 

@@ -76,6 +76,27 @@ class Testbed : public QObject {
         return {};
     }
 
+    // The state and register entry of the job startEraseWith started last ("" / -1 before).
+    Q_INVOKABLE QString lastJobState() const { return lastJobProperty("State").toString(); }
+    Q_INVOKABLE qlonglong lastJobEntry() const {
+        return lastJob.isEmpty() ? -1 : lastJobProperty("EntryIndex").toLongLong();
+    }
+    QVariant lastJobProperty(const char* name) const {
+        QDBusConnection other = QDBusConnection::connectToBus(
+            qEnvironmentVariable("DBUS_SYSTEM_BUS_ADDRESS"), QStringLiteral("other-kiosk"));
+        return lastJob.isEmpty()
+                   ? QVariant()
+                   : JobProxy(massho::service::test::kBusName, lastJob, other).property(name);
+    }
+    // What the stand-in lp on masshod's PATH was given last: its arguments, one a line, then
+    // "bytes N" for the document it read ("" before anything was printed).
+    Q_INVOKABLE QString printed() const {
+        QFile args(QString::fromStdString((tmp / "lp-args").string()));
+        QFile pdf(QString::fromStdString((tmp / "lp-spooled.pdf").string()));
+        if (!args.open(QIODevice::ReadOnly)) return {};
+        return QString::fromUtf8(args.readAll()) + QStringLiteral("bytes %1").arg(pdf.size());
+    }
+
     // Cancels the job startEraseWith started last, as its operator at the other kiosk would;
     // returns "" or the service's reason.
     Q_INVOKABLE QString cancelLastJob() {
@@ -210,6 +231,7 @@ class Setup : public QObject {
         }
         try {
             service_ = std::make_unique<massho::service::test::ServiceFixture>();
+            standInPrinter();
             service_->startService();
             // The kiosk talks to "the system bus": here, the private one masshod serves.
             qputenv("DBUS_SYSTEM_BUS_ADDRESS", service_->busAddress().toUtf8());
@@ -236,6 +258,23 @@ class Setup : public QObject {
     }
 
   private:
+    // A stand-in for CUPS's lp on masshod's PATH (it inherits this process's environment): it
+    // keeps its arguments and the document, for Testbed::printed.
+    void standInPrinter() {
+        const auto bin = tmp_ / "bin";
+        std::filesystem::create_directories(bin);
+        QFile lp(QString::fromStdString((bin / "lp").string()));
+        if (!lp.open(QIODevice::WriteOnly)) return;
+        lp.write(QStringLiteral("#!/bin/sh\nprintf '%s\\n' \"$@\" > '%1'\ncat > '%2'\n"
+                                "echo 'request id is kiosk-1'\n")
+                     .arg(QString::fromStdString((tmp_ / "lp-args").string()),
+                          QString::fromStdString((tmp_ / "lp-spooled.pdf").string()))
+                     .toUtf8());
+        lp.close();
+        std::filesystem::permissions(bin / "lp", std::filesystem::perms::owner_all);
+        qputenv("PATH", QByteArray::fromStdString(bin.string()) + ":" + qgetenv("PATH"));
+    }
+
     massho::testsupport::TempDir tmp_;
     std::unique_ptr<massho::service::test::ServiceFixture> service_;
     std::unique_ptr<massho::testsupport::LoopDevice> device_;

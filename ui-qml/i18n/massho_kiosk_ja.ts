@@ -65,6 +65,75 @@
     </message>
 </context>
 <context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../qml/AuditView.qml" line="16"/>
+        <location filename="../qml/AuditView.qml" line="49"/>
+        <source>Audit the register</source>
+        <translation>台帳の監査</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditView.qml" line="36"/>
+        <source>Verifying the register…</source>
+        <translation>台帳を検証中…</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditView.qml" line="37"/>
+        <source>The register verifies.</source>
+        <translation>台帳は正しく検証されました。</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditView.qml" line="38"/>
+        <source>The register does NOT verify. Report this to the administrator and keep the appliance as it is.</source>
+        <translation>台帳の検証に失敗しました。装置はこのままにして、管理者に報告してください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditView.qml" line="58"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditView.qml" line="64"/>
+        <source>Verify the register now</source>
+        <translation>いま台帳を検証</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditView.qml" line="103"/>
+        <source>Latest checkpoint</source>
+        <translation>最新のチェックポイント</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditView.qml" line="112"/>
+        <source>Size: %1 entries</source>
+        <translation>サイズ：%1 件の記録</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditView.qml" line="113"/>
+        <source>Root hash: %1</source>
+        <translation>ルートハッシュ：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditView.qml" line="114"/>
+        <source>Signed after the entry of %1</source>
+        <translation>%1 の記録の後に署名</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditView.qml" line="123"/>
+        <source>Witnesses</source>
+        <translation>立会い者（ウィットネス）</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditView.qml" line="133"/>
+        <source>No witness has cosigned a checkpoint yet.</source>
+        <translation>まだどの立会い者（ウィットネス）もチェックポイントに連署していません。</translation>
+    </message>
+    <message>
+        <location filename="../qml/AuditView.qml" line="142"/>
+        <source>%1 cosigned size %2 at %3</source>
+        <translation>%1 がサイズ %2 に連署（%3）</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
         <location filename="../qml/ConfirmDialog.qml" line="10"/>
@@ -292,27 +361,37 @@
         <translation>承認待ちの申請</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="74"/>
+        <location filename="../qml/HomeScreen.qml" line="80"/>
+        <source>Register and certificates</source>
+        <translation>台帳と証明書</translation>
+    </message>
+    <message>
+        <location filename="../qml/HomeScreen.qml" line="86"/>
+        <source>Audit the register</source>
+        <translation>台帳の監査</translation>
+    </message>
+    <message>
+        <location filename="../qml/HomeScreen.qml" line="91"/>
         <source>Attached media</source>
         <translation>接続されている媒体</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="81"/>
+        <location filename="../qml/HomeScreen.qml" line="98"/>
         <source>No medium is attached. Plug in a drive or a USB stick.</source>
         <translation>媒体が接続されていません。ドライブまたはUSBメモリを接続してください。</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="137"/>
+        <location filename="../qml/HomeScreen.qml" line="170"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="153"/>
+        <location filename="../qml/HomeScreen.qml" line="186"/>
         <source>Yes, stop erasing</source>
         <translation>はい、中止します</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="154"/>
+        <location filename="../qml/HomeScreen.qml" line="187"/>
         <source>No, keep erasing</source>
         <translation>いいえ、続けます</translation>
     </message>
@@ -575,6 +654,182 @@
     </message>
 </context>
 <context>
+    <name>RegisterView</name>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="17"/>
+        <location filename="../qml/RegisterView.qml" line="51"/>
+        <source>Register and certificates</source>
+        <translation>台帳と証明書</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="34"/>
+        <source>Erasure</source>
+        <translation>消去</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="35"/>
+        <source>Medium registered</source>
+        <translation>媒体登録</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="36"/>
+        <source>Medium destroyed</source>
+        <translation>物理破壊</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="37"/>
+        <source>Carried out</source>
+        <translation>持出し</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="38"/>
+        <source>Returned</source>
+        <translation>返却</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="60"/>
+        <source>Search the register</source>
+        <translation>台帳を検索</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="67"/>
+        <source>Media reports</source>
+        <translation>媒体の帳票</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="74"/>
+        <location filename="../qml/RegisterView.qml" line="324"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="122"/>
+        <location filename="../qml/RegisterView.qml" line="151"/>
+        <source>Asset tag</source>
+        <translation>管理番号</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="129"/>
+        <location filename="../qml/RegisterView.qml" line="151"/>
+        <source>Serial number</source>
+        <translation>シリアル番号</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="136"/>
+        <source>Erasures today</source>
+        <translation>今日の消去</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="141"/>
+        <source>Erasures in the last 30 days</source>
+        <translation>過去30日の消去</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="156"/>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="169"/>
+        <source>No entries found.</source>
+        <translation>該当する記録はありません。</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="170"/>
+        <source>Entries %1–%2 of %3</source>
+        <translation>%3 件中 %1–%2 件目</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="198"/>
+        <source>Entry %1: %2, %3</source>
+        <translation>記録 %1：%2、%3</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="201"/>
+        <source>Asset %1, serial %2, %3 %4 by %5</source>
+        <translation>管理番号 %1、シリアル %2、%3 %4（実施者 %5）</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="207"/>
+        <source>Certificates issued: %1</source>
+        <translation>発行済みの証明書：%1 件</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="215"/>
+        <source>Reissue certificate</source>
+        <translation>証明書を再発行</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="216"/>
+        <source>Issue certificate</source>
+        <translation>証明書を発行</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="222"/>
+        <source>Preview certificate</source>
+        <translation>証明書を確認</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="229"/>
+        <location filename="../qml/RegisterView.qml" line="318"/>
+        <source>Print certificate</source>
+        <translation>証明書を印刷</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="243"/>
+        <source>Previous page</source>
+        <translation>前のページ</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="249"/>
+        <source>Next page</source>
+        <translation>次のページ</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="264"/>
+        <source>Media ledger</source>
+        <translation>媒体管理台帳</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="269"/>
+        <source>Carried out now</source>
+        <translation>持出し中の媒体</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="274"/>
+        <source>Due for return or disposal</source>
+        <translation>返却・廃棄予定</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="279"/>
+        <source>Closed in the last 30 days</source>
+        <translation>過去30日の廃棄・破壊記録</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="298"/>
+        <source>Certificate for entry %1</source>
+        <translation>記録 %1 の証明書</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="311"/>
+        <source>The issued certificate&apos;s first page</source>
+        <translation>発行した証明書の1ページ目</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTable</name>
+    <message>
+        <location filename="../qml/ReportTable.qml" line="38"/>
+        <source>Only the first %1 rows are shown; the whole report: massho media report.</source>
+        <translation>最初の %1 行だけを表示しています。全体は massho media report で出力してください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/ReportTable.qml" line="47"/>
+        <source>The report has no rows.</source>
+        <translation>この帳票に該当する行はありません。</translation>
+    </message>
+</context>
+<context>
     <name>RequestQueue</name>
     <message>
         <location filename="../qml/RequestQueue.qml" line="17"/>
@@ -685,6 +940,19 @@
         <location filename="../erase_flow.cpp" line="176"/>
         <source>asked at the kiosk</source>
         <translation>端末から申請</translation>
+    </message>
+</context>
+<context>
+    <name>massho::kiosk::RegisterDesk</name>
+    <message>
+        <location filename="../register_desk.cpp" line="97"/>
+        <source>Certificate for entry %1 issued (register entry %2).</source>
+        <translation>記録 %1 の証明書を発行しました（台帳記録 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../register_desk.cpp" line="113"/>
+        <source>Certificate for entry %1 sent to the printer (register entry %2).</source>
+        <translation>記録 %1 の証明書をプリンターに送りました（台帳記録 %2）。</translation>
     </message>
 </context>
 </TS>

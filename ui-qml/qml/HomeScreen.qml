@@ -14,7 +14,7 @@ Item {
     JobControl { id: jobControl }
 
     // What covers the home screen below its header (the header, with logout, always shows):
-    // "wizard" (eraseDevice), "queue" or "job" (openJob); "" for the cards.
+    // "wizard" (eraseDevice), "queue", "register", "audit" or "job" (openJob); "" for the cards.
     property string overlay: ""
     property var eraseDevice: ({})
     property string openJob: ""
@@ -70,6 +70,23 @@ Item {
             text: qsTr("Requests waiting for approval")
             onClicked: screen.overlay = "queue"
         }
+        Flow {
+            Layout.fillWidth: true
+            spacing: Theme.gap
+            KioskButton {
+                objectName: "open register"
+                // Records officers and auditors; the service checks the role on every call.
+                visible: screen.client.hasRole("records-officer") || screen.client.hasRole("auditor")
+                text: qsTr("Register and certificates")
+                onClicked: screen.overlay = "register"
+            }
+            KioskButton {
+                objectName: "open audit"
+                visible: screen.client.hasRole("auditor")
+                text: qsTr("Audit the register")
+                onClicked: screen.overlay = "audit"
+            }
+        }
         Label {
             text: qsTr("Attached media")
             font.pixelSize: Theme.titleSize
@@ -107,7 +124,23 @@ Item {
         anchors.topMargin: Theme.touch + 2 * Theme.gap
         active: screen.overlay !== ""
         sourceComponent: screen.overlay === "wizard" ? wizardView
-                       : screen.overlay === "queue" ? queueView : jobView
+                       : screen.overlay === "queue" ? queueView
+                       : screen.overlay === "register" ? registerView
+                       : screen.overlay === "audit" ? auditView : jobView
+    }
+    Component {
+        id: registerView
+        RegisterView {
+            client: screen.client
+            onClosed: screen.overlay = ""
+        }
+    }
+    Component {
+        id: auditView
+        AuditView {
+            client: screen.client
+            onClosed: screen.overlay = ""
+        }
     }
     Component {
         id: wizardView

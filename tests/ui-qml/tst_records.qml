@@ -1,0 +1,130 @@
+import QtQuick
+import QtTest
+import Massho.Kiosk
+
+// The records officer and the auditor at the kiosk, against the real service: an officer finds
+// an erasure by its asset tag, issues its certificate, previews the issued page and prints it
+// (a stand-in lp on masshod's PATH keeps what CUPS would get); an auditor verifies the register
+// now and sees the latest checkpoint; an operator sees neither screen's button.
+TestCase {
+    id: test
+    name: "KioskRecords"
+    when: windowShown
+
+    Component {
+        id: kiosk
+        Main { visible: true }
+    }
+
+    readonly property int kAnswer: 60000
+
+    function init() {
+        if (!testbed.ready) skip(testbed.skipReason)
+    }
+    function find(window, name) {
+        const item = findChild(window.contentItem, name)
+        verify(item, "no control named '" + name + "'")
+        return item
+    }
+    function press(window, name) {
+        tryVerify(() => {
+            const item = findChild(window.contentItem, name)
+            return item && item.visible && item.enabled
+        }, kAnswer, "'" + name + "' cannot be pressed")
+        wait(30)
+        mouseClick(findChild(window.contentItem, name))
+    }
+    function typeOn(window, text) {
+        for (const c of text) {
+            const keypad = find(window, "keypad")
+            const letter = c.toLowerCase() !== c.toUpperCase()
+            if (letter && keypad.shifted !== (c === c.toUpperCase())) press(window, "key shift")
+            press(window, "key " + c)
+        }
+    }
+    function logIn(window, user) {
+        press(window, "user id field")
+        typeOn(window, user)
+        press(window, "password field")
+        typeOn(window, testbed.password)
+        press(window, "log in")
+        tryVerify(() => findChild(window.contentItem, "signed in as") !== null, kAnswer,
+                  user + " was not logged in")
+        if (find(window, "language").text === "English") press(window, "language")
+    }
+    // An erasure by op1 at another kiosk of a fresh medium with `asset`; its register entry.
+    function erasedFor(asset) {
+        const path = testbed.attachDevice(16)
+        verify(path !== "", "no loop device")
+        compare(testbed.startEraseWith("op1", path, "zero", asset), "")
+        tryVerify(() => testbed.lastJobState() === "done", kAnswer * 2, "the erasure did not end")
+        return testbed.lastJobEntry()
+    }
+
+    function test_anOfficerFindsAnErasureByAssetTagAndPrintsItsCertificate() {
+        const window = createTemporaryObject(kiosk, test)
+        const entry = erasedFor("REC-Q1")
+        verify(entry >= 0)
+        logIn(window, "rec")
+        press(window, "open register")
+        press(window, "search by asset tag")
+        press(window, "asset field")
+        typeOn(window, "REC-Q1")
+        press(window, "search")
+        tryVerify(() => findChild(window.contentItem, "entry " + entry) !== null, kAnswer,
+                  "the erasure's entry " + entry + " was not found: "
+                  + find(window, "register error").text)
+        verify(find(window, "entry " + entry).Accessible.name.indexOf("REC-Q1") !== -1)
+        // Nothing issued yet: no preview or print until the certificate exists.
+        verify(!find(window, "print " + entry).visible)
+        press(window, "issue " + entry)
+        tryVerify(() => find(window, "print " + entry).visible, kAnswer,
+                  "not issued: " + find(window, "register error").text + " / "
+                  + find(window, "register message").text + " / "
+                  + find(window, "entry " + entry).Accessible.name)
+
+        press(window, "preview " + entry)
+        tryVerify(() => find(window, "preview image").status === Image.Ready, kAnswer,
+                  "no preview: " + find(window, "register error").text)
+        const image = find(window, "preview image")
+        compare(image.sourceSize.height, 900)  // the issued A4 page, its longer side as asked
+        verify(Math.abs(image.sourceSize.width - 900 * 210 / 297) < 3, "" + image.sourceSize.width)
+        press(window, "print previewed")
+        tryVerify(() => find(window, "register message").text.indexOf("sent to the printer") !== -1,
+                  kAnswer, "not printed: " + find(window, "register error").text)
+        const printed = testbed.printed()
+        verify(printed.indexOf("massho certificate " + entry) !== -1, printed)
+        verify(!/bytes 0$/.test(printed), printed)
+        press(window, "close preview")
+
+        press(window, "show reports")
+        press(window, "report ledger")
+        tryVerify(() => find(window, "report title").text.indexOf("Media ledger") !== -1, kAnswer,
+                  "no report: " + find(window, "register error").text)
+    }
+
+    function test_anAuditorVerifiesTheRegisterNowAndSeesTheCheckpoint() {
+        const window = createTemporaryObject(kiosk, test)
+        logIn(window, "aud")
+        press(window, "open audit")
+        tryVerify(() => find(window, "checkpoint").visible, kAnswer, "no checkpoint")
+        press(window, "verify now")
+        tryVerify(() => find(window, "verify state").text === "The register verifies.", kAnswer,
+                  "not verified: " + find(window, "verify state").text + " "
+                  + find(window, "audit error").text)
+        // What was verified is the register up to the checkpoint shown (read again at the end).
+        tryVerify(() => {
+            const size = /Size: (\d+) entries/.exec(find(window, "checkpoint").text)
+            return size && find(window, "verify result").text
+                               .indexOf("register verified: " + size[1] + " entries") === 0
+        }, kAnswer, find(window, "verify result").text + " / " + find(window, "checkpoint").text)
+        verify(find(window, "no witnesses").visible)
+    }
+
+    function test_anOperatorSeesNeitherTheRegisterNorTheAudit() {
+        const window = createTemporaryObject(kiosk, test)
+        logIn(window, "op1")
+        verify(!find(window, "open register").visible)
+        verify(!find(window, "open audit").visible)
+    }
+}
