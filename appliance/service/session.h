@@ -17,6 +17,7 @@ class SessionAdaptor;
 namespace massho::service {
 
 class Service;
+class Ledger;
 
 // One person logged in (org.massho.Appliance1.Session, masshod(8)), at
 // /org/massho/Appliance1/sessions/ID. It belongs to the D-Bus connection that logged in: a call
@@ -41,6 +42,12 @@ class Session : public QObject, protected QDBusContext {
     uint idleMinutes() const;
     // Ends the session (its connection left the bus).
     void close() { end(); }
+    // Its media ledger (ledger.h), at path() + "/ledger".
+    Ledger& ledger() { return *ledger_; }
+    // For a call that reaches this person by another object (the ledger) or names them (a
+    // witness): throws ServiceError unless `caller` is the connection that logged in and the
+    // account is still enabled; keeps the session alive.
+    void admit(const QString& caller);
 
   public slots:
     QDBusObjectPath StartErase(const QString& device, const QString& method, const QString& purpose,
@@ -75,6 +82,7 @@ class Session : public QObject, protected QDBusContext {
 
     Service& service_;
     std::unique_ptr<SessionAdaptor> adaptor_;  // its face on the bus (generated from api/)
+    std::unique_ptr<Ledger> ledger_;
     records::User user_;
     QString owner_;
     QString path_;

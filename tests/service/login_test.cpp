@@ -155,6 +155,10 @@ TEST_F(ServiceLoginTest, TheServiceIntrospectsAsTheContractSays) {
     EXPECT_TRUE(sessionContract.count("method StartErase(sssissa{sv})->o"));
     EXPECT_EQ(members(introspect(kiosk, session), "org.massho.Appliance1.Session"),
               sessionContract);
+    const auto ledgerContract = members(contract("Ledger"), "org.massho.Appliance1.Ledger");
+    EXPECT_TRUE(ledgerContract.count("method DestroyMedium(ssoa{sv})->x"));
+    EXPECT_EQ(members(introspect(kiosk, session + "/ledger"), "org.massho.Appliance1.Ledger"),
+              ledgerContract);
     EXPECT_EQ(manager.origin().toStdString(), "test.example/service");
 }
 
