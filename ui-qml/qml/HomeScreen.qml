@@ -19,6 +19,8 @@ Item {
     property var eraseDevice: ({})
     property string openJob: ""
     property string cancelPath: ""
+    property var ledgerDevice: ({})
+    property int ledgerRevision: 0
 
     ColumnLayout {
         anchors.fill: parent
@@ -96,6 +98,15 @@ Item {
                         screen.eraseDevice = modelData
                         screen.overlay = "wizard"
                     }
+                    client: screen.client
+                    // People who keep the media ledger; the service checks the role on every act.
+                    canKeepLedger: ["operator", "data-manager", "records-officer"]
+                                   .some(role => screen.client.hasRole(role))
+                    ledgerRevision: screen.ledgerRevision
+                    onLedgerRequested: {
+                        screen.ledgerDevice = modelData
+                        screen.overlay = "ledger"
+                    }
                 }
             }
         }
@@ -107,7 +118,8 @@ Item {
         anchors.topMargin: Theme.touch + 2 * Theme.gap
         active: screen.overlay !== ""
         sourceComponent: screen.overlay === "wizard" ? wizardView
-                       : screen.overlay === "queue" ? queueView : jobView
+                       : screen.overlay === "queue" ? queueView
+                       : screen.overlay === "ledger" ? ledgerView : jobView
     }
     Component {
         id: wizardView
@@ -115,6 +127,14 @@ Item {
             client: screen.client
             device: screen.eraseDevice
             onClosed: screen.overlay = ""
+        }
+    }
+    Component {
+        id: ledgerView
+        LedgerView {
+            client: screen.client
+            device: screen.ledgerDevice
+            onClosed: { screen.overlay = ""; screen.ledgerRevision += 1 }
         }
     }
     Component {
