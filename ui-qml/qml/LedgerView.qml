@@ -167,6 +167,8 @@ Rectangle {
             text: qsTr("Asking the media ledger…")
             font.pixelSize: Theme.bodySize
             color: Theme.muted
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
         }
     }
 
