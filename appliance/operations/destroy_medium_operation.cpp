@@ -1,7 +1,10 @@
 #include "massho/operations/destroy_medium_operation.h"
 
+#include <optional>
+
 #include "massho/operations/require_role.h"
 #include "massho/records/ledger/evidence_store.h"
+#include "massho/records/register/clock.h"
 #include "massho/records/register/errors.h"
 
 namespace massho::operations {
@@ -19,6 +22,10 @@ void DestroyMediumOperation::check() {
         throw OperationError(base::ErrorCategory::Refused,
                              "the witness must be a second person, not the one destroying the "
                              "medium (Art. 7-3 separation of duties)");
+    if (input_.witnessLoggedIn) {
+        requireWitnessEnabled();
+        return;
+    }
     records::Secret password =
         input_.witnessPassword ? input_.witnessPassword() : records::Secret();
     try {
@@ -27,6 +34,18 @@ void DestroyMediumOperation::check() {
         throw OperationError(base::ErrorCategory::Refused,
                              "witness " + witness + " not confirmed: " + e.what());
     }
+}
+
+// A witness who logged in a moment ago may since have been disabled or have expired.
+void DestroyMediumOperation::requireWitnessEnabled() const {
+    const std::string& witness = input_.destruction.witness;
+    const std::optional<records::User> person = store_.users().find(witness);
+    const std::string today = records::formatDate(store_.clock()());
+    if (!person || person->disabled || (person->expires && today > *person->expires))
+        throw OperationError(base::ErrorCategory::Refused,
+                             "witness " + witness +
+                                 " not confirmed: the account is disabled or "
+                                 "has expired");
 }
 
 Outcome DestroyMediumOperation::run(ProgressSink& progress, const CancelToken&) {

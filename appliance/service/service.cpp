@@ -4,6 +4,7 @@
 #include <QRandomGenerator>
 
 #include "dbus_error.h"
+#include "ledger.h"
 #include "massho/base/hex.h"
 #include "massho/operations/job_journal.h"
 #include "massho/operations/require_role.h"
@@ -178,6 +179,7 @@ QString Service::openSession(records::User user, const QString& owner) {
     QString path = newSessionPath();
     auto session = std::make_unique<Session>(*this, std::move(user), owner, path);
     connect(session.get(), &Session::closed, this, [this, path] {
+        bus_.unregisterObject(path + QStringLiteral("/ledger"));
         bus_.unregisterObject(path);
         // Deleted later: the session may be inside one of its own calls (Logout).
         if (auto found = sessions_.find(path); found != sessions_.end()) {
@@ -186,8 +188,14 @@ QString Service::openSession(records::User user, const QString& owner) {
         }
     });
     bus_.registerObject(path, session.get());
+    bus_.registerObject(session->ledger().path(), &session->ledger());
     sessions_.emplace(path, std::move(session));
     return path;
+}
+
+Session* Service::sessionAt(const QString& path) const {
+    const auto found = sessions_.find(path);
+    return found == sessions_.end() ? nullptr : found->second.get();
 }
 
 void Service::closeSessionsOf(const QString& owner) {

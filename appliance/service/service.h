@@ -53,6 +53,8 @@ class Service : public QObject {
 
     // A session for `user`, owned by the connection `owner`; returns its object path.
     QString openSession(records::User user, const QString& owner);
+    // The session at `path`, or nullptr.
+    Session* sessionAt(const QString& path) const;
     // Ends every session of a connection that has left the bus.
     void closeSessionsOf(const QString& owner);
     // Throws ServiceError unless `caller` holds a session of the job's operator or of an

@@ -7,6 +7,7 @@
 #include <exception>
 
 #include "dbus_error.h"
+#include "ledger.h"
 #include "massho/erase/verify_mode.h"
 #include "massho/operations/create_request_operation.h"
 #include "massho/operations/decide_request_operation.h"
@@ -80,6 +81,7 @@ Session::Session(Service& service, records::User user, QString owner, QString pa
       user_(std::move(user)),
       owner_(std::move(owner)),
       path_(std::move(path)) {
+    ledger_ = std::make_unique<Ledger>(service_, *this);
     const auto& config = service_.store().config();
     idle_.setSingleShot(true);
     idle_.setInterval(std::chrono::duration_cast<std::chrono::milliseconds>(config.sessionIdle));

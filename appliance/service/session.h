@@ -18,6 +18,7 @@ namespace massho::service {
 
 class RecordsDesk;
 class Service;
+class Ledger;
 
 // One person logged in (org.massho.Appliance1.Session, masshod(8)), at
 // /org/massho/Appliance1/sessions/ID. It belongs to the D-Bus connection that logged in: a call
@@ -44,6 +45,11 @@ class Session : public QObject, protected QDBusContext {
     void close() { end(); }
     // For the session's other faces (records_desk.h): throws ServiceError unless `caller` is
     // the connection that logged in and the account is still usable; touches the idle timer.
+    // Its media ledger (ledger.h), at path() + "/ledger".
+    Ledger& ledger() { return *ledger_; }
+    // For a call that reaches this person by another object (the ledger) or names them (a
+    // witness): throws ServiceError unless `caller` is the connection that logged in and the
+    // account is still enabled; keeps the session alive.
     void admit(const QString& caller);
 
   public slots:
@@ -79,6 +85,7 @@ class Session : public QObject, protected QDBusContext {
 
     Service& service_;
     std::unique_ptr<SessionAdaptor> adaptor_;  // its face on the bus (generated from api/)
+    std::unique_ptr<Ledger> ledger_;
     records::User user_;
     QString owner_;
     QString path_;

@@ -116,5 +116,34 @@ TEST_F(MediaOperationsTest, ADestructionNeedsASecondPersonWhoConfirms) {
     EXPECT_EQ(records::entryString(entry, "witness"), "suzuki");
 }
 
+// A witness who has just logged in beside the destroyer (masshod: their own session on the
+// same kiosk) is not asked for a password again, but is still another person, and enabled.
+TEST_F(MediaOperationsTest, AWitnessWhoLoggedInIsStillASecondPersonAndEnabled) {
+    perform(AddMediumOperation(*store, sato, {medium, std::nullopt}));
+    DestroyMediumInput input;
+    input.tag = "PC-0001";
+    input.destruction.method = "crush";
+    input.destruction.witness = "sato";
+    input.dataDir = dir / "data";
+    input.witnessLoggedIn = true;
+    input.witnessPassword = [] {
+        ADD_FAILURE() << "a witness who logged in was asked for a password again";
+        return records::Secret(kPassword);
+    };
+    store->users().disable("suzuki", "admin");
+    const uint64_t before = store->signedRegister().size();
+    EXPECT_EQ(refusal(DestroyMediumOperation(*store, sato, input)), base::ErrorCategory::Refused);
+    input.destruction.witness = "suzuki";  // disabled since logging in
+    EXPECT_EQ(refusal(DestroyMediumOperation(*store, sato, input)), base::ErrorCategory::Refused);
+    EXPECT_EQ(store->signedRegister().size(), before);
+
+    input.destruction.witness = "tanaka";
+    const Outcome destroyed = perform(DestroyMediumOperation(*store, sato, input));
+    const auto entry =
+        records::parseEntry(store->signedRegister().entry(destroyed.registerIndex.value()));
+    EXPECT_EQ(records::entryString(entry, "kind"), records::EntryKind::MediumDestroyed);
+    EXPECT_EQ(records::entryString(entry, "witness"), "tanaka");
+}
+
 }  // namespace
 }  // namespace massho::operations

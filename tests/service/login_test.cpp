@@ -160,6 +160,10 @@ TEST_F(ServiceLoginTest, TheServiceIntrospectsAsTheContractSays) {
     EXPECT_TRUE(recordsContract.count("method Search(a{sv}uu)->aa{sv}u"));
     EXPECT_EQ(members(introspect(kiosk, session + "/records"), "org.massho.Appliance1.Records"),
               recordsContract);
+    const auto ledgerContract = members(contract("Ledger"), "org.massho.Appliance1.Ledger");
+    EXPECT_TRUE(ledgerContract.count("method DestroyMedium(ssoa{sv})->x"));
+    EXPECT_EQ(members(introspect(kiosk, session + "/ledger"), "org.massho.Appliance1.Ledger"),
+              ledgerContract);
     EXPECT_EQ(manager.origin().toStdString(), "test.example/service");
 }
 

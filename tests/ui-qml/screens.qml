@@ -29,6 +29,10 @@ TestCase {
         { name: "certificate-preview", reach: w => certificatePreview(w) },
         { name: "register-report", reach: w => ledgerReport(w) },
         { name: "audit-verified", reach: w => auditVerified(w) },
+        { name: "ledger-register", reach: w => ledgerRegisterForm(w) },
+        { name: "ledger-history", reach: w => ledgerRegistered(w) },
+        { name: "ledger-move", reach: w => ledgerMove(w) },
+        { name: "ledger-destroy-witness", reach: w => ledgerDestroyWitnessed(w) },
     ]
     readonly property var languages: ["ja", "en"]
 
@@ -218,6 +222,61 @@ TestCase {
         tryVerify(() => find(window, "verify now").enabled, 15000, "verify now stays disabled")
         press(window, "verify now")
         tryVerify(() => find(window, "verify result").visible, 30000, "not verified")
+    // The media ledger (LedgerView.qml) as op1 uses it from a fresh medium's card: the
+    // registration form at its asset tag, then (registered under a tag of its own) the record
+    // with its history, the move to storage, and a destruction with dm logged in as the witness.
+    function waitUntilPressable(window, name) {
+        tryVerify(() => {
+            const item = findChild(window.contentItem, name)
+            return item && item.visible && item.enabled
+        }, 30000, "'" + name + "' cannot be pressed")
+        wait(30)
+    }
+    function ledgerOpened(window) {
+        logIn(window, "op1")
+        const device = freshDevice()
+        window.client.refreshDevices()
+        waitUntilPressable(window, "ledger " + device)
+        press(window, "ledger " + device)
+        waitUntilPressable(window, "start register")
+        press(window, "start register")
+        return device
+    }
+    function ledgerRegisterForm(window) {
+        const device = ledgerOpened(window)
+        press(window, "ledger tag field")
+        typeOn(window, "SHOT-" + device.split("/").pop())
+    }
+    function ledgerRegistered(window) {
+        ledgerRegisterForm(window)
+        press(window, "register next")
+        waitUntilPressable(window, "ledger class 3")
+        press(window, "ledger class 3")
+        press(window, "register next")
+        press(window, "register next")
+        waitUntilPressable(window, "register medium")
+        press(window, "register medium")
+        tryVerify(() => findChild(window.contentItem, "medium history") !== null
+                        && find(window, "medium history").count > 0, 30000, "not registered")
+    }
+    function ledgerMove(window) {
+        ledgerRegistered(window)
+        press(window, "start move")
+        waitUntilPressable(window, "write protected true")
+        press(window, "write protected true")
+    }
+    function ledgerDestroyWitnessed(window) {
+        ledgerRegistered(window)
+        press(window, "start destroy")
+        waitUntilPressable(window, "destroy by shred")
+        press(window, "destroy by shred")
+        press(window, "second user id field")
+        typeOn(window, "dm")
+        press(window, "second password field")
+        typeOn(window, testbed.password)
+        press(window, "second log in")
+        tryVerify(() => findChild(window.contentItem, "second log out") !== null, 15000,
+                  "dm was not logged in as the witness")
     }
 
     // The check itself finds a missing glyph: an Egyptian hieroglyph (U+13000), which no

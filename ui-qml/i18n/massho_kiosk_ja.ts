@@ -168,6 +168,31 @@
         <source>Erase</source>
         <translation>消去</translation>
     </message>
+    <message>
+        <location filename="../qml/DeviceCard.qml" line="73"/>
+        <source>In the media ledger as %1</source>
+        <translation>媒体管理台帳の管理番号 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/DeviceCard.qml" line="81"/>
+        <source>Media ledger…</source>
+        <translation>媒体管理台帳…</translation>
+    </message>
+    <message>
+        <location filename="../qml/DeviceCard.qml" line="81"/>
+        <source>Register in the ledger…</source>
+        <translation>台帳に登録…</translation>
+    </message>
+    <message>
+        <location filename="../qml/DeviceCard.qml" line="82"/>
+        <source>Media ledger</source>
+        <translation>媒体管理台帳</translation>
+    </message>
+    <message>
+        <location filename="../qml/DeviceCard.qml" line="82"/>
+        <source>Register in the ledger</source>
+        <translation>台帳に登録</translation>
+    </message>
 </context>
 <context>
     <name>EraseWizard</name>
@@ -953,6 +978,322 @@
         <location filename="../register_desk.cpp" line="113"/>
         <source>Certificate for entry %1 sent to the printer (register entry %2).</source>
         <translation>記録 %1 の証明書をプリンターに送りました（台帳記録 %2）。</translation>
+    <name>LedgerView</name>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="19"/>
+        <source>Media ledger for %1</source>
+        <translation>%1 の媒体管理台帳</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="50"/>
+        <source>Registered in the ledger as register entry %1.</source>
+        <translation>台帳に登録しました(登録簿の記録 %1)。</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="51"/>
+        <source>The move is recorded as register entry %1.</source>
+        <translation>移動を登録簿の記録 %1 として記録しました。</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="52"/>
+        <source>The destruction is recorded as register entry %1.</source>
+        <translation>破壊を登録簿の記録 %1 として記録しました。</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="58"/>
+        <source>Registered</source>
+        <translation>登録済み</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="59"/>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="60"/>
+        <source>In storage</source>
+        <translation>保管中</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="61"/>
+        <location filename="../qml/LedgerView.qml" line="79"/>
+        <source>Carried out</source>
+        <translation>持ち出し中</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="62"/>
+        <source>Returned</source>
+        <translation>返却済み</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="63"/>
+        <location filename="../qml/LedgerView.qml" line="78"/>
+        <source>Erased</source>
+        <translation>消去済み</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="64"/>
+        <location filename="../qml/LedgerView.qml" line="76"/>
+        <source>Disposed of</source>
+        <translation>廃棄済み</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="65"/>
+        <source>Destroyed</source>
+        <translation>破壊済み</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="66"/>
+        <location filename="../qml/LedgerView.qml" line="77"/>
+        <source>Returned to the lessor</source>
+        <translation>リース会社に返却済み</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="72"/>
+        <source>Added to the ledger</source>
+        <translation>台帳に登録</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="73"/>
+        <source>Moved</source>
+        <translation>移動</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="74"/>
+        <source>Record corrected</source>
+        <translation>記録を訂正</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="75"/>
+        <source>Destroyed before a witness</source>
+        <translation>立会いのもと破壊</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="80"/>
+        <source>Carried back in</source>
+        <translation>持ち込み(返却)</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="86"/>
+        <source>Shredded</source>
+        <translation>破砕</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="87"/>
+        <source>Crushed</source>
+        <translation>圧壊</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="88"/>
+        <source>Degaussed</source>
+        <translation>磁気消去</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="89"/>
+        <source>Melted</source>
+        <translation>溶解</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="90"/>
+        <source>Incinerated</source>
+        <translation>焼却</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="91"/>
+        <source>Taken apart</source>
+        <translation>分解</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="112"/>
+        <source>Media ledger: %1</source>
+        <translation>媒体管理台帳: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="122"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="122"/>
+        <location filename="../qml/LedgerView.qml" line="123"/>
+        <source>Cancel</source>
+        <translation>やめる</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="123"/>
+        <source>Close the media ledger</source>
+        <translation>媒体管理台帳を閉じる</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="167"/>
+        <source>Asking the media ledger…</source>
+        <translation>媒体管理台帳に問い合わせ中…</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="178"/>
+        <source>This medium is not in the media ledger.</source>
+        <translation>この媒体は媒体管理台帳にありません。</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="185"/>
+        <source>Register in the ledger</source>
+        <translation>台帳に登録</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="198"/>
+        <source>Asset tag %1 · class %2 · %3</source>
+        <translation>管理番号 %1 · 区分 %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="206"/>
+        <source>Section: %1 · Location: %2</source>
+        <translation>所管課: %1 · 保管場所: %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="215"/>
+        <source>Move to storage or into use…</source>
+        <translation>保管または使用に移す…</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="220"/>
+        <source>Record a destruction…</source>
+        <translation>破壊を記録…</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="225"/>
+        <location filename="../qml/LedgerView.qml" line="240"/>
+        <source>History</source>
+        <translation>履歴</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="244"/>
+        <source>Register entry %1 · %2 · %3 → %4 · by %5</source>
+        <translation>登録簿の記録 %1 · %2 · %3 → %4 · %5</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="270"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="277"/>
+        <source>Next</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="284"/>
+        <location filename="../qml/LedgerView.qml" line="380"/>
+        <location filename="../qml/LedgerView.qml" line="417"/>
+        <source>Recording…</source>
+        <translation>記録中…</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="284"/>
+        <source>Register</source>
+        <translation>登録する</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="294"/>
+        <source>Asset tag</source>
+        <translation>管理番号</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="305"/>
+        <source>Which class of information does it hold?</source>
+        <translation>どの区分の情報が入っていますか?</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="312"/>
+        <source>Class %1</source>
+        <translation>区分 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="321"/>
+        <source>Owning section (may be left empty)</source>
+        <translation>所管課(空欄可)</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="330"/>
+        <source>Where it is kept (may be left empty)</source>
+        <translation>保管場所(空欄可)</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="342"/>
+        <source>Where does it go?</source>
+        <translation>どこに移しますか?</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="349"/>
+        <source>Into storage</source>
+        <translation>保管する</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="350"/>
+        <source>Into use</source>
+        <translation>使用する</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="354"/>
+        <source>Is it write-protected?</source>
+        <translation>書き込み禁止にしてありますか?</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="361"/>
+        <source>Write-protected</source>
+        <translation>書き込み禁止</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="362"/>
+        <source>Not write-protected</source>
+        <translation>書き込み禁止でない</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="366"/>
+        <source>How is it locked?</source>
+        <translation>どのように施錠していますか?</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="373"/>
+        <source>Not locked</source>
+        <translation>施錠なし</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="374"/>
+        <source>By a password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="375"/>
+        <source>By encryption</source>
+        <translation>暗号化</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="380"/>
+        <source>Record the move</source>
+        <translation>移動を記録する</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="398"/>
+        <source>How was it destroyed?</source>
+        <translation>どのように破壊しましたか?</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="413"/>
+        <source>The witness who saw it destroyed logs in here as the second person.</source>
+        <translation>破壊に立ち会った人が、二人目としてここでログインしてください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="417"/>
+        <source>Record the destruction</source>
+        <translation>破壊を記録する</translation>
+    </message>
+</context>
+<context>
+    <name>massho::kiosk::MediaDesk</name>
+    <message>
+        <location filename="../media_desk.cpp" line="148"/>
+        <source>The witness logs in here first, as the second person.</source>
+        <translation>先に立会人が二人目としてここでログインしてください。</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
 import QtQuick
+import Massho.Kiosk
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
 
@@ -9,6 +10,18 @@ Rectangle {
     required property var device
     required property bool canErase
     signal eraseRequested(string path)
+    // The media ledger (LedgerView.qml): people who keep it see what it knows of this medium.
+    property ApplianceClient client: null
+    property bool canKeepLedger: false
+    property int ledgerRevision: 0  // the home screen counts up after a ledger act
+    signal ledgerRequested(string path)
+    onLedgerRevisionChanged: ledgerDesk.lookUp()
+
+    MediaDesk {
+        id: ledgerDesk
+        client: card.canKeepLedger ? card.client : null
+        devicePath: card.canKeepLedger ? card.device.path : ""
+    }
 
     implicitWidth: 560
     implicitHeight: column.implicitHeight + 2 * Theme.gap
@@ -53,6 +66,22 @@ Rectangle {
             font.pixelSize: Theme.bodySize
             color: card.device.erasable ? Theme.ok : Theme.danger
             Accessible.name: text
+        }
+        Label {
+            objectName: "ledger state"
+            visible: card.canKeepLedger && ledgerDesk.known
+            text: qsTr("In the media ledger as %1").arg(ledgerDesk.medium.tag || "")
+            font.pixelSize: Theme.bodySize
+            color: Theme.text
+            Accessible.name: text
+        }
+        KioskButton {
+            objectName: "ledger " + card.device.path
+            visible: card.canKeepLedger && ledgerDesk.answered
+            text: ledgerDesk.known ? qsTr("Media ledger…") : qsTr("Register in the ledger…")
+            Accessible.name: (ledgerDesk.known ? qsTr("Media ledger") : qsTr("Register in the ledger"))
+                             + " " + card.device.path
+            onClicked: card.ledgerRequested(card.device.path)
         }
         KioskButton {
             objectName: "erase " + card.device.path

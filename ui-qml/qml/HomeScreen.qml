@@ -19,6 +19,8 @@ Item {
     property var eraseDevice: ({})
     property string openJob: ""
     property string cancelPath: ""
+    property var ledgerDevice: ({})
+    property int ledgerRevision: 0
 
     ColumnLayout {
         anchors.fill: parent
@@ -113,6 +115,15 @@ Item {
                         screen.eraseDevice = modelData
                         screen.overlay = "wizard"
                     }
+                    client: screen.client
+                    // People who keep the media ledger; the service checks the role on every act.
+                    canKeepLedger: ["operator", "data-manager", "records-officer"]
+                                   .some(role => screen.client.hasRole(role))
+                    ledgerRevision: screen.ledgerRevision
+                    onLedgerRequested: {
+                        screen.ledgerDevice = modelData
+                        screen.overlay = "ledger"
+                    }
                 }
             }
         }
@@ -141,6 +152,7 @@ Item {
             client: screen.client
             onClosed: screen.overlay = ""
         }
+                       : screen.overlay === "ledger" ? ledgerView : jobView
     }
     Component {
         id: wizardView
@@ -148,6 +160,14 @@ Item {
             client: screen.client
             device: screen.eraseDevice
             onClosed: screen.overlay = ""
+        }
+    }
+    Component {
+        id: ledgerView
+        LedgerView {
+            client: screen.client
+            device: screen.ledgerDevice
+            onClosed: { screen.overlay = ""; screen.ledgerRevision += 1 }
         }
     }
     Component {

@@ -21,11 +21,16 @@ struct DestroyMediumInput {
     // Asks the witness for their password (the shell's way: stdin line 2, a dialog), once the
     // checks that need none have passed.
     std::function<records::Secret()> witnessPassword;
+    // The caller has already seen the witness prove presence with their own password (masshod:
+    // the witness's own session, logged in on the same kiosk). No password is asked again; the
+    // witness must still be another person whose account is enabled.
+    bool witnessLoggedIn = false;
 };
 
 // "This medium was destroyed, and a second person saw it" (the city's standard Art. 8(4), 7-3):
 // by an operator, data manager or records officer. check(): the role; the witness is another
-// person, who proves presence with their own password (a failure is recorded as theirs).
+// person, who proves presence with their own password (a failure is recorded as theirs), or has
+// just done so by logging in beside the person destroying it (`witnessLoggedIn`).
 // run(): the photos kept by hash, then records::MediaLedger::destroy (`medium-destroyed`).
 class DestroyMediumOperation : public Operation {
   public:
@@ -36,6 +41,8 @@ class DestroyMediumOperation : public Operation {
     Outcome run(ProgressSink& progress, const CancelToken& cancel) override;
 
   private:
+    void requireWitnessEnabled() const;
+
     records::Store& store_;
     records::User by_;
     DestroyMediumInput input_;

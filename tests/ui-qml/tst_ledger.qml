@@ -1,0 +1,171 @@
+import QtQuick
+import QtTest
+import Massho.Kiosk
+
+// The media ledger on the kiosk, against the real service and a real loop device: a medium
+// registered from its card when first attached, its history with register indexes, moved to
+// storage, and destroyed before a witness who logs in here as the second person — never the
+// same person as the one recording it.
+TestCase {
+    id: test
+    name: "KioskLedger"
+    when: windowShown
+
+    Component {
+        id: kiosk
+        Main { visible: true }
+    }
+
+    readonly property int kAnswer: 60000  // see tst_flows.qml: a loaded machine's service
+
+    function init() {
+        if (!testbed.ready) skip(testbed.skipReason)
+    }
+    function find(window, name) {
+        const item = findChild(window.contentItem, name)
+        verify(item, "no control named '" + name + "'")
+        return item
+    }
+    function press(window, name) {
+        tryVerify(() => {
+            const item = findChild(window.contentItem, name)
+            return item && item.visible && item.enabled
+        }, kAnswer, "'" + name + "' cannot be pressed")
+        wait(30)
+        mouseClick(findChild(window.contentItem, name))
+    }
+    function typeOn(window, text) {
+        for (const c of text) {
+            const keypad = find(window, "keypad")
+            const letter = c.toLowerCase() !== c.toUpperCase()
+            if (letter && keypad.shifted !== (c === c.toUpperCase())) press(window, "key shift")
+            press(window, "key " + c)
+        }
+    }
+    function logIn(window, user) {
+        press(window, "user id field")
+        typeOn(window, user)
+        press(window, "password field")
+        typeOn(window, testbed.password)
+        press(window, "log in")
+        tryVerify(() => findChild(window.contentItem, "signed in as") !== null, kAnswer,
+                  user + " was not logged in")
+        if (find(window, "language").text === "English") press(window, "language")
+    }
+    function secondLogIn(window, user) {
+        press(window, "second user id field")
+        typeOn(window, user)
+        press(window, "second password field")
+        typeOn(window, testbed.password)
+        press(window, "second log in")
+        tryVerify(() => findChild(window.contentItem, "second log out") !== null, kAnswer,
+                  user + " was not logged in as the second person")
+    }
+    function attachListed(window) {
+        const path = testbed.attachDevice(12)
+        verify(path !== "", "no loop device")
+        window.client.refreshDevices()
+        tryVerify(() => window.client.devices.some(d => d.path === path), kAnswer,
+                  path + " was not listed")
+        return path
+    }
+    function notice(window) {
+        const label = find(window, "ledger notice")
+        tryVerify(() => label.visible, kAnswer,
+                  "nothing recorded: " + find(window, "ledger error").text)
+        return label.text
+    }
+    function entryOf(text) {
+        const found = /register entry (\d+)/.exec(text)
+        verify(found, text)
+        return Number(found[1])
+    }
+    function historyRows(window) {
+        const list = find(window, "medium history")
+        const rows = []
+        for (let i = 0; i < list.count; ++i) {
+            list.positionViewAtIndex(i, ListView.Contain)
+            rows.push(list.itemAtIndex(i).text)
+        }
+        return rows
+    }
+
+    function test_aMediumIsRegisteredMovedAndDestroyedBeforeAWitness() {
+        const window = createTemporaryObject(kiosk, test)
+        logIn(window, "op1")
+        const path = attachListed(window)
+
+        // Not in the ledger: its card offers to register it.
+        tryVerify(() => {
+            const button = findChild(window.contentItem, "ledger " + path)
+            return button && button.visible && button.text === "Register in the ledger…"
+        }, kAnswer, "the card offers no registration")
+        press(window, "ledger " + path)
+        press(window, "start register")
+        press(window, "ledger tag field")
+        typeOn(window, "LEDGER-K1")
+        press(window, "register next")
+        press(window, "ledger class 3")
+        press(window, "register next")
+        press(window, "ledger section field")
+        typeOn(window, "Tax")
+        press(window, "register next")
+        press(window, "ledger location field")
+        typeOn(window, "Vault-B")
+        press(window, "register medium")
+        const added = entryOf(notice(window))
+        tryVerify(() => findChild(window.contentItem, "medium summary") !== null, kAnswer)
+        compare(find(window, "medium summary").text, "Asset tag LEDGER-K1 · class 3 · Registered")
+        tryVerify(() => find(window, "medium history").count === 1, kAnswer)
+        const first = historyRows(window)[0]
+        verify(first.startsWith("Register entry " + added + " · "), first)
+        verify(first.indexOf("Added to the ledger") >= 0 && first.indexOf("by op1") >= 0, first)
+
+        // Storage wants it write-protected: the service says so, then records the move.
+        press(window, "start move")
+        press(window, "move to stored")
+        press(window, "record move")
+        tryVerify(() => find(window, "ledger error").visible, kAnswer, "storing unprotected was accepted")
+        verify(find(window, "ledger error").text.indexOf("write-protect") >= 0,
+               find(window, "ledger error").text)
+        press(window, "write protected true")
+        press(window, "record move")
+        const moved = entryOf(notice(window))
+        verify(moved > added)
+        tryVerify(() => find(window, "medium summary").text.endsWith("In storage"), kAnswer)
+        tryVerify(() => find(window, "medium history").count === 2, kAnswer)
+        const second = historyRows(window)[1]
+        verify(second.startsWith("Register entry " + moved + " · ")
+               && second.indexOf("Moved → In storage") >= 0, second)
+
+        // The destruction: the one recording it cannot be their own witness.
+        press(window, "start destroy")
+        press(window, "destroy by shred")
+        secondLogIn(window, "op1")
+        press(window, "record destruction")
+        tryVerify(() => find(window, "ledger error").visible, kAnswer, "self-witness was accepted")
+        verify(find(window, "ledger error").text.indexOf("second person") >= 0,
+               find(window, "ledger error").text)
+        press(window, "second log out")
+        secondLogIn(window, "dm")
+        press(window, "record destruction")
+        const destroyed = entryOf(notice(window))
+        verify(destroyed > moved)
+        tryVerify(() => find(window, "medium summary").text.endsWith("Destroyed"), kAnswer)
+        tryVerify(() => find(window, "medium history").count === 3, kAnswer)
+        const last = historyRows(window)[2]
+        verify(last.startsWith("Register entry " + destroyed + " · ")
+               && last.indexOf("Destroyed before a witness") >= 0, last)
+        compare(find(window, "signed in as").text, "Signed in as op1")  // still op1's kiosk
+        press(window, "close ledger")
+    }
+
+    function test_anAuditorIsOfferedNoLedgerActs() {
+        const window = createTemporaryObject(kiosk, test)
+        logIn(window, "aud")
+        const path = attachListed(window)
+        wait(1000)
+        const button = findChild(window.contentItem, "ledger " + path)
+        verify(!button || !button.visible, "an auditor is offered the ledger's acts")
+    }
+}
