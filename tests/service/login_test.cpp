@@ -155,6 +155,9 @@ TEST_F(ServiceLoginTest, TheServiceIntrospectsAsTheContractSays) {
     EXPECT_TRUE(sessionContract.count("method StartErase(sssissa{sv})->o"));
     EXPECT_EQ(members(introspect(kiosk, session), "org.massho.Appliance1.Session"),
               sessionContract);
+    const auto carryContract = members(contract("Carry"), "org.massho.Appliance1.Carry");
+    EXPECT_TRUE(carryContract.count("method StartCarryIn(ssb)->o"));
+    EXPECT_EQ(members(introspect(kiosk, session), "org.massho.Appliance1.Carry"), carryContract);
     EXPECT_EQ(manager.origin().toStdString(), "test.example/service");
 }
 
