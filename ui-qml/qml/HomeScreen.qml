@@ -14,7 +14,7 @@ Item {
     JobControl { id: jobControl }
 
     // What covers the home screen below its header (the header, with logout, always shows):
-    // "wizard" (eraseDevice), "queue" or "job" (openJob); "" for the cards.
+    // "wizard", "carryout" or "carryin" (eraseDevice), "queue" or "job" (openJob); "" for the cards.
     property string overlay: ""
     property var eraseDevice: ({})
     property string openJob: ""
@@ -96,6 +96,17 @@ Item {
                         screen.eraseDevice = modelData
                         screen.overlay = "wizard"
                     }
+                    // Carrying out: operators; a return: operators and data managers.
+                    canCarryOut: screen.client.hasRole("operator")
+                    canCarryIn: screen.client.hasRole("operator") || screen.client.hasRole("data-manager")
+                    onCarryOutRequested: {
+                        screen.eraseDevice = modelData
+                        screen.overlay = "carryout"
+                    }
+                    onCarryInRequested: {
+                        screen.eraseDevice = modelData
+                        screen.overlay = "carryin"
+                    }
                 }
             }
         }
@@ -107,11 +118,29 @@ Item {
         anchors.topMargin: Theme.touch + 2 * Theme.gap
         active: screen.overlay !== ""
         sourceComponent: screen.overlay === "wizard" ? wizardView
+                       : screen.overlay === "carryout" ? carryOutView
+                       : screen.overlay === "carryin" ? carryInView
                        : screen.overlay === "queue" ? queueView : jobView
     }
     Component {
         id: wizardView
         EraseWizard {
+            client: screen.client
+            device: screen.eraseDevice
+            onClosed: screen.overlay = ""
+        }
+    }
+    Component {
+        id: carryOutView
+        CarryOutWizard {
+            client: screen.client
+            device: screen.eraseDevice
+            onClosed: screen.overlay = ""
+        }
+    }
+    Component {
+        id: carryInView
+        CarryInScreen {
             client: screen.client
             device: screen.eraseDevice
             onClosed: screen.overlay = ""
