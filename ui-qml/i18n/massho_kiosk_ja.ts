@@ -70,7 +70,7 @@
         <location filename="../qml/CarryInScreen.qml" line="18"/>
         <location filename="../qml/CarryInScreen.qml" line="40"/>
         <source>Carry in %1</source>
-        <translation>%1 の返却</translation>
+        <translation>返却：%1</translation>
     </message>
     <message>
         <location filename="../qml/CarryInScreen.qml" line="50"/>
@@ -159,7 +159,7 @@
         <location filename="../qml/CarryOutWizard.qml" line="20"/>
         <location filename="../qml/CarryOutWizard.qml" line="84"/>
         <source>Carry out on %1</source>
-        <translation>%1 で持ち出し</translation>
+        <translation>持ち出し：%1</translation>
     </message>
     <message>
         <location filename="../qml/CarryOutWizard.qml" line="94"/>
@@ -311,7 +311,7 @@
     <message>
         <location filename="../qml/CarryOutWizard.qml" line="338"/>
         <source>A data manager must approve this carry-out. They can log in here as the second person, or approve it later from their own queue; then press Carry out now.</source>
-        <translation>この持ち出しにはデータ管理者の承認が必要です。データ管理者はここに2人目としてログインするか、後で自分の承認待ち一覧から承認できます。承認されたら「今すぐ持ち出す」を押してください。</translation>
+        <translation>この持ち出しにはデータ管理者の承認が必要です。データ管理者はここに二人目としてログインするか、後で自分の承認待ち一覧から承認できます。承認されたら「今すぐ持ち出す」を押してください。</translation>
     </message>
     <message>
         <location filename="../qml/CarryOutWizard.qml" line="339"/>
