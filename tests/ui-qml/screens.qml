@@ -217,8 +217,10 @@ TestCase {
     function carryOutApproval(window) {
         carryOutAt(window, freshDevice(), 3, 2)
         press(window, "submit carry out")
-        tryVerify(() => findChild(window.contentItem, "request id") !== null, 15000,
-                  "no request was made")
+        // Asking discovers the medium again (as the erasure's request does): a minute on a loaded
+        // machine, where masshod's listing waits on busy disks (ui-qml/README.md).
+        tryVerify(() => findChild(window.contentItem, "request id") !== null, 60000,
+                  "no request was made: " + find(window, "carry out error").text)
         press(window, "second user id field")
         typeOn(window, "dm")
         press(window, "second password field")
