@@ -8,15 +8,10 @@
 #include "dbus_types.h"
 #include "manager_proxy.h"
 #include "session_proxy.h"
+#include "typed_confirmation.h"
 #include "when_answered.h"
 
 namespace massho::kiosk {
-
-namespace {
-
-constexpr int kConfirmationLength = 4;
-
-}  // namespace
 
 EraseFlow::EraseFlow(QObject* parent) : QObject(parent) {
     service::registerDbusTypes();
@@ -45,20 +40,11 @@ QString EraseFlow::path() const {
 }
 
 QString EraseFlow::confirmationSource() const {
-    return device_.value(QStringLiteral("serial")).toString().isEmpty() ? QStringLiteral("name")
-                                                                        : QStringLiteral("serial");
-}
-
-// A drive's serial is on its label; a device without one (a loop device, some card readers) is
-// known by its name on the card.
-QString EraseFlow::confirmationCode() const {
-    const QString source = device_.value(confirmationSource()).toString();
-    return source.right(kConfirmationLength);
+    return kiosk::confirmationSource(device_);
 }
 
 bool EraseFlow::confirms(const QString& typed) const {
-    const QString code = confirmationCode();
-    return !code.isEmpty() && typed.compare(code, Qt::CaseInsensitive) == 0;
+    return confirmsDevice(device_, typed);
 }
 
 void EraseFlow::setBusy(bool busy) {
@@ -117,11 +103,7 @@ void EraseFlow::submit(const QString& method, const QString& purpose, int infoCl
     SessionProxy* session = client_ ? client_->session() : nullptr;
     if (!session || busy_) return;
     if (!confirms(typed)) {
-        setError(confirmationSource() == QLatin1String("serial")
-                     ? tr("The characters typed are not the last 4 of this drive's serial. "
-                          "Check the label on the drive and type them again.")
-                     : tr("The characters typed are not the last 4 of this device's name. "
-                          "Check the name on the card and type them again."));
+        setError(confirmationMismatch(device_));
         return;
     }
     setError({});

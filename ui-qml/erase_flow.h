@@ -78,7 +78,6 @@ class EraseFlow : public QObject {
 
   private:
     QString path() const;
-    QString confirmationCode() const;
     void readMethods();
     void setBusy(bool busy);
     void setError(const QString& error);

@@ -147,10 +147,18 @@ Outcome CarryInOperation::run(ProgressSink& progress, const CancelToken& cancel)
     if (!failure.empty())
         return {OutcomeKind::Failed, "crypto-erase FAILED: " + failure + recorded,
                 result.registerIndex};
+    // A front-end shows this line as the result: the crypto-erase's own entry is named in it.
+    const std::string erased = result.erasureIndex
+                                   ? "; crypto-erased: " + std::to_string(result.headersDestroyed) +
+                                         " package header(s) destroyed, the overwrite recorded as "
+                                         "register entry " +
+                                         std::to_string(*result.erasureIndex)
+                                   : "";
     return {OutcomeKind::Done,
-            result.carryOutIndex
-                ? "returned from carry-out entry " + std::to_string(*result.carryOutIndex)
-                : "no carry-out of this medium was found (recorded as unmatched)",
+            (result.carryOutIndex
+                 ? "returned from carry-out entry " + std::to_string(*result.carryOutIndex)
+                 : "no carry-out of this medium was found (recorded as unmatched)") +
+                erased,
             result.registerIndex};
 }
 

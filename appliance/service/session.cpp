@@ -6,6 +6,8 @@
 #include <chrono>
 #include <exception>
 
+#include "carry_adaptor.h"
+#include "carry_desk.h"
 #include "dbus_error.h"
 #include "ledger.h"
 #include "massho/erase/verify_mode.h"
@@ -78,6 +80,7 @@ std::string Session::listedDevice(const QString& device) const {
 Session::Session(Service& service, records::User user, QString owner, QString path)
     : service_(service),
       adaptor_(std::make_unique<SessionAdaptor>(this)),
+      carryAdaptor_(std::make_unique<CarryAdaptor>(this)),
       user_(std::move(user)),
       owner_(std::move(owner)),
       path_(std::move(path)) {
@@ -287,6 +290,41 @@ QString Session::IssueCertificate(qlonglong index, qlonglong& entry) {
 
 void Session::Logout() {
     serve([&] { end(); });
+}
+
+QVariantMapList Session::GetSources(bool& truncated) {
+    return serve([&] { return carry::sources(service_, user_, truncated); });
+}
+
+QVariantMapList Session::GetRecipients() {
+    return serve([&] { return carry::recipients(service_); });
+}
+
+QVariantMap Session::PlanCarryOut(const QString& device, int infoClass) {
+    return serve([&] {
+        requireBounded(device, "device", kMaxPath);
+        return carry::plan(service_, user_, service_.devices().listed(device), infoClass);
+    });
+}
+
+QString Session::RequestCarryOut(const QString& device, int infoClass, const QString& asset,
+                                 const QString& destination, const QString& note) {
+    return serve([&] {
+        return carry::request(
+            service_, user_, listedDevice(device), infoClass, text(asset, "asset", kMaxShortText),
+            text(destination, "destination", kMaxNote), text(note, "note", kMaxNote));
+    });
+}
+
+QDBusObjectPath Session::StartCarryIn(const QString& device, const QString& condition,
+                                      bool cryptoErase) {
+    return serve([&] {
+        const std::string path = listedDevice(device);
+        return QDBusObjectPath(carry::startCarryIn(service_, user_, path,
+                                                   text(condition, "condition", kMaxNote),
+                                                   cryptoErase)
+                                   .path());
+    });
 }
 
 void Session::end() {

@@ -13,6 +13,7 @@
 #include "massho/records/people/users.h"
 
 class SessionAdaptor;
+class CarryAdaptor;
 
 namespace massho::service {
 
@@ -69,6 +70,14 @@ class Session : public QObject, protected QDBusContext {
     QString IssueCertificate(qlonglong index, qlonglong& entry);
     void Logout();
 
+    // org.massho.Appliance1.Carry on the same object (carry_desk.h does the work).
+    QVariantMapList GetSources(bool& truncated);
+    QVariantMapList GetRecipients();
+    QVariantMap PlanCarryOut(const QString& device, int infoClass);
+    QString RequestCarryOut(const QString& device, int infoClass, const QString& asset,
+                            const QString& destination, const QString& note);
+    QDBusObjectPath StartCarryIn(const QString& device, const QString& condition, bool cryptoErase);
+
   signals:
     // For the service (not on the bus): the session is over (logout, idle, connection gone).
     void closed();
@@ -86,6 +95,7 @@ class Session : public QObject, protected QDBusContext {
     Service& service_;
     std::unique_ptr<SessionAdaptor> adaptor_;  // its face on the bus (generated from api/)
     std::unique_ptr<Ledger> ledger_;
+    std::unique_ptr<CarryAdaptor> carryAdaptor_;
     records::User user_;
     QString owner_;
     QString path_;

@@ -56,6 +56,22 @@ TEST_F(CarryInOperationTest, AnUnmatchedReturnIsDoneAndRecorded) {
     EXPECT_EQ(records::entryText(entry, "crypto_erase"), "not requested");
 }
 
+// Crypto-erased to the end: the outcome a front-end shows names the overwrite's own entry.
+TEST_F(CarryInOperationTest, ACryptoEraseNamesItsErasureEntryInTheOutcome) {
+    CarryInOperation operation(signedRegister(), request(true));
+    operation.check();
+    ProgressSink progress;
+    const Outcome outcome = operation.run(progress, CancelToken());
+    ASSERT_EQ(outcome.kind, OutcomeKind::Done) << outcome.message;
+    const auto& result = operation.result();
+    ASSERT_TRUE(result.erasureIndex);
+    EXPECT_TRUE(result.erased);
+    EXPECT_NE(outcome.message.find("crypto-erased"), std::string::npos) << outcome.message;
+    EXPECT_NE(outcome.message.find("register entry " + std::to_string(*result.erasureIndex)),
+              std::string::npos)
+        << outcome.message;
+}
+
 // Cancelled while overwriting: the return is still recorded, its crypto-erase as failed, and the
 // outcome says it was interrupted, not done.
 TEST_F(CarryInOperationTest, ACryptoEraseCancelledWhileOverwritingIsInterruptedAndRecorded) {

@@ -201,6 +201,7 @@ TEST_F(BusPolicyTest, TheKioskUserCallsEachOfTheServiceInterfaces) {
          {"org.massho.Appliance1.Manager.GetDevices", "org.massho.Appliance1.Session.Logout",
           "org.massho.Appliance1.Job.Cancel", "org.massho.Appliance1.Records.Search",
           "org.massho.Appliance1.Job.Cancel", "org.massho.Appliance1.Ledger.GetMedium",
+          "org.massho.Appliance1.Job.Cancel", "org.massho.Appliance1.Carry.GetRecipients",
           "org.freedesktop.DBus.Properties.GetAll"}) {
         CommandResult r = call(kKioskStandIn, method);
         EXPECT_EQ(r.exitCode, 0) << method << ": " << r.err;
@@ -231,6 +232,7 @@ TEST_F(BusPolicyTest, AnyoneElseIsRefusedByTheBus) {
          {"org.massho.Appliance1.Manager.GetDevices", "org.massho.Appliance1.Session.Logout",
           "org.massho.Appliance1.Job.Cancel", "org.massho.Appliance1.Records.Search",
           "org.massho.Appliance1.Job.Cancel", "org.massho.Appliance1.Ledger.GetMedium",
+          "org.massho.Appliance1.Job.Cancel", "org.massho.Appliance1.Carry.GetRecipients",
           "org.freedesktop.DBus.Properties.GetAll",
           "org.freedesktop.DBus.Introspectable.Introspect", "org.freedesktop.DBus.Peer.Ping"}) {
         CommandResult r = call(kStranger, method);

@@ -164,6 +164,9 @@ TEST_F(ServiceLoginTest, TheServiceIntrospectsAsTheContractSays) {
     EXPECT_TRUE(ledgerContract.count("method DestroyMedium(ssoa{sv})->x"));
     EXPECT_EQ(members(introspect(kiosk, session + "/ledger"), "org.massho.Appliance1.Ledger"),
               ledgerContract);
+    const auto carryContract = members(contract("Carry"), "org.massho.Appliance1.Carry");
+    EXPECT_TRUE(carryContract.count("method StartCarryIn(ssb)->o"));
+    EXPECT_EQ(members(introspect(kiosk, session), "org.massho.Appliance1.Carry"), carryContract);
     EXPECT_EQ(manager.origin().toStdString(), "test.example/service");
 }
 

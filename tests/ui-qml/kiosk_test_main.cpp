@@ -14,12 +14,15 @@
 #include <chrono>
 #include <exception>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "frame_probe.h"
 #include "glyph_check.h"
+#include "massho/records/register/canonical_json.h"
+#include "massho/testsupport/command.h"
 #include "massho/testsupport/loop_device.h"
 #include "massho/testsupport/pullable_disk.h"
 #include "massho/testsupport/temp_dir.h"
@@ -190,6 +193,33 @@ class Testbed : public QObject {
         return massho::kiosk::test::missingGlyphs(qobject_cast<QQuickWindow*>(window));
     }
 
+    // What a carry-out needs, as an administrator sets it up: a folder allowed as a source
+    // (DATA_DIR/carryout-sources) holding one file, and a receiving office's key in the key book
+    // (kita-ward, 北区役所; the private key stays here). The file's path, or "" when that failed.
+    Q_INVOKABLE QString prepareCarryOut() {
+        const auto share = tmp / "share";
+        const auto file = share / "minutes.txt";
+        if (std::filesystem::exists(file)) return QString::fromStdString(file.string());
+        std::filesystem::create_directories(share);
+        std::ofstream(file) << "minutes of the 3rd meeting\n";
+        std::ofstream(service->dataDir() / "carryout-sources") << share.string() << "\n";
+        const auto key = (tmp / "office.key").string();
+        if (massho::testsupport::runCommand({"age-keygen", "-o", key}).exitCode != 0) return {};
+        std::string recipient = massho::testsupport::runCommand({"age-keygen", "-y", key}).out;
+        recipient.erase(recipient.find_last_not_of('\n') + 1);
+        const auto added = massho::testsupport::runCommand(
+            {MASSHO_CLI, "--data-dir", service->dataDir().string(), "recipients", "add",
+             "kita-ward", recipient, "--label", "北区役所", "--as", "admin", "--password-stdin"},
+            massho::service::test::kPassword + "\n");
+        return added.exitCode == 0 ? QString::fromStdString(file.string()) : QString();
+    }
+
+    // A field of register entry `index` as an auditor reads it.
+    Q_INVOKABLE QString entryField(qlonglong index, const QString& field) const {
+        return QString::fromStdString(
+            massho::records::entryText(service->entry(index), field.toStdString()));
+    }
+
     // A folder in memory (/dev/shm) for the extra media's files, removed with them.
     struct MemoryDir {
         std::filesystem::path path =
@@ -204,6 +234,7 @@ class Testbed : public QObject {
     };
 
     bool ready = false;
+    const massho::service::test::ServiceFixture* service = nullptr;
     QString lastJob;
     std::filesystem::path tmp;
     std::vector<std::unique_ptr<massho::testsupport::LoopDevice>> extra;
@@ -239,6 +270,7 @@ class Setup : public QObject {
                                                                         16 * 1024 * 1024);
             testbed_.devicePath = QString::fromStdString(device_->path());
             testbed_.tmp = tmp_.path();
+            testbed_.service = service_.get();
             testbed_.ready = true;
         } catch (const std::exception& e) {
             testbed_.skipReason = QStringLiteral("the test bed did not start: %1").arg(e.what());

@@ -89,6 +89,20 @@
     </message>
     <message>
         <location filename="../qml/AuditView.qml" line="58"/>
+    <name>CarryInScreen</name>
+    <message>
+        <location filename="../qml/CarryInScreen.qml" line="18"/>
+        <location filename="../qml/CarryInScreen.qml" line="40"/>
+        <source>Carry in %1</source>
+        <translation>返却：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryInScreen.qml" line="50"/>
+        <source>Cancel</source>
+        <translation>やめる</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryInScreen.qml" line="50"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
@@ -131,6 +145,245 @@
         <location filename="../qml/AuditView.qml" line="142"/>
         <source>%1 cosigned size %2 at %3</source>
         <translation>%1 がサイズ %2 に連署（%3）</translation>
+        <location filename="../qml/CarryInScreen.qml" line="51"/>
+        <source>Close the carry-in screen</source>
+        <translation>返却の画面を閉じる</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryInScreen.qml" line="66"/>
+        <source>How did it come back?</source>
+        <translation>どのような状態で戻りましたか？</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryInScreen.qml" line="73"/>
+        <source>Intact</source>
+        <translation>異常なし</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryInScreen.qml" line="74"/>
+        <source>Seal broken</source>
+        <translation>封印が破れている</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryInScreen.qml" line="75"/>
+        <source>Damaged</source>
+        <translation>破損あり</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryInScreen.qml" line="79"/>
+        <source>Erase it now?</source>
+        <translation>今すぐ消去しますか？</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryInScreen.qml" line="88"/>
+        <source>Crypto-erase it now (recommended)</source>
+        <translation>今すぐ暗号消去する（推奨）</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryInScreen.qml" line="89"/>
+        <source>Record the return only</source>
+        <translation>返却の記録だけ行う</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryInScreen.qml" line="94"/>
+        <source>The encrypted package&apos;s keys are destroyed, then the whole medium is overwritten. Both are recorded.</source>
+        <translation>暗号化されたパッケージの鍵を破棄し、その後媒体全体を上書きします。どちらも記録されます。</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryInScreen.qml" line="95"/>
+        <source>The medium keeps what was written on it. Erase it before it is used again.</source>
+        <translation>媒体には書き込まれた内容が残ります。再び使う前に消去してください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryInScreen.qml" line="103"/>
+        <source>Asking the appliance…</source>
+        <translation>装置に問い合わせ中…</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryInScreen.qml" line="103"/>
+        <source>Record the return</source>
+        <translation>返却を記録する</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryInScreen.qml" line="122"/>
+        <source>Last 4 characters of the serial</source>
+        <translation>シリアル番号の末尾4文字</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryInScreen.qml" line="123"/>
+        <source>Last 4 characters of the device name</source>
+        <translation>デバイス名の末尾4文字</translation>
+    </message>
+</context>
+<context>
+    <name>CarryOutWizard</name>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="20"/>
+        <location filename="../qml/CarryOutWizard.qml" line="84"/>
+        <source>Carry out on %1</source>
+        <translation>持ち出し：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="94"/>
+        <source>Cancel</source>
+        <translation>やめる</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="94"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="95"/>
+        <source>Close the carry-out wizard</source>
+        <translation>持ち出しの画面を閉じる</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="113"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="120"/>
+        <source>Next</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="135"/>
+        <source>What is carried out?</source>
+        <translation>何を持ち出しますか？</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="142"/>
+        <location filename="../qml/CarryOutWizard.qml" line="303"/>
+        <source>Asking the appliance…</source>
+        <translation>装置に問い合わせ中…</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="144"/>
+        <source>No folder is allowed for carry-out, or the allowed folders are empty. Ask an administrator to allow one.</source>
+        <translation>持ち出しが許可されたフォルダーがないか、許可されたフォルダーが空です。管理者にフォルダーの許可を依頼してください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="146"/>
+        <source>Only the first 200 entries of a folder are shown. Put the files in a folder of their own and choose the folder.</source>
+        <translation>フォルダーごとに最初の200件だけを表示しています。ファイルを専用のフォルダーにまとめ、そのフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="159"/>
+        <source>Files and folders that may be carried out</source>
+        <translation>持ち出してよいファイルとフォルダー</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="170"/>
+        <source>Folder</source>
+        <translation>フォルダー</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="192"/>
+        <source>Who receives it?</source>
+        <translation>受け取り先はどこですか？</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="198"/>
+        <source>The key book has no receiving office. Ask an administrator to add the office&apos;s key.</source>
+        <translation>鍵台帳に受け取り先がありません。管理者に受け取り先の鍵の登録を依頼してください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="222"/>
+        <source>Which class of information is it?</source>
+        <translation>情報の区分はどれですか？</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="229"/>
+        <source>Class %1</source>
+        <translation>区分 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="233"/>
+        <source>Classes 1 and 2 hold important information. If unsure, ask your data manager.</source>
+        <translation>区分1と区分2は重要な情報です。分からない場合はデータ管理者に確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="250"/>
+        <source>The media ledger knows this medium as %1.</source>
+        <translation>媒体管理台帳では、この媒体の管理番号は %1 です。</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="251"/>
+        <source>Type the asset tag on the medium&apos;s label. A medium not in the media ledger is registered under it.</source>
+        <translation>媒体のラベルにある管理番号を入力してください。台帳にない媒体は、この番号で登録されます。</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="258"/>
+        <source>Asset tag</source>
+        <translation>管理番号</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="276"/>
+        <source>Files: %1</source>
+        <translation>ファイル：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="277"/>
+        <source>To: %1</source>
+        <translation>受け取り先：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="278"/>
+        <source>Class: %1</source>
+        <translation>区分：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="279"/>
+        <source>Asset tag: %1</source>
+        <translation>管理番号：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="286"/>
+        <source>The medium is erased first, then the files are written to it encrypted for the receiving office only.</source>
+        <translation>まず媒体を消去し、その後ファイルを受け取り先だけが開けるよう暗号化して書き込みます。</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="295"/>
+        <source>A data manager must approve this carry-out first.</source>
+        <translation>この持ち出しには、先にデータ管理者の承認が必要です。</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="304"/>
+        <source>Ask for approval</source>
+        <translation>承認を申請する</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="304"/>
+        <location filename="../qml/CarryOutWizard.qml" line="337"/>
+        <source>Carry out now</source>
+        <translation>今すぐ持ち出す</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="323"/>
+        <source>Last 4 characters of the serial</source>
+        <translation>シリアル番号の末尾4文字</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="324"/>
+        <source>Last 4 characters of the device name</source>
+        <translation>デバイス名の末尾4文字</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="338"/>
+        <source>A data manager must approve this carry-out. They can log in here as the second person, or approve it later from their own queue; then press Carry out now.</source>
+        <translation>この持ち出しにはデータ管理者の承認が必要です。データ管理者はここに二人目としてログインするか、後で自分の承認待ち一覧から承認できます。承認されたら「今すぐ持ち出す」を押してください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="339"/>
+        <source>The data manager approved it. Press Carry out now to start.</source>
+        <translation>データ管理者が承認しました。「今すぐ持ち出す」を押して開始してください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryOutWizard.qml" line="340"/>
+        <source>The data manager rejected it. Nothing was written; close this and ask them why.</source>
+        <translation>データ管理者が却下しました。何も書き込まれていません。この画面を閉じて、理由を確認してください。</translation>
     </message>
 </context>
 <context>
@@ -192,6 +445,24 @@
         <location filename="../qml/DeviceCard.qml" line="82"/>
         <source>Register in the ledger</source>
         <translation>台帳に登録</translation>
+        <location filename="../qml/DeviceCard.qml" line="74"/>
+        <source>Carry out…</source>
+        <translation>持ち出し…</translation>
+    </message>
+    <message>
+        <location filename="../qml/DeviceCard.qml" line="75"/>
+        <source>Carry out</source>
+        <translation>持ち出し</translation>
+    </message>
+    <message>
+        <location filename="../qml/DeviceCard.qml" line="81"/>
+        <source>Carry in…</source>
+        <translation>返却…</translation>
+    </message>
+    <message>
+        <location filename="../qml/DeviceCard.qml" line="82"/>
+        <source>Carry in</source>
+        <translation>返却</translation>
     </message>
 </context>
 <context>
@@ -942,6 +1213,19 @@
     </message>
 </context>
 <context>
+    <name>TypedConfirmation</name>
+    <message>
+        <location filename="../typed_confirmation.cpp" line="29"/>
+        <source>The characters typed are not the last 4 of this drive&apos;s serial. Check the label on the drive and type them again.</source>
+        <translation>入力された文字が、このドライブのシリアル番号の末尾4文字と一致しません。ドライブのラベルを確認して、もう一度入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../typed_confirmation.cpp" line="33"/>
+        <source>The characters typed are not the last 4 of this device&apos;s name. Check the name on the card and type them again.</source>
+        <translation>入力された文字が、このデバイス名の末尾4文字と一致しません。カードに表示された名前を確認して、もう一度入力してください。</translation>
+    </message>
+</context>
+<context>
     <name>massho::kiosk::ApplianceClient</name>
     <message>
         <location filename="../appliance_client.cpp" line="27"/>
@@ -950,17 +1234,15 @@
     </message>
 </context>
 <context>
+    <name>massho::kiosk::CarryOutFlow</name>
+    <message>
+        <location filename="../carry_out_flow.cpp" line="164"/>
+        <source>asked at the kiosk</source>
+        <translation>端末から申請</translation>
+    </message>
+</context>
+<context>
     <name>massho::kiosk::EraseFlow</name>
-    <message>
-        <location filename="../erase_flow.cpp" line="121"/>
-        <source>The characters typed are not the last 4 of this drive&apos;s serial. Check the label on the drive and type them again.</source>
-        <translation>入力された文字が、このドライブのシリアル番号の末尾4文字と一致しません。ドライブのラベルを確認して、もう一度入力してください。</translation>
-    </message>
-    <message>
-        <location filename="../erase_flow.cpp" line="123"/>
-        <source>The characters typed are not the last 4 of this device&apos;s name. Check the name on the card and type them again.</source>
-        <translation>入力された文字が、このデバイス名の末尾4文字と一致しません。カードに表示された名前を確認して、もう一度入力してください。</translation>
-    </message>
     <message>
         <location filename="../erase_flow.cpp" line="176"/>
         <source>asked at the kiosk</source>

@@ -12,6 +12,12 @@ RowLayout {
     required property string requestId
     property bool approved: false
     property bool rejected: false
+    // What the act is called and what the person reads, for an erasure unless told otherwise
+    // (the carry-out wizard tells its own).
+    property string startText: qsTr("Erase now")
+    property string waitingText: qsTr("A data manager must approve this erasure. They can log in here as the second person, or approve it later from their own queue; then press Erase now.")
+    property string approvedText: qsTr("The data manager approved it. Press Erase now to start.")
+    property string rejectedText: qsTr("The data manager rejected it. The medium was not erased; close this and ask them why.")
     signal eraseNow()
     spacing: 2 * Theme.gap
 
@@ -48,9 +54,8 @@ RowLayout {
             Accessible.name: text
         }
         Label {
-            text: step.approved ? qsTr("The data manager approved it. Press Erase now to start.")
-                  : step.rejected ? qsTr("The data manager rejected it. The medium was not erased; close this and ask them why.")
-                  : qsTr("A data manager must approve this erasure. They can log in here as the second person, or approve it later from their own queue; then press Erase now.")
+            text: step.approved ? step.approvedText
+                  : step.rejected ? step.rejectedText : step.waitingText
             wrapMode: Text.Wrap
             Layout.fillWidth: true
             font.pixelSize: Theme.bodySize
@@ -87,7 +92,7 @@ RowLayout {
         KioskButton {
             objectName: "erase now"
             visible: !step.rejected && !approverPerson.loggedIn
-            text: qsTr("Erase now")
+            text: step.startText
             onClicked: step.eraseNow()
         }
     }

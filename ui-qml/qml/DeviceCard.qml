@@ -9,6 +9,8 @@ Rectangle {
     id: card
     required property var device
     required property bool canErase
+    property bool canCarryOut: false
+    property bool canCarryIn: false
     signal eraseRequested(string path)
     // The media ledger (LedgerView.qml): people who keep it see what it knows of this medium.
     property ApplianceClient client: null
@@ -22,6 +24,8 @@ Rectangle {
         client: card.canKeepLedger ? card.client : null
         devicePath: card.canKeepLedger ? card.device.path : ""
     }
+    signal carryOutRequested(string path)
+    signal carryInRequested(string path)
 
     implicitWidth: 560
     implicitHeight: column.implicitHeight + 2 * Theme.gap
@@ -89,6 +93,24 @@ Rectangle {
             text: qsTr("Erase…")
             Accessible.name: qsTr("Erase") + " " + card.device.path
             onClicked: card.eraseRequested(card.device.path)
+        }
+        RowLayout {
+            visible: card.device.erasable && (card.canCarryOut || card.canCarryIn)
+            spacing: Theme.gap / 2
+            KioskButton {
+                objectName: "carry out " + card.device.path
+                visible: card.canCarryOut
+                text: qsTr("Carry out…")
+                Accessible.name: qsTr("Carry out") + " " + card.device.path
+                onClicked: card.carryOutRequested(card.device.path)
+            }
+            KioskButton {
+                objectName: "carry in " + card.device.path
+                visible: card.canCarryIn
+                text: qsTr("Carry in…")
+                Accessible.name: qsTr("Carry in") + " " + card.device.path
+                onClicked: card.carryInRequested(card.device.path)
+            }
         }
     }
 }

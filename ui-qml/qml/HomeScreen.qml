@@ -15,6 +15,7 @@ Item {
 
     // What covers the home screen below its header (the header, with logout, always shows):
     // "wizard" (eraseDevice), "queue", "register", "audit" or "job" (openJob); "" for the cards.
+    // "wizard", "carryout" or "carryin" (eraseDevice), "queue" or "job" (openJob); "" for the cards.
     property string overlay: ""
     property var eraseDevice: ({})
     property string openJob: ""
@@ -123,6 +124,16 @@ Item {
                     onLedgerRequested: {
                         screen.ledgerDevice = modelData
                         screen.overlay = "ledger"
+                    // Carrying out: operators; a return: operators and data managers.
+                    canCarryOut: screen.client.hasRole("operator")
+                    canCarryIn: screen.client.hasRole("operator") || screen.client.hasRole("data-manager")
+                    onCarryOutRequested: {
+                        screen.eraseDevice = modelData
+                        screen.overlay = "carryout"
+                    }
+                    onCarryInRequested: {
+                        screen.eraseDevice = modelData
+                        screen.overlay = "carryin"
                     }
                 }
             }
@@ -153,6 +164,9 @@ Item {
             onClosed: screen.overlay = ""
         }
                        : screen.overlay === "ledger" ? ledgerView : jobView
+                       : screen.overlay === "carryout" ? carryOutView
+                       : screen.overlay === "carryin" ? carryInView
+                       : screen.overlay === "queue" ? queueView : jobView
     }
     Component {
         id: wizardView
@@ -168,6 +182,19 @@ Item {
             client: screen.client
             device: screen.ledgerDevice
             onClosed: { screen.overlay = ""; screen.ledgerRevision += 1 }
+        id: carryOutView
+        CarryOutWizard {
+            client: screen.client
+            device: screen.eraseDevice
+            onClosed: screen.overlay = ""
+        }
+    }
+    Component {
+        id: carryInView
+        CarryInScreen {
+            client: screen.client
+            device: screen.eraseDevice
+            onClosed: screen.overlay = ""
         }
     }
     Component {

@@ -125,7 +125,8 @@ Item {
                 Accessible.name: text
             }
             RowLayout {
-                visible: view.job.State === "done" && view.recorded
+                // Certificates are of erasures (a carry-out's or carry-in's entry has none).
+                visible: view.job.State === "done" && view.recorded && view.job.Operation === "erase"
                 spacing: Theme.gap
                 KioskButton {
                     objectName: "preview certificate"

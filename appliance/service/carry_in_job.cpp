@@ -1,0 +1,39 @@
+#include "carry_in_job.h"
+
+#include "massho/operations/require_role.h"
+#include "massho/records/ledger/media_ledger.h"
+#include "massho/records/people/store.h"
+
+namespace massho::service {
+
+CarryInJob::CarryInJob(const std::filesystem::path& dataDir, const records::User& person,
+                       std::string device, std::string condition, bool cryptoErase)
+    : store_(std::make_unique<records::Store>(records::Store::open(dataDir))),
+      ledger_(
+          std::make_unique<records::MediaLedger>(store_->database(), store_->signedRegister())) {
+    // The roles `massho carryin` admits.
+    operations::requireRole(person, {records::Role::Operator, records::Role::DataManager},
+                            "recording a returned medium");
+    operations::CarryInInput input;
+    input.devicePath = std::move(device);
+    if (!condition.empty()) input.condition = std::move(condition);
+    input.operatorId = person.id;
+    input.cryptoErase = cryptoErase;
+    input.dataDir = dataDir;
+    input.ledger = ledger_.get();
+    operation_ =
+        std::make_unique<operations::CarryInOperation>(store_->signedRegister(), std::move(input));
+}
+
+CarryInJob::~CarryInJob() = default;
+
+void CarryInJob::check() {
+    operation_->check();
+}
+
+operations::Outcome CarryInJob::run(operations::ProgressSink& progress,
+                                    const operations::CancelToken& cancel) {
+    return operation_->run(progress, cancel);
+}
+
+}  // namespace massho::service
