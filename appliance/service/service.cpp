@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QRandomGenerator>
 
+#include "administration.h"
 #include "dbus_error.h"
 #include "massho/base/hex.h"
 #include "massho/operations/job_journal.h"
@@ -177,7 +178,7 @@ QString Service::openSession(records::User user, const QString& owner) {
     QString path = newSessionPath();
     auto session = std::make_unique<Session>(*this, std::move(user), owner, path);
     connect(session.get(), &Session::closed, this, [this, path] {
-        bus_.unregisterObject(path);
+        bus_.unregisterObject(path, QDBusConnection::UnregisterTree);  // with its Admin
         // Deleted later: the session may be inside one of its own calls (Logout).
         if (auto found = sessions_.find(path); found != sessions_.end()) {
             found->second.release()->deleteLater();
@@ -185,6 +186,8 @@ QString Service::openSession(records::User user, const QString& owner) {
         }
     });
     bus_.registerObject(path, session.get());
+    bus_.registerObject(path + QStringLiteral("/Admin"),
+                        &Administration::attachTo(*this, *session));
     sessions_.emplace(path, std::move(session));
     return path;
 }

@@ -41,6 +41,9 @@ class Session : public QObject, protected QDBusContext {
     uint idleMinutes() const;
     // Ends the session (its connection left the bus).
     void close() { end(); }
+    // For the session's other interfaces (administration.h): the person as they are now, for a
+    // call from `caller`, which must be the owning connection; keeps the session alive.
+    const records::User& admit(const QString& caller);
 
   public slots:
     QDBusObjectPath StartErase(const QString& device, const QString& method, const QString& purpose,

@@ -199,7 +199,8 @@ TEST_F(BusPolicyTest, TheKioskUserCallsEachOfTheServiceInterfaces) {
     ASSERT_NO_FATAL_FAILURE(startService());
     for (const std::string method :
          {"org.massho.Appliance1.Manager.GetDevices", "org.massho.Appliance1.Session.Logout",
-          "org.massho.Appliance1.Job.Cancel", "org.freedesktop.DBus.Properties.GetAll"}) {
+          "org.massho.Appliance1.Job.Cancel", "org.massho.Appliance1.Admin.GetPolicy",
+          "org.freedesktop.DBus.Properties.GetAll"}) {
         CommandResult r = call(kKioskStandIn, method);
         EXPECT_EQ(r.exitCode, 0) << method << ": " << r.err;
         EXPECT_NE(r.out.find("\"" + method + "\""), std::string::npos) << method << ": " << r.out;
@@ -227,7 +228,8 @@ TEST_F(BusPolicyTest, AnyoneElseIsRefusedByTheBus) {
     ASSERT_NO_FATAL_FAILURE(startService());
     for (const std::string method :
          {"org.massho.Appliance1.Manager.GetDevices", "org.massho.Appliance1.Session.Logout",
-          "org.massho.Appliance1.Job.Cancel", "org.freedesktop.DBus.Properties.GetAll",
+          "org.massho.Appliance1.Job.Cancel", "org.massho.Appliance1.Admin.GetPolicy",
+          "org.freedesktop.DBus.Properties.GetAll",
           "org.freedesktop.DBus.Introspectable.Introspect", "org.freedesktop.DBus.Peer.Ping"}) {
         CommandResult r = call(kStranger, method);
         EXPECT_TRUE(refusedByTheBus(r)) << method << " went through: " << r.out << r.err;
