@@ -19,6 +19,8 @@ constexpr int kConfirmationLength = 4;
 }  // namespace
 
 EraseFlow::EraseFlow(QObject* parent) : QObject(parent) {
+    // A refusal is said in the language chosen when shown: a switch changes it.
+    onLanguageChange(this, [this] { emit errorChanged(); });
     service::registerDbusTypes();
 }
 
@@ -67,7 +69,7 @@ void EraseFlow::setBusy(bool busy) {
     emit busyChanged();
 }
 
-void EraseFlow::setError(const QString& error) {
+void EraseFlow::setError(const Refusal& error) {
     if (error_ == error) return;
     error_ = error;
     emit errorChanged();
@@ -83,7 +85,7 @@ void EraseFlow::readMethods() {
     whenAnswered(this, manager->GetMethods(path()),
                  [this, manager](const QDBusPendingReply<QVariantMapList>& reply) {
                      if (reply.isError()) {
-                         setError(reply.error().message());
+                         setError(Refusal::of(reply));
                          return;
                      }
                      for (const QVariantMap& method : reply.value()) {
@@ -101,7 +103,7 @@ void EraseFlow::plan(const QString& purpose, int infoClass) {
     whenAnswered(this, session->PlanErase(path(), purpose, infoClass),
                  [this](const QDBusPendingReply<QVariantMap>& reply) {
                      if (reply.isError()) {
-                         setError(reply.error().message());
+                         setError(Refusal::of(reply));
                          return;
                      }
                      ledgerAsset_ = reply.value().value(QStringLiteral("asset")).toString();
@@ -135,7 +137,7 @@ void EraseFlow::submit(const QString& method, const QString& purpose, int infoCl
                  [=, this](const QDBusPendingReply<QVariantMap>& reply) {
                      setBusy(false);
                      if (reply.isError()) {
-                         setError(reply.error().message());
+                         setError(Refusal::of(reply));
                          return;
                      }
                      approvalRequired_ =
@@ -158,7 +160,7 @@ void EraseFlow::startErase(const QString& method, const QString& purpose, int in
                  [this](const QDBusPendingReply<QDBusObjectPath>& reply) {
                      setBusy(false);
                      if (reply.isError()) {
-                         setError(reply.error().message());
+                         setError(Refusal::of(reply));
                          return;
                      }
                      jobPath_ = reply.value().path();
@@ -177,7 +179,7 @@ void EraseFlow::requestErase(const QString& method, const QString& purpose, int 
         [this](const QDBusPendingReply<QString>& reply) {
             setBusy(false);
             if (reply.isError()) {
-                setError(reply.error().message());
+                setError(Refusal::of(reply));
                 return;
             }
             requestId_ = reply.value();

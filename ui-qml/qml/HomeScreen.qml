@@ -70,6 +70,13 @@ Item {
             text: qsTr("Requests waiting for approval")
             onClicked: screen.overlay = "queue"
         }
+        KioskButton {
+            objectName: "open admin"
+            // Shown to administrators; the service checks the role again on every call.
+            visible: screen.client.hasRole("admin")
+            text: qsTr("Administration")
+            onClicked: screen.overlay = "admin"
+        }
         Label {
             text: qsTr("Attached media")
             font.pixelSize: Theme.titleSize
@@ -107,7 +114,8 @@ Item {
         anchors.topMargin: Theme.touch + 2 * Theme.gap
         active: screen.overlay !== ""
         sourceComponent: screen.overlay === "wizard" ? wizardView
-                       : screen.overlay === "queue" ? queueView : jobView
+                       : screen.overlay === "queue" ? queueView
+                       : screen.overlay === "admin" ? adminView : jobView
     }
     Component {
         id: wizardView
@@ -120,6 +128,13 @@ Item {
     Component {
         id: queueView
         RequestQueue {
+            client: screen.client
+            onClosed: screen.overlay = ""
+        }
+    }
+    Component {
+        id: adminView
+        AdminScreen {
             client: screen.client
             onClosed: screen.overlay = ""
         }
