@@ -14,6 +14,8 @@ namespace massho::kiosk {
 ApplianceClient::ApplianceClient(QObject* parent)
     : QObject(parent), bus_(QDBusConnection::systemBus()) {
     service::registerDbusTypes();
+    // A refusal is said in the language chosen when shown: a switch changes it.
+    onLanguageChange(this, [this] { emit errorChanged(); });
     connectToService();
 }
 
@@ -41,7 +43,7 @@ void ApplianceClient::setBusy(bool busy) {
     emit busyChanged();
 }
 
-void ApplianceClient::setError(const QString& error) {
+void ApplianceClient::setError(const Refusal& error) {
     if (error_ == error) return;
     error_ = error;
     emit errorChanged();
@@ -56,7 +58,7 @@ void ApplianceClient::login(const QString& user, const QString& password) {
                      setBusy(false);
                      if (reply.isError()) {
                          // The service's one-line reason, as massho(1) would print it.
-                         setError(reply.error().message());
+                         setError(Refusal::of(reply));
                          return;
                      }
                      readSession(reply.value().path());
@@ -74,7 +76,7 @@ void ApplianceClient::readSession(const QString& path) {
     whenAnswered(this, QDBusPendingReply<QVariantMap>(bus_.asyncCall(getAll)),
                  [this](const QDBusPendingReply<QVariantMap>& reply) {
                      if (reply.isError()) {
-                         setError(reply.error().message());
+                         setError(Refusal::of(reply));
                          session_.reset();
                          return;
                      }
@@ -106,7 +108,7 @@ void ApplianceClient::refreshDevices() {
     whenAnswered(this, manager_->GetDevices(),
                  [this](const QDBusPendingReply<QVariantMapList>& reply) {
                      if (reply.isError()) {
-                         setError(reply.error().message());
+                         setError(Refusal::of(reply));
                          return;
                      }
                      devices_.clear();

@@ -9,6 +9,8 @@
 #include <QVariantList>
 #include <memory>
 
+#include "refusal.h"
+
 class ManagerProxy;
 class SessionProxy;
 
@@ -45,7 +47,7 @@ class ApplianceClient : public QObject {
     QString user() const { return user_; }
     QStringList roles() const { return roles_; }
     QVariantList devices() const { return devices_; }
-    QString error() const { return error_; }
+    QString error() const { return error_.text(); }
     int idleMinutes() const { return idleMinutes_; }
     bool locked() const { return locked_; }
     // The session of whoever is logged in (null when nobody is), for the other view models.
@@ -68,7 +70,7 @@ class ApplianceClient : public QObject {
   private:
     void connectToService();
     void setBusy(bool busy);
-    void setError(const QString& error);
+    void setError(const Refusal& error);
     void readSession(const QString& path);
     void onDeviceAdded(const QVariantMap& device);
     void onDeviceRemoved(const QString& path);
@@ -80,7 +82,7 @@ class ApplianceClient : public QObject {
     QString user_;
     QStringList roles_;
     QVariantList devices_;
-    QString error_;
+    Refusal error_;  // said in the language chosen when read
     int idleMinutes_ = 0;
     bool locked_ = false;
 };

@@ -10,7 +10,10 @@
 
 namespace massho::kiosk {
 
-ApprovalDesk::ApprovalDesk(QObject* parent) : QObject(parent) {}
+ApprovalDesk::ApprovalDesk(QObject* parent) : QObject(parent) {
+    // A refusal is said in the language chosen when shown: a switch changes it.
+    onLanguageChange(this, [this] { emit errorChanged(); });
+}
 
 void ApprovalDesk::setClient(ApplianceClient* client) {
     if (client_ == client) return;
@@ -35,7 +38,7 @@ void ApprovalDesk::setBusy(bool busy) {
     emit busyChanged();
 }
 
-void ApprovalDesk::setError(const QString& error) {
+void ApprovalDesk::setError(const Refusal& error) {
     if (error_ == error) return;
     error_ = error;
     emit errorChanged();
@@ -47,7 +50,7 @@ void ApprovalDesk::refresh() {
     whenAnswered(
         this, session->GetRequests(), [this](const QDBusPendingReply<QVariantMapList>& reply) {
             if (reply.isError()) {
-                setError(reply.error().message());
+                setError(Refusal::of(reply));
                 return;
             }
             pending_.clear();
@@ -67,7 +70,7 @@ void ApprovalDesk::approve(const QString& requestId) {
                  [this, requestId](const QDBusPendingReply<>& reply) {
                      setBusy(false);
                      if (reply.isError()) {
-                         setError(reply.error().message());  // e.g. one's own request
+                         setError(Refusal::of(reply));  // e.g. one's own request
                      } else {
                          emit decided(requestId, true);
                      }
@@ -84,7 +87,7 @@ void ApprovalDesk::reject(const QString& requestId, const QString& reason) {
                  [this, requestId](const QDBusPendingReply<>& reply) {
                      setBusy(false);
                      if (reply.isError())
-                         setError(reply.error().message());
+                         setError(Refusal::of(reply));
                      else
                          emit decided(requestId, false);
                      refresh();

@@ -8,6 +8,7 @@
 #include <QVariantList>
 
 #include "appliance_client.h"
+#include "refusal.h"
 #include "second_person.h"
 
 class SessionProxy;
@@ -38,7 +39,7 @@ class ApprovalDesk : public QObject {
     void setApprover(SecondPerson* approver);
     QVariantList pending() const { return pending_; }
     bool busy() const { return busy_; }
-    QString error() const { return error_; }
+    QString error() const { return error_.text(); }
 
     Q_INVOKABLE void refresh();
     Q_INVOKABLE void approve(const QString& requestId);
@@ -56,13 +57,13 @@ class ApprovalDesk : public QObject {
   private:
     SessionProxy* deciding() const;
     void setBusy(bool busy);
-    void setError(const QString& error);
+    void setError(const Refusal& error);
 
     QPointer<ApplianceClient> client_;
     QPointer<SecondPerson> approver_;
     QVariantList pending_;
     bool busy_ = false;
-    QString error_;
+    Refusal error_;  // said in the language chosen when read
 };
 
 }  // namespace massho::kiosk

@@ -9,7 +9,10 @@
 
 namespace massho::kiosk {
 
-CertificateDesk::CertificateDesk(QObject* parent) : QObject(parent) {}
+CertificateDesk::CertificateDesk(QObject* parent) : QObject(parent) {
+    // A refusal is said in the language chosen when shown: a switch changes it.
+    onLanguageChange(this, [this] { emit changed(); });
+}
 
 void CertificateDesk::issue(qlonglong entryIndex) {
     SessionProxy* session = officer_ && officer_->session() ? officer_->session()
@@ -17,13 +20,13 @@ void CertificateDesk::issue(qlonglong entryIndex) {
                                                             : nullptr;
     if (!session || busy_) return;
     busy_ = true;
-    error_.clear();
+    error_ = {};
     emit changed();
     whenAnswered(this, session->IssueCertificate(entryIndex),
                  [this](const QDBusPendingReply<QString, qlonglong>& reply) {
                      busy_ = false;
                      if (reply.isError()) {
-                         error_ = reply.error().message();
+                         error_ = Refusal::of(reply);
                      } else {
                          pdfPath_ = reply.argumentAt<0>();
                          issueEntry_ = reply.argumentAt<1>();

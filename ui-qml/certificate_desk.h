@@ -7,6 +7,7 @@
 #include <QString>
 
 #include "appliance_client.h"
+#include "refusal.h"
 #include "second_person.h"
 
 namespace massho::kiosk {
@@ -30,7 +31,7 @@ class CertificateDesk : public QObject {
     explicit CertificateDesk(QObject* parent = nullptr);
 
     bool busy() const { return busy_; }
-    QString error() const { return error_; }
+    QString error() const { return error_.text(); }
     QString pdfPath() const { return pdfPath_; }
     qlonglong issueEntry() const { return issueEntry_; }
 
@@ -43,7 +44,7 @@ class CertificateDesk : public QObject {
     QPointer<ApplianceClient> client_;
     QPointer<SecondPerson> officer_;
     bool busy_ = false;
-    QString error_;
+    Refusal error_;  // said in the language chosen when read
     QString pdfPath_;
     qlonglong issueEntry_ = -1;
 };

@@ -14,6 +14,8 @@
 namespace massho::kiosk {
 
 EraseFlow::EraseFlow(QObject* parent) : QObject(parent) {
+    // A refusal is said in the language chosen when shown: a switch changes it.
+    onLanguageChange(this, [this] { emit errorChanged(); });
     service::registerDbusTypes();
 }
 
@@ -53,7 +55,7 @@ void EraseFlow::setBusy(bool busy) {
     emit busyChanged();
 }
 
-void EraseFlow::setError(const QString& error) {
+void EraseFlow::setError(const Refusal& error) {
     if (error_ == error) return;
     error_ = error;
     emit errorChanged();
@@ -69,7 +71,7 @@ void EraseFlow::readMethods() {
     whenAnswered(this, manager->GetMethods(path()),
                  [this, manager](const QDBusPendingReply<QVariantMapList>& reply) {
                      if (reply.isError()) {
-                         setError(reply.error().message());
+                         setError(Refusal::of(reply));
                          return;
                      }
                      for (const QVariantMap& method : reply.value()) {
@@ -87,7 +89,7 @@ void EraseFlow::plan(const QString& purpose, int infoClass) {
     whenAnswered(this, session->PlanErase(path(), purpose, infoClass),
                  [this](const QDBusPendingReply<QVariantMap>& reply) {
                      if (reply.isError()) {
-                         setError(reply.error().message());
+                         setError(Refusal::of(reply));
                          return;
                      }
                      ledgerAsset_ = reply.value().value(QStringLiteral("asset")).toString();
@@ -117,7 +119,7 @@ void EraseFlow::submit(const QString& method, const QString& purpose, int infoCl
                  [=, this](const QDBusPendingReply<QVariantMap>& reply) {
                      setBusy(false);
                      if (reply.isError()) {
-                         setError(reply.error().message());
+                         setError(Refusal::of(reply));
                          return;
                      }
                      approvalRequired_ =
@@ -140,7 +142,7 @@ void EraseFlow::startErase(const QString& method, const QString& purpose, int in
                  [this](const QDBusPendingReply<QDBusObjectPath>& reply) {
                      setBusy(false);
                      if (reply.isError()) {
-                         setError(reply.error().message());
+                         setError(Refusal::of(reply));
                          return;
                      }
                      jobPath_ = reply.value().path();
@@ -159,7 +161,7 @@ void EraseFlow::requestErase(const QString& method, const QString& purpose, int 
         [this](const QDBusPendingReply<QString>& reply) {
             setBusy(false);
             if (reply.isError()) {
-                setError(reply.error().message());
+                setError(Refusal::of(reply));
                 return;
             }
             requestId_ = reply.value();

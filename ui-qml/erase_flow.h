@@ -9,6 +9,7 @@
 #include <QVariantMap>
 
 #include "appliance_client.h"
+#include "refusal.h"
 
 namespace massho::kiosk {
 
@@ -52,7 +53,7 @@ class EraseFlow : public QObject {
     bool approvalRequired() const { return approvalRequired_; }
     QString confirmationSource() const;
     bool busy() const { return busy_; }
-    QString error() const { return error_; }
+    QString error() const { return error_.text(); }
     QString requestId() const { return requestId_; }
     QString jobPath() const { return jobPath_; }
 
@@ -80,7 +81,7 @@ class EraseFlow : public QObject {
     QString path() const;
     void readMethods();
     void setBusy(bool busy);
-    void setError(const QString& error);
+    void setError(const Refusal& error);
     void startErase(const QString& method, const QString& purpose, int infoClass,
                     const QString& asset);
     void requestErase(const QString& method, const QString& purpose, int infoClass,
@@ -94,7 +95,7 @@ class EraseFlow : public QObject {
     int ledgerClass_ = 0;
     bool approvalRequired_ = false;
     bool busy_ = false;
-    QString error_;
+    Refusal error_;  // said in the language chosen when read
     QString requestId_;
     QString jobPath_;
 };

@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QString>
 
+#include "refusal.h"
+
 namespace massho::kiosk {
 
 // Cancelling a running job from the kiosk (Job.Cancel): the service lets the operator who started
@@ -20,7 +22,7 @@ class JobControl : public QObject {
     explicit JobControl(QObject* parent = nullptr);
 
     bool busy() const { return busy_; }
-    QString error() const { return error_; }
+    QString error() const { return error_.text(); }
 
     Q_INVOKABLE void cancel(const QString& jobPath);
 
@@ -31,7 +33,7 @@ class JobControl : public QObject {
 
   private:
     bool busy_ = false;
-    QString error_;
+    Refusal error_;  // said in the language chosen when read
 };
 
 }  // namespace massho::kiosk

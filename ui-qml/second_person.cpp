@@ -12,6 +12,8 @@
 namespace massho::kiosk {
 
 SecondPerson::SecondPerson(QObject* parent) : QObject(parent) {
+    // A refusal is said in the language chosen when shown: a switch changes it.
+    onLanguageChange(this, [this] { emit changed(); });
     service::registerDbusTypes();
     // The kiosk's own connection (the same one ApplianceClient uses): the service lets only the
     // connection that logged in use a session, and this one belongs to this kiosk.
@@ -26,13 +28,13 @@ SecondPerson::~SecondPerson() {
 void SecondPerson::logIn(const QString& user, const QString& password) {
     if (busy_) return;
     busy_ = true;
-    error_.clear();
+    error_ = {};
     emit changed();
     whenAnswered(this, manager_->Login(user, password),
                  [this](const QDBusPendingReply<QDBusObjectPath>& reply) {
                      if (reply.isError()) {
                          busy_ = false;
-                         error_ = reply.error().message();
+                         error_ = Refusal::of(reply);
                          emit changed();
                          return;
                      }
@@ -51,7 +53,7 @@ void SecondPerson::readSession(const QString& path) {
                  [this](const QDBusPendingReply<QVariantMap>& reply) {
                      busy_ = false;
                      if (reply.isError()) {
-                         error_ = reply.error().message();
+                         error_ = Refusal::of(reply);
                          session_.reset();
                      } else {
                          user_ = reply.value().value(QStringLiteral("User")).toString();

@@ -7,6 +7,8 @@
 #include <QStringList>
 #include <memory>
 
+#include "refusal.h"
+
 class ManagerProxy;
 class SessionProxy;
 
@@ -34,7 +36,7 @@ class SecondPerson : public QObject {
     bool loggedIn() const { return session_ != nullptr && !user_.isEmpty(); }
     QString user() const { return user_; }
     QStringList roles() const { return roles_; }
-    QString error() const { return error_; }
+    QString error() const { return error_.text(); }
     SessionProxy* session() const { return loggedIn() ? session_.get() : nullptr; }
 
     Q_INVOKABLE void logIn(const QString& user, const QString& password);
@@ -51,7 +53,7 @@ class SecondPerson : public QObject {
     bool busy_ = false;
     QString user_;
     QStringList roles_;
-    QString error_;
+    Refusal error_;  // said in the language chosen when read
 };
 
 }  // namespace massho::kiosk

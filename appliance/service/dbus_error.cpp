@@ -3,6 +3,7 @@
 #include "massho/base/error.h"
 #include "massho/operations/operation_error.h"
 #include "massho/records/register/errors.h"
+#include "refusal_reason.h"
 
 namespace massho::service {
 
@@ -20,9 +21,15 @@ const char* nameFor(base::ErrorCategory category) {
     return dbus_error::kFailed;
 }
 
-}  // namespace
+DbusError withReason(DbusError error) {
+    if (const auto reason = reasonFor(error.message)) {
+        error.reason = reason->key;
+        error.reasonArgs = reason->args;
+    }
+    return error;
+}
 
-DbusError dbusErrorFor(const std::exception_ptr& error) {
+DbusError plainErrorFor(const std::exception_ptr& error) {
     try {
         std::rethrow_exception(error);
     } catch (const ServiceError& e) {
@@ -36,6 +43,16 @@ DbusError dbusErrorFor(const std::exception_ptr& error) {
     } catch (const std::exception& e) {
         return {dbus_error::kFailed, QStringLiteral("internal error: %1").arg(e.what())};
     }
+}
+
+}  // namespace
+
+DbusError dbusErrorFor(const std::exception_ptr& error) {
+    return withReason(plainErrorFor(error));
+}
+
+QDBusMessage errorReply(const QDBusMessage& call, const DbusError& error) {
+    return call.createErrorReply(error.name, error.message) << error.reason << error.reasonArgs;
 }
 
 void requireBounded(const QString& value, const char* argument, int maxBytes) {

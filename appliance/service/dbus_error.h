@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QDBusMessage>
 #include <QString>
+#include <QStringList>
 #include <exception>
 
 namespace massho::service {
@@ -33,12 +35,19 @@ class ServiceError : public std::exception {
 struct DbusError {
     QString name;
     QString message;
+    QString reason{};  // refusal_reason.h: the stable key, "" when the line has none
+    QStringList reasonArgs{};
 };
 
 // The one mapping from what an operation or the records threw to a D-Bus error: a login or role
 // refusal is NotAuthorized, other refusals Refused, bad input InvalidArgument, failures Failed.
 // Anything else is a defect, reported as Failed "internal error: …" (never a crash).
+// The reason key and its arguments are read from the line (refusal_reason.h).
 DbusError dbusErrorFor(const std::exception_ptr& error);
+
+// The error reply to `call`: the line (what QDBusError::message() reads), then the reason key
+// (s) and its arguments (as), so that a front-end can say it in its own language.
+QDBusMessage errorReply(const QDBusMessage& call, const DbusError& error);
 
 // Refuses a string argument longer than `maxBytes` (UTF-8) before it reaches anything else.
 void requireBounded(const QString& value, const char* argument, int maxBytes);

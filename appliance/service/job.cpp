@@ -92,7 +92,10 @@ void Job::Cancel() {
         worker_->cancel();
     } catch (...) {
         const DbusError error = dbusErrorFor(std::current_exception());
-        if (calledFromDBus()) sendErrorReply(error.name, error.message);
+        if (calledFromDBus()) {
+            setDelayedReply(true);
+            connection().send(errorReply(message(), error));
+        }
     }
 }
 

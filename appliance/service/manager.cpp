@@ -42,7 +42,9 @@ QString Manager::origin() const {
 
 void Manager::replyWithError(const std::exception_ptr& error) {
     const DbusError e = dbusErrorFor(error);
-    if (calledFromDBus()) sendErrorReply(e.name, e.message);
+    if (!calledFromDBus()) return;
+    setDelayedReply(true);
+    connection().send(errorReply(message(), e));
 }
 
 QDBusObjectPath Manager::Login(const QString& user, const QString& password) {
@@ -75,7 +77,7 @@ void Manager::answerLogin(const QDBusMessage& call, std::optional<records::User>
             error = dbusErrorFor(std::current_exception());
         }
     }
-    service_.bus().send(call.createErrorReply(error.name, error.message));
+    service_.bus().send(errorReply(call, error));
 }
 
 QVariantMapList Manager::GetDevices() {

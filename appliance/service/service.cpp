@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QRandomGenerator>
 
+#include "administration.h"
 #include "dbus_error.h"
 #include "ledger.h"
 #include "massho/base/hex.h"
@@ -181,6 +182,7 @@ QString Service::openSession(records::User user, const QString& owner) {
     connect(session.get(), &Session::closed, this, [this, path] {
         bus_.unregisterObject(path + QStringLiteral("/ledger"));
         bus_.unregisterObject(path);
+        bus_.unregisterObject(path, QDBusConnection::UnregisterTree);  // with its Admin
         // Deleted later: the session may be inside one of its own calls (Logout).
         if (auto found = sessions_.find(path); found != sessions_.end()) {
             found->second.release()->deleteLater();
@@ -189,6 +191,8 @@ QString Service::openSession(records::User user, const QString& owner) {
     });
     bus_.registerObject(path, session.get());
     bus_.registerObject(session->ledger().path(), &session->ledger());
+    bus_.registerObject(path + QStringLiteral("/Admin"),
+                        &Administration::attachTo(*this, *session));
     sessions_.emplace(path, std::move(session));
     return path;
 }

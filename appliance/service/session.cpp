@@ -140,12 +140,14 @@ void Session::admit(const QString& caller) {
     if (ended_)
         throw ServiceError(dbus_error::kNotAuthorized,
                            QStringLiteral("the session has ended: log in again"));
+const records::User& Session::admit(const QString& caller) {
     if (caller != owner_)
         throw ServiceError(dbus_error::kNotAuthorized,
                            QStringLiteral("this session belongs to another connection: log in "
                                           "with Login on your own connection"));
     refreshPerson();
     idle_.start();
+    return user_;
 }
 
 template <typename Act>
@@ -157,7 +159,10 @@ auto Session::serve(Act&& act) -> decltype(act()) {
         return act();
     } catch (...) {
         const DbusError error = dbusErrorFor(std::current_exception());
-        if (calledFromDBus()) sendErrorReply(error.name, error.message);
+        if (calledFromDBus()) {
+            setDelayedReply(true);
+            connection().send(errorReply(message(), error));
+        }
         return decltype(act())();
     }
 }

@@ -52,6 +52,9 @@ class Session : public QObject, protected QDBusContext {
     // witness): throws ServiceError unless `caller` is the connection that logged in and the
     // account is still enabled; keeps the session alive.
     void admit(const QString& caller);
+    // For the session's other interfaces (administration.h): the person as they are now, for a
+    // call from `caller`, which must be the owning connection; keeps the session alive.
+    const records::User& admit(const QString& caller);
 
   public slots:
     QDBusObjectPath StartErase(const QString& device, const QString& method, const QString& purpose,

@@ -202,6 +202,7 @@ TEST_F(BusPolicyTest, TheKioskUserCallsEachOfTheServiceInterfaces) {
           "org.massho.Appliance1.Job.Cancel", "org.massho.Appliance1.Records.Search",
           "org.massho.Appliance1.Job.Cancel", "org.massho.Appliance1.Ledger.GetMedium",
           "org.massho.Appliance1.Job.Cancel", "org.massho.Appliance1.Carry.GetRecipients",
+          "org.massho.Appliance1.Job.Cancel", "org.massho.Appliance1.Admin.GetPolicy",
           "org.freedesktop.DBus.Properties.GetAll"}) {
         CommandResult r = call(kKioskStandIn, method);
         EXPECT_EQ(r.exitCode, 0) << method << ": " << r.err;
@@ -233,6 +234,7 @@ TEST_F(BusPolicyTest, AnyoneElseIsRefusedByTheBus) {
           "org.massho.Appliance1.Job.Cancel", "org.massho.Appliance1.Records.Search",
           "org.massho.Appliance1.Job.Cancel", "org.massho.Appliance1.Ledger.GetMedium",
           "org.massho.Appliance1.Job.Cancel", "org.massho.Appliance1.Carry.GetRecipients",
+          "org.massho.Appliance1.Job.Cancel", "org.massho.Appliance1.Admin.GetPolicy",
           "org.freedesktop.DBus.Properties.GetAll",
           "org.freedesktop.DBus.Introspectable.Introspect", "org.freedesktop.DBus.Peer.Ping"}) {
         CommandResult r = call(kStranger, method);

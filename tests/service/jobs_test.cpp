@@ -165,6 +165,8 @@ TEST_F(ServiceJobsTest, ADataManagerCannotApproveTheirOwnRequestButAnotherCan) {
 
     auto own = both.Approve(request);
     EXPECT_EQ(errorName(own), "org.massho.Appliance1.Error.Refused");
+    EXPECT_EQ(reasonOf(own), "approval.self");
+    EXPECT_EQ(reasonArgsOf(own).value(1), request);
 
     QDBusConnection second = service.connect("approver-kiosk");
     ManagerProxy secondManager = service.manager(second);

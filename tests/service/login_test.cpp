@@ -41,6 +41,9 @@ TEST_F(ServiceLoginTest, AWrongPasswordIsNotAuthorizedAndSaysNothingAboutTheId) 
     auto unknown = manager.Login("nobody", "Wrong-Horse-42");
     ASSERT_EQ(errorName(unknown), kNotAuthorized);
     EXPECT_EQ(known.error().message(), unknown.error().message());
+    // The reason a kiosk translates, the same for both.
+    EXPECT_EQ(reasonOf(known), "login.wrong");
+    EXPECT_EQ(reasonOf(unknown), "login.wrong");
 }
 
 TEST_F(ServiceLoginTest, ASessionUsedFromAnotherConnectionIsRefused) {
@@ -167,6 +170,10 @@ TEST_F(ServiceLoginTest, TheServiceIntrospectsAsTheContractSays) {
     const auto carryContract = members(contract("Carry"), "org.massho.Appliance1.Carry");
     EXPECT_TRUE(carryContract.count("method StartCarryIn(ssb)->o"));
     EXPECT_EQ(members(introspect(kiosk, session), "org.massho.Appliance1.Carry"), carryContract);
+    const auto adminContract = members(contract("Admin"), "org.massho.Appliance1.Admin");
+    EXPECT_TRUE(adminContract.count("method AddUser(ssasss)->"));
+    EXPECT_EQ(members(introspect(kiosk, session + "/Admin"), "org.massho.Appliance1.Admin"),
+              adminContract);
     EXPECT_EQ(manager.origin().toStdString(), "test.example/service");
 }
 

@@ -5,6 +5,7 @@
 #include <QDBusObjectPath>
 #include <QProcess>
 #include <QString>
+#include <QStringList>
 #include <chrono>
 #include <filesystem>
 #include <functional>
@@ -73,6 +74,21 @@ template <typename Reply>
 QString errorName(Reply& reply) {
     reply.waitForFinished();
     return reply.isError() ? reply.error().name() : QString();
+}
+
+// The reason key a refusal carries (masshod(8), "Reasons"): the error reply's second argument,
+// after the English line; "" when it succeeded or has none.
+template <typename Reply>
+QString reasonOf(Reply& reply) {
+    reply.waitForFinished();
+    return reply.isError() ? reply.reply().arguments().value(1).toString() : QString();
+}
+
+// The arguments of that reason.
+template <typename Reply>
+QStringList reasonArgsOf(Reply& reply) {
+    reply.waitForFinished();
+    return reply.isError() ? reply.reply().arguments().value(2).toStringList() : QStringList();
 }
 
 }  // namespace massho::service::test

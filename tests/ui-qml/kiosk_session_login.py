@@ -117,7 +117,7 @@ def main():
 def choose(app, name, timeout=10):
     """A wizard's choice. ChoiceRow declares it a radio button, but Qt 6.4's Button reports its
     own role (push button) and no checked state over AT-SPI: either role is accepted, and the
-    choice is seen taken by what follows (Next enabled, a step's text)."""
+    choice is seen taken by its new name, "NAME (selected)"."""
 
     def look():
         try:
@@ -136,6 +136,16 @@ def choose(app, name, timeout=10):
     if "Press" not in names:
         raise Failed(f"'{name}' has no Press action (actions: {names})")
     action.doAction(names.index("Press"))
+    # With no checked state over AT-SPI, the chosen option says so in its name (ChoiceRow.qml).
+    selected = name + " (selected)"
+
+    def chosen():
+        try:
+            return pyatspi.findDescendant(app, lambda x: x and x.name == selected)
+        except Exception:
+            return None
+
+    poll(f"'{selected}'", chosen, timeout)
     print(f"chose {name}", flush=True)
 
 

@@ -41,6 +41,10 @@ TestCase {
         { name: "carry-out-done", reach: w => carryOutDone(w) },
         { name: "carry-in", reach: w => carryInAt(w, carryDevice(), false) },
         { name: "carry-in-done", reach: w => carryInAt(w, takeCarriedOut(), true) },
+        { name: "admin-users", reach: w => adminAt(w, "users") },
+        { name: "admin-add-user", reach: w => adminAddUser(w) },
+        { name: "admin-key-book", reach: w => adminAt(w, "keys") },
+        { name: "admin-policy", reach: w => adminAt(w, "policy") },
     ]
     readonly property var languages: ["ja", "en"]
 
@@ -361,6 +365,24 @@ TestCase {
         press(window, "record carry in")
         tryVerify(() => findChild(window.contentItem, "result entry") !== null
                         && find(window, "result entry").visible, 60000, "no register entry")
+    // The administrator's screens (AdminScreen.qml), each section once its list has come.
+    function adminAt(window, section) {
+        logIn(window, "admin")
+        press(window, "open admin")
+        press(window, "admin section " + section)
+        const list = section === "users" ? "user list" : section === "keys" ? "recipient list"
+                                                                            : "policy list"
+        if (section !== "keys")
+            tryVerify(() => find(window, list).count > 0, 15000, "nothing in " + list)
+    }
+    function adminAddUser(window) {
+        adminAt(window, "users")
+        press(window, "open add user")
+        press(window, "new user id field")
+        typeOn(window, "sato")
+        press(window, "role operator")
+        press(window, "new user password field")
+        typeOn(window, "Sato-Hanako-77")
     }
 
     // The check itself finds a missing glyph: an Egyptian hieroglyph (U+13000), which no

@@ -197,7 +197,12 @@ TestCase {
         press(window, "approve")
         const error = find(window, "approval error")
         tryVerify(() => error.visible, kAnswer, "self-approval was not refused")
-        verify(error.text.length > 0)
+        verify(error.text.indexOf("may not approve it") >= 0, error.text)
+        // The same refusal in Japanese after the switch, and back.
+        press(window, "language")
+        tryVerify(() => error.text.indexOf("自分で承認・却下できません") >= 0, 5000, error.text)
+        press(window, "language")
+        tryVerify(() => error.text.indexOf("may not approve it") >= 0, 5000, error.text)
         verify(!find(window, "erase now").visible)
         screenshot(window, "approval-self-refused-en")
     }

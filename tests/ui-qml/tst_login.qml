@@ -69,7 +69,12 @@ TestCase {
         logIn(window, "op1", "Wrong-Horse-42")
         const error = find(window, "login error")
         tryVerify(() => error.visible, 15000, "no message after a wrong password")
+        // The service's reason in the language chosen: Japanese, then English at a touch.
+        verify(error.text.indexOf("IDまたはパスワードが違います") >= 0, error.text)
+        press(window, "language")
         verify(error.text.indexOf("wrong user ID or password") >= 0, error.text)
+        press(window, "language")
+        verify(error.text.indexOf("IDまたはパスワードが違います") >= 0, error.text)
         // Still on the login screen, with the password cleared.
         verify(findChild(window.contentItem, "signed in as") === null)
     }

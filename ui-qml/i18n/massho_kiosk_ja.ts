@@ -2,6 +2,164 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AdminScreen</name>
+    <message>
+        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <source>Administration</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <source>Added %1.</source>
+        <translation>%1 を追加しました。</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <source>Disabled %1.</source>
+        <translation>%1 を無効にしました。</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <source>Enabled %1 again.</source>
+        <translation>%1 を再び有効にしました。</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <source>Added %1 to the key book.</source>
+        <translation>%1 を鍵帳に追加しました。</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <source>Removed %1 from the key book.</source>
+        <translation>%1 を鍵帳から削除しました。</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <source>Users</source>
+        <translation>利用者</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <source>Key book</source>
+        <translation>鍵帳</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <source>Policy</source>
+        <translation>ポリシー</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <source>Add a user</source>
+        <translation>利用者を追加</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <source>Only dormant IDs</source>
+        <translation>休眠IDのみ</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <source>%1 (selected)</source>
+        <translation>%1（選択中）</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <source>disabled</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <source>active</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <source>last login: %1</source>
+        <translation>最終ログイン: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <source>never</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <source>DORMANT</source>
+        <translation>休眠</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <source>Enable</source>
+        <translation>有効にする</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <source>Disable</source>
+        <translation>無効にする</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <source>Enable %1</source>
+        <translation>%1 を有効にする</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <source>Disable %1</source>
+        <translation>%1 を無効にする</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <source>Remove %1</source>
+        <translation>%1 を削除</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <source>age public key (age1…)</source>
+        <translation>age 公開鍵（age1…）</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <source>Office</source>
+        <translation>宛先の部署</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <source>Add</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <source>Add to the key book</source>
+        <translation>鍵帳に追加</translation>
+    </message>
+    <message>
+        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <source>massho.conf in effect (read only; the administrator changes the file)</source>
+        <translation>現在有効な massho.conf（表示のみ。変更は管理者がファイルで行います）</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalStep</name>
     <message>
         <location filename="../qml/ApprovalStep.qml" line="36"/>
@@ -384,6 +542,11 @@
         <location filename="../qml/CarryOutWizard.qml" line="340"/>
         <source>The data manager rejected it. Nothing was written; close this and ask them why.</source>
         <translation>データ管理者が却下しました。何も書き込まれていません。この画面を閉じて、理由を確認してください。</translation>
+    <name>ChoiceRow</name>
+    <message>
+        <location filename="../qml/ChoiceRow.qml" line="1"/>
+        <source>%1 (selected)</source>
+        <translation>%1（選択中）</translation>
     </message>
 </context>
 <context>
@@ -637,6 +800,11 @@
 <context>
     <name>HomeScreen</name>
     <message>
+        <location filename="../qml/HomeScreen.qml" line="77"/>
+        <source>Administration</source>
+        <translation>管理</translation>
+    </message>
+    <message>
         <location filename="../qml/HomeScreen.qml" line="32"/>
         <source>Signed in as %1</source>
         <translation>%1 でログイン中</translation>
@@ -871,6 +1039,14 @@
         <location filename="../qml/JobsPanel.qml" line="112"/>
         <source>Register entry %1</source>
         <translation>台帳記録 %1</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardPanel</name>
+    <message>
+        <location filename="../qml/KeyboardPanel.qml" line="1"/>
+        <source>On-screen keyboard</source>
+        <translation>画面キーボード</translation>
     </message>
 </context>
 <context>
@@ -1223,6 +1399,307 @@
         <location filename="../typed_confirmation.cpp" line="33"/>
         <source>The characters typed are not the last 4 of this device&apos;s name. Check the name on the card and type them again.</source>
         <translation>入力された文字が、このデバイス名の末尾4文字と一致しません。カードに表示された名前を確認して、もう一度入力してください。</translation>
+    <name>ServiceReason</name>
+    <message>
+        <location filename="../reason_keys.cpp" line="13"/>
+        <source>login.wrong</source>
+        <extracomment>wrong user ID or password</extracomment>
+        <translation>IDまたはパスワードが違います。もう一度入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="15"/>
+        <source>login.locked</source>
+        <extracomment>account locked until %1: wait or ask an administrator</extracomment>
+        <translation>%1 までロックされています。待つか、管理者に連絡してください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="17"/>
+        <source>login.disabled</source>
+        <extracomment>account disabled</extracomment>
+        <translation>このアカウントは無効です。管理者に連絡してください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="19"/>
+        <source>login.expired</source>
+        <extracomment>account expired on %1</extracomment>
+        <translation>このアカウントは %1 に期限切れになりました。管理者に連絡してください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="21"/>
+        <source>login.password-expired</source>
+        <extracomment>the password of %1 is older than %2 days: change it</extracomment>
+        <translation>%1 のパスワードは %2 日を超えています。パスワードを変更してください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="23"/>
+        <source>login.busy</source>
+        <extracomment>a login is already being checked: wait for its answer, then try again</extracomment>
+        <translation>別のログインを確認中です。結果を待ってから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="25"/>
+        <source>session.too-many</source>
+        <extracomment>too many sessions are open: log out of one first</extracomment>
+        <translation>ログイン中の人が多すぎます。先に誰かがログアウトしてください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="27"/>
+        <source>session.other-connection</source>
+        <extracomment>this session belongs to another connection</extracomment>
+        <translation>このセッションは別の接続のものです。ログインし直してください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="29"/>
+        <source>session.ended</source>
+        <extracomment>the account %1 is disabled or has expired: the session has ended</extracomment>
+        <translation>アカウント「%1」は無効か期限切れです。セッションを終了しました。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="31"/>
+        <source>role.missing</source>
+        <extracomment>%1 does not hold the %2 role that %3 needs</extracomment>
+        <translation>「%1」には必要な役割（%2）がありません。管理者に依頼してください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="33"/>
+        <source>approval.self</source>
+        <extracomment>%1 made request %2 and may not %3 it</extracomment>
+        <translation>「%1」は申請 %2 の申請者なので、自分で承認・却下できません。別のデータ管理者が行います。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="35"/>
+        <source>approval.not-data-manager</source>
+        <extracomment>%1 does not hold the data-manager role</extracomment>
+        <translation>「%1」はデータ管理者ではありません。承認・却下はデータ管理者が行います。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="37"/>
+        <source>request.not-pending</source>
+        <extracomment>cannot %1 %2: it is %3, not %4</extracomment>
+        <translation>申請 %2 は処理済み（%3）です。一覧を確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="39"/>
+        <source>request.unknown</source>
+        <extracomment>no request %1</extracomment>
+        <translation>申請 %1 は見つかりません。申請番号を確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="41"/>
+        <source>device.unlisted</source>
+        <extracomment>%1 is not a device this service listed</extracomment>
+        <translation>%1 は一覧にない媒体です。媒体を選び直してください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="43"/>
+        <source>device.busy</source>
+        <extracomment>%1 is being worked on by job %2</extracomment>
+        <translation>%1 は作業 %2 の処理中です。終わるのを待つか、中止してください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="45"/>
+        <source>job.not-yours</source>
+        <extracomment>only %1, who started this job, or an administrator may cancel it</extracomment>
+        <translation>この作業を中止できるのは、開始した %1 か管理者だけです。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="47"/>
+        <source>job.ended</source>
+        <extracomment>the job has already ended (%1)</extracomment>
+        <translation>この作業はすでに終わっています（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="49"/>
+        <source>job.sanitize-running</source>
+        <extracomment>a drive's own sanitize command cannot be cancelled once sent</extracomment>
+        <translation>ドライブ内蔵の消去命令は送信後に中止できません。終わるまで電源を切らないでください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="51"/>
+        <source>argument.too-long</source>
+        <extracomment>%1 is longer than %2 bytes</extracomment>
+        <translation>%1 が長すぎます（%2 バイトまで）。短くしてください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="53"/>
+        <source>user.last-admin</source>
+        <extracomment>refusing to disable the last enabled administrator</extracomment>
+        <translation>最後の管理者は無効にできません。先に別の管理者を追加してください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="55"/>
+        <source>user.exists</source>
+        <extracomment>user %1 already exists</extracomment>
+        <translation>ID「%1」はすでに使われています。別のIDにしてください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="57"/>
+        <source>user.unknown</source>
+        <extracomment>no user %1</extracomment>
+        <translation>ID「%1」の利用者はいません。IDを確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="59"/>
+        <source>user.invalid-id</source>
+        <extracomment>user ID %1 is invalid</extracomment>
+        <translation>ID「%1」は使えません。英小文字・数字・. _ - の32文字以内で、英小文字か数字で始めてください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="61"/>
+        <source>user.no-role</source>
+        <extracomment>a user needs at least one role</extracomment>
+        <translation>役割を1つ以上選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="63"/>
+        <source>user.unknown-role</source>
+        <extracomment>unknown role %1</extracomment>
+        <translation>役割「%1」はありません。一覧から選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="65"/>
+        <source>user.expiry-past</source>
+        <extracomment>expiry date %1 is in the past</extracomment>
+        <translation>有効期限 %1 は過去の日付です。今日以降の日付にしてください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="67"/>
+        <source>user.expiry-invalid</source>
+        <extracomment>expiry date %1 is not a date</extracomment>
+        <translation>有効期限「%1」は日付ではありません。YYYY-MM-DD の形で入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="69"/>
+        <source>password.short</source>
+        <extracomment>password is shorter than %1 characters</extracomment>
+        <translation>パスワードが短すぎます。%1 文字以上にしてください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="71"/>
+        <source>password.long</source>
+        <extracomment>password is longer than %1 characters</extracomment>
+        <translation>パスワードが長すぎます。%1 文字以内にしてください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="73"/>
+        <source>password.classes</source>
+        <extracomment>password uses fewer than %1 kinds of character</extracomment>
+        <translation>パスワードの文字の種類が足りません。英小文字・英大文字・数字・記号のうち %1 種類以上を混ぜてください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="75"/>
+        <source>password.repeats</source>
+        <extracomment>password repeats too few characters</extracomment>
+        <translation>パスワードの文字の種類が少なすぎます。5種類以上の異なる文字を使ってください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="77"/>
+        <source>password.user-id</source>
+        <extracomment>password is the user ID</extracomment>
+        <translation>パスワードがIDと同じです。別のものにしてください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="79"/>
+        <source>password.well-known</source>
+        <extracomment>password is built on a well-known password</extracomment>
+        <translation>よく知られたパスワードを元にしています。別のものにしてください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="81"/>
+        <source>recipient.bad-key</source>
+        <extracomment>not a valid age public key</extracomment>
+        <translation>age の公開鍵（age1…）として正しくありません。鍵を確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="83"/>
+        <source>recipient.invalid-name</source>
+        <extracomment>recipient name %1 is invalid</extracomment>
+        <translation>宛先名「%1」は使えません。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="85"/>
+        <source>recipient.exists</source>
+        <extracomment>recipient %1 already exists</extracomment>
+        <translation>宛先「%1」はすでに鍵帳にあります。先に削除してください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="87"/>
+        <source>recipient.unknown</source>
+        <extracomment>no recipient %1</extracomment>
+        <translation>宛先「%1」は鍵帳にありません。</translation>
+    </message>
+</context>
+<context>
+    <name>UserForm</name>
+    <message>
+        <location filename="../qml/UserForm.qml" line="1"/>
+        <source>Add a user</source>
+        <translation>利用者を追加</translation>
+    </message>
+    <message>
+        <location filename="../qml/UserForm.qml" line="1"/>
+        <source>Operator</source>
+        <translation>作業者</translation>
+    </message>
+    <message>
+        <location filename="../qml/UserForm.qml" line="1"/>
+        <source>Data manager</source>
+        <translation>データ管理者</translation>
+    </message>
+    <message>
+        <location filename="../qml/UserForm.qml" line="1"/>
+        <source>Records officer</source>
+        <translation>記録管理者</translation>
+    </message>
+    <message>
+        <location filename="../qml/UserForm.qml" line="1"/>
+        <source>Auditor</source>
+        <translation>監査者</translation>
+    </message>
+    <message>
+        <location filename="../qml/UserForm.qml" line="1"/>
+        <source>Chief</source>
+        <translation>責任者</translation>
+    </message>
+    <message>
+        <location filename="../qml/UserForm.qml" line="1"/>
+        <source>Administrator</source>
+        <translation>管理者</translation>
+    </message>
+    <message>
+        <location filename="../qml/UserForm.qml" line="1"/>
+        <source>User ID</source>
+        <translation>ユーザーID</translation>
+    </message>
+    <message>
+        <location filename="../qml/UserForm.qml" line="1"/>
+        <source>Name (as it appears in the register)</source>
+        <translation>名前（台帳に記録される表記）</translation>
+    </message>
+    <message>
+        <location filename="../qml/UserForm.qml" line="1"/>
+        <source>%1 (selected)</source>
+        <translation>%1（選択中）</translation>
+    </message>
+    <message>
+        <location filename="../qml/UserForm.qml" line="1"/>
+        <source>First password</source>
+        <translation>初期パスワード</translation>
+    </message>
+    <message>
+        <location filename="../qml/UserForm.qml" line="1"/>
+        <source>Adding…</source>
+        <translation>追加中…</translation>
+    </message>
+    <message>
+        <location filename="../qml/UserForm.qml" line="1"/>
+        <source>Add user</source>
+        <translation>追加する</translation>
+    </message>
+    <message>
+        <location filename="../qml/UserForm.qml" line="1"/>
+        <source>Cancel</source>
+        <translation>やめる</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,8 @@ import QtQuick
 import QtQuick.Layouts
 
 // One choice out of a few, as large buttons side by side (or stacked): the chosen one is marked
-// (green, thick frame) and announced as a checked radio button. `choices`: [{value, label}].
+// (green, thick frame) and announced as a checked radio button whose name ends in "(selected)".
+// `choices`: [{value, label}].
 GridLayout {
     id: choiceRow
     property var choices: []
@@ -26,6 +27,8 @@ GridLayout {
             Accessible.role: Accessible.RadioButton
             Accessible.checkable: true
             Accessible.checked: checked
+            // Qt 6.4 does not tell AT-SPI that a radio button is checked: the name says it.
+            Accessible.name: checked ? qsTr("%1 (selected)").arg(text) : text
             onClicked: choiceRow.chosen(modelData.value)
         }
     }

@@ -89,6 +89,12 @@ Item {
                 text: qsTr("Audit the register")
                 onClicked: screen.overlay = "audit"
             }
+        KioskButton {
+            objectName: "open admin"
+            // Shown to administrators; the service checks the role again on every call.
+            visible: screen.client.hasRole("admin")
+            text: qsTr("Administration")
+            onClicked: screen.overlay = "admin"
         }
         Label {
             text: qsTr("Attached media")
@@ -167,6 +173,7 @@ Item {
                        : screen.overlay === "carryout" ? carryOutView
                        : screen.overlay === "carryin" ? carryInView
                        : screen.overlay === "queue" ? queueView : jobView
+                       : screen.overlay === "admin" ? adminView : jobView
     }
     Component {
         id: wizardView
@@ -200,6 +207,13 @@ Item {
     Component {
         id: queueView
         RequestQueue {
+            client: screen.client
+            onClosed: screen.overlay = ""
+        }
+    }
+    Component {
+        id: adminView
+        AdminScreen {
             client: screen.client
             onClosed: screen.overlay = ""
         }

@@ -29,6 +29,13 @@ ApplicationWindow {
         anchors.fill: parent
         sourceComponent: appliance.loggedIn ? home : login
     }
+    // Qt's virtual keyboard for the free-text fields (TextEntry.qml), over the bottom edge.
+    KeyboardPanel {
+        z: 100
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+    }
     Component {
         id: login
         LoginScreen { client: appliance; language: kioskLanguage }

@@ -1,0 +1,189 @@
+import QtQuick
+import QtTest
+import Massho.Kiosk
+
+// The administrator's screens against the real service: a person added with a role and a first
+// password, an account disabled and enabled again, the last administrator kept (the service's
+// refusal, in Japanese and then in English), the key book and the policy; free text on Qt's
+// virtual keyboard; the chosen section announced as selected.
+TestCase {
+    id: test
+    name: "KioskAdmin"
+    when: windowShown
+
+    Component {
+        id: kiosk
+        Main { visible: true }
+    }
+
+    function init() {
+        if (!testbed.ready) skip(testbed.skipReason)
+    }
+
+    function find(window, name) {
+        const item = findChild(window.contentItem, name)
+        verify(item, "no control named '" + name + "'")
+        return item
+    }
+    function press(window, name) {
+        const item = find(window, name)
+        verify(item.visible && item.enabled, "'" + name + "' cannot be pressed")
+        mouseClick(item)
+    }
+    function typeOn(window, text) {
+        const keypad = find(window, "keypad")
+        for (const c of text) {
+            const letter = c.toLowerCase() !== c.toUpperCase()
+            if (letter && keypad.shifted !== (c === c.toUpperCase())) press(window, "key shift")
+            press(window, "key " + c)
+        }
+    }
+    function logIn(window, user) {
+        press(window, "user id field")
+        typeOn(window, user)
+        press(window, "password field")
+        typeOn(window, testbed.password)
+        press(window, "log in")
+        tryVerify(() => findChild(window.contentItem, "signed in as") !== null, 15000,
+                  user + " was not logged in")
+    }
+    function openAdmin(window) {
+        logIn(window, "admin")
+        press(window, "open admin")
+        tryVerify(() => findChild(window.contentItem, "user op2") !== null, 15000,
+                  "the accounts did not come")
+    }
+    // Scrolls the accounts so that `name` shows, as a finger would before pressing it.
+    function reveal(window, name) {
+        const list = find(window, "user list")
+        const item = find(window, name)
+        const at = item.mapToItem(list.contentItem, 0, 0)
+        list.contentY = Math.max(0, Math.min(at.y, list.contentHeight - list.height))
+        wait(50)
+    }
+    function userText(window, id) {
+        const row = findChild(window.contentItem, "user " + id)
+        return row ? row.text : ""
+    }
+
+    function test_anAdministratorAddsAUserWhoCanThenLogIn() {
+        const window = createTemporaryObject(kiosk, test)
+        window.language.current = "en"
+        openAdmin(window)
+        press(window, "open add user")
+        press(window, "new user id field")
+        typeOn(window, "kimura")
+        find(window, "new user name field").text = "Kimura Taro"
+        press(window, "role operator")
+        press(window, "role auditor")
+        press(window, "role auditor")  // a second press takes the role back
+        verify(find(window, "role operator").checked)
+        verify(!find(window, "role auditor").checked)
+        press(window, "new user password field")
+        typeOn(window, "Kimura-Taro-77")
+        press(window, "add user")
+        tryVerify(() => userText(window, "kimura").indexOf("Kimura Taro") >= 0, 15000,
+                  "kimura is not listed: " + find(window, "admin error").text)
+        verify(userText(window, "kimura").indexOf("(operator)") >= 0, userText(window, "kimura"))
+        verify(userText(window, "kimura").indexOf("never") >= 0, userText(window, "kimura"))
+        compare(find(window, "admin notice").text, "Added kimura.")
+        // The new person logs in with the first password.
+        press(window, "log out")
+        tryVerify(() => findChild(window.contentItem, "log in") !== null, 5000)
+        press(window, "user id field")
+        typeOn(window, "kimura")
+        press(window, "password field")
+        typeOn(window, "Kimura-Taro-77")
+        press(window, "log in")
+        tryVerify(() => findChild(window.contentItem, "signed in as") !== null, 15000,
+                  "kimura could not log in")
+        // Not an administrator: no administration button.
+        const admin = findChild(window.contentItem, "open admin")
+        verify(admin === null || !admin.visible)
+    }
+
+    function test_anAdministratorDisablesAnAccountAndEnablesItAgain() {
+        const window = createTemporaryObject(kiosk, test)
+        window.language.current = "en"
+        openAdmin(window)
+        verify(userText(window, "op2").indexOf("active") >= 0, userText(window, "op2"))
+        reveal(window, "disable op2")
+        press(window, "disable op2")
+        tryVerify(() => find(window, "admin notice").text === "Disabled op2.", 15000,
+                  "op2 was not disabled: " + find(window, "admin error").text)
+        tryVerify(() => userText(window, "op2").indexOf("disabled") >= 0, 15000,
+                  "op2 was not disabled: " + find(window, "admin error").text)
+        verify(find(window, "enable op2").visible)
+        reveal(window, "enable op2")
+        press(window, "enable op2")
+        tryVerify(() => userText(window, "op2").indexOf("active") >= 0, 15000,
+                  "op2 was not enabled again")
+    }
+
+    function test_theLastAdministratorStaysAndTheRefusalFollowsTheLanguage() {
+        const window = createTemporaryObject(kiosk, test)
+        openAdmin(window)  // Japanese, the default
+        reveal(window, "disable admin")
+        press(window, "disable admin")
+        const error = find(window, "admin error")
+        tryVerify(() => error.visible, 15000, "disabling the last administrator was not refused")
+        verify(error.text.indexOf("最後の管理者は無効にできません") >= 0, error.text)
+        press(window, "language")
+        tryVerify(() => error.text.indexOf("refusing to disable the last enabled administrator") >= 0,
+                  5000, error.text)
+        press(window, "language")
+        tryVerify(() => error.text.indexOf("最後の管理者") >= 0, 5000, error.text)
+        verify(userText(window, "admin").indexOf("有効") >= 0 || userText(window, "admin").indexOf("active") >= 0,
+               userText(window, "admin"))
+    }
+
+    function test_theKeyBookAndThePolicy() {
+        const window = createTemporaryObject(kiosk, test)
+        window.language.current = "en"
+        openAdmin(window)
+        press(window, "admin section keys")
+        find(window, "recipient name field").text = "kita"
+        find(window, "recipient key field").text =
+            "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"
+        find(window, "recipient label field").text = "Kita ward office"
+        press(window, "add recipient")
+        tryVerify(() => findChild(window.contentItem, "recipient kita") !== null, 15000,
+                  "kita is not in the key book: " + find(window, "admin error").text)
+        verify(find(window, "recipient kita").text.indexOf("Kita ward office") >= 0)
+        press(window, "remove kita")
+        tryVerify(() => findChild(window.contentItem, "recipient kita") === null, 15000,
+                  "kita was not removed")
+        press(window, "admin section policy")
+        tryVerify(() => findChild(window.contentItem, "setting password.min_length") !== null,
+                  15000, "no policy")
+        compare(find(window, "setting password.min_length").text, "[password] min_length = 12")
+    }
+
+    function test_aFreeTextFieldBringsUpTheVirtualKeyboard() {
+        const window = createTemporaryObject(kiosk, test)
+        openAdmin(window)
+        press(window, "open add user")
+        const panel = find(window, "input panel")
+        verify(!panel.active)
+        mouseClick(find(window, "new user name field"))
+        tryVerify(() => panel.active && panel.visible, 5000, "no keyboard for a text field")
+        verify(Qt.inputMethod.visible)
+        // The keypad fields (ID, password) never bring it up.
+        press(window, "new user id field")
+        tryVerify(() => !panel.active, 5000, "the keyboard stayed over the keypad")
+    }
+
+    function test_theChosenChoiceIsAnnouncedAsSelected() {
+        const window = createTemporaryObject(kiosk, test)
+        window.language.current = "en"
+        openAdmin(window)
+        compare(find(window, "admin section users").Accessible.name, "Users (selected)")
+        compare(find(window, "admin section keys").Accessible.name, "Key book")
+        verify(find(window, "admin section users").Accessible.checked)
+        press(window, "admin section keys")
+        compare(find(window, "admin section keys").Accessible.name, "Key book (selected)")
+        compare(find(window, "admin section users").Accessible.name, "Users")
+        window.language.current = "ja"
+        compare(find(window, "admin section keys").Accessible.name, "鍵帳（選択中）")
+    }
+}
