@@ -6,10 +6,9 @@ namespace massho::service {
 
 void registerDbusTypes() {
     qDBusRegisterMetaType<QVariantMapList>();
-    // By its typedef name too: Qt D-Bus finds an output parameter's type by name
-    // (Records.GetCheckpoint's cosignatures), and an unknown name makes the call UnknownMethod.
-    // By its own name too: Qt D-Bus finds the type of an output argument (a slot's reference
-    // parameter, e.g. Ledger.GetMedium's history) by the name written in the signature.
+    // By its typedef name too: Qt D-Bus finds the type of an output argument (a slot's
+    // reference parameter: Records.GetCheckpoint's cosignatures, Ledger.GetMedium's history) by
+    // the name written in the signature, and an unknown name makes the call UnknownMethod.
     qRegisterMetaType<QVariantMapList>("QVariantMapList");
 }
 

@@ -180,9 +180,8 @@ QString Service::openSession(records::User user, const QString& owner) {
     QString path = newSessionPath();
     auto session = std::make_unique<Session>(*this, std::move(user), owner, path);
     connect(session.get(), &Session::closed, this, [this, path] {
-        bus_.unregisterObject(path + QStringLiteral("/ledger"));
-        bus_.unregisterObject(path);
-        bus_.unregisterObject(path, QDBusConnection::UnregisterTree);  // with its Admin
+        // With its other faces below it (/ledger, /records, /Admin).
+        bus_.unregisterObject(path, QDBusConnection::UnregisterTree);
         // Deleted later: the session may be inside one of its own calls (Logout).
         if (auto found = sessions_.find(path); found != sessions_.end()) {
             found->second.release()->deleteLater();

@@ -136,11 +136,10 @@ void Session::refreshPerson() {
     user_ = *now;
 }
 
-void Session::admit(const QString& caller) {
+const records::User& Session::admit(const QString& caller) {
     if (ended_)
         throw ServiceError(dbus_error::kNotAuthorized,
                            QStringLiteral("the session has ended: log in again"));
-const records::User& Session::admit(const QString& caller) {
     if (caller != owner_)
         throw ServiceError(dbus_error::kNotAuthorized,
                            QStringLiteral("this session belongs to another connection: log in "

@@ -44,16 +44,12 @@ class Session : public QObject, protected QDBusContext {
     uint idleMinutes() const;
     // Ends the session (its connection left the bus).
     void close() { end(); }
-    // For the session's other faces (records_desk.h): throws ServiceError unless `caller` is
-    // the connection that logged in and the account is still usable; touches the idle timer.
     // Its media ledger (ledger.h), at path() + "/ledger".
     Ledger& ledger() { return *ledger_; }
-    // For a call that reaches this person by another object (the ledger) or names them (a
-    // witness): throws ServiceError unless `caller` is the connection that logged in and the
-    // account is still enabled; keeps the session alive.
-    void admit(const QString& caller);
-    // For the session's other interfaces (administration.h): the person as they are now, for a
-    // call from `caller`, which must be the owning connection; keeps the session alive.
+    // For the session's other faces (records_desk.h, ledger.h, administration.h) and a call
+    // that names this person (a witness): the person as they are now, for a call from
+    // `caller`; throws ServiceError unless `caller` is the connection that logged in, the
+    // session has not ended and the account is still usable. Keeps the session alive.
     const records::User& admit(const QString& caller);
 
   public slots:

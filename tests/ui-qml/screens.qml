@@ -234,6 +234,8 @@ TestCase {
         tryVerify(() => find(window, "verify now").enabled, 15000, "verify now stays disabled")
         press(window, "verify now")
         tryVerify(() => find(window, "verify result").visible, 30000, "not verified")
+    }
+
     // The media ledger (LedgerView.qml) as op1 uses it from a fresh medium's card: the
     // registration form at its asset tag, then (registered under a tag of its own) the record
     // with its history, the move to storage, and a destruction with dm logged in as the witness.
@@ -282,6 +284,8 @@ TestCase {
         press(window, "start destroy")
         waitUntilPressable(window, "destroy by shred")
         press(window, "destroy by shred")
+    }
+
     // The carry-out wizard as op1 fills it in on `device`, up to `step` (0 files, 1 office and
     // class, 2 asset tag, 3 the summary with the typed confirmation), with a file in an allowed
     // folder and an office in the key book (the test bed sets them up as an administrator would).
@@ -365,6 +369,8 @@ TestCase {
         press(window, "record carry in")
         tryVerify(() => findChild(window.contentItem, "result entry") !== null
                         && find(window, "result entry").visible, 60000, "no register entry")
+    }
+
     // The administrator's screens (AdminScreen.qml), each section once its list has come.
     function adminAt(window, section) {
         logIn(window, "admin")

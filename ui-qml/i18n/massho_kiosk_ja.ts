@@ -4,157 +4,161 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <location filename="../qml/AdminScreen.qml" line="18"/>
+        <location filename="../qml/AdminScreen.qml" line="48"/>
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <location filename="../qml/AdminScreen.qml" line="31"/>
         <source>Added %1.</source>
         <translation>%1 を追加しました。</translation>
     </message>
     <message>
-        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <location filename="../qml/AdminScreen.qml" line="32"/>
         <source>Disabled %1.</source>
         <translation>%1 を無効にしました。</translation>
     </message>
     <message>
-        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <location filename="../qml/AdminScreen.qml" line="33"/>
         <source>Enabled %1 again.</source>
         <translation>%1 を再び有効にしました。</translation>
     </message>
     <message>
-        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <location filename="../qml/AdminScreen.qml" line="34"/>
         <source>Added %1 to the key book.</source>
         <translation>%1 を鍵帳に追加しました。</translation>
     </message>
     <message>
-        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <location filename="../qml/AdminScreen.qml" line="35"/>
         <source>Removed %1 from the key book.</source>
         <translation>%1 を鍵帳から削除しました。</translation>
     </message>
     <message>
-        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <location filename="../qml/AdminScreen.qml" line="59"/>
+        <location filename="../qml/AdminScreen.qml" line="126"/>
         <source>Users</source>
         <translation>利用者</translation>
     </message>
     <message>
-        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <location filename="../qml/AdminScreen.qml" line="60"/>
+        <location filename="../qml/AdminScreen.qml" line="184"/>
         <source>Key book</source>
         <translation>鍵帳</translation>
     </message>
     <message>
-        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <location filename="../qml/AdminScreen.qml" line="61"/>
+        <location filename="../qml/AdminScreen.qml" line="274"/>
         <source>Policy</source>
         <translation>ポリシー</translation>
     </message>
     <message>
-        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <location filename="../qml/AdminScreen.qml" line="67"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <location filename="../qml/AdminScreen.qml" line="72"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <location filename="../qml/AdminScreen.qml" line="102"/>
         <source>Add a user</source>
         <translation>利用者を追加</translation>
     </message>
     <message>
-        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <location filename="../qml/AdminScreen.qml" line="107"/>
         <source>Only dormant IDs</source>
         <translation>休眠IDのみ</translation>
     </message>
     <message>
-        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <location filename="../qml/AdminScreen.qml" line="112"/>
         <source>%1 (selected)</source>
         <translation>%1（選択中）</translation>
     </message>
     <message>
-        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <location filename="../qml/AdminScreen.qml" line="152"/>
         <source>disabled</source>
         <translation>無効</translation>
     </message>
     <message>
-        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <location filename="../qml/AdminScreen.qml" line="152"/>
         <source>active</source>
         <translation>有効</translation>
     </message>
     <message>
-        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <location filename="../qml/AdminScreen.qml" line="153"/>
         <source>last login: %1</source>
         <translation>最終ログイン: %1</translation>
     </message>
     <message>
-        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <location filename="../qml/AdminScreen.qml" line="154"/>
         <source>never</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <location filename="../qml/AdminScreen.qml" line="156"/>
         <source>DORMANT</source>
         <translation>休眠</translation>
     </message>
     <message>
-        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <location filename="../qml/AdminScreen.qml" line="162"/>
         <source>Enable</source>
         <translation>有効にする</translation>
     </message>
     <message>
-        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <location filename="../qml/AdminScreen.qml" line="162"/>
         <source>Disable</source>
         <translation>無効にする</translation>
     </message>
     <message>
-        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <location filename="../qml/AdminScreen.qml" line="163"/>
         <source>Enable %1</source>
         <translation>%1 を有効にする</translation>
     </message>
     <message>
-        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <location filename="../qml/AdminScreen.qml" line="164"/>
         <source>Disable %1</source>
         <translation>%1 を無効にする</translation>
     </message>
     <message>
-        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <location filename="../qml/AdminScreen.qml" line="214"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <location filename="../qml/AdminScreen.qml" line="215"/>
         <source>Remove %1</source>
         <translation>%1 を削除</translation>
     </message>
     <message>
-        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <location filename="../qml/AdminScreen.qml" line="229"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <location filename="../qml/AdminScreen.qml" line="235"/>
         <source>age public key (age1…)</source>
         <translation>age 公開鍵（age1…）</translation>
     </message>
     <message>
-        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <location filename="../qml/AdminScreen.qml" line="241"/>
         <source>Office</source>
         <translation>宛先の部署</translation>
     </message>
     <message>
-        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <location filename="../qml/AdminScreen.qml" line="248"/>
         <source>Add</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <location filename="../qml/AdminScreen.qml" line="249"/>
         <source>Add to the key book</source>
         <translation>鍵帳に追加</translation>
     </message>
     <message>
-        <location filename="../qml/AdminScreen.qml" line="1"/>
+        <location filename="../qml/AdminScreen.qml" line="261"/>
         <source>massho.conf in effect (read only; the administrator changes the file)</source>
         <translation>現在有効な massho.conf（表示のみ。変更は管理者がファイルで行います）</translation>
     </message>
@@ -162,62 +166,62 @@
 <context>
     <name>ApprovalStep</name>
     <message>
-        <location filename="../qml/ApprovalStep.qml" line="36"/>
+        <location filename="../qml/ApprovalStep.qml" line="42"/>
         <source>Approved</source>
         <translation>承認されました</translation>
     </message>
     <message>
-        <location filename="../qml/ApprovalStep.qml" line="37"/>
+        <location filename="../qml/ApprovalStep.qml" line="43"/>
         <source>Rejected</source>
         <translation>却下されました</translation>
     </message>
     <message>
-        <location filename="../qml/ApprovalStep.qml" line="37"/>
+        <location filename="../qml/ApprovalStep.qml" line="43"/>
         <source>Waiting for approval</source>
         <translation>承認待ち</translation>
     </message>
     <message>
-        <location filename="../qml/ApprovalStep.qml" line="45"/>
+        <location filename="../qml/ApprovalStep.qml" line="51"/>
         <source>Request %1</source>
         <translation>申請 %1</translation>
     </message>
     <message>
-        <location filename="../qml/ApprovalStep.qml" line="51"/>
+        <location filename="../qml/ApprovalStep.qml" line="19"/>
         <source>The data manager approved it. Press Erase now to start.</source>
         <translation>データ管理者が承認しました。「今すぐ消去」を押すと始まります。</translation>
     </message>
     <message>
-        <location filename="../qml/ApprovalStep.qml" line="52"/>
+        <location filename="../qml/ApprovalStep.qml" line="20"/>
         <source>The data manager rejected it. The medium was not erased; close this and ask them why.</source>
         <translation>データ管理者が却下しました。媒体は消去されていません。この画面を閉じ、理由をデータ管理者に確認してください。</translation>
     </message>
     <message>
-        <location filename="../qml/ApprovalStep.qml" line="53"/>
+        <location filename="../qml/ApprovalStep.qml" line="18"/>
         <source>A data manager must approve this erasure. They can log in here as the second person, or approve it later from their own queue; then press Erase now.</source>
         <translation>この消去にはデータ管理者の承認が必要です。データ管理者がここで二人目としてログインして承認するか、後で自分の承認待ち一覧から承認します。承認後に「今すぐ消去」を押してください。</translation>
     </message>
     <message>
-        <location filename="../qml/ApprovalStep.qml" line="65"/>
+        <location filename="../qml/ApprovalStep.qml" line="70"/>
         <source>Approve</source>
         <translation>承認する</translation>
     </message>
     <message>
-        <location filename="../qml/ApprovalStep.qml" line="71"/>
+        <location filename="../qml/ApprovalStep.qml" line="76"/>
         <source>Reject</source>
         <translation>却下する</translation>
     </message>
     <message>
-        <location filename="../qml/ApprovalStep.qml" line="73"/>
+        <location filename="../qml/ApprovalStep.qml" line="78"/>
         <source>rejected at the kiosk</source>
         <translation>端末で却下</translation>
     </message>
     <message>
-        <location filename="../qml/ApprovalStep.qml" line="90"/>
+        <location filename="../qml/ApprovalStep.qml" line="17"/>
         <source>Erase now</source>
         <translation>今すぐ消去</translation>
     </message>
     <message>
-        <location filename="../qml/ApprovalStep.qml" line="98"/>
+        <location filename="../qml/ApprovalStep.qml" line="103"/>
         <source>Data manager: log in here to decide.</source>
         <translation>データ管理者の方は、ここでログインして判断してください。</translation>
     </message>
@@ -247,20 +251,6 @@
     </message>
     <message>
         <location filename="../qml/AuditView.qml" line="58"/>
-    <name>CarryInScreen</name>
-    <message>
-        <location filename="../qml/CarryInScreen.qml" line="18"/>
-        <location filename="../qml/CarryInScreen.qml" line="40"/>
-        <source>Carry in %1</source>
-        <translation>返却：%1</translation>
-    </message>
-    <message>
-        <location filename="../qml/CarryInScreen.qml" line="50"/>
-        <source>Cancel</source>
-        <translation>やめる</translation>
-    </message>
-    <message>
-        <location filename="../qml/CarryInScreen.qml" line="50"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
@@ -303,6 +293,27 @@
         <location filename="../qml/AuditView.qml" line="142"/>
         <source>%1 cosigned size %2 at %3</source>
         <translation>%1 がサイズ %2 に連署（%3）</translation>
+    </message>
+</context>
+<context>
+    <name>CarryInScreen</name>
+    <message>
+        <location filename="../qml/CarryInScreen.qml" line="18"/>
+        <location filename="../qml/CarryInScreen.qml" line="40"/>
+        <source>Carry in %1</source>
+        <translation>返却：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryInScreen.qml" line="50"/>
+        <source>Cancel</source>
+        <translation>やめる</translation>
+    </message>
+    <message>
+        <location filename="../qml/CarryInScreen.qml" line="50"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
         <location filename="../qml/CarryInScreen.qml" line="51"/>
         <source>Close the carry-in screen</source>
         <translation>返却の画面を閉じる</translation>
@@ -413,7 +424,7 @@
     </message>
     <message>
         <location filename="../qml/CarryOutWizard.qml" line="142"/>
-        <location filename="../qml/CarryOutWizard.qml" line="303"/>
+        <location filename="../qml/CarryOutWizard.qml" line="304"/>
         <source>Asking the appliance…</source>
         <translation>装置に問い合わせ中…</translation>
     </message>
@@ -433,118 +444,121 @@
         <translation>持ち出してよいファイルとフォルダー</translation>
     </message>
     <message>
-        <location filename="../qml/CarryOutWizard.qml" line="170"/>
+        <location filename="../qml/CarryOutWizard.qml" line="171"/>
         <source>Folder</source>
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../qml/CarryOutWizard.qml" line="192"/>
+        <location filename="../qml/CarryOutWizard.qml" line="193"/>
         <source>Who receives it?</source>
         <translation>受け取り先はどこですか？</translation>
     </message>
     <message>
-        <location filename="../qml/CarryOutWizard.qml" line="198"/>
+        <location filename="../qml/CarryOutWizard.qml" line="199"/>
         <source>The key book has no receiving office. Ask an administrator to add the office&apos;s key.</source>
         <translation>鍵台帳に受け取り先がありません。管理者に受け取り先の鍵の登録を依頼してください。</translation>
     </message>
     <message>
-        <location filename="../qml/CarryOutWizard.qml" line="222"/>
+        <location filename="../qml/CarryOutWizard.qml" line="223"/>
         <source>Which class of information is it?</source>
         <translation>情報の区分はどれですか？</translation>
     </message>
     <message>
-        <location filename="../qml/CarryOutWizard.qml" line="229"/>
+        <location filename="../qml/CarryOutWizard.qml" line="230"/>
         <source>Class %1</source>
         <translation>区分 %1</translation>
     </message>
     <message>
-        <location filename="../qml/CarryOutWizard.qml" line="233"/>
+        <location filename="../qml/CarryOutWizard.qml" line="234"/>
         <source>Classes 1 and 2 hold important information. If unsure, ask your data manager.</source>
         <translation>区分1と区分2は重要な情報です。分からない場合はデータ管理者に確認してください。</translation>
     </message>
     <message>
-        <location filename="../qml/CarryOutWizard.qml" line="250"/>
+        <location filename="../qml/CarryOutWizard.qml" line="251"/>
         <source>The media ledger knows this medium as %1.</source>
         <translation>媒体管理台帳では、この媒体の管理番号は %1 です。</translation>
     </message>
     <message>
-        <location filename="../qml/CarryOutWizard.qml" line="251"/>
+        <location filename="../qml/CarryOutWizard.qml" line="252"/>
         <source>Type the asset tag on the medium&apos;s label. A medium not in the media ledger is registered under it.</source>
         <translation>媒体のラベルにある管理番号を入力してください。台帳にない媒体は、この番号で登録されます。</translation>
     </message>
     <message>
-        <location filename="../qml/CarryOutWizard.qml" line="258"/>
+        <location filename="../qml/CarryOutWizard.qml" line="259"/>
         <source>Asset tag</source>
         <translation>管理番号</translation>
     </message>
     <message>
-        <location filename="../qml/CarryOutWizard.qml" line="276"/>
+        <location filename="../qml/CarryOutWizard.qml" line="277"/>
         <source>Files: %1</source>
         <translation>ファイル：%1</translation>
     </message>
     <message>
-        <location filename="../qml/CarryOutWizard.qml" line="277"/>
+        <location filename="../qml/CarryOutWizard.qml" line="278"/>
         <source>To: %1</source>
         <translation>受け取り先：%1</translation>
     </message>
     <message>
-        <location filename="../qml/CarryOutWizard.qml" line="278"/>
+        <location filename="../qml/CarryOutWizard.qml" line="279"/>
         <source>Class: %1</source>
         <translation>区分：%1</translation>
     </message>
     <message>
-        <location filename="../qml/CarryOutWizard.qml" line="279"/>
+        <location filename="../qml/CarryOutWizard.qml" line="280"/>
         <source>Asset tag: %1</source>
         <translation>管理番号：%1</translation>
     </message>
     <message>
-        <location filename="../qml/CarryOutWizard.qml" line="286"/>
+        <location filename="../qml/CarryOutWizard.qml" line="287"/>
         <source>The medium is erased first, then the files are written to it encrypted for the receiving office only.</source>
         <translation>まず媒体を消去し、その後ファイルを受け取り先だけが開けるよう暗号化して書き込みます。</translation>
     </message>
     <message>
-        <location filename="../qml/CarryOutWizard.qml" line="295"/>
+        <location filename="../qml/CarryOutWizard.qml" line="296"/>
         <source>A data manager must approve this carry-out first.</source>
         <translation>この持ち出しには、先にデータ管理者の承認が必要です。</translation>
     </message>
     <message>
-        <location filename="../qml/CarryOutWizard.qml" line="304"/>
+        <location filename="../qml/CarryOutWizard.qml" line="305"/>
         <source>Ask for approval</source>
         <translation>承認を申請する</translation>
     </message>
     <message>
-        <location filename="../qml/CarryOutWizard.qml" line="304"/>
-        <location filename="../qml/CarryOutWizard.qml" line="337"/>
+        <location filename="../qml/CarryOutWizard.qml" line="305"/>
+        <location filename="../qml/CarryOutWizard.qml" line="338"/>
         <source>Carry out now</source>
         <translation>今すぐ持ち出す</translation>
     </message>
     <message>
-        <location filename="../qml/CarryOutWizard.qml" line="323"/>
+        <location filename="../qml/CarryOutWizard.qml" line="324"/>
         <source>Last 4 characters of the serial</source>
         <translation>シリアル番号の末尾4文字</translation>
     </message>
     <message>
-        <location filename="../qml/CarryOutWizard.qml" line="324"/>
+        <location filename="../qml/CarryOutWizard.qml" line="325"/>
         <source>Last 4 characters of the device name</source>
         <translation>デバイス名の末尾4文字</translation>
     </message>
     <message>
-        <location filename="../qml/CarryOutWizard.qml" line="338"/>
+        <location filename="../qml/CarryOutWizard.qml" line="339"/>
         <source>A data manager must approve this carry-out. They can log in here as the second person, or approve it later from their own queue; then press Carry out now.</source>
         <translation>この持ち出しにはデータ管理者の承認が必要です。データ管理者はここに二人目としてログインするか、後で自分の承認待ち一覧から承認できます。承認されたら「今すぐ持ち出す」を押してください。</translation>
     </message>
     <message>
-        <location filename="../qml/CarryOutWizard.qml" line="339"/>
+        <location filename="../qml/CarryOutWizard.qml" line="340"/>
         <source>The data manager approved it. Press Carry out now to start.</source>
         <translation>データ管理者が承認しました。「今すぐ持ち出す」を押して開始してください。</translation>
     </message>
     <message>
-        <location filename="../qml/CarryOutWizard.qml" line="340"/>
+        <location filename="../qml/CarryOutWizard.qml" line="341"/>
         <source>The data manager rejected it. Nothing was written; close this and ask them why.</source>
         <translation>データ管理者が却下しました。何も書き込まれていません。この画面を閉じて、理由を確認してください。</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceRow</name>
     <message>
-        <location filename="../qml/ChoiceRow.qml" line="1"/>
+        <location filename="../qml/ChoiceRow.qml" line="31"/>
         <source>%1 (selected)</source>
         <translation>%1（選択中）</translation>
     </message>
@@ -565,65 +579,67 @@
 <context>
     <name>DeviceCard</name>
     <message>
-        <location filename="../qml/DeviceCard.qml" line="43"/>
+        <location filename="../qml/DeviceCard.qml" line="60"/>
         <source>Serial</source>
         <translation>シリアル番号</translation>
     </message>
     <message>
-        <location filename="../qml/DeviceCard.qml" line="52"/>
+        <location filename="../qml/DeviceCard.qml" line="69"/>
         <source>Can be erased</source>
         <translation>消去できます</translation>
     </message>
     <message>
-        <location filename="../qml/DeviceCard.qml" line="60"/>
-        <source>Erase…</source>
-        <translation>消去…</translation>
-    </message>
-    <message>
-        <location filename="../qml/DeviceCard.qml" line="61"/>
-        <source>Erase</source>
-        <translation>消去</translation>
-    </message>
-    <message>
-        <location filename="../qml/DeviceCard.qml" line="73"/>
+        <location filename="../qml/DeviceCard.qml" line="77"/>
         <source>In the media ledger as %1</source>
         <translation>媒体管理台帳の管理番号 %1</translation>
     </message>
     <message>
-        <location filename="../qml/DeviceCard.qml" line="81"/>
+        <location filename="../qml/DeviceCard.qml" line="85"/>
         <source>Media ledger…</source>
         <translation>媒体管理台帳…</translation>
     </message>
     <message>
-        <location filename="../qml/DeviceCard.qml" line="81"/>
+        <location filename="../qml/DeviceCard.qml" line="85"/>
         <source>Register in the ledger…</source>
         <translation>台帳に登録…</translation>
     </message>
     <message>
-        <location filename="../qml/DeviceCard.qml" line="82"/>
+        <location filename="../qml/DeviceCard.qml" line="86"/>
         <source>Media ledger</source>
         <translation>媒体管理台帳</translation>
     </message>
     <message>
-        <location filename="../qml/DeviceCard.qml" line="82"/>
+        <location filename="../qml/DeviceCard.qml" line="86"/>
         <source>Register in the ledger</source>
         <translation>台帳に登録</translation>
-        <location filename="../qml/DeviceCard.qml" line="74"/>
+    </message>
+    <message>
+        <location filename="../qml/DeviceCard.qml" line="93"/>
+        <source>Erase…</source>
+        <translation>消去…</translation>
+    </message>
+    <message>
+        <location filename="../qml/DeviceCard.qml" line="94"/>
+        <source>Erase</source>
+        <translation>消去</translation>
+    </message>
+    <message>
+        <location filename="../qml/DeviceCard.qml" line="103"/>
         <source>Carry out…</source>
         <translation>持ち出し…</translation>
     </message>
     <message>
-        <location filename="../qml/DeviceCard.qml" line="75"/>
+        <location filename="../qml/DeviceCard.qml" line="104"/>
         <source>Carry out</source>
         <translation>持ち出し</translation>
     </message>
     <message>
-        <location filename="../qml/DeviceCard.qml" line="81"/>
+        <location filename="../qml/DeviceCard.qml" line="110"/>
         <source>Carry in…</source>
         <translation>返却…</translation>
     </message>
     <message>
-        <location filename="../qml/DeviceCard.qml" line="82"/>
+        <location filename="../qml/DeviceCard.qml" line="111"/>
         <source>Carry in</source>
         <translation>返却</translation>
     </message>
@@ -800,62 +816,62 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="77"/>
-        <source>Administration</source>
-        <translation>管理</translation>
-    </message>
-    <message>
-        <location filename="../qml/HomeScreen.qml" line="32"/>
+        <location filename="../qml/HomeScreen.qml" line="35"/>
         <source>Signed in as %1</source>
         <translation>%1 でログイン中</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="41"/>
+        <location filename="../qml/HomeScreen.qml" line="44"/>
         <source>Log out</source>
         <translation>ログアウト</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="50"/>
+        <location filename="../qml/HomeScreen.qml" line="53"/>
         <source>Stop erasing %1? The medium will NOT be erased, and this is recorded.</source>
         <translation>%1 の消去を中止しますか？ 媒体は消去されないまま残り、中止したことが記録されます。</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="70"/>
+        <location filename="../qml/HomeScreen.qml" line="73"/>
         <source>Requests waiting for approval</source>
         <translation>承認待ちの申請</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="80"/>
+        <location filename="../qml/HomeScreen.qml" line="83"/>
         <source>Register and certificates</source>
         <translation>台帳と証明書</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="86"/>
+        <location filename="../qml/HomeScreen.qml" line="89"/>
         <source>Audit the register</source>
         <translation>台帳の監査</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="91"/>
+        <location filename="../qml/HomeScreen.qml" line="96"/>
+        <source>Administration</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <location filename="../qml/HomeScreen.qml" line="101"/>
         <source>Attached media</source>
         <translation>接続されている媒体</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="98"/>
+        <location filename="../qml/HomeScreen.qml" line="108"/>
         <source>No medium is attached. Plug in a drive or a USB stick.</source>
         <translation>媒体が接続されていません。ドライブまたはUSBメモリを接続してください。</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="170"/>
+        <location filename="../qml/HomeScreen.qml" line="235"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="186"/>
+        <location filename="../qml/HomeScreen.qml" line="251"/>
         <source>Yes, stop erasing</source>
         <translation>はい、中止します</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="187"/>
+        <location filename="../qml/HomeScreen.qml" line="252"/>
         <source>No, keep erasing</source>
         <translation>いいえ、続けます</translation>
     </message>
@@ -928,42 +944,42 @@
         <translation>消去を中止…</translation>
     </message>
     <message>
-        <location filename="../qml/JobResult.qml" line="132"/>
+        <location filename="../qml/JobResult.qml" line="133"/>
         <source>Preview certificate</source>
         <translation>証明書を確認</translation>
     </message>
     <message>
-        <location filename="../qml/JobResult.qml" line="138"/>
+        <location filename="../qml/JobResult.qml" line="139"/>
         <source>Print certificate</source>
         <translation>証明書を印刷</translation>
     </message>
     <message>
-        <location filename="../qml/JobResult.qml" line="147"/>
+        <location filename="../qml/JobResult.qml" line="148"/>
         <source>This kiosk cannot send it to a printer yet. The certificate&apos;s PDF is stored at %1: print it from there.</source>
         <translation>この端末からはまだ印刷できません。証明書のPDFは %1 に保存されています。そこから印刷してください。</translation>
     </message>
     <message>
-        <location filename="../qml/JobResult.qml" line="148"/>
+        <location filename="../qml/JobResult.qml" line="149"/>
         <source>Certificate of erasure for register entry %1: %2, erased by %3. Its issue is recorded as register entry %4; the PDF is stored at %5.</source>
         <translation>台帳記録 %1 の消去証明書：%2（消去した人：%3）。発行は台帳記録 %4 として記録され、PDFは %5 に保存されています。</translation>
     </message>
     <message>
-        <location filename="../qml/JobResult.qml" line="173"/>
+        <location filename="../qml/JobResult.qml" line="174"/>
         <source>Certificates are issued by a records officer: one can log in here, then press the button again.</source>
         <translation>証明書は記録管理者が発行します。記録管理者がここでログインしてから、もう一度ボタンを押してください。</translation>
     </message>
     <message>
-        <location filename="../qml/JobResult.qml" line="180"/>
+        <location filename="../qml/JobResult.qml" line="181"/>
         <source>Stop erasing %1? The medium will NOT be erased, and this is recorded.</source>
         <translation>%1 の消去を中止しますか？ 媒体は消去されないまま残り、中止したことが記録されます。</translation>
     </message>
     <message>
-        <location filename="../qml/JobResult.qml" line="181"/>
+        <location filename="../qml/JobResult.qml" line="182"/>
         <source>Yes, stop erasing</source>
         <translation>はい、中止します</translation>
     </message>
     <message>
-        <location filename="../qml/JobResult.qml" line="182"/>
+        <location filename="../qml/JobResult.qml" line="183"/>
         <source>No, keep erasing</source>
         <translation>いいえ、続けます</translation>
     </message>
@@ -1044,7 +1060,7 @@
 <context>
     <name>KeyboardPanel</name>
     <message>
-        <location filename="../qml/KeyboardPanel.qml" line="1"/>
+        <location filename="../qml/KeyboardPanel.qml" line="12"/>
         <source>On-screen keyboard</source>
         <translation>画面キーボード</translation>
     </message>
@@ -1070,6 +1086,317 @@
         <location filename="../qml/Keypad.qml" line="49"/>
         <source>Delete</source>
         <translation>削除</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerView</name>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="19"/>
+        <source>Media ledger for %1</source>
+        <translation>%1 の媒体管理台帳</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="50"/>
+        <source>Registered in the ledger as register entry %1.</source>
+        <translation>台帳に登録しました(登録簿の記録 %1)。</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="51"/>
+        <source>The move is recorded as register entry %1.</source>
+        <translation>移動を登録簿の記録 %1 として記録しました。</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="52"/>
+        <source>The destruction is recorded as register entry %1.</source>
+        <translation>破壊を登録簿の記録 %1 として記録しました。</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="58"/>
+        <source>Registered</source>
+        <translation>登録済み</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="59"/>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="60"/>
+        <source>In storage</source>
+        <translation>保管中</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="61"/>
+        <location filename="../qml/LedgerView.qml" line="79"/>
+        <source>Carried out</source>
+        <translation>持ち出し中</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="62"/>
+        <source>Returned</source>
+        <translation>返却済み</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="63"/>
+        <location filename="../qml/LedgerView.qml" line="78"/>
+        <source>Erased</source>
+        <translation>消去済み</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="64"/>
+        <location filename="../qml/LedgerView.qml" line="76"/>
+        <source>Disposed of</source>
+        <translation>廃棄済み</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="65"/>
+        <source>Destroyed</source>
+        <translation>破壊済み</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="66"/>
+        <location filename="../qml/LedgerView.qml" line="77"/>
+        <source>Returned to the lessor</source>
+        <translation>リース会社に返却済み</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="72"/>
+        <source>Added to the ledger</source>
+        <translation>台帳に登録</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="73"/>
+        <source>Moved</source>
+        <translation>移動</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="74"/>
+        <source>Record corrected</source>
+        <translation>記録を訂正</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="75"/>
+        <source>Destroyed before a witness</source>
+        <translation>立会いのもと破壊</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="80"/>
+        <source>Carried back in</source>
+        <translation>持ち込み(返却)</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="86"/>
+        <source>Shredded</source>
+        <translation>破砕</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="87"/>
+        <source>Crushed</source>
+        <translation>圧壊</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="88"/>
+        <source>Degaussed</source>
+        <translation>磁気消去</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="89"/>
+        <source>Melted</source>
+        <translation>溶解</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="90"/>
+        <source>Incinerated</source>
+        <translation>焼却</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="91"/>
+        <source>Taken apart</source>
+        <translation>分解</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="112"/>
+        <source>Media ledger: %1</source>
+        <translation>媒体管理台帳: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="122"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="122"/>
+        <location filename="../qml/LedgerView.qml" line="123"/>
+        <source>Cancel</source>
+        <translation>やめる</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="123"/>
+        <source>Close the media ledger</source>
+        <translation>媒体管理台帳を閉じる</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="167"/>
+        <source>Asking the media ledger…</source>
+        <translation>媒体管理台帳に問い合わせ中…</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="180"/>
+        <source>This medium is not in the media ledger.</source>
+        <translation>この媒体は媒体管理台帳にありません。</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="187"/>
+        <source>Register in the ledger</source>
+        <translation>台帳に登録</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="200"/>
+        <source>Asset tag %1 · class %2 · %3</source>
+        <translation>管理番号 %1 · 区分 %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="208"/>
+        <source>Section: %1 · Location: %2</source>
+        <translation>所管課: %1 · 保管場所: %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="217"/>
+        <source>Move to storage or into use…</source>
+        <translation>保管または使用に移す…</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="222"/>
+        <source>Record a destruction…</source>
+        <translation>破壊を記録…</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="227"/>
+        <location filename="../qml/LedgerView.qml" line="242"/>
+        <source>History</source>
+        <translation>履歴</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="246"/>
+        <source>Register entry %1 · %2 · %3 → %4 · by %5</source>
+        <translation>登録簿の記録 %1 · %2 · %3 → %4 · %5</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="272"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="279"/>
+        <source>Next</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="286"/>
+        <location filename="../qml/LedgerView.qml" line="382"/>
+        <location filename="../qml/LedgerView.qml" line="414"/>
+        <source>Recording…</source>
+        <translation>記録中…</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="286"/>
+        <source>Register</source>
+        <translation>登録する</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="296"/>
+        <source>Asset tag</source>
+        <translation>管理番号</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="307"/>
+        <source>Which class of information does it hold?</source>
+        <translation>どの区分の情報が入っていますか?</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="314"/>
+        <source>Class %1</source>
+        <translation>区分 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="323"/>
+        <source>Owning section (may be left empty)</source>
+        <translation>所管課(空欄可)</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="332"/>
+        <source>Where it is kept (may be left empty)</source>
+        <translation>保管場所(空欄可)</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="344"/>
+        <source>Where does it go?</source>
+        <translation>どこに移しますか?</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="351"/>
+        <source>Into storage</source>
+        <translation>保管する</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="352"/>
+        <source>Into use</source>
+        <translation>使用する</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="356"/>
+        <source>Is it write-protected?</source>
+        <translation>書き込み禁止にしてありますか?</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="363"/>
+        <source>Write-protected</source>
+        <translation>書き込み禁止</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="364"/>
+        <source>Not write-protected</source>
+        <translation>書き込み禁止でない</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="368"/>
+        <source>How is it locked?</source>
+        <translation>どのように施錠していますか?</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="375"/>
+        <source>Not locked</source>
+        <translation>施錠なし</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="376"/>
+        <source>By a password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="377"/>
+        <source>By encryption</source>
+        <translation>暗号化</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="382"/>
+        <source>Record the move</source>
+        <translation>移動を記録する</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="400"/>
+        <source>How was it destroyed?</source>
+        <translation>どのように破壊しましたか?</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="414"/>
+        <source>Record the destruction</source>
+        <translation>破壊を記録する</translation>
+    </message>
+    <message>
+        <location filename="../qml/LedgerView.qml" line="423"/>
+        <source>The witness who saw it destroyed logs in here as the second person.</source>
+        <translation>破壊に立ち会った人が、二人目としてここでログインしてください。</translation>
     </message>
 </context>
 <context>
@@ -1389,16 +1716,6 @@
     </message>
 </context>
 <context>
-    <name>TypedConfirmation</name>
-    <message>
-        <location filename="../typed_confirmation.cpp" line="29"/>
-        <source>The characters typed are not the last 4 of this drive&apos;s serial. Check the label on the drive and type them again.</source>
-        <translation>入力された文字が、このドライブのシリアル番号の末尾4文字と一致しません。ドライブのラベルを確認して、もう一度入力してください。</translation>
-    </message>
-    <message>
-        <location filename="../typed_confirmation.cpp" line="33"/>
-        <source>The characters typed are not the last 4 of this device&apos;s name. Check the name on the card and type them again.</source>
-        <translation>入力された文字が、このデバイス名の末尾4文字と一致しません。カードに表示された名前を確認して、もう一度入力してください。</translation>
     <name>ServiceReason</name>
     <message>
         <location filename="../reason_keys.cpp" line="13"/>
@@ -1511,7 +1828,7 @@
     <message>
         <location filename="../reason_keys.cpp" line="49"/>
         <source>job.sanitize-running</source>
-        <extracomment>a drive's own sanitize command cannot be cancelled once sent</extracomment>
+        <extracomment>a drive&apos;s own sanitize command cannot be cancelled once sent</extracomment>
         <translation>ドライブ内蔵の消去命令は送信後に中止できません。終わるまで電源を切らないでください。</translation>
     </message>
     <message>
@@ -1630,74 +1947,91 @@
     </message>
 </context>
 <context>
+    <name>TypedConfirmation</name>
+    <message>
+        <location filename="../typed_confirmation.cpp" line="29"/>
+        <source>The characters typed are not the last 4 of this drive&apos;s serial. Check the label on the drive and type them again.</source>
+        <translation>入力された文字が、このドライブのシリアル番号の末尾4文字と一致しません。ドライブのラベルを確認して、もう一度入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../typed_confirmation.cpp" line="33"/>
+        <source>The characters typed are not the last 4 of this device&apos;s name. Check the name on the card and type them again.</source>
+        <translation>入力された文字が、このデバイス名の末尾4文字と一致しません。カードに表示された名前を確認して、もう一度入力してください。</translation>
+    </message>
+</context>
+<context>
     <name>UserForm</name>
     <message>
-        <location filename="../qml/UserForm.qml" line="1"/>
+        <location filename="../qml/UserForm.qml" line="16"/>
+        <location filename="../qml/UserForm.qml" line="58"/>
         <source>Add a user</source>
         <translation>利用者を追加</translation>
     </message>
     <message>
-        <location filename="../qml/UserForm.qml" line="1"/>
+        <location filename="../qml/UserForm.qml" line="25"/>
         <source>Operator</source>
         <translation>作業者</translation>
     </message>
     <message>
-        <location filename="../qml/UserForm.qml" line="1"/>
+        <location filename="../qml/UserForm.qml" line="26"/>
         <source>Data manager</source>
         <translation>データ管理者</translation>
     </message>
     <message>
-        <location filename="../qml/UserForm.qml" line="1"/>
+        <location filename="../qml/UserForm.qml" line="27"/>
         <source>Records officer</source>
         <translation>記録管理者</translation>
     </message>
     <message>
-        <location filename="../qml/UserForm.qml" line="1"/>
+        <location filename="../qml/UserForm.qml" line="28"/>
         <source>Auditor</source>
         <translation>監査者</translation>
     </message>
     <message>
-        <location filename="../qml/UserForm.qml" line="1"/>
+        <location filename="../qml/UserForm.qml" line="29"/>
         <source>Chief</source>
         <translation>責任者</translation>
     </message>
     <message>
-        <location filename="../qml/UserForm.qml" line="1"/>
+        <location filename="../qml/UserForm.qml" line="30"/>
         <source>Administrator</source>
         <translation>管理者</translation>
     </message>
     <message>
-        <location filename="../qml/UserForm.qml" line="1"/>
+        <location filename="../qml/UserForm.qml" line="67"/>
+        <location filename="../qml/UserForm.qml" line="68"/>
         <source>User ID</source>
         <translation>ユーザーID</translation>
     </message>
     <message>
-        <location filename="../qml/UserForm.qml" line="1"/>
+        <location filename="../qml/UserForm.qml" line="74"/>
         <source>Name (as it appears in the register)</source>
         <translation>名前（台帳に記録される表記）</translation>
     </message>
     <message>
-        <location filename="../qml/UserForm.qml" line="1"/>
+        <location filename="../qml/UserForm.qml" line="94"/>
         <source>%1 (selected)</source>
         <translation>%1（選択中）</translation>
     </message>
     <message>
-        <location filename="../qml/UserForm.qml" line="1"/>
+        <location filename="../qml/UserForm.qml" line="102"/>
+        <location filename="../qml/UserForm.qml" line="104"/>
         <source>First password</source>
         <translation>初期パスワード</translation>
     </message>
     <message>
-        <location filename="../qml/UserForm.qml" line="1"/>
+        <location filename="../qml/UserForm.qml" line="110"/>
         <source>Adding…</source>
         <translation>追加中…</translation>
     </message>
     <message>
-        <location filename="../qml/UserForm.qml" line="1"/>
+        <location filename="../qml/UserForm.qml" line="110"/>
+        <location filename="../qml/UserForm.qml" line="111"/>
         <source>Add user</source>
         <translation>追加する</translation>
     </message>
     <message>
-        <location filename="../qml/UserForm.qml" line="1"/>
+        <location filename="../qml/UserForm.qml" line="119"/>
         <source>Cancel</source>
         <translation>やめる</translation>
     </message>
@@ -1705,7 +2039,7 @@
 <context>
     <name>massho::kiosk::ApplianceClient</name>
     <message>
-        <location filename="../appliance_client.cpp" line="27"/>
+        <location filename="../appliance_client.cpp" line="29"/>
         <source>The appliance service cannot be reached. Ask the administrator to check masshod.</source>
         <translation>消去装置のサービスに接続できません。管理者に masshod の確認を依頼してください。</translation>
     </message>
@@ -1721,9 +2055,17 @@
 <context>
     <name>massho::kiosk::EraseFlow</name>
     <message>
-        <location filename="../erase_flow.cpp" line="176"/>
+        <location filename="../erase_flow.cpp" line="160"/>
         <source>asked at the kiosk</source>
         <translation>端末から申請</translation>
+    </message>
+</context>
+<context>
+    <name>massho::kiosk::MediaDesk</name>
+    <message>
+        <location filename="../media_desk.cpp" line="148"/>
+        <source>The witness logs in here first, as the second person.</source>
+        <translation>先に立会人が二人目としてここでログインしてください。</translation>
     </message>
 </context>
 <context>
@@ -1737,322 +2079,6 @@
         <location filename="../register_desk.cpp" line="113"/>
         <source>Certificate for entry %1 sent to the printer (register entry %2).</source>
         <translation>記録 %1 の証明書をプリンターに送りました（台帳記録 %2）。</translation>
-    <name>LedgerView</name>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="19"/>
-        <source>Media ledger for %1</source>
-        <translation>%1 の媒体管理台帳</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="50"/>
-        <source>Registered in the ledger as register entry %1.</source>
-        <translation>台帳に登録しました(登録簿の記録 %1)。</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="51"/>
-        <source>The move is recorded as register entry %1.</source>
-        <translation>移動を登録簿の記録 %1 として記録しました。</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="52"/>
-        <source>The destruction is recorded as register entry %1.</source>
-        <translation>破壊を登録簿の記録 %1 として記録しました。</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="58"/>
-        <source>Registered</source>
-        <translation>登録済み</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="59"/>
-        <source>In use</source>
-        <translation>使用中</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="60"/>
-        <source>In storage</source>
-        <translation>保管中</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="61"/>
-        <location filename="../qml/LedgerView.qml" line="79"/>
-        <source>Carried out</source>
-        <translation>持ち出し中</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="62"/>
-        <source>Returned</source>
-        <translation>返却済み</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="63"/>
-        <location filename="../qml/LedgerView.qml" line="78"/>
-        <source>Erased</source>
-        <translation>消去済み</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="64"/>
-        <location filename="../qml/LedgerView.qml" line="76"/>
-        <source>Disposed of</source>
-        <translation>廃棄済み</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="65"/>
-        <source>Destroyed</source>
-        <translation>破壊済み</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="66"/>
-        <location filename="../qml/LedgerView.qml" line="77"/>
-        <source>Returned to the lessor</source>
-        <translation>リース会社に返却済み</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="72"/>
-        <source>Added to the ledger</source>
-        <translation>台帳に登録</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="73"/>
-        <source>Moved</source>
-        <translation>移動</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="74"/>
-        <source>Record corrected</source>
-        <translation>記録を訂正</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="75"/>
-        <source>Destroyed before a witness</source>
-        <translation>立会いのもと破壊</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="80"/>
-        <source>Carried back in</source>
-        <translation>持ち込み(返却)</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="86"/>
-        <source>Shredded</source>
-        <translation>破砕</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="87"/>
-        <source>Crushed</source>
-        <translation>圧壊</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="88"/>
-        <source>Degaussed</source>
-        <translation>磁気消去</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="89"/>
-        <source>Melted</source>
-        <translation>溶解</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="90"/>
-        <source>Incinerated</source>
-        <translation>焼却</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="91"/>
-        <source>Taken apart</source>
-        <translation>分解</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="112"/>
-        <source>Media ledger: %1</source>
-        <translation>媒体管理台帳: %1</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="122"/>
-        <source>Close</source>
-        <translation>閉じる</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="122"/>
-        <location filename="../qml/LedgerView.qml" line="123"/>
-        <source>Cancel</source>
-        <translation>やめる</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="123"/>
-        <source>Close the media ledger</source>
-        <translation>媒体管理台帳を閉じる</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="167"/>
-        <source>Asking the media ledger…</source>
-        <translation>媒体管理台帳に問い合わせ中…</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="178"/>
-        <source>This medium is not in the media ledger.</source>
-        <translation>この媒体は媒体管理台帳にありません。</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="185"/>
-        <source>Register in the ledger</source>
-        <translation>台帳に登録</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="198"/>
-        <source>Asset tag %1 · class %2 · %3</source>
-        <translation>管理番号 %1 · 区分 %2 · %3</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="206"/>
-        <source>Section: %1 · Location: %2</source>
-        <translation>所管課: %1 · 保管場所: %2</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="215"/>
-        <source>Move to storage or into use…</source>
-        <translation>保管または使用に移す…</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="220"/>
-        <source>Record a destruction…</source>
-        <translation>破壊を記録…</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="225"/>
-        <location filename="../qml/LedgerView.qml" line="240"/>
-        <source>History</source>
-        <translation>履歴</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="244"/>
-        <source>Register entry %1 · %2 · %3 → %4 · by %5</source>
-        <translation>登録簿の記録 %1 · %2 · %3 → %4 · %5</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="270"/>
-        <source>Back</source>
-        <translation>戻る</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="277"/>
-        <source>Next</source>
-        <translation>次へ</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="284"/>
-        <location filename="../qml/LedgerView.qml" line="380"/>
-        <location filename="../qml/LedgerView.qml" line="417"/>
-        <source>Recording…</source>
-        <translation>記録中…</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="284"/>
-        <source>Register</source>
-        <translation>登録する</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="294"/>
-        <source>Asset tag</source>
-        <translation>管理番号</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="305"/>
-        <source>Which class of information does it hold?</source>
-        <translation>どの区分の情報が入っていますか?</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="312"/>
-        <source>Class %1</source>
-        <translation>区分 %1</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="321"/>
-        <source>Owning section (may be left empty)</source>
-        <translation>所管課(空欄可)</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="330"/>
-        <source>Where it is kept (may be left empty)</source>
-        <translation>保管場所(空欄可)</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="342"/>
-        <source>Where does it go?</source>
-        <translation>どこに移しますか?</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="349"/>
-        <source>Into storage</source>
-        <translation>保管する</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="350"/>
-        <source>Into use</source>
-        <translation>使用する</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="354"/>
-        <source>Is it write-protected?</source>
-        <translation>書き込み禁止にしてありますか?</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="361"/>
-        <source>Write-protected</source>
-        <translation>書き込み禁止</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="362"/>
-        <source>Not write-protected</source>
-        <translation>書き込み禁止でない</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="366"/>
-        <source>How is it locked?</source>
-        <translation>どのように施錠していますか?</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="373"/>
-        <source>Not locked</source>
-        <translation>施錠なし</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="374"/>
-        <source>By a password</source>
-        <translation>パスワード</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="375"/>
-        <source>By encryption</source>
-        <translation>暗号化</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="380"/>
-        <source>Record the move</source>
-        <translation>移動を記録する</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="398"/>
-        <source>How was it destroyed?</source>
-        <translation>どのように破壊しましたか?</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="413"/>
-        <source>The witness who saw it destroyed logs in here as the second person.</source>
-        <translation>破壊に立ち会った人が、二人目としてここでログインしてください。</translation>
-    </message>
-    <message>
-        <location filename="../qml/LedgerView.qml" line="417"/>
-        <source>Record the destruction</source>
-        <translation>破壊を記録する</translation>
-    </message>
-</context>
-<context>
-    <name>massho::kiosk::MediaDesk</name>
-    <message>
-        <location filename="../media_desk.cpp" line="148"/>
-        <source>The witness logs in here first, as the second person.</source>
-        <translation>先に立会人が二人目としてここでログインしてください。</translation>
     </message>
 </context>
 </TS>

@@ -14,8 +14,8 @@ Item {
     JobControl { id: jobControl }
 
     // What covers the home screen below its header (the header, with logout, always shows):
-    // "wizard" (eraseDevice), "queue", "register", "audit" or "job" (openJob); "" for the cards.
-    // "wizard", "carryout" or "carryin" (eraseDevice), "queue" or "job" (openJob); "" for the cards.
+    // "wizard", "carryout" or "carryin" (eraseDevice), "ledger" (ledgerDevice), "queue",
+    // "register", "audit", "admin" or "job" (openJob); "" for the cards.
     property string overlay: ""
     property var eraseDevice: ({})
     property string openJob: ""
@@ -89,12 +89,13 @@ Item {
                 text: qsTr("Audit the register")
                 onClicked: screen.overlay = "audit"
             }
-        KioskButton {
-            objectName: "open admin"
-            // Shown to administrators; the service checks the role again on every call.
-            visible: screen.client.hasRole("admin")
-            text: qsTr("Administration")
-            onClicked: screen.overlay = "admin"
+            KioskButton {
+                objectName: "open admin"
+                // Shown to administrators; the service checks the role again on every call.
+                visible: screen.client.hasRole("admin")
+                text: qsTr("Administration")
+                onClicked: screen.overlay = "admin"
+            }
         }
         Label {
             text: qsTr("Attached media")
@@ -130,6 +131,7 @@ Item {
                     onLedgerRequested: {
                         screen.ledgerDevice = modelData
                         screen.overlay = "ledger"
+                    }
                     // Carrying out: operators; a return: operators and data managers.
                     canCarryOut: screen.client.hasRole("operator")
                     canCarryIn: screen.client.hasRole("operator") || screen.client.hasRole("data-manager")
@@ -154,7 +156,11 @@ Item {
         sourceComponent: screen.overlay === "wizard" ? wizardView
                        : screen.overlay === "queue" ? queueView
                        : screen.overlay === "register" ? registerView
-                       : screen.overlay === "audit" ? auditView : jobView
+                       : screen.overlay === "audit" ? auditView
+                       : screen.overlay === "ledger" ? ledgerView
+                       : screen.overlay === "carryout" ? carryOutView
+                       : screen.overlay === "carryin" ? carryInView
+                       : screen.overlay === "admin" ? adminView : jobView
     }
     Component {
         id: registerView
@@ -169,11 +175,6 @@ Item {
             client: screen.client
             onClosed: screen.overlay = ""
         }
-                       : screen.overlay === "ledger" ? ledgerView : jobView
-                       : screen.overlay === "carryout" ? carryOutView
-                       : screen.overlay === "carryin" ? carryInView
-                       : screen.overlay === "queue" ? queueView : jobView
-                       : screen.overlay === "admin" ? adminView : jobView
     }
     Component {
         id: wizardView
@@ -189,6 +190,9 @@ Item {
             client: screen.client
             device: screen.ledgerDevice
             onClosed: { screen.overlay = ""; screen.ledgerRevision += 1 }
+        }
+    }
+    Component {
         id: carryOutView
         CarryOutWizard {
             client: screen.client
