@@ -63,12 +63,26 @@ TestCase {
         verify(item, "no control named '" + name + "'")
         return item
     }
+    // Presses a control as a person would, once it is there, shown and enabled; layouts that
+    // were just rebuilt are given a moment to settle first (stale positions otherwise).
     function press(window, name) {
-        mouseClick(find(window, name))
+        tryVerify(() => {
+            const item = findChild(window.contentItem, name)
+            return item && item.visible && item.enabled
+        }, 15000, "'" + name + "' cannot be pressed")
+        wait(30)
+        mouseClick(findChild(window.contentItem, name))
+    }
+    // Waits for `condition`; on timeout fails with `why()`, read then (what the screen says).
+    function waitFor(condition, timeout, why) {
+        for (let waited = 0; !condition(); waited += 50) {
+            if (waited >= timeout) fail(why())
+            wait(50)
+        }
     }
     function typeOn(window, text) {
-        const keypad = find(window, "keypad")
         for (const c of text) {
+            const keypad = find(window, "keypad")
             const letter = c.toLowerCase() !== c.toUpperCase()
             if (letter && keypad.shifted !== (c === c.toUpperCase())) press(window, "key shift")
             press(window, "key " + c)
@@ -173,8 +187,8 @@ TestCase {
     function approvalByDataManager(window) {
         wizardAt(window, freshDevice(), 3, "disposal", 2)
         press(window, "submit erase")
-        tryVerify(() => findChild(window.contentItem, "request id") !== null, 15000,
-                  "no request was made")
+        waitFor(() => findChild(window.contentItem, "request id") !== null, 60000,
+                () => "no request was made: " + find(window, "wizard error").text)
         press(window, "second user id field")
         typeOn(window, "dm")
         press(window, "second password field")
@@ -186,8 +200,9 @@ TestCase {
     function jobResult(window) {
         wizardAt(window, freshDevice(), 3, "reuse", 4)
         press(window, "submit erase")
-        tryVerify(() => findChild(window.contentItem, "result entry") !== null
-                        && find(window, "result entry").visible, 60000, "no register entry")
+        waitFor(() => findChild(window.contentItem, "result entry") !== null
+                      && find(window, "result entry").visible, 60000,
+                () => "no register entry: " + find(window, "wizard error").text)
     }
 
     // The records officer's and the auditor's screens (tst_records.qml tests them).
@@ -327,8 +342,8 @@ TestCase {
         press(window, "submit carry out")
         // Asking discovers the medium again (as the erasure's request does): a minute on a loaded
         // machine, where masshod's listing waits on busy disks (ui-qml/README.md).
-        tryVerify(() => findChild(window.contentItem, "request id") !== null, 60000,
-                  "no request was made: " + find(window, "carry out error").text)
+        waitFor(() => findChild(window.contentItem, "request id") !== null, 60000,
+                () => "no request was made: " + find(window, "carry out error").text)
         press(window, "second user id field")
         typeOn(window, "dm")
         press(window, "second password field")
@@ -344,8 +359,9 @@ TestCase {
         const device = freshDevice()
         carryOutAt(window, device, 3, 4)
         press(window, "submit carry out")
-        tryVerify(() => findChild(window.contentItem, "result entry") !== null
-                        && find(window, "result entry").visible, 60000, "no register entry")
+        waitFor(() => findChild(window.contentItem, "result entry") !== null
+                      && find(window, "result entry").visible, 60000,
+                () => "no register entry: " + find(window, "carry out error").text)
         carriedOut = carriedOut.concat([device])
     }
     // A medium carried out above (a fresh one, unmatched, if none).
@@ -367,8 +383,9 @@ TestCase {
         typeOn(window, device.split("/").pop().slice(-4))
         if (!record) return
         press(window, "record carry in")
-        tryVerify(() => findChild(window.contentItem, "result entry") !== null
-                        && find(window, "result entry").visible, 60000, "no register entry")
+        waitFor(() => findChild(window.contentItem, "result entry") !== null
+                      && find(window, "result entry").visible, 60000,
+                () => "no register entry: " + find(window, "carry in error").text)
     }
 
     // The administrator's screens (AdminScreen.qml), each section once its list has come.
