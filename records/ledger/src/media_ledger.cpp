@@ -258,7 +258,7 @@ Medium MediaLedger::existing(const std::string& tag) const {
 
 uint64_t MediaLedger::add(const NewMedium& m, const std::string& by) {
     validate(m);
-    if (replayed_) throw StoreError("the register is open read-only: cannot add a medium");
+    if (db_.readOnly()) throw StoreError("the register is open read-only: cannot add a medium");
     Transaction tx(db_);
     catchUp();
     if (find(m.tag))
