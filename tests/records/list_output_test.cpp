@@ -512,7 +512,7 @@ TEST_F(ListOutputTest, TheListsAndReportsAreTheSameBeforeAndAfterTheMigrationToV
         EXPECT_EQ(
             sqlite3_exec(raw,
                          "DROP INDEX requests_listing; DROP TRIGGER requests_listed_on_insert; "
-                         "DROP TRIGGER requests_listed_on_update; "
+                         "DROP TRIGGER requests_listed_on_update; DROP VIEW requests_listed; "
                          "ALTER TABLE requests DROP COLUMN listed; "
                          "DROP INDEX media_events_by_time; "
                          "ALTER TABLE media_events DROP COLUMN time; "
