@@ -2,6 +2,7 @@
 
 #include "massho/records/ledger/media_ledger.h"
 #include "massho/records/register/canonical_json.h"
+#include "massho/records/register/entry_keys.h"
 #include "massho/records/register/entry_kind.h"
 #include "massho/records/register/errors.h"
 #include "massho/records/register/register.h"
@@ -29,24 +30,25 @@ std::optional<CarryOutMatch> fromLedger(const records::Register& log,
     return matchOf(*medium->carryOutEntry, records::parseEntry(log.entry(*medium->carryOutEntry)));
 }
 
+// The latest written carry-out filed under the serial or, for a medium without one, the FAT
+// volume serial (entry_keys.h): those entries only, not the register.
 std::optional<CarryOutMatch> searchRegister(const records::Register& log, const std::string& serial,
                                             const std::string& volumeId) {
+    const bool bySerial = !serial.empty();
+    if (!bySerial && volumeId.empty()) return std::nullopt;
+    const std::string& key = bySerial ? serial : volumeId;
     std::optional<CarryOutMatch> found;
-    log.forEach([&](uint64_t index, const std::string& bytes) {
-        if (!records::entryHasKind(bytes, records::EntryKind::CarryOut)) return;
-        records::EntryFields f;
-        try {
-            f = records::parseEntry(bytes);
-        } catch (const records::EntryFormatError&) {
-            return;
-        }
-        if (records::entryText(f, "result") != "written") return;
-        const std::string s = records::entryText(f, "device_serial");
-        const std::string v = records::entryText(f, "volume_id");
-        if ((!serial.empty() && s == serial) ||
-            (serial.empty() && !volumeId.empty() && v == volumeId))
-            found = matchOf(index, f);
-    });
+    log.forEachKeyed(
+        bySerial ? records::entry_key::CarryOutSerial : records::entry_key::CarryOutVolume, key,
+        key, [&](uint64_t index, const std::string& bytes) {
+            records::EntryFields f;
+            try {
+                f = records::parseEntry(bytes);
+            } catch (const records::EntryFormatError&) {
+                return;
+            }
+            if (records::entryText(f, "result") == "written") found = matchOf(index, f);
+        });
     return found;
 }
 
@@ -61,16 +63,11 @@ std::optional<CarryOutMatch> findCarryOut(const records::Register& log,
 
 std::optional<uint64_t> findReturn(const records::Register& log, uint64_t carryOutIndex) {
     std::optional<uint64_t> found;
-    log.forEach([&](uint64_t index, const std::string& bytes) {
-        if (found || !records::entryHasKind(bytes, records::EntryKind::CarryIn)) return;
-        try {
-            const records::EntryFields f = records::parseEntry(bytes);
-            if (records::entryIntegerOr(f, "carry_out_index", -1) ==
-                static_cast<int64_t>(carryOutIndex))
-                found = index;
-        } catch (const records::EntryFormatError&) {
-        }
-    });
+    const std::string key = std::to_string(carryOutIndex);
+    log.forEachKeyed(records::entry_key::CarryInFor, key, key,
+                     [&](uint64_t index, const std::string&) {
+                         if (!found) found = index;
+                     });
     return found;
 }
 

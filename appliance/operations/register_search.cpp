@@ -60,8 +60,8 @@ std::vector<uint64_t> entriesOfMedia(records::Store& store, const RegisterQuery&
         if (medium && (!query.serial || medium->serial == *query.serial))
             tags.push_back(medium->tag);
     } else {
-        for (const records::Medium& medium : ledger.list())
-            if (medium.serial == *query.serial) tags.push_back(medium.tag);
+        for (const records::Medium& medium : ledger.withSerial(*query.serial))
+            tags.push_back(medium.tag);
     }
     std::set<uint64_t> found;
     for (const std::string& tag : tags)

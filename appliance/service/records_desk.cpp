@@ -111,11 +111,12 @@ std::string dateOption(const QVariantMap& options, const char* key,
 records::TableReport mediaReport(records::Store& store, const std::string& kind,
                                  const QVariantMap& options) {
     records::Register& log = store.signedRegister();
+    const records::MediaLedger ledger(store.database(), log);
     if (kind == "ledger" || kind == "carried-out") {
         onlyKeys(options, {QStringLiteral("as_of")}, "this report");
         const std::string asOf = dateOption(options, "as_of", today());
-        return kind == "ledger" ? records::mediaLedgerReport(log, asOf, store.origin())
-                                : records::carriedOutReport(log, asOf, store.origin());
+        return kind == "ledger" ? records::mediaLedgerReport(ledger, asOf, store.origin())
+                                : records::carriedOutReport(ledger, log, asOf, store.origin());
     }
     if (kind == "due") {
         onlyKeys(options, {QStringLiteral("within")}, "the due report");
@@ -126,14 +127,14 @@ records::TableReport mediaReport(records::Store& store, const std::string& kind,
             if (!ok || within < 0 || within > kMaxDueDays)
                 throw invalid(QStringLiteral("within must be a number of days from 0 to 9999"));
         }
-        return records::mediaDueReport(log, today(), within, store.origin());
+        return records::mediaDueReport(ledger, today(), within, store.origin());
     }
     if (kind == "closures") {
         onlyKeys(options, {QStringLiteral("from"), QStringLiteral("to")}, "the closures report");
         const std::string from = dateOption(options, "from", std::nullopt);
         const std::string to = dateOption(options, "to", std::nullopt);
         if (to < from) throw invalid(QStringLiteral("to is before from"));
-        return records::mediaClosuresReport(log, from, to, store.origin());
+        return records::mediaClosuresReport(ledger, log, from, to, store.origin());
     }
     throw invalid(QStringLiteral("unknown report '%1': use ledger, carried-out, due or closures")
                       .arg(qs(kind.substr(0, 20))));

@@ -83,5 +83,33 @@ TEST_F(CarryOutMatchTest, TheReturnOfACarryOutIsFoundByItsIndex) {
     EXPECT_FALSE(findReturn(log, second)) << "a new carry-out of the same medium is not returned";
 }
 
+// The match reads the carry-outs and returns of that medium by their keys (entry_keys.h), not
+// the register: a register ten times larger costs the match nothing more.
+TEST_F(CarryOutMatchTest, TheMatchReadsItsEntriesNotTheRegister) {
+    carryOut("USB-4", "S-4", "EEEE-0001", 2);
+    log.append(records::EntryBuilder("carry-out")
+                   .set("asset", "USB-4")
+                   .set("result", "failed")
+                   .set("device_serial", "S-4")
+                   .set("volume_id", "EEEE-0002")
+                   .finish());
+    const uint64_t noSerial = carryOut("CARD-4", "", "EEEE-0003", 3);
+    for (int k = 0; k < 500; ++k)
+        log.append(
+            records::EntryBuilder("medium-moved").set("asset", "PC-" + std::to_string(k)).finish());
+    const records::ReadWork before = db.work();
+    const auto bySerial = findCarryOut(log, nullptr, "S-4", "");
+    ASSERT_TRUE(bySerial);
+    EXPECT_EQ(bySerial->index, 0u) << "the written one, not the failed one after it";
+    EXPECT_EQ(findCarryOut(log, nullptr, "", "EEEE-0003")->index, noSerial);
+    EXPECT_FALSE(findCarryOut(log, nullptr, "", "EEEE-0002")) << "failed: nothing was carried out";
+    EXPECT_FALSE(findReturn(log, noSerial));
+    const records::ReadWork after = db.work();
+    EXPECT_LT(after.rows - before.rows, 20u) << "keys and their entries, not 500 entries";
+    // Scans only of the schema's own small tables, once per register (is there entry_keys, at
+    // which version): never of the 500 entries.
+    EXPECT_LT(after.fullScanSteps - before.fullScanSteps, 100u);
+}
+
 }  // namespace
 }  // namespace massho::operations

@@ -1,13 +1,17 @@
 // The three long lists print exactly what they printed before they were made fast (issue 17):
-// `media list` from the listed columns (schema version 9), `request list` from reused rows, and
+// `media list` from the listed columns (schema version 9), `request list` from the printed
+// columns of index requests_listing (schema version 10), and
 // `certificate list` from entries read in place with Japan time by arithmetic. The code they had
 // before is kept below as the reference; both run on a daily mix (daily_mix.h) to which entries
 // with hostile and odd text are added: escape codes, a bidi override, Japanese, quotes, an end
 // time that is not the register's shape.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <QDateTime>
 #include <cstdio>
+#include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,10 +21,12 @@
 #include "massho/records/ledger/media_list_text.h"
 #include "massho/records/papers/disposal_list.h"
 #include "massho/records/papers/erasures_by_day.h"
+#include "massho/records/papers/media_reports.h"
 #include "massho/records/papers/table_report.h"
 #include "massho/records/people/request_list_text.h"
 #include "massho/records/people/store.h"
 #include "massho/records/register/canonical_json.h"
+#include "massho/records/register/decimal.h"
 #include "massho/records/register/entry_kind.h"
 #include "massho/records/register/text_field.h"
 #include "massho/testsupport/temp_dir.h"
@@ -127,6 +133,124 @@ std::vector<std::vector<std::string>> oldDisposalCells(const Register& log, cons
     return out;
 }
 
+// The media reports as they were: each replayed the whole register (media_fold.h). Their titles
+// and columns are unchanged; what they read, and so their preamble and rows, is compared.
+struct OldReport {
+    std::vector<std::string> preamble;
+    std::vector<std::vector<std::string>> rows;
+};
+
+std::string oldIndexes(const std::vector<MediumEvent>& events) {
+    std::string out;
+    for (const auto& e : events) out += (out.empty() ? "" : " ") + std::to_string(e.index);
+    return out;
+}
+
+std::string oldLease(const Medium& m) {
+    return m.leased() ? m.lessor + " " + m.leaseContract + " → " + m.leaseReturn : std::string();
+}
+
+std::map<uint64_t, std::string> oldCertificatesByErasure(const Register& log) {
+    std::map<uint64_t, std::string> out;
+    log.forEach([&](uint64_t, const std::string& bytes) {
+        if (!entryHasKind(bytes, EntryKind::CertificateIssued)) return;
+        const EntryFields f = parseEntry(bytes);
+        auto& numbers = out[static_cast<uint64_t>(entryInteger(f, "entry"))];
+        numbers += (numbers.empty() ? "" : " ") + entryText(f, "certificate");
+    });
+    return out;
+}
+
+OldReport oldLedgerReport(const Register& log, const std::string& asOfJst,
+                          const std::string& origin) {
+    const MediaSnapshot s = replayLedger(log, endOfDayJstUtc(asOfJst));
+    OldReport t{{"時点 / As of: " + asOfJst + " (JST, end of day)", origin,
+                 "媒体数 / Media: " + std::to_string(s.media.size())},
+                {}};
+    for (const auto& [tag, m] : s.media)
+        t.rows.push_back({tag, std::to_string(m.infoClass), m.myNumber ? "yes" : "no", m.mediaType,
+                          m.model, m.serial, m.section, m.location, std::string(toString(m.state)),
+                          jstDate(m.changed), oldLease(m), oldIndexes(s.history(tag))});
+    return t;
+}
+
+OldReport oldCarriedOutReport(const Register& log, const std::string& asOfJst,
+                              const std::string& origin) {
+    const MediaSnapshot s = replayLedger(log, endOfDayJstUtc(asOfJst));
+    OldReport t{{"時点 / As of: " + asOfJst + " (JST, end of day)", origin}, {}};
+    for (const auto& [tag, m] : s.media) {
+        if (m.state != MediaState::CarriedOut || !m.carryOutEntry) continue;
+        const EntryFields f = parseEntry(log.entry(*m.carryOutEntry));
+        t.rows.push_back({tag, entryText(f, "class"), m.serial, jstDate(entryText(f, "time")),
+                          entryText(f, "destination"), entryText(f, "operator"),
+                          entryText(f, "approver"), std::to_string(*m.carryOutEntry)});
+    }
+    t.preamble.push_back("件数 / Count: " + std::to_string(t.rows.size()));
+    return t;
+}
+
+OldReport oldDueReport(const Register& log, const std::string& todayJst, int withinDays,
+                       const std::string& origin) {
+    const MediaSnapshot s = replayLedger(log);
+    const std::string horizon =
+        formatDate(TimePoint(*parseDate(todayJst) + std::chrono::days(withinDays)));
+    OldReport t{{"基準日 / Today: " + todayJst + ", +" + std::to_string(withinDays) + " days → " +
+                     horizon + " (JST)",
+                 origin},
+                {}};
+    for (const auto& [tag, m] : s.media) {
+        if (isClosed(m.state)) continue;
+        std::string what;
+        if (m.leased() && m.leaseReturn <= horizon) {
+            if (m.myNumber)
+                what = "My Number: destroy (witnessed) and settle with the lessor";
+            else if (m.state != MediaState::Erased || m.lastErasurePurpose != "lease-return")
+                what = "erase for lease return (not yet erased)";
+            else
+                what = "erased: return to the lessor";
+        } else if (m.state == MediaState::Erased && m.lastErasurePurpose == "disposal") {
+            what = m.myNumber ? "My Number: destroy with a witness" : "erased: record disposal";
+        }
+        if (what.empty()) continue;
+        t.rows.push_back({tag, std::to_string(m.infoClass), m.myNumber ? "yes" : "no",
+                          std::string(toString(m.state)), m.leased() ? m.leaseReturn : "", what,
+                          oldLease(m),
+                          m.lastErasureEntry ? std::to_string(*m.lastErasureEntry) : ""});
+    }
+    t.preamble.push_back("件数 / Count: " + std::to_string(t.rows.size()));
+    return t;
+}
+
+OldReport oldClosuresReport(const Register& log, const std::string& fromJst,
+                            const std::string& toJst, const std::string& origin) {
+    const MediaSnapshot s = replayLedger(log);
+    const auto certificates = oldCertificatesByErasure(log);
+    OldReport t{{"期間 / Period: " + fromJst + " – " + toJst + " (JST)", origin}, {}};
+    for (const auto& e : s.events) {
+        if (e.kind != EntryKind::MediumDisposed && e.kind != EntryKind::MediumDestroyed &&
+            e.kind != EntryKind::MediumReturnedToLessor)
+            continue;
+        const std::string day = jstDate(e.time);
+        if (day < fromJst || day > toJst) continue;
+        const EntryFields f = parseEntry(log.entry(e.index));
+        const Medium& m = s.media.at(e.tag);
+        const std::string erasure = entryText(f, "erasure_entry");
+        std::string certs;
+        for (const std::string& entry : {std::to_string(e.index), erasure})
+            if (!entry.empty())
+                if (auto n = parseDecimal(entry); n && certificates.contains(*n))
+                    certs += (certs.empty() ? "" : " ") + certificates.at(*n);
+        t.rows.push_back({day, e.tag, std::to_string(m.infoClass), m.myNumber ? "yes" : "no",
+                          std::string(toString(e.state)),
+                          e.kind == EntryKind::MediumDestroyed ? entryText(f, "method") : "",
+                          entryText(f, "by"), entryText(f, "witness"), entryText(f, "contractor"),
+                          entryText(f, "contractor_cert"), std::to_string(e.index), erasure,
+                          certs});
+    }
+    t.preamble.push_back("件数 / Count: " + std::to_string(t.rows.size()));
+    return t;
+}
+
 // --- The register: a daily mix, and text an older register may hold.
 
 void addOddMedia(Store& store) {
@@ -186,6 +310,102 @@ void addOddErasures(Store& store, const std::string& day) {
     erasure("not a time", "kept as written, never in a day's list");
 }
 
+// A medium's other lives, which the mix lacks: leases due and returned, a carry-out still out and
+// one back, an erasure for disposal not yet closed, and a mix medium changed today (after every
+// earlier "as of"). Appended with the real clock: after the mix's days.
+void addLedgerLives(Store& store) {
+    Register& log = store.signedRegister();
+    // The day in Japan, as the report command takes it.
+    const std::string today = jstDate(formatRfc3339(systemClock()()));
+    const auto inDays = [&](int n) {
+        return formatDate(TimePoint(*parseDate(today) + std::chrono::days(n)));
+    };
+    const auto leased = [&](const std::string& tag, const std::string& returnOn, bool myNumber) {
+        log.append(EntryBuilder(EntryKind::MediumRegistered)
+                       .set("asset", tag)
+                       .set("class", int64_t{3})
+                       .set("my_number", int64_t{myNumber ? 1 : 0})
+                       .set("media_type", "ssd")
+                       .set("model", "Lease \"SSD\"")
+                       .set("serial", "SN-" + tag)
+                       .set("lessor", "リース株式会社")
+                       .set("lease_contract", "L-77")
+                       .set("lease_return", returnOn)
+                       .set("source", "manual")
+                       .set("by", bench::kMixOperator)
+                       .finish());
+    };
+    const auto erased = [&](const std::string& tag, const std::string& purpose) {
+        return log.append(EntryBuilder(EntryKind::Erasure)
+                              .set("asset", tag)
+                              .set("purpose", purpose)
+                              .set("result", "erased")
+                              .set("method", "zero")
+                              .set("ended", formatRfc3339(systemClock()()))
+                              .set("operator", bench::kMixOperator)
+                              .finish());
+    };
+    leased("LEASE-1", inDays(10), false);
+    leased("LEASE-2", inDays(5), false);
+    erased("LEASE-2", "lease-return");
+    leased("LEASE-3", inDays(40), true);
+    leased("LEASE-4", inDays(-3), false);
+    const uint64_t leaseErasure = erased("LEASE-4", "lease-return");
+    log.append(EntryBuilder(EntryKind::CertificateIssued)
+                   .set("entry", static_cast<int64_t>(leaseErasure))
+                   .set("certificate", "C-LEASE-4")
+                   .finish());
+    log.append(EntryBuilder(EntryKind::MediumReturnedToLessor)
+                   .set("asset", "LEASE-4")
+                   .set("from", "erased")
+                   .set("lessor", "リース株式会社")
+                   .set("lease_contract", "L-77")
+                   .set("erasure_entry", static_cast<int64_t>(leaseErasure))
+                   .set("by", bench::kMixDataManager)
+                   .finish());
+    const auto carriedOut = [&](const std::string& tag) {
+        log.append(EntryBuilder(EntryKind::MediumRegistered)
+                       .set("asset", tag)
+                       .set("class", int64_t{2})
+                       .set("media_type", "usb-flash")
+                       .set("serial", "SN-" + tag)
+                       .set("source", "carry-out")
+                       .set("by", bench::kMixOperator)
+                       .finish());
+        return log.append(EntryBuilder(EntryKind::CarryOut)
+                              .set("asset", tag)
+                              .set("class", int64_t{2})
+                              .set("result", "written")
+                              .set("destination", "県庁 \"本庁\"")
+                              .set("operator", bench::kMixOperator)
+                              .set("approver", bench::kMixDataManager)
+                              .set("device_serial", "SN-" + tag)
+                              .finish());
+    };
+    carriedOut("USB-9");
+    const uint64_t back = carriedOut("USB-10");
+    log.append(EntryBuilder(EntryKind::CarryIn)
+                   .set("asset", "USB-10")
+                   .set("carry_out_index", static_cast<int64_t>(back))
+                   .set("condition", "intact")
+                   .set("crypto_erase", "done")
+                   .set("erasure_index", static_cast<int64_t>(back))
+                   .finish());
+    // Two mix media still in use: one erased for disposal and left so, one moved.
+    const std::vector<Medium> inUse = [&] {
+        MediaLedger ledger(store.database(), log);
+        return ledger.list(MediaState::InUse);
+    }();
+    erased(inUse.at(0).tag, "disposal");
+    log.append(EntryBuilder(EntryKind::MediumMoved)
+                   .set("asset", inUse.at(1).tag)
+                   .set("from", "in-use")
+                   .set("to", "in-use")
+                   .set("location", "書庫")
+                   .set("by", bench::kMixOperator)
+                   .finish());
+}
+
 class ListOutputTest : public ::testing::Test {
   protected:
     static void SetUpTestSuite() {
@@ -198,6 +418,8 @@ class ListOutputTest : public ::testing::Test {
             parseEntry(store.signedRegister().entry(store.signedRegister().size() - 1));
         day_ = entryText(last, "time").substr(0, 10);
         addOddErasures(store, day_);
+        addLedgerLives(store);
+        MediaLedger(store.database(), store.signedRegister());  // the tables catch up
     }
     static void TearDownTestSuite() {
         delete dir_;
@@ -251,6 +473,138 @@ TEST_F(ListOutputTest, RequestListPrintsWhatItPrintedBefore) {
     CapturedOutput out;
     EXPECT_GT(writeRequestList(store.requests(), std::nullopt, now, out.file()), 100u);
     EXPECT_NE(out.text().find("REQ-ODD\\u{001B}[2J expired"), std::string::npos);
+}
+
+// A file of a version 9 build (no index requests_listing, no event times): read-only (never
+// migrated) the request list reads the table and the reports replay the register, and after the
+// migration to version 10 the request list, the media list and every report print the same bytes.
+TEST_F(ListOutputTest, TheListsAndReportsAreTheSameBeforeAndAfterTheMigrationToVersion10) {
+    const TimePoint now = Store::open(data(), Store::Access::ReadOnly).clock()();
+    const std::string today = jstDate(formatRfc3339(now));
+    const auto printed = [&](const std::filesystem::path& dir, Store::Access access) {
+        Store store = Store::open(dir, access);
+        CapturedOutput out;
+        writeRequestList(store.requests(), std::nullopt, now, out.file());
+        const MediaLedger ledger(store.database(), store.signedRegister());
+        writeMediaList(ledger, std::nullopt, out.file());
+        const Register& log = store.signedRegister();
+        const std::string first = entryText(parseEntry(log.entry(0)), "time").substr(0, 10);
+        std::string text = out.text();
+        for (const TableReport& r :
+             {mediaLedgerReport(ledger, today, "o"), mediaLedgerReport(ledger, day_, "o"),
+              carriedOutReport(ledger, log, today, "o"), mediaDueReport(ledger, today, 60, "o"),
+              mediaClosuresReport(ledger, log, first, today, "o")})
+            text += tableReportCsv(r);
+        return text;
+    };
+    const std::string atVersion10 = printed(data(), Store::Access::ReadOnly);
+    const std::filesystem::path old = dir_->path() / "v9";
+    std::filesystem::copy(data(), old);
+    {
+        Database db(old / Store::kDatabaseFile, Database::Mode::ReadOnly);
+        ASSERT_EQ(db.schemaVersion(), 10) << "the mix is at the version this test upgrades to";
+    }
+    {
+        // What a version 9 build left: no indexes, triggers or new columns, no row for version
+        // 10 (its carry keys stay: the migration files them OR IGNORE).
+        sqlite3* raw = nullptr;
+        ASSERT_EQ(sqlite3_open((old / Store::kDatabaseFile).c_str(), &raw), SQLITE_OK);
+        EXPECT_EQ(
+            sqlite3_exec(raw,
+                         "DROP INDEX requests_listing; DROP TRIGGER requests_listed_on_insert; "
+                         "DROP TRIGGER requests_listed_on_update; DROP VIEW requests_listed; "
+                         "ALTER TABLE requests DROP COLUMN listed; "
+                         "DROP INDEX media_events_by_time; "
+                         "ALTER TABLE media_events DROP COLUMN time; "
+                         "DELETE FROM schema_version WHERE version = 10",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK)
+            << sqlite3_errmsg(raw);
+        sqlite3_close(raw);
+    }
+    EXPECT_EQ(printed(old, Store::Access::ReadOnly), atVersion10);
+    EXPECT_EQ(printed(old, Store::Access::ReadWrite), atVersion10);  // migrates
+    Database db(old / Store::kDatabaseFile, Database::Mode::ReadOnly);
+    EXPECT_EQ(db.schemaVersion(), 10);
+    Register log(db);
+    EXPECT_TRUE(MediaLedger(db, log).differencesFromRegister().empty()) << "the times filled";
+    Statement plan(db,
+                   "EXPLAIN QUERY PLAN SELECT id, state, approval_expires, listed FROM requests "
+                   "ORDER BY seq");
+    std::string steps;
+    while (plan.step()) steps += plan.text(3) + "\n";
+    EXPECT_NE(steps.find("COVERING INDEX requests_listing"), std::string::npos) << steps;
+}
+
+void expectSameReport(const TableReport& now, const OldReport& before, const std::string& what) {
+    EXPECT_EQ(now.preamble, before.preamble) << what;
+    ASSERT_EQ(now.rows.size(), before.rows.size()) << what;
+    for (size_t k = 0; k < now.rows.size(); ++k) EXPECT_EQ(now.rows[k], before.rows[k]) << what;
+}
+
+// The four media reports read the ledger's tables (the media and events of their answer) and
+// print what a replay of the register printed, at every "as of", on read-write and read-only
+// opens, and on a read-only copy whose tables are behind (which replays).
+TEST_F(ListOutputTest, MediaReportsPrintWhatTheyPrintedBefore) {
+    // The day in Japan, as the report command takes it.
+    const std::string today = jstDate(formatRfc3339(systemClock()()));
+    const std::string origin = "test.example/reports";
+    const auto check = [&](Store& store, const std::string& how) {
+        const Register& log = store.signedRegister();
+        const MediaLedger ledger(store.database(), store.signedRegister());
+        const std::string first = entryText(parseEntry(log.entry(0)), "time").substr(0, 10);
+        const std::string mid =
+            entryText(parseEntry(log.entry(log.size() / 2)), "time").substr(0, 10);
+        const std::string yesterday =
+            formatDate(TimePoint(*parseDate(today) - std::chrono::days(1)));
+        for (const std::string& asOf :
+             {std::string("2000-01-01"), first, mid, day_, yesterday, today}) {
+            expectSameReport(mediaLedgerReport(ledger, asOf, origin),
+                             oldLedgerReport(log, asOf, origin), how + " ledger " + asOf);
+            expectSameReport(carriedOutReport(ledger, log, asOf, origin),
+                             oldCarriedOutReport(log, asOf, origin), how + " carried-out " + asOf);
+        }
+        for (int within : {0, 7, 30, 9999})
+            expectSameReport(mediaDueReport(ledger, today, within, origin),
+                             oldDueReport(log, today, within, origin),
+                             how + " due " + std::to_string(within));
+        for (const auto& [from, to] :
+             {std::pair{first, today}, std::pair{first, first}, std::pair{mid, mid},
+              std::pair{today, today},
+              std::pair{std::string("2000-01-01"), std::string("2199-12-31")}})
+            expectSameReport(mediaClosuresReport(ledger, log, from, to, origin),
+                             oldClosuresReport(log, from, to, origin),
+                             how + " closures " + from + " " + to);
+    };
+    {
+        Store store = Store::open(data(), Store::Access::ReadWrite);
+        check(store, "read-write");
+        // What the reports must show, so that the comparison covers it.
+        const MediaLedger ledger(store.database(), store.signedRegister());
+        EXPECT_EQ(carriedOutReport(ledger, store.signedRegister(), today, origin).rows.size(), 1u);
+        EXPECT_EQ(mediaDueReport(ledger, today, 30, origin).rows.size(), 3u);
+        const auto closures =
+            mediaClosuresReport(ledger, store.signedRegister(), today, today, origin);
+        ASSERT_EQ(closures.rows.size(), 1u);
+        EXPECT_EQ(closures.rows[0].back(), "C-LEASE-4");
+    }
+    {
+        Store store = Store::open(data(), Store::Access::ReadOnly);
+        check(store, "read-only");
+    }
+    // A copy whose tables are behind: an entry appended without catching them up.
+    const std::filesystem::path behind = dir_->path() / "behind";
+    std::filesystem::copy(data(), behind);
+    {
+        Store store = Store::open(behind, Store::Access::ReadWrite);
+        store.signedRegister().append(EntryBuilder(EntryKind::MediumDisposed)
+                                          .set("asset", "USB-10")
+                                          .set("from", "erased")
+                                          .set("by", bench::kMixDataManager)
+                                          .finish());
+    }
+    Store store = Store::open(behind, Store::Access::ReadOnly);
+    check(store, "read-only, tables behind");
 }
 
 TEST_F(ListOutputTest, CertificateListPrintsWhatItPrintedBefore) {

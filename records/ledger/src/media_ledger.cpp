@@ -1,6 +1,7 @@
 #include "massho/records/ledger/media_ledger.h"
 
 #include <algorithm>
+#include <set>
 #include <tuple>
 
 #include "massho/base/information_class.h"
@@ -172,14 +173,28 @@ bool isValidAssetTag(std::string_view tag) {
 MediaLedger::MediaLedger(Database& db, Register& log, Clock clock)
     : db_(db), register_(log), clock_(std::move(clock)) {
     if (db_.readOnly()) {
-        replayed_ = replayLedger(register_);
+        // Nothing may be written: the tables answer when they already hold every entry, else
+        // the register is replayed (every entry read: O(register)).
+        if (!tablesCurrent()) replayed_ = replayLedger(register_);
         return;
     }
     catchUp();  // the tables are the ladder's (schema.cpp, version 7)
 }
 
+bool MediaLedger::tablesCurrent() const {
+    // The listed columns since version 9, the events' times since 10; an older file opened
+    // read-only was never migrated.
+    if (db_.schemaVersion() < 10) return false;
+    // The cursor before the size: both only grow, so a cursor read first that reaches the size
+    // read after it really covered every entry.
+    Statement cursor(db_, "SELECT next_index FROM media_cursor WHERE id = 0");
+    const uint64_t next = cursor.step() ? static_cast<uint64_t>(cursor.integer(0)) : 0;
+    return next >= register_.size();
+}
+
 void MediaLedger::catchUp() {
-    if (replayed_) return;
+    // Read-only: only ever opened on tables that were current (tablesCurrent) or replayed.
+    if (replayed_ || db_.readOnly()) return;
     Transaction tx(db_);
     Statement cursor(db_, "SELECT next_index FROM media_cursor WHERE id = 0");
     const uint64_t next = cursor.step() ? static_cast<uint64_t>(cursor.integer(0)) : 0;
@@ -213,9 +228,10 @@ void MediaLedger::save(const Medium& m) {
 }
 
 void MediaLedger::saveEvent(const MediumEvent& e) {
-    Statement s(db_, "INSERT OR REPLACE INTO media_events(idx, tag, row) VALUES(?, ?, ?)");
+    // The time beside the row (schema version 10): the reports' index media_events_by_time.
+    Statement s(db_, "INSERT OR REPLACE INTO media_events(idx, tag, row, time) VALUES(?, ?, ?, ?)");
     s.bind(1, static_cast<int64_t>(e.index)).bind(2, e.tag);
-    s.bind(3, serializeEntry(toFields(e))).run();
+    s.bind(3, serializeEntry(toFields(e))).bind(4, e.time).run();
 }
 
 // Inside an act's transaction, after its catchUp(): appends the entry and applies it, so the
@@ -242,7 +258,7 @@ Medium MediaLedger::existing(const std::string& tag) const {
 
 uint64_t MediaLedger::add(const NewMedium& m, const std::string& by) {
     validate(m);
-    if (replayed_) throw StoreError("the register is open read-only: cannot add a medium");
+    if (db_.readOnly()) throw StoreError("the register is open read-only: cannot add a medium");
     Transaction tx(db_);
     catchUp();
     if (find(m.tag))
@@ -472,6 +488,19 @@ std::optional<Medium> MediaLedger::findOpen(
     return std::nullopt;
 }
 
+std::vector<Medium> MediaLedger::withSerial(const std::string& serial) const {
+    std::vector<Medium> out;
+    if (replayed_) {
+        for (const auto& [tag, m] : replayed_->media)
+            if (m.serial == serial) out.push_back(m);
+        return out;
+    }
+    Statement s(db_, "SELECT row FROM media WHERE serial = ? ORDER BY tag");  // media_by_serial
+    s.bind(1, serial);
+    while (s.step()) out.push_back(mediumFromFields(parseEntry(s.text(0))));
+    return out;
+}
+
 std::optional<Medium> MediaLedger::findOpenBySerial(const std::string& serial) const {
     if (serial.empty()) return std::nullopt;
     return findOpen(serial, [](const Medium&) { return true; });
@@ -539,6 +568,113 @@ std::vector<MediumEvent> MediaLedger::history(const std::string& tag) const {
     return out;
 }
 
+std::vector<Medium> MediaLedger::listOpen() const {
+    std::vector<Medium> out;
+    if (replayed_) {
+        for (const auto& [tag, m] : replayed_->media)
+            if (!isClosed(m.state)) out.push_back(m);
+        return out;
+    }
+    // Each open state through index media_by_state: the open media, not every medium.
+    std::string in;
+    std::vector<MediaState> open;
+    for (MediaState s : {MediaState::Registered, MediaState::InUse, MediaState::Stored,
+                         MediaState::CarriedOut, MediaState::Returned, MediaState::Erased,
+                         MediaState::Disposed, MediaState::Destroyed, MediaState::ReturnedToLessor})
+        if (!isClosed(s)) {
+            in += in.empty() ? "?" : ", ?";
+            open.push_back(s);
+        }
+    Statement s(db_, "SELECT row FROM media WHERE state IN (" + in + ") ORDER BY tag");
+    for (size_t k = 0; k < open.size(); ++k) s.bind(static_cast<int>(k + 1), toString(open[k]));
+    while (s.step()) out.push_back(mediumFromFields(parseEntry(s.text(0))));
+    return out;
+}
+
+std::vector<MediumEvent> MediaLedger::eventsBetween(const std::string& from,
+                                                    const std::string& to) const {
+    std::vector<MediumEvent> out;
+    if (replayed_) {
+        for (const auto& e : replayed_->events)
+            if (e.time >= from && e.time < to) out.push_back(e);
+        return out;
+    }
+    Statement s(
+        db_,
+        "SELECT row FROM media_events WHERE time >= ? AND time < ? ORDER BY idx");  // by time
+    s.bind(1, from).bind(2, to);
+    while (s.step()) out.push_back(eventFromFields(parseEntry(s.text(0))));
+    return out;
+}
+
+LedgerAsOf MediaLedger::asOf(const std::string& before, std::optional<MediaState> state) const {
+    LedgerAsOf out;
+    if (replayed_) {
+        MediaSnapshot then = replayLedger(register_, before);
+        for (auto& [tag, m] : then.media)
+            if (!state || m.state == *state) out.media.emplace(tag, std::move(m));
+        for (const auto& e : then.events)
+            if (out.media.contains(e.tag)) out.entries[e.tag].push_back(e.index);
+        return out;
+    }
+    const ReadTransaction reading(db_);
+    // Media with an event at or after `before` (index media_events_by_time) stood otherwise then.
+    std::set<std::string, std::less<>> changed;
+    {
+        // Without DISTINCT, which would have SQLite walk media_events_by_tag instead.
+        Statement s(db_, "SELECT tag FROM media_events WHERE time >= ?");
+        s.bind(1, before);
+        while (s.step()) changed.emplace(s.textView(0));
+    }
+    // The others' rows are as they stood then.
+    for (Medium& m : list(state))
+        if (!changed.contains(m.tag)) out.media.emplace(m.tag, std::move(m));
+    // Those changed since: folded again from their own entries before `before`, as a replay of
+    // the register up to then folds them (an entry of another medium never changes this one).
+    Statement eventsThen(db_,
+                         "SELECT idx FROM media_events WHERE tag = ? AND time < ? ORDER BY idx");
+    const auto indexesThen = [&](const std::string& tag) {
+        std::vector<uint64_t> indexes;
+        eventsThen.reset();
+        eventsThen.bind(1, tag).bind(2, before);
+        while (eventsThen.step()) indexes.push_back(static_cast<uint64_t>(eventsThen.integer(0)));
+        return indexes;
+    };
+    for (const std::string& tag : changed) {
+        std::vector<uint64_t> indexes = indexesThen(tag);
+        std::optional<Medium> medium;
+        for (uint64_t index : indexes)
+            applyToMedium(medium, parseEntry(register_.entry(index)), index);
+        if (!medium || (state && medium->state != *state)) continue;
+        out.media.emplace(tag, std::move(*medium));
+        out.entries.emplace(tag, std::move(indexes));
+    }
+    // The unchanged media's histories: every event of theirs is before `before`.
+    if (state) {
+        for (const auto& [tag, m] : out.media)
+            if (!changed.contains(tag)) out.entries.emplace(tag, indexesThen(tag));
+    } else {
+        // Every medium: the history index media_events_by_tag from start to end, in tag order
+        // (the map's order too, so each new tag goes at its end).
+        Statement s(db_, "SELECT tag, idx FROM media_events ORDER BY tag, idx");
+        std::vector<uint64_t>* current = nullptr;
+        std::string_view currentTag;
+        while (s.step()) {
+            const std::string_view tag = s.textView(0);
+            if (!current || tag != currentTag) {
+                current = nullptr;
+                if (changed.contains(tag)) continue;
+                auto at = out.entries.emplace_hint(out.entries.end(), std::string(tag),
+                                                   std::vector<uint64_t>());
+                current = &at->second;
+                currentTag = at->first;
+            }
+            current->push_back(static_cast<uint64_t>(s.integer(1)));
+        }
+    }
+    return out;
+}
+
 std::vector<std::string> MediaLedger::differencesFromRegister() const {
     const MediaSnapshot truth = replayLedger(register_);
     std::vector<std::string> out;
@@ -569,6 +705,15 @@ std::vector<std::string> MediaLedger::differencesFromRegister() const {
                          [&t = tag](const Medium& r) { return r.tag == t; }))
             out.push_back(tag + ": registered in entry " + std::to_string(m.registeredEntry) +
                           " but missing from the ledger table");
+    // The events' time column (schema version 10), which the reports select by, is its row's.
+    if (!replayed_) {
+        Statement s(db_,
+                    "SELECT idx, tag FROM media_events WHERE time IS NOT "
+                    "json_extract(row, '$.time') ORDER BY idx");
+        while (s.step())
+            out.push_back(std::string(s.textView(1)) + ": the time column of ledger event " +
+                          std::to_string(s.integer(0)) + " differs from its row");
+    }
     return out;
 }
 

@@ -5,6 +5,7 @@
 
 #include "massho/records/register/clock.h"
 #include "massho/records/register/decimal.h"
+#include "massho/records/register/entry_keys.h"
 #include "massho/records/register/entry_kind.h"
 #include "massho/records/register/errors.h"
 
@@ -17,12 +18,6 @@ sys_days parseDay(const std::string& date) {
     const auto day = parseDate(date);
     if (!day) throw UserError("'" + date.substr(0, 20) + "' is not a date written as " + kDateRule);
     return *day;
-}
-
-std::string indexes(const std::vector<MediumEvent>& events) {
-    std::string out;
-    for (const auto& e : events) out += (out.empty() ? "" : " ") + std::to_string(e.index);
-    return out;
 }
 
 std::string optionalIndex(const std::optional<uint64_t>& i) {
@@ -45,15 +40,21 @@ TableReport titled(const std::string& title, const std::string& origin,
     return t;
 }
 
-// Certificate numbers issued per erasure entry (certificate-issued entries name the entry).
-std::map<uint64_t, std::string> certificatesByErasure(const Register& log) {
-    std::map<uint64_t, std::string> out;
-    log.forEach([&](uint64_t, const std::string& bytes) {
-        if (!entryHasKind(bytes, EntryKind::CertificateIssued)) return;
-        const EntryFields f = parseEntry(bytes);
-        auto& numbers = out[static_cast<uint64_t>(entryInteger(f, "entry"))];
-        numbers += (numbers.empty() ? "" : " ") + entryText(f, "certificate");
+// The numbers of the certificates issued for entry `index`, in register order, through their
+// certificate-for keys (entry_keys.h): those entries only. Nullopt when none was issued.
+std::optional<std::string> certificatesFor(const Register& log, uint64_t index) {
+    std::optional<std::string> numbers;
+    const std::string key = std::to_string(index);
+    log.forEachKeyed(entry_key::CertificateFor, key, key, [&](uint64_t, const std::string& bytes) {
+        const std::string number = entryText(parseEntry(bytes), "certificate");
+        numbers = numbers ? *numbers + " " + number : number;
     });
+    return numbers;
+}
+
+std::string indexes(const std::vector<uint64_t>& entries) {
+    std::string out;
+    for (uint64_t index : entries) out += (out.empty() ? "" : " ") + std::to_string(index);
     return out;
 }
 
@@ -73,9 +74,9 @@ std::string jstDate(const std::string& rfc3339Utc) {
     return formatDate(TimePoint(*day + hours(hour + 9)));
 }
 
-TableReport mediaLedgerReport(const Register& log, const std::string& asOfJst,
+TableReport mediaLedgerReport(const MediaLedger& ledger, const std::string& asOfJst,
                               const std::string& origin) {
-    const MediaSnapshot s = replayLedger(log, endOfDayJstUtc(asOfJst));
+    LedgerAsOf s = ledger.asOf(endOfDayJstUtc(asOfJst));
     TableReport t = titled("媒体管理台帳 / Media ledger", origin,
                            {{"asset", "管理番号 / Tag"},
                             {"class", "分類 / Class"},
@@ -94,13 +95,13 @@ TableReport mediaLedgerReport(const Register& log, const std::string& asOfJst,
     for (const auto& [tag, m] : s.media)
         t.rows.push_back({tag, std::to_string(m.infoClass), m.myNumber ? "yes" : "no", m.mediaType,
                           m.model, m.serial, m.section, m.location, std::string(toString(m.state)),
-                          jstDate(m.changed), lease(m), indexes(s.history(tag))});
+                          jstDate(m.changed), lease(m), indexes(s.entries[tag])});
     return t;
 }
 
-TableReport carriedOutReport(const Register& log, const std::string& asOfJst,
-                             const std::string& origin) {
-    const MediaSnapshot s = replayLedger(log, endOfDayJstUtc(asOfJst));
+TableReport carriedOutReport(const MediaLedger& ledger, const Register& log,
+                             const std::string& asOfJst, const std::string& origin) {
+    const LedgerAsOf s = ledger.asOf(endOfDayJstUtc(asOfJst), MediaState::CarriedOut);
     TableReport t = titled("持出し中の媒体 / Media carried out, not returned", origin,
                            {{"asset", "管理番号 / Tag"},
                             {"class", "分類 / Class"},
@@ -122,9 +123,8 @@ TableReport carriedOutReport(const Register& log, const std::string& asOfJst,
     return t;
 }
 
-TableReport mediaDueReport(const Register& log, const std::string& todayJst, int withinDays,
+TableReport mediaDueReport(const MediaLedger& ledger, const std::string& todayJst, int withinDays,
                            const std::string& origin) {
-    const MediaSnapshot s = replayLedger(log);
     const std::string horizon = formatDate(TimePoint(parseDay(todayJst) + days(withinDays)));
     TableReport t = titled("返却・廃棄予定 / Media due for lease return or disposal", origin,
                            {{"asset", "管理番号 / Tag"},
@@ -138,8 +138,7 @@ TableReport mediaDueReport(const Register& log, const std::string& todayJst, int
     t.preamble.insert(t.preamble.begin(), "基準日 / Today: " + todayJst + ", +" +
                                               std::to_string(withinDays) + " days → " + horizon +
                                               " (JST)");
-    for (const auto& [tag, m] : s.media) {
-        if (isClosed(m.state)) continue;
+    for (const Medium& m : ledger.listOpen()) {
         std::string what;
         if (m.leased() && m.leaseReturn <= horizon) {
             if (m.myNumber)
@@ -152,7 +151,7 @@ TableReport mediaDueReport(const Register& log, const std::string& todayJst, int
             what = m.myNumber ? "My Number: destroy with a witness" : "erased: record disposal";
         }
         if (what.empty()) continue;
-        t.rows.push_back({tag, std::to_string(m.infoClass), m.myNumber ? "yes" : "no",
+        t.rows.push_back({m.tag, std::to_string(m.infoClass), m.myNumber ? "yes" : "no",
                           std::string(toString(m.state)), m.leased() ? m.leaseReturn : "", what,
                           lease(m), optionalIndex(m.lastErasureEntry)});
     }
@@ -160,12 +159,13 @@ TableReport mediaDueReport(const Register& log, const std::string& todayJst, int
     return t;
 }
 
-TableReport mediaClosuresReport(const Register& log, const std::string& fromJst,
-                                const std::string& toJst, const std::string& origin) {
-    parseDay(fromJst);
-    parseDay(toJst);
-    const MediaSnapshot s = replayLedger(log);
-    const auto certificates = certificatesByErasure(log);
+TableReport mediaClosuresReport(const MediaLedger& ledger, const Register& log,
+                                const std::string& fromJst, const std::string& toJst,
+                                const std::string& origin) {
+    // The events of the period's days, a day wider on each side as UTC text (a JST day begins
+    // at 15:00 UTC the day before); each is then kept by its JST date exactly.
+    const std::string wideFrom = formatDate(TimePoint(parseDay(fromJst) - days(1)));
+    const std::string wideTo = formatDate(TimePoint(parseDay(toJst) + days(2)));
     TableReport t = titled("廃棄・破壊記録 / Disposals, destructions and lease returns", origin,
                            {{"date_jst", "日付 / Date"},
                             {"asset", "管理番号 / Tag"},
@@ -181,21 +181,26 @@ TableReport mediaClosuresReport(const Register& log, const std::string& fromJst,
                             {"erasure_entry", "消去記録 / Erasure entry"},
                             {"certificates", "消去証明書 / Certificates"}});
     t.preamble.insert(t.preamble.begin(), "期間 / Period: " + fromJst + " – " + toJst + " (JST)");
-    for (const auto& e : s.events) {
+    for (const auto& e : ledger.eventsBetween(wideFrom, wideTo)) {
         if (e.kind != EntryKind::MediumDisposed && e.kind != EntryKind::MediumDestroyed &&
             e.kind != EntryKind::MediumReturnedToLessor)
             continue;
         const std::string day = jstDate(e.time);
         if (day < fromJst || day > toJst) continue;
         const EntryFields f = parseEntry(log.entry(e.index));
-        const Medium& m = s.media.at(e.tag);
+        const std::optional<Medium> found = ledger.find(e.tag);
+        if (!found)
+            throw StoreError("ledger event " + std::to_string(e.index) + " names medium " + e.tag +
+                             ", which has no row: run massho media check");
+        const Medium& m = *found;
         const std::string erasure = entryText(f, "erasure_entry");
         // Certificates of the act itself (a destruction certificate) and of the erasure before.
         std::string certs;
         for (const std::string& entry : {std::to_string(e.index), erasure})
             if (!entry.empty())
-                if (auto n = parseDecimal(entry); n && certificates.contains(*n))
-                    certs += (certs.empty() ? "" : " ") + certificates.at(*n);
+                if (auto n = parseDecimal(entry))
+                    if (auto numbers = certificatesFor(log, *n))
+                        certs += (certs.empty() ? "" : " ") + *numbers;
         t.rows.push_back({day, e.tag, std::to_string(m.infoClass), m.myNumber ? "yes" : "no",
                           std::string(toString(e.state)),
                           e.kind == EntryKind::MediumDestroyed ? entryText(f, "method") : "",

@@ -23,18 +23,18 @@ void appendPadded(std::string& out, std::string_view text, size_t width) {
 
 // DeviceIdentity::describe(), escaped, without building it: its own words are plain ASCII, so
 // escaping the parts one by one gives what escaping the whole gives.
-void appendMedium(std::string& out, const DeviceIdentity& d) {
-    if (d.serial.empty()) {
-        appendEscapedForDisplay(out, d.path);
+void appendMedium(std::string& out, const RequestLine& r) {
+    if (r.deviceSerial.empty()) {
+        appendEscapedForDisplay(out, r.devicePath);
         out += " without serial";
     } else {
         out += "serial ";
-        appendEscapedForDisplay(out, d.serial);
+        appendEscapedForDisplay(out, r.deviceSerial);
     }
     out += " (";
-    appendEscapedForDisplay(out, d.model);
+    appendEscapedForDisplay(out, r.deviceModel);
     out += ", ";
-    out += std::to_string(d.sizeBytes);
+    out += std::to_string(r.deviceSize);
     out += " bytes)";
 }
 
@@ -60,29 +60,35 @@ void appendRequestListHeader(std::string& out) {
     out += line;
 }
 
-void appendRequestLine(std::string& out, const Request& r, std::string_view state) {
-    const auto& d = r.details;
+std::string_view shownStateOf(const RequestLine& r, std::string_view nowRfc3339) {
+    // Request::displayState, with `now` formatted once for the whole list.
+    const bool expired = (r.state == RequestState::Approved || r.state == RequestState::Claimed) &&
+                         r.approvalExpires && nowRfc3339 >= *r.approvalExpires;
+    return expired ? std::string_view("expired") : toString(r.state);
+}
+
+void appendRequestLine(std::string& out, const RequestLine& r, std::string_view state) {
     appendPadded(out, r.id, 11);
     out += ' ';
     size_t start = out.size();
     out += state;
     pad(out, start, 9);
     out += ' ';
-    appendPadded(out, d.purpose, 12);
+    appendPadded(out, r.purpose, 12);
     out += ' ';
     start = out.size();
-    out += std::to_string(d.infoClass);
+    out += std::to_string(r.infoClass);
     pad(out, start, 5);
     out += ' ';
-    appendPadded(out, d.assetTag, 12);
+    appendPadded(out, r.assetTag, 12);
     out += ' ';
     appendPadded(out, r.requester, 10);
     out += ' ';
     appendPadded(out, r.decidedBy.value_or("-"), 10);
     out += ' ';
-    appendPadded(out, d.method.empty() ? std::string_view("-") : std::string_view(d.method), 9);
+    appendPadded(out, r.method.empty() ? std::string_view("-") : r.method, 9);
     out += ' ';
-    appendMedium(out, d.device);
+    appendMedium(out, r);
     out += '\n';
 }
 
@@ -92,10 +98,11 @@ size_t writeRequestList(const Requests& requests, const std::optional<std::strin
     block.reserve(kBlock + 4096);
     appendRequestListHeader(block);
     size_t count = 0;
+    const std::string nowText = formatRfc3339(now);
     // With a state, only the rows of its stored states (index requests_by_state).
     const auto stored = shownState ? storedStatesShownAs(*shownState) : std::vector<RequestState>{};
-    requests.forEach(shownState ? &stored : nullptr, [&](const Request& r) {
-        const std::string state = r.displayState(now);
+    requests.forEachListed(shownState ? &stored : nullptr, [&](const RequestLine& r) {
+        const std::string_view state = shownStateOf(r, nowText);
         if (shownState && *shownState != state) return;
         appendRequestLine(block, r, state);
         ++count;

@@ -1,11 +1,13 @@
 #include "massho/records/people/requests.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 
 #include "massho/base/information_class.h"
 #include "massho/records/register/canonical_json.h"
 #include "massho/records/register/entry_kind.h"
+#include "massho/records/register/errors.h"
 #include "massho/records/register/policy_errors.h"
 #include "massho/records/register/text_field.h"
 
@@ -21,7 +23,7 @@ RequestKind parseKind(const std::string& text) {
     return text == "carryout" ? RequestKind::Carryout : RequestKind::Erase;
 }
 
-RequestState parseState(const std::string& text) {
+RequestState parseState(std::string_view text) {
     if (text == "approved") return RequestState::Approved;
     if (text == "rejected") return RequestState::Rejected;
     if (text == "claimed") return RequestState::Claimed;
@@ -47,7 +49,7 @@ void assignOptional(std::optional<std::string>& to, const Statement& row, int co
 void fillRequest(Request& r, const Statement& row) {
     r.id.assign(row.textView(0));
     r.details.kind = parseKind(row.text(1));
-    r.state = parseState(row.text(2));
+    r.state = parseState(row.textView(2));
     r.requester.assign(row.textView(3));
     r.created.assign(row.textView(4));
     r.details.purpose.assign(row.textView(5));
@@ -67,6 +69,64 @@ void fillRequest(Request& r, const Statement& row) {
     assignOptional(r.approvalExpires, row, 19);
     r.decisionEntry = optionalIndex(row, 20);
     r.usedEntry = optionalIndex(row, 21);
+}
+
+std::optional<std::string_view> optionalView(const Statement& row, int column) {
+    if (row.isNull(column)) return std::nullopt;
+    return row.textView(column);
+}
+
+// The " WHERE state IN (?, …)" of `states` (none: every row), bound by bindStates.
+std::string stateFilter(const std::vector<RequestState>* states) {
+    if (!states) return {};
+    std::string in;
+    for (size_t k = 0; k < states->size(); ++k) in += k == 0 ? "?" : ", ?";
+    return " WHERE state IN (" + in + ")";
+}
+
+void bindStates(Statement& select, const std::vector<RequestState>* states) {
+    if (states)
+        for (size_t k = 0; k < states->size(); ++k)
+            select.bind(static_cast<int>(k + 1), toString((*states)[k]));
+}
+
+// The next "<byte length>:<text>" of `listed` (schema version 10), or false when malformed.
+bool nextField(std::string_view& listed, std::string_view& field) {
+    const size_t colon = listed.find(':');
+    size_t length = 0;
+    const char* end = listed.data() + (colon == std::string_view::npos ? 0 : colon);
+    if (colon == std::string_view::npos || colon == 0 ||
+        std::from_chars(listed.data(), end, length).ptr != end ||
+        length > listed.size() - colon - 1)
+        return false;
+    field = listed.substr(colon + 1, length);
+    listed.remove_prefix(colon + 1 + length);
+    return true;
+}
+
+// An integer field as the table's own column reads it (sqlite3_column_int64 of its text).
+bool integerField(std::string_view& listed, int64_t& value) {
+    std::string_view text;
+    if (!nextField(listed, text)) return false;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    return error == std::errc() && end == text.data() + text.size();
+}
+
+// The printed fields other than ID, state and expiry, from the requests_listing index's column.
+bool readListed(std::string_view listed, RequestLine& line) {
+    std::string_view decidedBy;
+    int64_t infoClass = 0, size = 0;
+    const bool ok = nextField(listed, line.purpose) && integerField(listed, infoClass) &&
+                    nextField(listed, line.assetTag) && nextField(listed, line.requester) &&
+                    nextField(listed, decidedBy) && nextField(listed, line.method) &&
+                    nextField(listed, line.devicePath) && nextField(listed, line.deviceModel) &&
+                    nextField(listed, line.deviceSerial) && integerField(listed, size) &&
+                    listed.empty();
+    line.infoClass = static_cast<int>(infoClass);
+    line.deviceSize = static_cast<uint64_t>(size);
+    // A request not yet decided is joined with "-", which is what the list prints for it.
+    line.decidedBy = decidedBy;
+    return ok;
 }
 
 Request readRequest(const Statement& row) {
@@ -372,19 +432,52 @@ std::vector<Request> Requests::list(const std::vector<RequestState>& states) con
 
 void Requests::forEach(const std::vector<RequestState>* states,
                        const std::function<void(const Request&)>& visit) const {
-    std::string in;
-    if (states)
-        for (size_t k = 0; k < states->size(); ++k) in += k == 0 ? "?" : ", ?";
-    Statement select(db_, std::string(kSelect) +
-                              (states ? " WHERE state IN (" + in + ")" : std::string()) +
-                              " ORDER BY seq");
-    if (states)
-        for (size_t k = 0; k < states->size(); ++k)
-            select.bind(static_cast<int>(k + 1), toString((*states)[k]));
+    Statement select(db_, std::string(kSelect) + stateFilter(states) + " ORDER BY seq");
+    bindStates(select, states);
     Request r;
     while (select.step()) {
         fillRequest(r, select);
         visit(r);
+    }
+}
+
+void Requests::forEachListed(const std::vector<RequestState>* states,
+                             const std::function<void(const RequestLine&)>& visit) const {
+    if (db_.schemaVersion() < 10) {
+        // A file of an older build opened read-only (never migrated): whole rows.
+        forEach(states, [&](const Request& r) {
+            const auto& d = r.details;
+            RequestLine line{r.id,
+                             r.state,
+                             d.purpose,
+                             d.infoClass,
+                             d.assetTag,
+                             r.requester,
+                             r.decidedBy,
+                             d.method,
+                             d.device.path,
+                             d.device.model,
+                             d.device.serial,
+                             d.device.sizeBytes,
+                             r.approvalExpires};
+            visit(line);
+        });
+        return;
+    }
+    // The columns of index requests_listing (schema version 10): SQLite reads the list from that
+    // index alone, four columns a row; `listed` holds the other printed fields.
+    Statement select(db_, std::string("SELECT id, state, approval_expires, listed FROM requests") +
+                              stateFilter(states) + " ORDER BY seq");
+    bindStates(select, states);
+    RequestLine line;
+    while (select.step()) {
+        line.id = select.textView(0);
+        line.state = parseState(select.textView(1));
+        line.approvalExpires = optionalView(select, 2);
+        if (!readListed(select.textView(3), line))
+            throw StoreError("request " + std::string(line.id).substr(0, 40) +
+                             " has a malformed listed column: the database was edited");
+        visit(line);
     }
 }
 

@@ -211,6 +211,20 @@ void Database::fail(const std::string& what) const {
                         " failed: " + sqlite3_errmsg(handle()));
 }
 
+ReadTransaction::ReadTransaction(Database& db) : db_(db), mine_(!db.inTransaction()) {
+    if (mine_) db_.exec("BEGIN");
+}
+
+ReadTransaction::~ReadTransaction() {
+    if (!mine_) return;
+    try {
+        db_.exec("COMMIT");
+    } catch (const std::exception&) {
+        // Ending a transaction that only read cannot lose anything: the connection's next
+        // statement reports a real problem.
+    }
+}
+
 Transaction::Transaction(Database& db) : db_(db) {
     static std::atomic<uint64_t> counter{0};
     if (db.inTransaction()) {

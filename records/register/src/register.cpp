@@ -11,35 +11,6 @@
 #include "massho/records/register/proof.h"
 
 namespace massho::records {
-namespace {
-
-// One read transaction around many single-row reads (unless the caller's transaction is open):
-// outside one, every step takes and drops SQLite's shared lock (fcntl calls on the WAL index),
-// which was a third of the time of a year's disposal list. The entries are append-only, so
-// reading them in one transaction sees nothing different; COMMIT only ends the read.
-class ReadTransaction {
-  public:
-    explicit ReadTransaction(Database& db) : db_(db), mine_(!db.inTransaction()) {
-        if (mine_) db_.exec("BEGIN");
-    }
-    ~ReadTransaction() {
-        if (!mine_) return;
-        try {
-            db_.exec("COMMIT");
-        } catch (const std::exception&) {
-            // Ending a transaction that only read cannot lose anything: the connection's next
-            // statement reports a real problem.
-        }
-    }
-    ReadTransaction(const ReadTransaction&) = delete;
-    ReadTransaction& operator=(const ReadTransaction&) = delete;
-
-  private:
-    Database& db_;
-    bool mine_;
-};
-
-}  // namespace
 
 EntryFields validateEntry(std::string_view bytes) {
     EntryFields fields = parseEntry(bytes);
@@ -119,9 +90,15 @@ bool Register::hasEntryKeys() const {
     return *hasEntryKeys_;
 }
 
+bool Register::hasKeysNamed(std::string_view name) const {
+    if (!hasEntryKeys()) return false;
+    if (!schemaVersion_) schemaVersion_ = db_.schemaVersion();
+    return *schemaVersion_ >= keyFiledSince(name);
+}
+
 void Register::forEachKeyed(std::string_view name, std::string_view first, std::string_view last,
                             const std::function<void(uint64_t, const std::string&)>& visit) const {
-    if (!hasEntryKeys()) {
+    if (!hasKeysNamed(name)) {
         forEach([&](uint64_t index, const std::string& bytes) {
             for (const EntryKey& key : entryKeys(bytes))
                 if (key.name == name && key.value >= first && key.value <= last) {

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include "massho/records/ledger/media_list_text.h"
@@ -334,6 +335,54 @@ TEST_F(MediaLedgerTest, BadInputIsRefusedBeforeWriting) {
         std::string::npos)
         << "duplicate serial";
     EXPECT_EQ(ledger->findOpenBySerial("SN-PC-0007")->tag, "PC-0007");
+}
+
+// A read-only open (an auditor's copy, a read-only command) reads the tables when they hold every
+// entry, as a read-write open that finds nothing new does; with an entry they have not folded it
+// replays the register instead, and sees that entry.
+TEST_F(MediaLedgerTest, AReadOnlyOpenReadsTheTablesWhenNothingIsNew) {
+    ledger->add(disk("PC-0020"), "clerk");
+    ledger->move("PC-0020", to(MediaState::InUse), "clerk");
+    for (int k = 0; k < 200; ++k) {
+        MoveDetails elsewhere;
+        elsewhere.location = "Room " + std::to_string(k);
+        ledger->move("PC-0020", elsewhere, "clerk");
+    }
+    const auto readOnlyOpen = [&](const std::function<void(const MediaLedger&)>& check) {
+        Database copy(dir / "massho.db", Database::Mode::ReadOnly);
+        Register copyLog(copy);
+        const ReadWork before = copy.work();
+        MediaLedger readOnly(copy, copyLog);
+        check(readOnly);
+        return copy.work().rows - before.rows;
+    };
+    const uint64_t rowsCurrent = readOnlyOpen([](const MediaLedger& l) {
+        EXPECT_EQ(l.find("PC-0020")->state, MediaState::InUse);
+        EXPECT_TRUE(l.differencesFromRegister().empty());
+    });
+    EXPECT_LT(readOnlyOpen([](const MediaLedger& l) { EXPECT_TRUE(l.find("PC-0020")); }), 10u)
+        << "the cursor, the size and one row: not the register's " << log.size() << " entries";
+    EXPECT_GT(rowsCurrent, log.size()) << "differencesFromRegister replays it on purpose";
+
+    appendErasure("PC-0020", "disposal");  // behind the tables' back
+    const uint64_t rowsBehind = readOnlyOpen(
+        [](const MediaLedger& l) { EXPECT_EQ(l.find("PC-0020")->state, MediaState::Erased); });
+    EXPECT_GE(rowsBehind, log.size()) << "replayed";
+}
+
+// The reports select events by the time column beside each event's row (schema version 10):
+// `media check` finds one edited behind the register's back.
+TEST_F(MediaLedgerTest, MediaCheckFindsAnEventTimeEditedBehindTheRegistersBack) {
+    ledger->add(disk("PC-0030"), "clerk");
+    const uint64_t moved = ledger->move("PC-0030", to(MediaState::InUse), "clerk");
+    EXPECT_TRUE(ledger->differencesFromRegister().empty());
+    Statement edit(db, "UPDATE media_events SET time = '2000-01-01T00:00:00Z' WHERE idx = ?");
+    edit.bind(1, static_cast<int64_t>(moved)).run();
+    const auto diffs = ledger->differencesFromRegister();
+    ASSERT_EQ(diffs.size(), 1u);
+    EXPECT_NE(diffs[0].find("time column of ledger event " + std::to_string(moved)),
+              std::string::npos)
+        << diffs[0];
 }
 
 TEST_F(MediaLedgerTest, TheLedgerIsAFoldOfTheRegister) {

@@ -1,6 +1,6 @@
-// What the register files each entry under (entry_keys.h, schema version 8): every append files
-// its keys, the migration files the entries an older file already holds by the same rules, and a
-// lookup reads the entries it answers with, not the register.
+// What the register files each entry under (entry_keys.h, schema versions 8 and 10): every append
+// files its keys, the migration files the entries an older file already holds by the same rules,
+// and a lookup reads the entries it answers with, not the register.
 #include "massho/records/register/entry_keys.h"
 
 #include <gtest/gtest.h>
@@ -45,6 +45,17 @@ std::string other() {
     return EntryBuilder("medium-moved", fixedClock()).set("asset", "PC-1").finish();
 }
 
+std::string carryOut(const std::string& result, const std::string& serial,
+                     const std::string& volume) {
+    EntryBuilder e("carry-out", fixedClock());
+    e.set("asset", "USB-1").set("result", result).set("device_serial", serial);
+    return e.set("volume_id", volume).finish();
+}
+
+std::string carryIn(int64_t carryOutIndex) {
+    return EntryBuilder("carry-in", fixedClock()).set("carry_out_index", carryOutIndex).finish();
+}
+
 // A register whose entries have every kind of key, and entries with none (or a key field of the
 // wrong type, or text that JSON escapes), appended in that order.
 std::vector<std::string> mixedEntries() {
@@ -56,7 +67,20 @@ std::vector<std::string> mixedEntries() {
             EntryBuilder("certificate-issued", fixedClock()).set("entry", "3").finish(),
             EntryBuilder("erasure", fixedClock()).set("ended", int64_t{7}).finish(),
             erasure("2026-03-02T00:00:00Z", "REQ-\"quoted\" é"),
-            other()};
+            other(),
+            carryOut("written", "SN-1", "1A2B-3C4D"),        // 9
+            carryOut("failed", "SN-1", "1A2B-3C4D"),         // 10
+            carryIn(9),                                      // 11
+            carryOut("written", "", "5E6F-7A8B"),            // 12
+            EntryBuilder("carry-out-started", fixedClock())  // 13: not a carry-out
+                .set("device_serial", "SN-1")
+                .finish(),
+            EntryBuilder("carry-in-refused", fixedClock())  // 14: not a carry-in
+                .set("carry_out_index", int64_t{9})
+                .finish(),
+            EntryBuilder("carry-in", fixedClock()).set("carry_out_index", "12").finish(),
+            EntryBuilder("carry-out", fixedClock()).set("device_serial", int64_t{1}).finish(),
+            carryIn(12)};  // 17
 }
 
 std::vector<uint64_t> keyed(const Register& log, const std::string& name, const std::string& first,
@@ -94,6 +118,14 @@ void expectTheMixedAnswers(const Register& log) {
               (std::vector<uint64_t>{3, 7}));
     EXPECT_EQ(keyed(log, entry_key::ErasureRequest, "REQ-\"quoted\" é", "REQ-\"quoted\" é"),
               (std::vector<uint64_t>{7}));
+    EXPECT_EQ(keyed(log, entry_key::CarryOutSerial, "SN-1", "SN-1"),
+              (std::vector<uint64_t>{9, 10}));
+    EXPECT_EQ(keyed(log, entry_key::CarryOutSerial, "", ""), (std::vector<uint64_t>{12}));
+    EXPECT_TRUE(keyed(log, entry_key::CarryOutSerial, "1", "1").empty()) << "an integer serial";
+    EXPECT_EQ(keyed(log, entry_key::CarryOutVolume, "5E6F-7A8B", "5E6F-7A8B"),
+              (std::vector<uint64_t>{12}));
+    EXPECT_EQ(keyed(log, entry_key::CarryInFor, "9", "9"), (std::vector<uint64_t>{11}));
+    EXPECT_EQ(keyed(log, entry_key::CarryInFor, "12", "12"), (std::vector<uint64_t>{17}));
 }
 
 TEST(EntryKeys, EveryAppendFilesItsKeysAndALookupReadsOnlyItsAnswer) {
@@ -143,6 +175,45 @@ TEST(EntryKeys, AVersion7FileIsFiledByTheMigrationAsAppendsWouldHave) {
     EXPECT_EQ(indexes.integer(0), 2);
     // Filed keys are append-only like the entries they point at.
     EXPECT_THROW(db.exec("DELETE FROM entry_keys"), DatabaseError);
+}
+
+// The file of a version 9 build, which filed no carry-out or carry-in keys: read-only (never
+// migrated) it answers by reading every entry; the migration to 10 files them as appends would
+// have, and adds the request list's index.
+TEST(EntryKeys, AVersion9FileGetsItsCarryKeysFromTheMigration) {
+    TempDir dir;
+    const std::vector<Migration> v9(Database::migrations().begin(),
+                                    Database::migrations().begin() + 9);
+    {
+        Database old(dir / "massho.db", Database::Mode::Create, v9);
+        Register log(old);
+        sign(log);
+        for (const auto& e : mixedEntries()) log.append(e);
+        // This build's appends filed the new keys too; a version 9 build did not.
+        old.exec(
+            "DROP TRIGGER entry_keys_no_delete; DELETE FROM entry_keys WHERE name IN "
+            "('carry-out-serial', 'carry-out-volume', 'carry-in-for')");
+    }
+    {
+        Database readOnly(dir / "massho.db", Database::Mode::ReadOnly);
+        EXPECT_EQ(readOnly.schemaVersion(), 9);
+        expectTheMixedAnswers(Register(readOnly));
+    }
+    Database db(dir / "massho.db", Database::Mode::ReadWrite);
+    ASSERT_GE(db.schemaVersion(), 10);
+    Register log(db);
+    EXPECT_EQ(keyRows(db), expectedRows(log));
+    expectTheMixedAnswers(log);
+    Statement index(db,
+                    "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = "
+                    "'requests_listing'");
+    index.step();
+    EXPECT_EQ(index.integer(0), 1);
+
+    const ReadWork before = db.work();
+    EXPECT_EQ(keyed(log, entry_key::CarryInFor, "9", "9").size(), 1u);
+    EXPECT_EQ(db.work().rows - before.rows, 2u) << "one key, then its entry";
+    EXPECT_EQ(db.work().fullScanSteps, before.fullScanSteps);
 }
 
 }  // namespace

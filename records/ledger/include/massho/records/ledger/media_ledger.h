@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -76,10 +77,19 @@ std::string ledgerMediaType(std::string_view discovered);
 // True for a tag the ledger accepts: 1–40 of A-Z a-z 0-9 . _ - starting with a letter or digit.
 bool isValidAssetTag(std::string_view tag);
 
+// The ledger as it stood at a moment (the reports' "as of"): each medium then, and the register
+// entries of its history up to then, in register order.
+struct LedgerAsOf {
+    std::map<std::string, Medium> media;
+    std::map<std::string, std::vector<uint64_t>> entries;  // by tag, for the media above
+};
+
 // The media ledger (媒体管理台帳): every act is a register entry appended in the same transaction
 // as the ledger tables' update. The tables are a cache of the fold in media_fold.h: on open they
-// catch up with entries appended elsewhere (erasures, carry-outs, carry-ins), and on a read-only
-// database (an auditor's copy) the ledger is replayed from the register instead.
+// catch up with entries appended elsewhere (erasures, carry-outs, carry-ins). On a read-only
+// database (an auditor's copy, a read-only command) the tables answer when they hold every entry
+// already (the cursor at the register's size, schema version 9 or later); otherwise the ledger
+// is replayed from the register, since the tables cannot be brought up to date.
 //
 // Throws UserError for bad input (exit 2) and RefusedError for an act the medium's state or the
 // rules do not allow (exit 3), always before anything is written.
@@ -95,6 +105,8 @@ class MediaLedger {
     uint64_t returnToLessor(const std::string& tag, const std::string& by);
 
     std::optional<Medium> find(const std::string& tag) const;
+    // Every medium with this serial, closed ones too, by tag (index media_by_serial).
+    std::vector<Medium> withSerial(const std::string& serial) const;
     // The medium with this serial that is not closed (a serial is unique among those).
     std::optional<Medium> findOpenBySerial(const std::string& serial) const;
     // The medium that is not closed and is this device (DeviceIdentity::sameMedium): by serial,
@@ -106,6 +118,17 @@ class MediaLedger {
     void forEachListed(std::optional<MediaState> state,
                        const std::function<void(const MediumLine&)>& visit) const;
     std::vector<MediumEvent> history(const std::string& tag) const;
+    // The media not closed (media_state.h), by tag: through index media_by_state.
+    std::vector<Medium> listOpen() const;
+    // The events with a time from `from` up to (not including) `to`, both RFC 3339 text, in
+    // register order: through index media_events_by_time (schema version 10).
+    std::vector<MediumEvent> eventsBetween(const std::string& from, const std::string& to) const;
+    // The ledger before `before` (RFC 3339 UTC), as replayLedger(log, before) has it, of the
+    // media in `state` (default: every state). Media with no event since are their rows; those
+    // with one are folded again from their own entries before it: the work is the answer and the
+    // events since, not the register.
+    LedgerAsOf asOf(const std::string& before,
+                    std::optional<MediaState> state = std::nullopt) const;
 
     // Applies register entries appended since the tables were last brought up to date.
     void catchUp();
@@ -115,6 +138,7 @@ class MediaLedger {
 
   private:
     Medium existing(const std::string& tag) const;
+    bool tablesCurrent() const;
     std::optional<Medium> findOpen(const std::string& serial,
                                    const std::function<bool(const Medium&)>& matches) const;
     uint64_t record(const std::string& entryBytes);

@@ -3,7 +3,8 @@
 // The table `massho request list` prints (massho(1)): a header, then one line per request with
 // its ID, shown state, purpose, class, asset, requester, decider, method and medium, recorded
 // text with control characters escaped (text_field.h). Built in one buffer and written in large
-// blocks: a city's requests over the years are a hundred thousand lines.
+// blocks from the printed columns only (Requests::forEachListed, schema version 10): a city's
+// requests over the years are a hundred thousand lines.
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -20,8 +21,10 @@ std::vector<RequestState> storedStatesShownAs(const std::string& shown);
 
 // Appends the header line.
 void appendRequestListHeader(std::string& out);
-// Appends the line for `request`, shown in `state` (Request::displayState).
-void appendRequestLine(std::string& out, const Request& request, std::string_view state);
+// The state a person sees at `nowRfc3339` (formatRfc3339 of now): Request::displayState.
+std::string_view shownStateOf(const RequestLine& request, std::string_view nowRfc3339);
+// Appends the line for `request`, shown in `state`.
+void appendRequestLine(std::string& out, const RequestLine& request, std::string_view state);
 
 // The header and every request (or those shown as `shownState`) at `now`, in order, to `out`.
 // Returns how many lines follow the header; throws StoreError when `out` cannot be written.

@@ -50,6 +50,21 @@ struct Request {
     std::string displayState(TimePoint now) const;
 };
 
+// What `request list` prints of one request (request_list_text.h), viewed in place in the row
+// being stepped: valid during the visit only.
+struct RequestLine {
+    std::string_view id;
+    RequestState state = RequestState::Pending;
+    std::string_view purpose;
+    int infoClass = 0;
+    std::string_view assetTag, requester;
+    std::optional<std::string_view> decidedBy;
+    std::string_view method;
+    std::string_view devicePath, deviceModel, deviceSerial;
+    uint64_t deviceSize = 0;
+    std::optional<std::string_view> approvalExpires;
+};
+
 class Requests;
 
 // One erasure or carry-out running on an approval (state `claimed`): never two at once, never
@@ -107,6 +122,11 @@ class Requests {
     // the Request visited is reused for the next row.
     void forEach(const std::vector<RequestState>* states,
                  const std::function<void(const Request&)>& visit) const;
+    // What `request list` prints of the same rows in the same order, one visit each: every
+    // request from index requests_listing (schema version 10: the printed columns only), those
+    // of `states` through requests_by_state. Nothing is copied or kept.
+    void forEachListed(const std::vector<RequestState>* states,
+                       const std::function<void(const RequestLine&)>& visit) const;
 
     std::chrono::days approvalValidity() const { return validity_; }
     Register& signedRegister() { return register_; }

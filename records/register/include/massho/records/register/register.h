@@ -51,8 +51,9 @@ class Register {
 
     // Calls `visit(index, bytes)`, in index order, for the entries filed under `name` with a value
     // from `first` to `last` inclusive, compared as text (entry_keys.h): reads those entries
-    // only. A file older than schema version 8 opened read-only (never migrated) has no
-    // entry_keys table: then every entry is read and filed on the fly, the same answer slower.
+    // only. A file older than the key's schema version (8, or 10: keyFiledSince) opened
+    // read-only (never migrated) lacks them: then every entry is read and filed on the fly, the
+    // same answer slower.
     void forEachKeyed(std::string_view name, std::string_view first, std::string_view last,
                       const std::function<void(uint64_t, const std::string&)>& visit) const;
 
@@ -86,6 +87,8 @@ class Register {
     void catchUpTree(uint64_t size);
     void fileKeys(uint64_t index, std::string_view entryBytes);
     bool hasEntryKeys() const;
+    // True when the file has every entry filed under `name` (entry_keys.h: keyFiledSince).
+    bool hasKeysNamed(std::string_view name) const;
     // A statement prepared on first use and reset for reuse: appends are frequent, preparing
     // SQL is not free.
     Statement& cached(std::unique_ptr<Statement>& slot, std::string_view sql) const;
@@ -96,6 +99,7 @@ class Register {
     KeyProvider key_;
     mutable std::unique_ptr<Statement> insertEntry_, insertCheckpoint_, size_, insertKey_;
     mutable std::optional<bool> hasEntryKeys_;
+    mutable std::optional<int> schemaVersion_;
 };
 
 // Throws EntryFormatError unless `bytes` is a canonical entry with v=1 and string kind, salt
