@@ -233,6 +233,7 @@ class WatchedRun {
         }
     }
     detail::IoWatch& watch() { return *watch_; }
+    std::shared_ptr<detail::IoWatch> watchPtr() const { return watch_; }
     std::atomic<bool>& cancel() { return cancel_; }
 
   private:
@@ -264,10 +265,20 @@ Report runErasure(Target& target, const EraseOptions& options) {
     return Job(target, options).run();
 }
 
+bool waitForAbandonedJobs(std::chrono::milliseconds timeout) {
+    return detail::abandonedJobs().waitForNone(timeout);
+}
+
 Report runErasure(std::unique_ptr<Target> target, const EraseOptions& options) {
     checkOptions(options);
     auto run = std::make_shared<WatchedRun>(std::move(target), options);
-    std::thread worker([run] { run->run(); });
+    std::thread worker([run]() mutable {
+        run->run();
+        // Given up on: closes the target here, on this thread, then counts this job as ended.
+        const std::shared_ptr<detail::IoWatch> watch = run->watchPtr();
+        run.reset();
+        watch->jobThreadEnded();
+    });
     Report report;
     try {
         report = run->watch().watch(options.stallTimeout, options.cancel, run->cancel(),

@@ -4,6 +4,29 @@
 
 namespace massho::erase::detail {
 
+void AbandonedJobs::add() {
+    std::lock_guard lock(mutex_);
+    ++count_;
+}
+
+// Notified under the lock: a waiter that then returns, and the process's exit destroying this,
+// come strictly after.
+void AbandonedJobs::remove() {
+    std::lock_guard lock(mutex_);
+    --count_;
+    changed_.notify_all();
+}
+
+bool AbandonedJobs::waitForNone(std::chrono::milliseconds timeout) {
+    std::unique_lock lock(mutex_);
+    return changed_.wait_for(lock, timeout, [&] { return count_ == 0; });
+}
+
+AbandonedJobs& abandonedJobs() {
+    static AbandonedJobs jobs;
+    return jobs;
+}
+
 uint64_t IoWatch::begin(const char* what, uint64_t offset, std::size_t length) {
     std::lock_guard lock(mutex_);
     if (abandoned_) return 0;
@@ -60,9 +83,14 @@ bool IoWatch::abandoned() const {
     return abandoned_;
 }
 
+void IoWatch::jobThreadEnded() {
+    if (abandoned()) abandonedJobs().remove();
+}
+
 void IoWatch::abandon() {
     {
         std::lock_guard lock(mutex_);
+        if (!abandoned_) abandonedJobs().add();
         abandoned_ = true;
         progress_.clear();
     }
@@ -102,7 +130,8 @@ Report IoWatch::watch(std::chrono::milliseconds timeout, const std::atomic<bool>
         if (cancel && cancel->load()) jobCancel = true;
         const Call* oldest = oldestCall();
         if (oldest && Clock::now() - oldest->since >= timeout) {
-            abandoned_ = true;  // under the lock: the job's thread changes nothing from here on
+            abandonedJobs().add();  // before the job's thread can see abandoned_ and end
+            abandoned_ = true;      // under the lock: the job's thread changes nothing from here on
             progress_.clear();
             changed_.notify_all();  // a reader thread's job may be waiting in post()
             return stalledReport(*oldest, timeout);

@@ -21,6 +21,20 @@ namespace massho::erase::detail {
 // calls in flight, the job's state at the start of its phase, progress to hand over, and the end.
 // Both hold it by shared_ptr: when the device stops answering, the watcher leaves and the job's
 // thread keeps it, with the device, until its call returns, if ever.
+// The jobs given up on whose threads have not ended yet, in this process.
+class AbandonedJobs {
+  public:
+    void add();
+    void remove();
+    bool waitForNone(std::chrono::milliseconds timeout);
+
+  private:
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    int count_ = 0;
+};
+AbandonedJobs& abandonedJobs();
+
 class IoWatch {
   public:
     using Clock = std::chrono::steady_clock;
@@ -41,8 +55,10 @@ class IoWatch {
     void finish(Report report);
     void fail(std::exception_ptr error);  // the job threw instead of reporting
 
-    // True once the watcher has given up on the job (a stalled call, or abandon()).
+    // True once the watcher has given up on the job (a stalled call, or abandon()). Each job
+    // given up is counted (abandonedJobs()) until its thread calls jobThreadEnded().
     bool abandoned() const;
+    void jobThreadEnded();
     void abandon();
     // What the job threw, if it did (watch() then returns an empty report).
     std::exception_ptr error() const;

@@ -34,14 +34,6 @@ bool freeForAnotherJob(const std::string& path) {
     return static_cast<bool>(fd);
 }
 
-bool becomesFree(const std::string& path) {
-    for (int i = 0; i < 600; ++i) {
-        if (freeForAnotherJob(path)) return true;
-        std::this_thread::sleep_for(50ms);
-    }
-    return false;
-}
-
 std::vector<uint8_t> readDevice(const std::string& path, uint64_t offset, std::size_t length) {
     std::vector<uint8_t> bytes(length);
     const base::UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
@@ -88,7 +80,8 @@ TEST_F(StalledDevice, AWriteThatNeverReturnsEndsTheJobAsFailedWhereItStopped) {
     // closing it, without writing anything more.
     EXPECT_FALSE(freeForAnotherJob(disk->path()));
     disk->release();
-    EXPECT_TRUE(becomesFree(disk->path()));
+    EXPECT_TRUE(waitForAbandonedJobs(30s)) << "the stuck thread ended once the disk answered";
+    EXPECT_TRUE(freeForAnotherJob(disk->path()));
     const std::vector<uint8_t> after = readDevice(disk->path(), 9 * kMiB, kSize - 9 * kMiB);
     EXPECT_EQ(std::count(after.begin(), after.end(), 0), static_cast<long>(after.size()))
         << "nothing written past the chunk that hung";
@@ -120,7 +113,8 @@ TEST_F(StalledDevice, AReadThatNeverReturnsDuringVerificationEndsTheJobAsFailed)
     EXPECT_EQ(r.bytesVerified, 0u);
     EXPECT_EQ(r.errorRanges, (std::vector<ByteRange>{{0, kMiB}}));
     disk->release();
-    EXPECT_TRUE(becomesFree(disk->path()));
+    EXPECT_TRUE(waitForAbandonedJobs(30s));
+    EXPECT_TRUE(freeForAnotherJob(disk->path()));
 }
 
 // A device that answers is erased under the watchdog as before: progress reaches the caller on
