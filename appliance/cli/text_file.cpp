@@ -1,9 +1,5 @@
 #include "text_file.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
 #include <iostream>
@@ -12,7 +8,7 @@
 
 #include "cli_error.h"
 #include "file_kind.h"
-#include "massho/base/unique_fd.h"
+#include "massho/base/regular_file.h"
 
 namespace massho::cli {
 namespace {
@@ -36,46 +32,34 @@ std::string readStdinBounded(const std::string& what) {
     return text;
 }
 
-// Anything but a regular file is refused before a byte is read: a FIFO would block (or be
-// drained from another program), a device or a folder is never what was meant.
-void requireRegularFile(int fd, const std::string& path, const std::string& what, size_t max) {
-    struct stat st {};
-    if (::fstat(fd, &st) != 0)
-        throw badInput("cannot read the " + what + " file '" + path + "': " + std::strerror(errno));
-    if (S_ISDIR(st.st_mode))
-        throw badInput("'" + path + "' is a folder, not a " + what + " file: give the file");
-    if (!S_ISREG(st.st_mode))
-        throw badInput("'" + path +
-                       "' is not a regular file (a pipe, a device or a socket): save the " + what +
-                       " in a file and give that");
-    if (static_cast<uintmax_t>(st.st_size) > max)
-        throw badInput("the " + what + " file '" + path + "' is larger than " + sizeText(max) +
-                       ": not a " + what);
-}
-
 }  // namespace
 
 std::string readInputFile(const std::string& path, const std::string& what, size_t maxBytes) {
+    using Problem = base::RegularFileRead::Problem;
     if (path.empty()) throw badInput("the " + what + " file name is empty: give a path");
-    const base::UniqueFd in(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
-    if (in.get() < 0)
-        throw badInput("cannot read the " + what + " file '" + path + "': " + std::strerror(errno) +
-                       " (check the path)");
-    requireRegularFile(in.get(), path, what, maxBytes);
-    std::string bytes;
-    char buf[65536];
-    for (;;) {
-        const ssize_t n = ::read(in.get(), buf, sizeof buf);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0)
+    // Anything but a regular file is refused before a byte is read: a FIFO would block (or be
+    // drained from another program), a device or a folder is never what was meant.
+    base::RegularFileRead read = base::readRegularFile(path, maxBytes);
+    switch (read.problem) {
+        case Problem::None:
+            return std::move(read.bytes);
+        case Problem::CannotOpen:
             throw badInput("cannot read the " + what + " file '" + path +
-                           "': " + std::strerror(errno));
-        if (n == 0) return bytes;
-        bytes.append(buf, static_cast<size_t>(n));
-        if (bytes.size() > maxBytes)  // it grew while being read
+                           "': " + std::strerror(read.error) + " (check the path)");
+        case Problem::Folder:
+            throw badInput("'" + path + "' is a folder, not a " + what + " file: give the file");
+        case Problem::NotRegular:
+            throw badInput("'" + path +
+                           "' is not a regular file (a pipe, a device or a socket): save the " +
+                           what + " in a file and give that");
+        case Problem::TooLarge:
             throw badInput("the " + what + " file '" + path + "' is larger than " +
                            sizeText(maxBytes) + ": not a " + what);
+        case Problem::ReadFailed:
+            break;
     }
+    throw badInput("cannot read the " + what + " file '" + path +
+                   "': " + std::strerror(read.error));
 }
 
 namespace {

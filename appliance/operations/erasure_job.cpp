@@ -185,13 +185,17 @@ ErasureJobResult ErasureJob::run(const std::atomic<bool>* cancel,
         options.blank = input_.blank;
         options.cancel = cancel;
         options.onProgress = std::move(onProgress);
+        options.stallTimeout = input_.stallTimeout;
         try {
-            result.report = erase::runErasure(*target, options);
+            // Under the stall watchdog: a device that stops answering ends the job as failed
+            // instead of holding it for ever. The engine then keeps the target (and O_EXCL) on
+            // the thread stuck in the kernel; otherwise it is closed when this returns.
+            result.report = erase::runErasure(std::move(target), options);
         } catch (const std::exception& e) {
             result.report = failedBeforeWriting(e.what(), input_.verify, input_.clock);
         }
     }
-    target.reset();  // release O_EXCL before recording
+    target.reset();  // release O_EXCL before recording (a drive command's target)
     result.entry = erasureEntry(medium_, input_.context, method, result.report,
                                 evidence ? &*evidence : nullptr);
     result.registerIndex = journal.finish(*input_.context.startedEntry, result.entry);

@@ -88,6 +88,7 @@ void ErasureOperation::check() {
     request.blank = input_.blank;
     request.allowRegularFile = input_.allowRegularFile;
     request.protectedPaths = input_.protectedPaths;
+    request.stallTimeout = input_.stallTimeout;
     request.context.operatorId = input_.operatorId;
     request.context.purpose = input_.purpose;
     request.context.requestId = input_.requestId;

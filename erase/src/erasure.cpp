@@ -3,12 +3,15 @@
 #include <openssl/rand.h>
 
 #include <memory>
+#include <thread>
 
+#include "io_watch.h"
 #include "job_control.h"
 #include "massho/erase/sampling.h"
 #include "pass_writer.h"
 #include "range_list.h"
 #include "verifier.h"
+#include "watched_target.h"
 
 namespace massho::erase {
 namespace {
@@ -98,8 +101,10 @@ std::string describeBadRanges(const std::vector<ByteRange>& bad, const std::stri
 
 class Job {
   public:
-    Job(Target& target, const EraseOptions& options)
+    // `watch`: told where the job stands at the start of each phase (the stall watchdog).
+    Job(Target& target, const EraseOptions& options, detail::IoWatch* watch = nullptr)
         : target_(target),
+          watch_(watch),
           options_(options),
           plan_(buildPlan(*options.method, options.blank)),
           verifyRanges_(rangesToVerify(target, options.verify, drawSeed(options.sampleSeed))),
@@ -128,6 +133,9 @@ class Job {
     bool writeAllPasses() {
         for (std::size_t i = 0; i < plan_.sources.size(); ++i) {
             const int pass = static_cast<int>(i) + 1;
+            if (watch_)
+                watch_->phaseStarted(report_, Progress::Phase::Writing, "pass " + passOf(pass),
+                                     plan_.descriptions[i]);
             progress_.beginPhase(Progress::Phase::Writing, pass, target_.size());
             PhaseOutcome out = detail::writePass(target_, *plan_.sources[i], control_);
             report_.passes.push_back({plan_.descriptions[i], out.bytesDone, out.errors});
@@ -150,6 +158,7 @@ class Job {
         if (options_.beforeVerify) options_.beforeVerify(*plan_.sources.back());
         if (options_.verify == VerifyMode::None) return true;
         const int last = passCount();
+        if (watch_) watch_->phaseStarted(report_, Progress::Phase::Verifying, "verification", "");
         progress_.beginPhase(Progress::Phase::Verifying, last, detail::totalLength(verifyRanges_));
         PhaseOutcome out =
             detail::verifyRanges(target_, *plan_.sources.back(), verifyRanges_, control_);
@@ -183,6 +192,7 @@ class Job {
     }
 
     Target& target_;
+    detail::IoWatch* watch_;
     const EraseOptions& options_;
     PassPlan plan_;
     std::vector<ByteRange> verifyRanges_;
@@ -191,9 +201,7 @@ class Job {
     Report report_;
 };
 
-}  // namespace
-
-Report runErasure(Target& target, const EraseOptions& options) {
+void checkOptions(const EraseOptions& options) {
     if (!options.method) throw EraseError("no erasure method given: choose one from the catalog");
     if (options.method->hardware) {
         throw EraseError("method " + options.method->id +
@@ -203,7 +211,91 @@ Report runErasure(Target& target, const EraseOptions& options) {
     if (options.method->passes.empty()) {
         throw EraseError("method " + options.method->id + " has no passes: fix the catalog");
     }
+}
+
+// Everything the job's thread touches under the watchdog, owned by it: once the watcher has
+// left, nothing of the caller's is reached (its callbacks go through the watch, which drops
+// them, and its cancel flag is mirrored into this one while the watcher runs).
+class WatchedRun {
+  public:
+    WatchedRun(std::unique_ptr<Target> target, const EraseOptions& given)
+        : watch_(std::make_shared<detail::IoWatch>()),
+          target_(std::move(target), watch_),
+          cancel_(given.cancel && given.cancel->load()),  // asked before it starts: no chunk
+          options_(jobOptions(given)),
+          job_(target_, options_, watch_.get()) {}
+
+    void run() {
+        try {
+            watch_->finish(job_.run());
+        } catch (...) {
+            watch_->fail(std::current_exception());
+        }
+    }
+    detail::IoWatch& watch() { return *watch_; }
+    std::shared_ptr<detail::IoWatch> watchPtr() const { return watch_; }
+    std::atomic<bool>& cancel() { return cancel_; }
+
+  private:
+    EraseOptions jobOptions(const EraseOptions& given) {
+        EraseOptions o = given;
+        o.cancel = &cancel_;
+        o.onProgress = [watch = watch_.get()](const Progress& p) { watch->post(p); };
+        // A test's hook, called between phases (no device call in flight, so never after the
+        // watcher has left).
+        if (given.beforeVerify)
+            o.beforeVerify = [watch = watch_.get(),
+                              hook = given.beforeVerify](const PatternSource& lastPass) {
+                if (!watch->abandoned()) hook(lastPass);
+            };
+        return o;
+    }
+
+    std::shared_ptr<detail::IoWatch> watch_;
+    detail::WatchedTarget target_;
+    std::atomic<bool> cancel_;
+    EraseOptions options_;
+    Job job_;
+};
+
+}  // namespace
+
+Report runErasure(Target& target, const EraseOptions& options) {
+    checkOptions(options);
     return Job(target, options).run();
+}
+
+bool waitForAbandonedJobs(std::chrono::milliseconds timeout) {
+    return detail::abandonedJobs().waitForNone(timeout);
+}
+
+Report runErasure(std::unique_ptr<Target> target, const EraseOptions& options) {
+    checkOptions(options);
+    auto run = std::make_shared<WatchedRun>(std::move(target), options);
+    std::thread worker([run]() mutable {
+        run->run();
+        // Given up on: closes the target here, on this thread, then counts this job as ended.
+        const std::shared_ptr<detail::IoWatch> watch = run->watchPtr();
+        run.reset();
+        watch->jobThreadEnded();
+    });
+    Report report;
+    try {
+        report = run->watch().watch(options.stallTimeout, options.cancel, run->cancel(),
+                                    options.onProgress);
+    } catch (...) {  // the caller's progress callback threw: leave the job as if it had stalled
+        run->watch().abandon();
+        worker.detach();
+        throw;
+    }
+    if (run->watch().abandoned()) {
+        worker.detach();  // it keeps `run`, and with it the target, until its call returns
+        return report;
+    }
+    worker.join();
+    if (const std::exception_ptr error = run->watch().error()) std::rethrow_exception(error);
+    run.reset();  // closes the target
+    return report;
 }
 
 }  // namespace massho::erase

@@ -6,12 +6,15 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <iterator>
 #include <random>
 
 #include "massho/records/people/store.h"
 #include "massho/records/register/canonical_json.h"
+#include "massho/testsupport/loop_device.h"
+#include "massho/testsupport/stalling_disk.h"
 #include "massho/testsupport/temp_dir.h"
 
 namespace massho::operations {
@@ -132,6 +135,53 @@ TEST_F(ErasureOperationTest, LeaseReturnWithoutALeaseIsRefusedBeforeAnythingIsWr
     }
     EXPECT_EQ(store.signedRegister().size(), entriesBefore) << "no registration, no refusal entry";
     EXPECT_EQ(imageBytes(), original);
+}
+
+// A device that stops responding mid-pass, for real: testsupport::StallingDisk holds every write
+// from 4 MiB on, so the engine's write there never returns. Before the stall watchdog the job
+// (and the register) waited for ever; now it ends failed after the stall timeout, the `erasure`
+// entry closes the started one with the reason and the range it stopped in, and the outcome the
+// command line and the kiosk show says so.
+TEST_F(ErasureOperationTest, ADeviceThatStopsRespondingEndsFailedAndIsRecordedSo) {
+    MASSHO_REQUIRE_LOOP_DEVICES();
+    ASSERT_TRUE(testsupport::StallingDisk::toolsPresent())
+        << "nbdkit, nbdfuse or fuse3 is missing: run appliance/tools/install-deps";
+    constexpr uint64_t kMiB = 1u << 20;
+    testsupport::StallingDisk disk(tmp.path(), 16 * kMiB);
+    disk.stallWritesFrom(4 * kMiB);
+    ErasureInput in = input("zero");
+    in.devicePath = disk.path();
+    in.allowRegularFile = false;
+    in.assetTag = "LOOP-0001";
+    in.stallTimeout = std::chrono::seconds(5);
+    ErasureOperation operation(store, in);
+    ProgressSink progress;
+    const CancelToken cancel;
+    const Outcome outcome = operation.run(progress, cancel);
+
+    EXPECT_TRUE(disk.writeWaiting());
+    EXPECT_EQ(outcome.kind, OutcomeKind::Failed) << outcome.message;
+    ASSERT_TRUE(outcome.registerIndex);
+    const auto erasure = entry(*outcome.registerIndex);
+    EXPECT_EQ(records::entryText(erasure, "kind"), "erasure");
+    EXPECT_EQ(records::entryText(erasure, "result"), "failed");
+    const std::string reason =
+        "pass 1 of 1: the device stopped responding at offset 4194304 (a write of 4194304 bytes "
+        "there had no answer in 5 s; 4194304 bytes of this pass were written): the job was "
+        "abandoned";
+    EXPECT_EQ(records::entryText(erasure, "failure").rfind(reason, 0), 0u)
+        << records::entryText(erasure, "failure");
+    EXPECT_EQ(records::entryText(erasure, "error_ranges"), "4194304+4194304");
+    EXPECT_EQ(records::entryInteger(erasure, "bytes_written"), 4 * 1048576);
+    EXPECT_EQ(records::entryText(erasure, "nist_level"), "none");
+    EXPECT_EQ(
+        records::entryText(
+            entry(static_cast<uint64_t>(records::entryInteger(erasure, "started_entry"))), "kind"),
+        "erasure-started");
+    EXPECT_EQ(*outcome.registerIndex + 1, store.signedRegister().size()) << "the last entry";
+    EXPECT_NE(outcome.message.find(" FAILED: " + reason), std::string::npos) << outcome.message;
+    EXPECT_NE(outcome.message.find("the medium is NOT erased"), std::string::npos);
+    disk.release();
 }
 
 TEST_F(ErasureOperationTest, CancelledJobIsInterruptedAndRecordedAsCancelled) {

@@ -99,6 +99,23 @@ TEST_F(MessagesCliTest, DamagedExportFilesAreNamed) {
     EXPECT_TRUE(has(r.err, "massho-checkpoints is damaged near byte 0")) << r.err;
 }
 
+// The export-folder fuzzer's finding: a folder where verification reads a file escaped as
+// std::ios_base::failure from a stream ("the system refused an operation: Is a directory
+// (basic_filebuf::underflow ...)"). It is tampering found: exit 1, naming the path and what belongs
+// there.
+TEST_F(MessagesCliTest, AFolderInPlaceOfAnExportFileIsNamed) {
+    const fs::path out = exported();
+    fs::remove(out / "massho-checkpoints");
+    fs::create_directory(out / "massho-checkpoints");
+    auto r = massho({"register", "verify", out.string()});
+    EXPECT_EQ(r.exitCode, 1) << r.out << r.err;
+    expectOwnMessage(r);
+    EXPECT_FALSE(has(r.err, "basic_filebuf")) << r.err;
+    EXPECT_TRUE(has(r.out, "problem: " + (out / "massho-checkpoints").string() +
+                               " is a folder, not a file: it should hold every checkpoint signed"))
+        << r.out << r.err;
+}
+
 TEST_F(MessagesCliTest, GarbageCosignatureFileIsBadInputNamingTheFile) {
     auto init = runCommand(
         {MASSHO_CLI, "witness", "init", (tmp_ / "witness").string(), "--name", "audit.example/w"});

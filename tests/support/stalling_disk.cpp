@@ -39,6 +39,8 @@ StallingDisk::StallingDisk(const std::filesystem::path& dir, uint64_t sizeBytes,
     : image_(dir / "stalling.img"),
       stallFlag_(dir / "stalled"),
       waitingFlag_(dir / "read-waiting"),
+      writeStallFlag_(dir / "writes-stalled-from"),
+      writeWaitingFlag_(dir / "write-waiting"),
       mountPoint_(dir / "stalling-fuse") {
     std::filesystem::create_directories(mountPoint_);
     std::ofstream(image_).close();
@@ -53,7 +55,8 @@ StallingDisk::~StallingDisk() {
 }
 
 // The sh plugin's script: a read waits while the stall flag exists (and says it waits); a write
-// sleeps `writeDelay`, then writes the image.
+// at or past the offset in the write-stall flag waits while that flag exists (and says so); then
+// it sleeps `writeDelay` and writes the image.
 std::filesystem::path StallingDisk::writeScript(uint64_t sizeBytes,
                                                 std::chrono::milliseconds writeDelay) const {
     const std::filesystem::path script = image_.string() + ".sh";
@@ -69,6 +72,11 @@ std::filesystem::path StallingDisk::writeScript(uint64_t sizeBytes,
       << "    while [ -e " << quoted(stallFlag_) << " ]; do sleep 0.05; done\n"
       << "    exec dd if=\"$IMG\" skip=$4 count=$3 iflag=count_bytes,skip_bytes status=none ;;\n"
       << "  pwrite)\n"
+      << "    if [ -e " << quoted(writeStallFlag_) << " ] && [ \"$4\" -ge \"$(cat "
+      << quoted(writeStallFlag_) << ")\" ]; then\n"
+      << "      : >" << quoted(writeWaitingFlag_) << "\n"
+      << "      while [ -e " << quoted(writeStallFlag_) << " ]; do sleep 0.05; done\n"
+      << "    fi\n"
       << "    sleep " << writeDelay.count() / 1000.0 << "\n"
       << "    exec dd of=\"$IMG\" seek=$4 conv=notrunc oflag=seek_bytes status=none ;;\n"
       << "  *) exit 2 ;;\n"
@@ -105,12 +113,24 @@ void StallingDisk::stall() const {
     runChecked({"blockdev", "--flushbufs", loop_->path()});
 }
 
+void StallingDisk::stallWritesFrom(uint64_t offset) const {
+    std::filesystem::remove(writeWaitingFlag_);
+    const std::filesystem::path next = writeStallFlag_.string() + ".new";
+    std::ofstream(next) << offset << "\n";
+    std::filesystem::rename(next, writeStallFlag_);  // never seen half-written by the script
+}
+
 void StallingDisk::release() const {
     std::filesystem::remove(stallFlag_);
+    std::filesystem::remove(writeStallFlag_);
 }
 
 bool StallingDisk::readWaiting() const {
     return std::filesystem::exists(waitingFlag_);
+}
+
+bool StallingDisk::writeWaiting() const {
+    return std::filesystem::exists(writeWaitingFlag_);
 }
 
 void StallingDisk::stopServer() {

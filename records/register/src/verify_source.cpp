@@ -1,9 +1,12 @@
 #include "verify_source.h"
 
-#include <algorithm>
-#include <fstream>
-#include <iterator>
+#include <sys/stat.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "massho/base/regular_file.h"
 #include "massho/records/register/database.h"
 #include "massho/records/register/decimal.h"
 #include "massho/records/register/errors.h"
@@ -14,10 +17,56 @@ namespace massho::records::detail {
 namespace fs = std::filesystem;
 namespace {
 
-std::string readWholeFile(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw RecordsError("cannot read " + file.string());
-    return std::string(std::istreambuf_iterator<char>(in), {});
+// Bounds on what is read whole: a signed note is at most 1 MiB (note.cpp), and so is a verifier key
+// file (the command line's bound). The lists of every checkpoint and every cosignature grow by one
+// note of about 300 bytes per append: 1 GiB holds some 3.5 million.
+constexpr size_t kMaxNoteFile = size_t{1} << 20;
+constexpr size_t kMaxListFile = size_t{1} << 30;
+// A hash tile: at most 256 hashes of 32 bytes.
+constexpr size_t kMaxTileBytes = 256 * 32;
+// An entry bundle: 256 entries of at most 65,535 bytes, each after its 2-byte length (tlog-tiles).
+constexpr size_t kMaxBundleBytes = 256 * (2 + 65535);
+
+// Whether `file` is there at all, as a name in its folder: a symlink loop, a dangling link or a
+// file that cannot be opened is there, and reading it says what is wrong (fs::exists would call
+// a symlink loop absent, and an export's checkpoint list would then be skipped unnoticed).
+bool present(const fs::path& file) {
+    struct stat st {};
+    return ::lstat(file.c_str(), &st) == 0 || errno != ENOENT;
+}
+
+// A file of an export (or a data directory's register.vkey), read whole. Anything there but a
+// regular file within its bound was not written by `register export`: a finding naming the path
+// and what belongs there, never a stream exception, a wait on a FIFO or an allocation as large as
+// the file claims.
+std::string readRegisterFile(const fs::path& file, const std::string& holds, size_t maxBytes) {
+    using Problem = base::RegularFileRead::Problem;
+    base::RegularFileRead read = base::readRegularFile(file.string(), maxBytes);
+    std::string what;
+    switch (read.problem) {
+        case Problem::None:
+            return std::move(read.bytes);
+        case Problem::CannotOpen:
+            what = read.error == ENOENT
+                       ? " is missing"
+                       : std::string(" cannot be opened (") + std::strerror(read.error) + ")";
+            break;
+        case Problem::Folder:
+            what = " is a folder, not a file";
+            break;
+        case Problem::NotRegular:
+            what = " is not a regular file (a pipe, a device or a socket), so it was not read";
+            break;
+        case Problem::TooLarge:
+            what = " is larger than " + groupedDecimal(maxBytes) + " bytes";
+            break;
+        case Problem::ReadFailed:
+            what = std::string(" cannot be read (") + std::strerror(read.error) + ")";
+            break;
+    }
+    throw Finding{std::nullopt, file.string() + what + ": it should hold " + holds +
+                                    "; the copy was altered or damaged (export the register "
+                                    "again, or verify the original)"};
 }
 
 class DatabaseSource : public Source {
@@ -61,9 +110,8 @@ class DatabaseSource : public Source {
         return out;
     }
     std::optional<std::string> ownVkey() override {
-        std::error_code ec;
-        if (!fs::exists(dir_ / "register.vkey", ec)) return std::nullopt;
-        return readWholeFile(dir_ / "register.vkey");
+        if (!present(dir_ / "register.vkey")) return std::nullopt;
+        return readRegisterFile(dir_ / "register.vkey", "the verifier key(s)", kMaxNoteFile);
     }
     const char* kind() const override { return "database"; }
 
@@ -76,11 +124,12 @@ class DatabaseSource : public Source {
 class ExportSource : public Source {
   public:
     explicit ExportSource(fs::path dir) : dir_(std::move(dir)) {
-        latest_ = readWholeFile(dir_ / "checkpoint");
+        latest_ =
+            readRegisterFile(dir_ / "checkpoint", "the latest signed checkpoint", kMaxNoteFile);
         size_ = Checkpoint::parse(parseNote(latest_).body).size;
-        std::error_code ec;
-        if (fs::exists(dir_ / "massho-checkpoints", ec))
-            all_ = readWholeFile(dir_ / "massho-checkpoints");
+        if (present(dir_ / "massho-checkpoints"))
+            all_ = readRegisterFile(dir_ / "massho-checkpoints", "every checkpoint signed",
+                                    kMaxListFile);
         else
             all_ = std::to_string(latest_.size()) + "\n" + latest_;
         // No reserve(size_): the size is the checkpoint's claim, read before anything is checked.
@@ -123,9 +172,9 @@ class ExportSource : public Source {
     }
     std::vector<std::pair<uint64_t, std::string>> cosignatures() override {
         std::vector<std::pair<uint64_t, std::string>> out;
-        std::error_code ec;
-        if (!fs::exists(dir_ / "massho-cosignatures", ec)) return out;
-        std::string text = readWholeFile(dir_ / "massho-cosignatures");
+        if (!present(dir_ / "massho-cosignatures")) return out;
+        std::string text = readRegisterFile(dir_ / "massho-cosignatures",
+                                            "the witnesses' cosignatures", kMaxListFile);
         for (size_t pos = 0, lineNo = 1; pos < text.size(); ++lineNo) {
             size_t eol = text.find('\n', pos);
             if (eol == std::string::npos) break;
@@ -144,9 +193,8 @@ class ExportSource : public Source {
         return out;
     }
     std::optional<std::string> ownVkey() override {
-        std::error_code ec;
-        if (!fs::exists(dir_ / "register.vkey", ec)) return std::nullopt;
-        return readWholeFile(dir_ / "register.vkey");
+        if (!present(dir_ / "register.vkey")) return std::nullopt;
+        return readRegisterFile(dir_ / "register.vkey", "the verifier key(s)", kMaxNoteFile);
     }
     void onLeaf(uint64_t, const Hash& leaf) override { leaves_.push_back(leaf); }
     // Every hash tile must hold the tree's real nodes, so that tile-based tools agree.
@@ -160,8 +208,8 @@ class ExportSource : public Source {
                                    (width < 256 ? ".p/" + std::to_string(width) : "");
                 std::string expected;
                 for (uint64_t j = 0; j < width; ++j) expected += hashView(level[tile * 256 + j]);
-                std::error_code ec;
-                if (!fs::exists(dir_ / name, ec) || readWholeFile(dir_ / name) != expected)
+                if (!present(dir_ / name) ||
+                    readRegisterFile(dir_ / name, "a hash tile", kMaxTileBytes) != expected)
                     throw Finding{std::nullopt, "hash tile " + name +
                                                     " is missing or does not match the entries"};
             }
@@ -206,19 +254,14 @@ class ExportSource : public Source {
         uint64_t width = std::min<uint64_t>(256, size_ - tile * 256);
         std::string name =
             "tile/entries/" + tilePath(tile) + (width < 256 ? ".p/" + std::to_string(width) : "");
-        std::error_code ec;
-        if (!fs::exists(dir_ / name, ec))
+        if (!present(dir_ / name))
             throw Finding{next_, "entry bundle " + name + " is missing: the checkpoint in " +
                                      (dir_ / "checkpoint").string() + " claims " +
                                      groupedDecimal(size_) + " entries but the export holds " +
                                      groupedDecimal(entriesHeld()) +
                                      " (entries were deleted, or the checkpoint was altered)"};
-        // 256 entries of at most 65,535 bytes, each after its 2-byte length (tlog-tiles).
-        constexpr uintmax_t kMaxBundleBytes = 256 * (2 + 65535);
-        if (fs::file_size(dir_ / name, ec) > kMaxBundleBytes || ec)
-            throw Finding{next_, "entry bundle " + name +
-                                     " is larger than 256 entries can be: it was altered"};
-        bundle_ = readWholeFile(dir_ / name);
+        bundle_ =
+            readRegisterFile(dir_ / name, "an entry bundle (at most 256 entries)", kMaxBundleBytes);
         bundlePos_ = 0;
     }
 
@@ -234,7 +277,7 @@ class ExportSource : public Source {
 std::unique_ptr<Source> openSource(const fs::path& path) {
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
-        if (fs::exists(path / "checkpoint", ec)) return std::make_unique<ExportSource>(path);
+        if (present(path / "checkpoint")) return std::make_unique<ExportSource>(path);
         if (fs::exists(path / "massho.db", ec))
             return std::make_unique<DatabaseSource>(path / "massho.db");
         throw RecordsError(path.string() +

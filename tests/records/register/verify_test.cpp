@@ -1,6 +1,10 @@
 #include "massho/records/register/verify.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <fstream>
+#include <functional>
 
 #include "massho/records/register/errors.h"
 #include "massho/records/register/note.h"
@@ -265,6 +269,80 @@ TEST_F(VerifyTest, ExportFolderVerifiesAndTamperingInItIsFound) {
     expectFailure(verify(out), std::nullopt, "hash tile tile/0/000");
     fs::remove(out / "tile/entries/001.p/54");
     expectFailure(verify(out), 256u, "entry bundle tile/entries/001.p/54 is missing");
+}
+
+// What stands in an export where a file belongs and is not that file (the export-folder fuzzer's
+// finding, and what an altered copy may hold): a failed verification naming the path and what
+// belongs there. Before, a folder threw std::ios_base::failure from inside a stream, a FIFO blocked
+// verification for ever, a symlink loop in place of massho-checkpoints was taken for no file (and
+// the export verified), a read error looked like an empty file and a huge file was read whole into
+// memory.
+TEST_F(VerifyTest, WhatStandsInPlaceOfAnExportFileIsNamedNotFollowed) {
+    fs::path out = tmp / "export";
+    {
+        Store store = Store::open(data);
+        store.exportTo(out);
+    }
+    ASSERT_TRUE(verify(out, {saved}).ok);
+    const std::string advice = "; the copy was altered or damaged (export the register again";
+    struct Case {
+        const char* file;
+        const char* holds;
+        std::function<void(const fs::path&)> replace;
+        std::string problem;
+    };
+    auto folder = [](const fs::path& f) { fs::create_directory(f); };
+    auto fifo = [](const fs::path& f) { ASSERT_EQ(::mkfifo(f.c_str(), 0600), 0); };
+    auto loop = [](const fs::path& f) { fs::create_symlink(f.filename(), f); };
+    // As root no permission stops a read; a file whose read(2) fails does: /proc/self/mem at
+    // offset 0, which is never mapped.
+    auto unreadable = [](const fs::path& f) { fs::create_symlink("/proc/self/mem", f); };
+    auto huge = [](uintmax_t bytes) {
+        return [bytes](const fs::path& f) {
+            std::ofstream(f).close();
+            fs::resize_file(f, bytes);  // sparse: nothing is written
+        };
+    };
+    const std::vector<Case> cases{
+        {"massho-checkpoints", "every checkpoint signed", folder, " is a folder, not a file"},
+        {"checkpoint", "the latest signed checkpoint", folder, " is a folder, not a file"},
+        {"massho-cosignatures", "the witnesses' cosignatures", folder, " is a folder, not a file"},
+        {"register.vkey", "the verifier key(s)", folder, " is a folder, not a file"},
+        {"massho-checkpoints", "every checkpoint signed", fifo,
+         " is not a regular file (a pipe, a device or a socket), so it was not read"},
+        {"checkpoint", "the latest signed checkpoint", fifo,
+         " is not a regular file (a pipe, a device or a socket), so it was not read"},
+        {"massho-checkpoints", "every checkpoint signed", loop,
+         " cannot be opened (Too many levels of symbolic links)"},
+        {"checkpoint", "the latest signed checkpoint", loop,
+         " cannot be opened (Too many levels of symbolic links)"},
+        {"massho-checkpoints", "every checkpoint signed", unreadable,
+         " cannot be read (Input/output error)"},
+        {"checkpoint", "the latest signed checkpoint", huge(8ull << 30),
+         " is larger than 1,048,576 bytes"},
+        {"massho-checkpoints", "every checkpoint signed", huge(8ull << 30),
+         " is larger than 1,073,741,824 bytes"},
+        {"tile/entries/000.p/10", "an entry bundle (at most 256 entries)", huge(8ull << 30),
+         " is larger than 16,777,472 bytes"},
+        {"tile/0/000.p/10", "a hash tile", fifo,
+         " is not a regular file (a pipe, a device or a socket), so it was not read"},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(std::string(c.file) + ":" + c.problem);
+        const fs::path file = out / c.file, kept = tmp / "kept";
+        fs::rename(file, kept);
+        c.replace(file);
+        // The export's own register.vkey is read only when no key is given.
+        const VerifyReport r = std::string(c.file) == "register.vkey"
+                                   ? verifyRegister(out, VerifyOptions{})
+                                   : verify(out, {saved});
+        EXPECT_FALSE(r.ok) << r.text();
+        EXPECT_EQ(r.problem, file.string() + c.problem + ": it should hold " + c.holds + advice +
+                                 ", or verify the original)");
+        fs::remove(file);
+        fs::rename(kept, file);
+    }
+    EXPECT_TRUE(verify(out, {saved}).ok) << "every file put back";
 }
 
 TEST_F(VerifyTest, KeyRotationIsFollowedThroughTheChain) {

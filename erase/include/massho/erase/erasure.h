@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <stdexcept>
 #include <string>
 
@@ -24,6 +25,11 @@ class EraseError : public base::Error {
         : base::Error(base::ErrorCategory::Failed, message) {}
 };
 
+// A write or read that has had no answer for this long is a device that stopped responding (a
+// wedged USB bridge, a hung firmware). The kernel's own SCSI timeouts and retries give up within
+// about 30 s to a few minutes; 60 s lets a slow but working drive finish any one call.
+inline constexpr std::chrono::milliseconds kDefaultStallTimeout{60'000};
+
 struct EraseOptions {
     const Method* method = nullptr;
     VerifyMode verify = VerifyMode::Sample;  // pass method->defaultVerify unless overridden
@@ -37,6 +43,9 @@ struct EraseOptions {
     // appliance leaves it empty.
     std::function<void(const PatternSource& lastPass)> beforeVerify;
     uint64_t sampleSeed = 0;  // 0 = draw one from RAND_bytes
+    // runErasure(std::unique_ptr<Target>, ...): how long one device call may go unanswered
+    // before the job is given up as failed (the stall watchdog).
+    std::chrono::milliseconds stallTimeout = kDefaultStallTimeout;
 };
 
 // Chosen with massho_erase_bench (tests/bench): larger chunks gain nothing on the devices here.
@@ -48,5 +57,23 @@ inline constexpr std::size_t kDefaultChunkBytes = 4u << 20;
 // run through sanitize::runHardwareErasure, a chunk size that is not a multiple of the target's
 // alignment).
 Report runErasure(Target& target, const EraseOptions& options);
+
+// The same job under a stall watchdog: it runs on a thread of its own while this thread passes
+// progress on (onProgress is called here, and the job waits for it, as above: a cancel it asks
+// for stops the job at the next chunk) and watches every device call. When one has
+// had no answer for options.stallTimeout, the job is given up: this returns a failed Report
+// saying "the device stopped responding at offset X", with the passes and ranges done until then.
+// The thread stuck in the kernel (D state) cannot be stopped: it is detached and keeps `target`,
+// so the descriptor stays open and the device held until the call returns (then the thread
+// touches nothing of the caller's, closes the descriptor and ends) or, if it never does, until
+// the process ends. onProgress and beforeVerify are never called after this has returned;
+// options.cancel is read only while it runs. When the job ends by itself, `target` is closed
+// before this returns.
+Report runErasure(std::unique_ptr<Target> target, const EraseOptions& options);
+
+// Waits up to `timeout` for the threads of jobs the stall watchdog gave up on to end (each ends,
+// closing its device, once its stuck call returns). True when none is left. For a process about
+// to end (whose exit would otherwise run its cleanup under such a thread) and for tests.
+bool waitForAbandonedJobs(std::chrono::milliseconds timeout);
 
 }  // namespace massho::erase

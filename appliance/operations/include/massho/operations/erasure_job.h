@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -32,6 +33,9 @@ struct ErasureJobInput {
     ErasureContext context;
     // The register's clock (records::Store::clock()): the times of a job that never wrote.
     records::Clock clock = records::systemClock();
+    // An overwrite whose device leaves one write or read unanswered this long ends as failed,
+    // "the device stopped responding at offset X" (erase::runErasure's stall watchdog).
+    std::chrono::milliseconds stallTimeout = erase::kDefaultStallTimeout;
 };
 
 struct ErasureJobResult {

@@ -16,7 +16,8 @@ namespace massho::testsupport {
 // seconds or minutes: nbdkit's sh plugin over a sparse image (each request a dd), exported as a
 // file by nbdfuse, and a real /dev/loopN (direct I/O, so every request reaches nbdkit) over it.
 // stall() makes every read from then on wait until release(); writes go on (slowed by
-// `writeDelay` each, so that a job writing it runs long enough to be caught mid-pass).
+// `writeDelay` each, so that a job writing it runs long enough to be caught mid-pass), unless
+// stallWritesFrom() made those at or past an offset wait too: a device that hangs mid-pass.
 class StallingDisk {
   public:
     // True when nbdkit, nbdfuse and fusermount3 are installed (appliance/tools/install-deps).
@@ -33,9 +34,15 @@ class StallingDisk {
     // From now on reads wait; what the kernel cached of the device is dropped (BLKFLSBUF), so
     // that a reader reaches the disk.
     void stall() const;
+    // From now on every write at or past byte `offset` waits until release() (those before it
+    // go on): a job writing in order hangs after `offset` bytes.
+    void stallWritesFrom(uint64_t offset) const;
+    // Reads and writes go on again.
     void release() const;
     // True once a read has arrived since stall(): someone is waiting on the disk.
     bool readWaiting() const;
+    // True once a write has been held since stallWritesFrom().
+    bool writeWaiting() const;
 
   private:
     std::filesystem::path writeScript(uint64_t sizeBytes,
@@ -43,7 +50,8 @@ class StallingDisk {
     void startAndAttach(uint64_t sizeBytes, const std::filesystem::path& script);
     void stopServer();
 
-    std::filesystem::path image_, stallFlag_, waitingFlag_, mountPoint_;
+    std::filesystem::path image_, stallFlag_, waitingFlag_, writeStallFlag_, writeWaitingFlag_,
+        mountPoint_;
     pid_t server_ = -1;
     std::unique_ptr<LoopDevice> loop_;
 };

@@ -1,0 +1,174 @@
+#include "io_watch.h"
+
+#include "range_list.h"
+
+namespace massho::erase::detail {
+
+void AbandonedJobs::add() {
+    std::lock_guard lock(mutex_);
+    ++count_;
+}
+
+// Notified under the lock: a waiter that then returns, and the process's exit destroying this,
+// come strictly after.
+void AbandonedJobs::remove() {
+    std::lock_guard lock(mutex_);
+    --count_;
+    changed_.notify_all();
+}
+
+bool AbandonedJobs::waitForNone(std::chrono::milliseconds timeout) {
+    std::unique_lock lock(mutex_);
+    return changed_.wait_for(lock, timeout, [&] { return count_ == 0; });
+}
+
+AbandonedJobs& abandonedJobs() {
+    static AbandonedJobs jobs;
+    return jobs;
+}
+
+uint64_t IoWatch::begin(const char* what, uint64_t offset, std::size_t length) {
+    std::lock_guard lock(mutex_);
+    if (abandoned_) return 0;
+    const uint64_t call = nextCall_++;
+    calls_.emplace(call, Call{what, offset, length, Clock::now()});
+    return call;
+}
+
+void IoWatch::end(uint64_t call, bool write, ssize_t transferred) {
+    std::lock_guard lock(mutex_);
+    calls_.erase(call);
+    if (transferred > 0) (write ? written_ : read_) += static_cast<uint64_t>(transferred);
+}
+
+void IoWatch::phaseStarted(const Report& sofar, Progress::Phase phase, std::string name,
+                           std::string description) {
+    std::lock_guard lock(mutex_);
+    phaseStart_ = sofar;
+    phase_ = phase;
+    phaseName_ = std::move(name);
+    phaseDescription_ = std::move(description);
+    writtenAtPhase_ = written_;
+    readAtPhase_ = read_;
+}
+
+void IoWatch::post(const Progress& progress) {
+    std::unique_lock lock(mutex_);
+    if (abandoned_) return;
+    progress_.push_back(progress);
+    const uint64_t ticket = ++posted_;
+    changed_.notify_all();
+    changed_.wait(lock, [&] { return delivered_ >= ticket || abandoned_; });
+}
+
+void IoWatch::finish(Report report) {
+    {
+        std::lock_guard lock(mutex_);
+        finished_ = std::move(report);
+    }
+    changed_.notify_all();
+}
+
+void IoWatch::fail(std::exception_ptr error) {
+    {
+        std::lock_guard lock(mutex_);
+        error_ = std::move(error);
+        finished_ = Report{};
+    }
+    changed_.notify_all();
+}
+
+bool IoWatch::abandoned() const {
+    std::lock_guard lock(mutex_);
+    return abandoned_;
+}
+
+void IoWatch::jobThreadEnded() {
+    if (abandoned()) abandonedJobs().remove();
+}
+
+void IoWatch::abandon() {
+    {
+        std::lock_guard lock(mutex_);
+        if (!abandoned_) abandonedJobs().add();
+        abandoned_ = true;
+        progress_.clear();
+    }
+    changed_.notify_all();
+}
+
+std::exception_ptr IoWatch::error() const {
+    std::lock_guard lock(mutex_);
+    return error_;
+}
+
+const IoWatch::Call* IoWatch::oldestCall() const {
+    const Call* oldest = nullptr;
+    for (const auto& [id, call] : calls_)
+        if (!oldest || call.since < oldest->since) oldest = &call;
+    return oldest;
+}
+
+Report IoWatch::watch(std::chrono::milliseconds timeout, const std::atomic<bool>* cancel,
+                      std::atomic<bool>& jobCancel,
+                      const std::function<void(const Progress&)>& deliver) {
+    // Woken by progress and the end; otherwise often enough to pass a cancel on promptly.
+    constexpr auto kPoll = std::chrono::milliseconds(100);
+    std::unique_lock lock(mutex_);
+    for (;;) {
+        while (!progress_.empty()) {
+            const Progress p = progress_.front();
+            progress_.pop_front();
+            lock.unlock();
+            if (deliver) deliver(p);
+            if (cancel && cancel->load()) jobCancel = true;
+            lock.lock();
+            ++delivered_;
+            changed_.notify_all();
+        }
+        if (finished_) return std::move(*finished_);
+        if (cancel && cancel->load()) jobCancel = true;
+        const Call* oldest = oldestCall();
+        if (oldest && Clock::now() - oldest->since >= timeout) {
+            abandonedJobs().add();  // before the job's thread can see abandoned_ and end
+            abandoned_ = true;      // under the lock: the job's thread changes nothing from here on
+            progress_.clear();
+            changed_.notify_all();  // a reader thread's job may be waiting in post()
+            return stalledReport(*oldest, timeout);
+        }
+        changed_.wait_for(lock, kPoll);
+    }
+}
+
+Report IoWatch::stalledReport(const Call& call, std::chrono::milliseconds timeout) const {
+    Report r = phaseStart_;
+    r.outcome = Outcome::Failed;
+    const uint64_t written = written_ - writtenAtPhase_;
+    std::string done;
+    if (phase_ == Progress::Phase::Writing) {
+        r.passes.push_back({phaseDescription_, written, {}});
+        r.bytesWritten += written;
+        done = std::to_string(written) + " bytes of this pass were written";
+    } else {
+        r.bytesVerified = read_ - readAtPhase_;
+        r.verifyResult = VerifyResult::Failed;
+        done = std::to_string(r.bytesVerified) + " bytes were read back";
+    }
+    if (call.length) addRange(r.errorRanges, {call.offset, call.length});
+    const std::string what = call.length ? std::string("a ") + call.what + " of " +
+                                               std::to_string(call.length) + " bytes there"
+                                         : std::string("a ") + call.what;
+    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(timeout).count();
+    r.failureReason =
+        phaseName_ + ": the device stopped responding at offset " + std::to_string(call.offset) +
+        " (" + what + " had no answer in " +
+        (seconds > 0 ? std::to_string(seconds) + " s" : std::to_string(timeout.count()) + " ms") +
+        "; " + done +
+        "): the job was abandoned and the device stays held until it answers or "
+        "is unplugged; unplug it, reconnect it and erase it again, or destroy it if "
+        "this happens again";
+    r.ended = std::chrono::system_clock::now();
+    return r;
+}
+
+}  // namespace massho::erase::detail
