@@ -120,10 +120,11 @@ void Session::refreshPerson() {
     const std::string today = records::formatDate(service_.store().clock()());
     if (!now || now->disabled || (now->expires && today > *now->expires)) {
         end();
-        throw ServiceError(dbus_error::kNotAuthorized,
-                           QStringLiteral("the account '%1' is disabled or has expired: the "
-                                          "session has ended")
-                               .arg(userId()));
+        throw refusal(dbus_error::kNotAuthorized,
+                      QStringLiteral("the account '%1' is disabled or has expired: the "
+                                     "session has ended")
+                          .arg(userId()),
+                      "session.ended", {userId()});
     }
     user_ = *now;
 }
@@ -133,9 +134,10 @@ const records::User& Session::admit(const QString& caller) {
         throw ServiceError(dbus_error::kNotAuthorized,
                            QStringLiteral("the session has ended: log in again"));
     if (caller != owner_)
-        throw ServiceError(dbus_error::kNotAuthorized,
-                           QStringLiteral("this session belongs to another connection: log in "
-                                          "with Login on your own connection"));
+        throw refusal(dbus_error::kNotAuthorized,
+                      QStringLiteral("this session belongs to another connection: log in "
+                                     "with Login on your own connection"),
+                      "session.other-connection");
     refreshPerson();
     idle_.start();  // a call from its person keeps the session alive
     return user_;
