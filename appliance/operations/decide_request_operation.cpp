@@ -25,6 +25,7 @@ Outcome DecideRequestOperation::run(ProgressSink& progress, const CancelToken&) 
                        : requests.reject(input_.requestId, decider_.id, input_.reason);
     } catch (const records::RefusedError& e) {
         // Recorded as `approval-refused`, the last entry: a refusal once running.
+        if (const base::Reason* reason = base::reasonOf(e)) refusalReason_ = *reason;
         return {OutcomeKind::Refused, e.what(), store_.signedRegister().size() - 1};
     }
     progress.report(1, 1);

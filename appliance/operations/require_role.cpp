@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "massho/base/reason.h"
 #include "massho/operations/operation_error.h"
 
 namespace massho::operations {
@@ -14,8 +15,10 @@ void requireRole(const records::User& person, std::initializer_list<records::Rol
         if (!roles.empty()) roles += " or ";
         roles += records::toString(role);
     }
-    throw NotAuthorizedError("'" + person.id + "' does not hold the " + roles + " role that " +
-                             std::string(act) + " needs; ask an administrator");
+    throw base::withReason(
+        NotAuthorizedError("'" + person.id + "' does not hold the " + roles + " role that " +
+                           std::string(act) + " needs; ask an administrator"),
+        "role.missing", {person.id, roles, std::string(act)});
 }
 
 }  // namespace massho::operations

@@ -165,9 +165,10 @@ QString Administration::AddRecipient(const QString& name, const QString& public_
             try {
                 return image::X25519Recipient::parse(key);
             } catch (const image::KeyFormatError& e) {
-                throw operations::OperationError(
-                    base::ErrorCategory::BadInput,
-                    std::string("not a valid age public key: ") + e.what());
+                throw base::withReason(operations::OperationError(
+                                           base::ErrorCategory::BadInput,
+                                           std::string("not a valid age public key: ") + e.what()),
+                                       "recipient.bad-key");
             }
         }();
         records::Store& store = service_.store();

@@ -1,6 +1,7 @@
 #include "dbus_error.h"
 
 #include "massho/base/error.h"
+#include "massho/base/reason.h"
 #include "massho/operations/operation_error.h"
 #include "massho/records/register/errors.h"
 #include "refusal_reason.h"
@@ -21,12 +22,19 @@ const char* nameFor(base::ErrorCategory category) {
     return dbus_error::kFailed;
 }
 
-DbusError withReason(DbusError error) {
-    if (const auto reason = reasonFor(error.message)) {
-        error.reason = reason->key;
-        error.reasonArgs = reason->args;
+// The reason the error names where it was thrown (base/reason.h); for an error thrown without
+// one, the reason its line shows (refusal_reason.h).
+std::optional<RefusalReason> reasonOf(const std::exception_ptr& error, const QString& line) {
+    try {
+        std::rethrow_exception(error);
+    } catch (const base::HasReason& named) {
+        RefusalReason found{QString::fromStdString(named.reason().key), {}};
+        for (const std::string& arg : named.reason().args)
+            found.args << QString::fromStdString(arg);
+        return found;
+    } catch (...) {
+        return reasonFor(line);
     }
-    return error;
 }
 
 DbusError plainErrorFor(const std::exception_ptr& error) {
@@ -48,7 +56,19 @@ DbusError plainErrorFor(const std::exception_ptr& error) {
 }  // namespace
 
 DbusError dbusErrorFor(const std::exception_ptr& error) {
-    return withReason(plainErrorFor(error));
+    DbusError named = plainErrorFor(error);
+    if (const auto reason = reasonOf(error, named.message)) {
+        named.reason = reason->key;
+        named.reasonArgs = reason->args;
+    }
+    return named;
+}
+
+base::Reasoned<ServiceError> refusal(const char* name, const QString& message, std::string key,
+                                     const QStringList& args) {
+    std::vector<std::string> texts;
+    for (const QString& arg : args) texts.push_back(arg.toStdString());
+    return base::withReason(ServiceError(name, message), std::move(key), std::move(texts));
 }
 
 QDBusMessage errorReply(const QDBusMessage& call, const DbusError& error) {
@@ -57,10 +77,12 @@ QDBusMessage errorReply(const QDBusMessage& call, const DbusError& error) {
 
 void requireBounded(const QString& value, const char* argument, int maxBytes) {
     if (value.size() > maxBytes || value.toUtf8().size() > maxBytes)
-        throw ServiceError(dbus_error::kInvalidArgument,
-                           QStringLiteral("%1 is longer than %2 bytes: give a shorter one")
-                               .arg(QString::fromLatin1(argument))
-                               .arg(maxBytes));
+        throw refusal(dbus_error::kInvalidArgument,
+                      QStringLiteral("%1 is longer than %2 bytes: give a shorter one")
+                          .arg(QString::fromLatin1(argument))
+                          .arg(maxBytes),
+                      "argument.too-long",
+                      {QString::fromLatin1(argument), QString::number(maxBytes)});
 }
 
 }  // namespace massho::service

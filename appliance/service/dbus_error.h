@@ -4,6 +4,9 @@
 #include <QString>
 #include <QStringList>
 #include <exception>
+#include <string>
+
+#include "massho/base/reason.h"
 
 namespace massho::service {
 
@@ -32,6 +35,10 @@ class ServiceError : public std::exception {
     QString message_;
 };
 
+// A ServiceError that names its reason key and arguments (base/reason.h, refusal_reason.h).
+base::Reasoned<ServiceError> refusal(const char* name, const QString& message, std::string key,
+                                     const QStringList& args = {});
+
 struct DbusError {
     QString name;
     QString message;
@@ -42,7 +49,8 @@ struct DbusError {
 // The one mapping from what an operation or the records threw to a D-Bus error: a login or role
 // refusal is NotAuthorized, other refusals Refused, bad input InvalidArgument, failures Failed.
 // Anything else is a defect, reported as Failed "internal error: …" (never a crash).
-// The reason key and its arguments are read from the line (refusal_reason.h).
+// The reason key and its arguments are those the error names (base/reason.h), or for an error
+// thrown without one, those its line shows (refusal_reason.h).
 DbusError dbusErrorFor(const std::exception_ptr& error);
 
 // The error reply to `call`: the line (what QDBusError::message() reads), then the reason key

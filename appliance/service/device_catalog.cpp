@@ -82,10 +82,11 @@ DeviceCatalog::Changes DeviceCatalog::update(std::vector<appliance::BlockDevice>
 const appliance::BlockDevice& DeviceCatalog::listed(const QString& path) const {
     const auto found = devices_.find(path.toStdString());
     if (found == devices_.end())
-        throw ServiceError(dbus_error::kNotFound,
-                           QStringLiteral("%1 is not a device this service listed: call "
-                                          "GetDevices and choose one of its paths")
-                               .arg(path.left(256)));
+        throw refusal(dbus_error::kNotFound,
+                      QStringLiteral("%1 is not a device this service listed: call "
+                                     "GetDevices and choose one of its paths")
+                          .arg(path.left(256)),
+                      "device.unlisted", {path.left(256)});
     return found->second;
 }
 

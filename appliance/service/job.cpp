@@ -81,14 +81,16 @@ void Job::join() {
 void Job::Cancel() {
     try {
         if (ended_)
-            throw ServiceError(dbus_error::kRefused,
-                               QStringLiteral("the job has already ended (%1)").arg(state_));
+            throw refusal(dbus_error::kRefused,
+                          QStringLiteral("the job has already ended (%1)").arg(state_), "job.ended",
+                          {state_});
         if (calledFromDBus()) mayCancel_(*this, message().service());
         if (!identity_.cancellable)
-            throw ServiceError(dbus_error::kRefused,
-                               QStringLiteral("a drive's own sanitize command cannot be "
-                                              "cancelled once sent: leave the drive powered "
-                                              "until it finishes"));
+            throw refusal(dbus_error::kRefused,
+                          QStringLiteral("a drive's own sanitize command cannot be "
+                                         "cancelled once sent: leave the drive powered "
+                                         "until it finishes"),
+                          "job.sanitize-running");
         worker_->cancel();
     } catch (...) {
         const DbusError error = dbusErrorFor(std::current_exception());

@@ -37,9 +37,10 @@ void LoginDesk::submit(const QString& caller, std::string user, std::string pass
         const std::lock_guard lock(mutex_);
         if (waiting_.count(caller) || queue_.size() >= kMaxQueued) {
             wipe(password);
-            throw ServiceError(dbus_error::kBusy,
-                               QStringLiteral("a login is already being checked: wait for its "
-                                              "answer, then try again"));
+            throw refusal(dbus_error::kBusy,
+                          QStringLiteral("a login is already being checked: wait for its "
+                                         "answer, then try again"),
+                          "login.busy");
         }
         waiting_.insert(caller);
         queue_.push_back({caller, std::move(user), std::move(password), std::move(done)});

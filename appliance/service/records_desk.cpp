@@ -7,8 +7,8 @@
 #include "certificate_preview.h"
 #include "dbus_error.h"
 #include "job_worker.h"
-#include "lp_printer.h"
 #include "massho/operations/latest_checkpoint.h"
+#include "massho/operations/lp_printer.h"
 #include "massho/operations/print_certificate_operation.h"
 #include "massho/operations/register_search.h"
 #include "massho/operations/require_entry.h"
@@ -31,6 +31,9 @@ constexpr unsigned kMinPreviewSide = 200;
 constexpr unsigned kMaxPreviewSide = 1600;
 constexpr size_t kMaxReportRows = 2000;
 constexpr int kMaxDueDays = 9999;
+// lp hands the job to the spooler, it does not print: a minute is plenty, and a hung CUPS must
+// not hold the printing worker (and the caller's answer) for ever.
+constexpr std::chrono::milliseconds kLpTimeout = std::chrono::minutes(1);
 
 QString qs(const std::string& s) {
     return QString::fromStdString(s);
@@ -200,7 +203,7 @@ qlonglong RecordsDesk::PrintCertificate(qlonglong index, const QString& printer)
         }
         const std::string title = "massho certificate " + std::to_string(input.index);
         input.send = [printer = input.printer, title](const std::string& pdf) {
-            printWithLp(pdf, printer, title);
+            operations::printWithLp(pdf, printer, title, kLpTimeout);
         };
         auto store = service_.openWorkerStore();
         auto operation = std::make_unique<operations::PrintCertificateOperation>(

@@ -4,10 +4,12 @@
 
 namespace massho::service {
 
-// The lines are those of the operations, the records and this service; a test runs each refusal
-// a kiosk meets through a real masshod and expects its key (tests/service/admin_test.cpp,
-// login_test.cpp). A line reworded without its pattern loses only its translation: the kiosk
-// then shows the English line.
+// Every key here is named where its refusal is thrown (base::withReason, in the records, the
+// operations and this service), so that rewording a line never loses its key; a test runs each
+// refusal a kiosk meets through a real masshod and expects its key (tests/service/admin_test.cpp,
+// login_test.cpp). The patterns, the shape of each key's English line with its arguments as
+// groups, are the fallback for an error thrown without a key (one that passed through a handler
+// that rethrew its line only), and tell the kiosk's test how many arguments each key has.
 const std::vector<ReasonPattern>& reasonCatalogue() {
     static const std::vector<ReasonPattern> catalogue{
         // Logging in (records::Users::authenticate, login_desk.cpp).

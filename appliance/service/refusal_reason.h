@@ -24,7 +24,8 @@ struct ReasonPattern {
 // Every reason key the service can send (a front-end's translation must cover each).
 const std::vector<ReasonPattern>& reasonCatalogue();
 
-// The reason a line gives, or none for a line no pattern knows (a front-end shows it as is).
+// The reason a line gives, or none for a line no pattern knows (a front-end shows it as is): for
+// an error thrown without its reason (base/reason.h).
 std::optional<RefusalReason> reasonFor(const QString& line);
 
 }  // namespace massho::service

@@ -108,10 +108,11 @@ void Service::forgetOldJobs() {
 void Service::requireDeviceFree(const QString& device) const {
     for (const auto& job : jobs_)
         if (job->running() && job->device() == device)
-            throw ServiceError(dbus_error::kBusy,
-                               QStringLiteral("%1 is being worked on by job %2: wait for it to "
-                                              "end, or cancel it")
-                                   .arg(device, job->path()));
+            throw refusal(dbus_error::kBusy,
+                          QStringLiteral("%1 is being worked on by job %2: wait for it to "
+                                         "end, or cancel it")
+                              .arg(device, job->path()),
+                          "device.busy", {device, job->path()});
 }
 
 Job& Service::startJob(const JobIdentity& identity, std::unique_ptr<records::Store> store,
@@ -141,8 +142,12 @@ void Service::decide(const records::User& person, const std::string& requestId,
     decide.check();
     operations::ProgressSink progress;
     const operations::Outcome outcome = decide.run(progress, operations::CancelToken());
-    if (!outcome.done())  // recorded as refused (approval-refused); the caller hears why
-        throw ServiceError(dbus_error::kRefused, qs(outcome.message));
+    if (outcome.done()) return;
+    // Recorded as refused (approval-refused); the caller hears why.
+    const ServiceError refused(dbus_error::kRefused, qs(outcome.message));
+    if (const auto& why = decide.refusalReason())
+        throw base::withReason(refused, why->key, why->args);
+    throw refused;
 }
 
 QVariantMapList Service::requestsFor(const records::User& person) {
@@ -175,8 +180,9 @@ QString Service::openSession(records::User user, const QString& owner) {
     size_t ofOwner = 0;
     for (const auto& [path, session] : sessions_) ofOwner += session->owner() == owner ? 1 : 0;
     if (sessions_.size() >= kMaxSessions || ofOwner >= kMaxSessionsPerConnection)
-        throw ServiceError(dbus_error::kBusy,
-                           QStringLiteral("too many sessions are open: log out of one first"));
+        throw refusal(dbus_error::kBusy,
+                      QStringLiteral("too many sessions are open: log out of one first"),
+                      "session.too-many");
     QString path = newSessionPath();
     auto session = std::make_unique<Session>(*this, std::move(user), owner, path);
     connect(session.get(), &Session::closed, this, [this, path] {
@@ -214,10 +220,11 @@ void Service::requireMayCancel(const Job& job, const QString& caller) const {
         if (session->userId() == job.operatorId() || session->user().hasRole(records::Role::Admin))
             return;
     }
-    throw ServiceError(dbus_error::kNotAuthorized,
-                       QStringLiteral("only %1, who started this job, or an administrator may "
-                                      "cancel it: log in as one of them")
-                           .arg(job.operatorId()));
+    throw refusal(dbus_error::kNotAuthorized,
+                  QStringLiteral("only %1, who started this job, or an administrator may "
+                                 "cancel it: log in as one of them")
+                      .arg(job.operatorId()),
+                  "job.not-yours", {job.operatorId()});
 }
 
 QList<QDBusObjectPath> Service::jobPaths() const {

@@ -113,14 +113,6 @@ uint Session::idleMinutes() const {
     return static_cast<uint>(std::max<std::chrono::minutes::rep>(1, minutes.count()));
 }
 
-void Session::requireOwner() {
-    if (!calledFromDBus()) return;
-    if (message().service() != owner_)
-        throw ServiceError(dbus_error::kNotAuthorized,
-                           QStringLiteral("this session belongs to another connection: log in "
-                                          "with Login on your own connection"));
-}
-
 // The account as it is now: a person disabled or expired since logging in loses the session at
 // the next call (Art. 17), and a role changed by an administrator applies at once.
 void Session::refreshPerson() {
@@ -128,10 +120,11 @@ void Session::refreshPerson() {
     const std::string today = records::formatDate(service_.store().clock()());
     if (!now || now->disabled || (now->expires && today > *now->expires)) {
         end();
-        throw ServiceError(dbus_error::kNotAuthorized,
-                           QStringLiteral("the account '%1' is disabled or has expired: the "
-                                          "session has ended")
-                               .arg(userId()));
+        throw refusal(dbus_error::kNotAuthorized,
+                      QStringLiteral("the account '%1' is disabled or has expired: the "
+                                     "session has ended")
+                          .arg(userId()),
+                      "session.ended", {userId()});
     }
     user_ = *now;
 }
@@ -141,20 +134,21 @@ const records::User& Session::admit(const QString& caller) {
         throw ServiceError(dbus_error::kNotAuthorized,
                            QStringLiteral("the session has ended: log in again"));
     if (caller != owner_)
-        throw ServiceError(dbus_error::kNotAuthorized,
-                           QStringLiteral("this session belongs to another connection: log in "
-                                          "with Login on your own connection"));
+        throw refusal(dbus_error::kNotAuthorized,
+                      QStringLiteral("this session belongs to another connection: log in "
+                                     "with Login on your own connection"),
+                      "session.other-connection");
     refreshPerson();
-    idle_.start();
+    idle_.start();  // a call from its person keeps the session alive
     return user_;
 }
 
 template <typename Act>
 auto Session::serve(Act&& act) -> decltype(act()) {
     try {
-        requireOwner();
-        refreshPerson();
-        idle_.start();  // a call from its person keeps the session alive
+        // A call from inside the service (not from D-Bus) has no connection to compare: it is
+        // taken as the owner's, and the person is still read again and the session kept alive.
+        admit(calledFromDBus() ? message().service() : owner_);
         return act();
     } catch (...) {
         const DbusError error = dbusErrorFor(std::current_exception());

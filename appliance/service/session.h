@@ -82,11 +82,10 @@ class Session : public QObject, protected QDBusContext {
     void closed();
 
   private:
-    // Runs `act` for a call from the owning connection, turning what it throws into the named
-    // D-Bus error reply; touches the idle timer.
+    // Runs `act` for a call admitted as admit() admits one (a call not from D-Bus as the
+    // owner's), turning what it throws into the named D-Bus error reply.
     template <typename Act>
     auto serve(Act&& act) -> decltype(act());
-    void requireOwner();
     void refreshPerson();
     std::string listedDevice(const QString& device) const;
     void end();

@@ -1,28 +1,12 @@
 #include "massho/testsupport/stalling_disk.h"
 
-#include <fcntl.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-
 #include <fstream>
-#include <stdexcept>
-#include <thread>
 #include <vector>
 
 #include "massho/testsupport/command.h"
-#include "massho/testsupport/pullable_disk.h"
-
-extern char** environ;
 
 namespace massho::testsupport {
 namespace {
-
-bool exported(const std::filesystem::path& file, uint64_t size) {
-    struct stat st {};
-    return ::stat(file.c_str(), &st) == 0 && static_cast<uint64_t>(st.st_size) == size;
-}
 
 std::string quoted(const std::filesystem::path& p) {
     return "'" + p.string() + "'";
@@ -31,7 +15,7 @@ std::string quoted(const std::filesystem::path& p) {
 }  // namespace
 
 bool StallingDisk::toolsPresent() {
-    return PullableDisk::toolsPresent();  // the same three tools
+    return NbdkitLoop::toolsPresent();
 }
 
 StallingDisk::StallingDisk(const std::filesystem::path& dir, uint64_t sizeBytes,
@@ -42,16 +26,14 @@ StallingDisk::StallingDisk(const std::filesystem::path& dir, uint64_t sizeBytes,
       writeStallFlag_(dir / "writes-stalled-from"),
       writeWaitingFlag_(dir / "write-waiting"),
       mountPoint_(dir / "stalling-fuse") {
-    std::filesystem::create_directories(mountPoint_);
-    std::ofstream(image_).close();
-    std::filesystem::resize_file(image_, sizeBytes);
-    startAndAttach(sizeBytes, writeScript(sizeBytes, writeDelay));
+    createSparseImage(image_, sizeBytes);
+    disk_ = std::make_unique<NbdkitLoop>(
+        mountPoint_, sizeBytes,
+        std::vector<std::string>{"sh", writeScript(sizeBytes, writeDelay).string()});
 }
 
 StallingDisk::~StallingDisk() {
     release();
-    loop_.reset();  // losetup -d
-    stopServer();
 }
 
 // The sh plugin's script: a read waits while the stall flag exists (and says it waits); a write
@@ -86,31 +68,10 @@ std::filesystem::path StallingDisk::writeScript(uint64_t sizeBytes,
     return script;
 }
 
-// posix_spawn rather than fork: the tests run Qt and other threads (pullable_disk.cpp).
-void StallingDisk::startAndAttach(uint64_t sizeBytes, const std::filesystem::path& script) {
-    std::vector<std::string> args{
-        "nbdfuse",      (mountPoint_ / "disk").string(), "--command", "nbdkit", "-s", "sh",
-        script.string()};
-    std::vector<char*> argv;
-    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    const int failed = posix_spawnp(&server_, "nbdfuse", &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (failed) throw std::runtime_error("cannot start nbdfuse: run appliance/tools/install-deps");
-    for (int i = 0; i < 200 && !exported(mountPoint_ / "disk", sizeBytes); ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    if (!exported(mountPoint_ / "disk", sizeBytes))
-        throw std::runtime_error("nbdfuse did not export " + image_.string());
-    loop_ = std::make_unique<LoopDevice>(mountPoint_ / "disk", LoopOptions{.directIo = true});
-}
-
 void StallingDisk::stall() const {
     std::filesystem::remove(waitingFlag_);
     std::ofstream(stallFlag_).close();
-    runChecked({"blockdev", "--flushbufs", loop_->path()});
+    runChecked({"blockdev", "--flushbufs", disk_->path()});
 }
 
 void StallingDisk::stallWritesFrom(uint64_t offset) const {
@@ -131,15 +92,6 @@ bool StallingDisk::readWaiting() const {
 
 bool StallingDisk::writeWaiting() const {
     return std::filesystem::exists(writeWaitingFlag_);
-}
-
-void StallingDisk::stopServer() {
-    if (server_ <= 0) return;
-    ::kill(server_, SIGTERM);  // nbdfuse unmounts its file and ends nbdkit
-    int status = 0;
-    ::waitpid(server_, &status, 0);
-    server_ = -1;
-    runCommand({"fusermount3", "-u", "-z", mountPoint_.string()});
 }
 
 }  // namespace massho::testsupport

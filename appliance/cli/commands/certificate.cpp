@@ -1,6 +1,5 @@
 // massho certificate INDEX (--pdf FILE | --print [--printer NAME]) --as ID --password-stdin
 // [--json]; certificate batch; certificate list. (certificate verify: certificate_verify.cpp)
-#include <QProcess>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -13,6 +12,7 @@
 #include "../session.h"
 #include "massho/operations/issue_certificate_batch_operation.h"
 #include "massho/operations/issue_certificate_operation.h"
+#include "massho/operations/lp_printer.h"
 #include "massho/operations/print_certificate_operation.h"
 #include "massho/records/papers/disposal_list.h"
 #include "massho/records/register/clock.h"
@@ -37,31 +37,6 @@ void commitRecorded(OutputFile& out) {
                      " (the certificate is recorded and archived in DATA_DIR/certificates/: "
                      "massho certificate --print, or copy it from there)");
     }
-}
-
-// CUPS: the archived bytes go to `lp` on its standard input, never a re-render.
-void printPdf(const std::string& pdf, const std::optional<std::string>& printer,
-              const std::string& title) {
-    QStringList args{QStringLiteral("-t"), QString::fromStdString(title)};
-    if (printer) args << QStringLiteral("-d") << QString::fromStdString(*printer);
-    args << QStringLiteral("-");
-    QProcess lp;
-    lp.start(QStringLiteral("lp"), args);
-    if (!lp.waitForStarted())
-        throw failed(
-            "cannot print: CUPS's 'lp' is not installed here (install cups-client and "
-            "add a printer), or save the PDF with --pdf FILE instead");
-    lp.write(pdf.data(), static_cast<qint64>(pdf.size()));
-    lp.closeWriteChannel();
-    lp.waitForFinished(-1);
-    if (lp.exitStatus() != QProcess::NormalExit || lp.exitCode() != 0) {
-        QString reason = QString::fromLocal8Bit(lp.readAllStandardError()).trimmed();
-        reason.replace('\n', ' ');
-        throw failed("printing failed: lp said \"" + reason.toStdString() +
-                     "\"; check the printer name (lpstat -p) and that CUPS is running");
-    }
-    std::fprintf(stderr, "sent to the printer: %s\n",
-                 QString::fromLocal8Bit(lp.readAllStandardOutput()).trimmed().toUtf8().constData());
 }
 
 }  // namespace
@@ -114,10 +89,13 @@ int runCertificate(const Invocation& inv) {
     if (cl.isSet("print")) {
         const auto printer = cl.value("printer");
         operations::PrintCertificateOperation print(
-            store, session.user(), {index, printer, [&](const std::string& pdf) {
-                                        printPdf(pdf, printer,
-                                                 "massho certificate " + std::to_string(index));
-                                    }});
+            store, session.user(),
+            {index, printer, [&](const std::string& pdf) {
+                 // At a terminal the person waits for lp as long as it takes (Ctrl-C ends it).
+                 const std::string said = operations::printWithLp(
+                     pdf, printer, "massho certificate " + std::to_string(index));
+                 std::fprintf(stderr, "sent to the printer: %s\n", said.c_str());
+             }});
         print.check();
         const operations::Outcome outcome = print.run(progress, cancel);
         std::fprintf(stderr, "printing recorded as register entry %llu\n",

@@ -8,6 +8,7 @@
 #include "../commands.h"
 #include "../session.h"
 #include "../text_file.h"
+#include "massho/operations/verify_register_operation.h"
 #include "massho/records/register/errors.h"
 #include "massho/records/register/verify.h"
 
@@ -91,6 +92,10 @@ int runRegisterCheckpoint(const Invocation& inv) {
     return 0;
 }
 
+// Not VerifyRegisterOperation, the auditor's act at the appliance: this is the offline check
+// anyone with the public key may run, without logging in, on any copy or export, with the keys,
+// checkpoints and witnesses they trust; and a register that cannot be read is bad input here
+// (exit 2). Both call records::verifyRegister and say a failure in the same line.
 int runRegisterVerify(const Invocation& inv) {
     CommandLine cl(inv.name, inv.arguments);
     cl.addPositional(
@@ -134,11 +139,7 @@ int runRegisterVerify(const Invocation& inv) {
         throw badInput(e.what());
     }
     writeBytes(report.text());
-    if (!report.ok) {
-        std::string where =
-            report.firstBadIndex ? " at entry " + std::to_string(*report.firstBadIndex) : "";
-        throw failed("register verification FAILED" + where + ": " + report.problem);
-    }
+    if (!report.ok) throw failed(operations::verifySummary(report));
     return 0;
 }
 

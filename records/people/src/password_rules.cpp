@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "massho/base/reason.h"
 #include "massho/records/register/errors.h"
 
 namespace massho::records {
@@ -51,23 +52,33 @@ int countCharacterClasses(std::string_view password) {
 void checkPasswordStrength(std::string_view password, std::string_view userId,
                            const PasswordRules& rules) {
     if (password.size() < rules.minLength)
-        throw UserError("password is shorter than " + std::to_string(rules.minLength) +
-                        " characters: choose a longer one");
+        throw base::withReason(
+            UserError("password is shorter than " + std::to_string(rules.minLength) +
+                      " characters: choose a longer one"),
+            "password.short", {std::to_string(rules.minLength)});
     if (password.size() > rules.maxLength)
-        throw UserError("password is longer than " + std::to_string(rules.maxLength) +
-                        " characters");
+        throw base::withReason(
+            UserError("password is longer than " + std::to_string(rules.maxLength) + " characters"),
+            "password.long", {std::to_string(rules.maxLength)});
     if (countCharacterClasses(password) < rules.minCharacterClasses)
-        throw UserError("password uses fewer than " + std::to_string(rules.minCharacterClasses) +
-                        " kinds of character (lower case, upper case, digits, symbols): mix more");
+        throw base::withReason(
+            UserError("password uses fewer than " + std::to_string(rules.minCharacterClasses) +
+                      " kinds of character (lower case, upper case, digits, symbols): mix more"),
+            "password.classes", {std::to_string(rules.minCharacterClasses)});
     if (std::set<char>(password.begin(), password.end()).size() < 5)
-        throw UserError("password repeats too few characters: use at least 5 different ones");
+        throw base::withReason(
+            UserError("password repeats too few characters: use at least 5 different ones"),
+            "password.repeats");
     std::string id = lowered(userId), reversed(id.rbegin(), id.rend());
     std::string pw = lowered(password);
     if (!id.empty() && (pw == id || pw == reversed))
-        throw UserError("password is the user ID: choose something else");
+        throw base::withReason(UserError("password is the user ID: choose something else"),
+                               "password.user-id");
     std::string base = lettersLowered(password);
     if (std::find(kWellKnown.begin(), kWellKnown.end(), base) != kWellKnown.end())
-        throw UserError("password is built on a well-known password: choose something else");
+        throw base::withReason(
+            UserError("password is built on a well-known password: choose something else"),
+            "password.well-known");
 }
 
 }  // namespace massho::records

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "massho/base/reason.h"
 #include "massho/records/people/users.h"
 #include "massho/records/register/canonical_json.h"
 #include "massho/records/register/clock.h"
@@ -32,15 +33,19 @@ RecipientBook::RecipientBook(Database& db, Register& log) : db_(db), register_(l
 
 RecipientKey RecipientBook::add(const RecipientKey& key, const std::string& byAdmin) {
     if (!isValidUserId(key.name))
-        throw UserError("recipient name \"" + key.name.substr(0, 40) +
-                        "\" is invalid: use 1-32 of a-z 0-9 . _ - starting with a letter or digit");
+        throw base::withReason(
+            UserError("recipient name \"" + key.name.substr(0, 40) +
+                      "\" is invalid: use 1-32 of a-z 0-9 . _ - starting with a letter or digit"),
+            "recipient.invalid-name", {key.name.substr(0, 40)});
     if (key.publicKey.empty() || key.fingerprint.empty())
         throw UserError("a recipient needs its age1… public key");
     std::string label = key.label.empty() ? key.name : key.label;
     requireText("--label", label, TextKind::Line);
     Transaction tx(db_);
     if (find(key.name))
-        throw UserError("recipient \"" + key.name + "\" already exists: remove it first");
+        throw base::withReason(
+            UserError("recipient \"" + key.name + "\" already exists: remove it first"),
+            "recipient.exists", {key.name});
     RecipientKey stored = key;
     stored.label = label;
     stored.added = formatRfc3339(std::chrono::system_clock::now());
@@ -62,7 +67,9 @@ void RecipientBook::remove(const std::string& name, const std::string& byAdmin) 
     Transaction tx(db_);
     auto existing = find(name);
     if (!existing)
-        throw UserError("no recipient \"" + name.substr(0, 40) + "\": see massho recipients list");
+        throw base::withReason(
+            UserError("no recipient \"" + name.substr(0, 40) + "\": see massho recipients list"),
+            "recipient.unknown", {name.substr(0, 40)});
     Statement del(db_, "DELETE FROM recipients WHERE name = ?");
     del.bind(1, name).run();
     EntryBuilder entry(EntryKind::RecipientRemoved);

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "massho/base/information_class.h"
+#include "massho/base/reason.h"
 #include "massho/records/register/canonical_json.h"
 #include "massho/records/register/entry_kind.h"
 #include "massho/records/register/errors.h"
@@ -279,22 +280,34 @@ void Requests::refuseApproval(const Request& request, const std::string& by, con
 
 void Requests::requireState(const Request& request, RequestState state, const char* verb) const {
     if (request.state == state) return;
-    throw RequestError("cannot " + std::string(verb) + " " + request.id + ": it is " +
-                       std::string(toString(request.state)) + ", not " +
-                       std::string(toString(state)));
+    const std::string now(toString(request.state)), wanted(toString(state));
+    throw base::withReason(RequestError("cannot " + std::string(verb) + " " + request.id +
+                                        ": it is " + now + ", not " + wanted),
+                           "request.not-pending", {verb, request.id, now, wanted});
 }
 
 User Requests::decider(const Request& request, const std::string& by, const char* verb) {
+    // refuseApproval records the refusal and throws it; its reason key is named here, where the
+    // act is known.
+    const auto refuse = [&](const char* recorded, const std::string& message, std::string key,
+                            std::vector<std::string> args) {
+        try {
+            refuseApproval(request, by, recorded, message);
+        } catch (const RefusedError& refused) {
+            throw base::withReason(refused, std::move(key), std::move(args));
+        }
+    };
     std::optional<User> user = users_.find(by);
     if (!user || user->disabled || !user->hasRole(Role::DataManager))
-        refuseApproval(request, by, "not-data-manager",
-                       "'" + by +
-                           "' does not hold the data-manager role: only a data manager may " +
-                           verb + " a request (Art. 8(4), 8(7))");
+        refuse("not-data-manager",
+               "'" + by + "' does not hold the data-manager role: only a data manager may " + verb +
+                   " a request (Art. 8(4), 8(7))",
+               "approval.not-data-manager", {by});
     if (user->id == request.requester)
-        refuseApproval(request, by, "self-approval",
-                       "'" + by + "' made request " + request.id + " and may not " + verb +
-                           " it: another data manager must (separation of duties, Art. 7-3)");
+        refuse("self-approval",
+               "'" + by + "' made request " + request.id + " and may not " + verb +
+                   " it: another data manager must (separation of duties, Art. 7-3)",
+               "approval.self", {by, request.id, verb});
     return *user;
 }
 
@@ -351,8 +364,9 @@ RequestClaim Requests::claim(const std::string& id, const RequestDetails& actual
     Transaction tx(db_);
     std::optional<Request> found = find(id);
     if (!found)
-        throw RefusedError("no request " + id.substr(0, 40) +
-                           ": check the ID (massho request list)");
+        throw base::withReason(
+            RefusedError("no request " + id.substr(0, 40) + ": check the ID (massho request list)"),
+            "request.unknown", {id.substr(0, 40)});
     const Request& request = *found;
     const std::string use = "request " + id + " cannot be used: ";
     switch (request.state) {
@@ -415,7 +429,9 @@ std::optional<Request> Requests::find(const std::string& id) const {
 
 Request Requests::get(const std::string& id) const {
     if (auto r = find(id)) return *r;
-    throw RequestError("no request " + id.substr(0, 40) + ": check the ID (massho request list)");
+    throw base::withReason(
+        RequestError("no request " + id.substr(0, 40) + ": check the ID (massho request list)"),
+        "request.unknown", {id.substr(0, 40)});
 }
 
 std::vector<Request> Requests::list() const {

@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "massho/base/reason.h"
 #include "massho/records/register/errors.h"
 
 namespace massho::records {
@@ -35,8 +36,11 @@ std::optional<Role> parseRole(std::string_view text) {
 
 Role parseRoleOrThrow(std::string_view text) {
     if (auto role = parseRole(text)) return *role;
-    throw UserError("unknown role \"" + std::string(text.substr(0, 40)) +
-                    "\": use admin, data-manager, operator, records-officer, auditor or chief");
+    const std::string given(text.substr(0, 40));
+    throw base::withReason(
+        UserError("unknown role \"" + given +
+                  "\": use admin, data-manager, operator, records-officer, auditor or chief"),
+        "user.unknown-role", {given});
 }
 
 std::string joinRoles(const RoleSet& roles) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "massho/base/reason.h"
 #include "massho/records/people/password_hash.h"
 #include "massho/records/register/canonical_json.h"
 #include "massho/records/register/entry_kind.h"
@@ -15,6 +16,15 @@ namespace {
 constexpr const char* kSelectUser =
     "SELECT id, name, roles, expires, disabled, created, last_login, failed_count, locked_until, "
     "password_changed, password_hash FROM users";
+
+// The reason key a front-end translates (base/reason.h) for a login refused for `failure`, the
+// reason the register records: an unknown ID, a malformed one and a wrong password give one
+// answer, so that it never tells whether an ID exists.
+const char* loginReasonKey(std::string_view failure) {
+    if (failure == "disabled") return "login.disabled";
+    if (failure == "expired") return "login.expired";
+    return "login.wrong";
+}
 
 User readUser(const Statement& row) {
     User u;
@@ -54,26 +64,35 @@ void Users::checkPassword(std::string_view password, std::string_view id) const 
 
 User Users::insert(const NewUser& user, std::string_view password, const std::string& by) {
     if (!isValidUserId(user.id))
-        throw UserError("user ID \"" + user.id.substr(0, 40) +
-                        "\" is invalid: use 1-32 of a-z 0-9 . _ - starting with a letter or digit");
+        throw base::withReason(
+            UserError("user ID \"" + user.id.substr(0, 40) +
+                      "\" is invalid: use 1-32 of a-z 0-9 . _ - starting with a letter or digit"),
+            "user.invalid-id", {user.id.substr(0, 40)});
     std::string name = user.name.empty() ? user.id : user.name;
     requireText("--name", name, TextKind::Line);
-    if (user.roles.empty()) throw UserError("a user needs at least one role: add --role ROLE");
+    if (user.roles.empty())
+        throw base::withReason(UserError("a user needs at least one role: add --role ROLE"),
+                               "user.no-role");
     if (user.expires && !isValidDate(*user.expires))
-        throw UserError("expiry date \"" + user.expires->substr(0, 20) +
-                        "\" is not a date written as " + kDateRule);
+        throw base::withReason(UserError("expiry date \"" + user.expires->substr(0, 20) +
+                                         "\" is not a date written as " + kDateRule),
+                               "user.expiry-invalid", {user.expires->substr(0, 20)});
     // `expires` is the last valid day (UTC, as authenticate() compares it): an account that could
     // never log in is a mistake, not an account.
     if (user.expires && *user.expires < formatDate(clock_()))
-        throw UserError("expiry date " + *user.expires + " is in the past: give today (" +
-                        formatDate(clock_()) + ") or a later day as the last valid day");
+        throw base::withReason(
+            UserError("expiry date " + *user.expires + " is in the past: give today (" +
+                      formatDate(clock_()) + ") or a later day as the last valid day"),
+            "user.expiry-past", {*user.expires});
     checkPassword(password, user.id);
     std::string hash = hashPassword(password, ScryptParams{}, kdf_);
     std::string now = formatRfc3339(clock_());
 
     Transaction tx(db_);
     if (find(user.id))
-        throw UserError("user \"" + user.id + "\" already exists: choose another ID");
+        throw base::withReason(
+            UserError("user \"" + user.id + "\" already exists: choose another ID"), "user.exists",
+            {user.id});
     Statement row(db_,
                   "INSERT INTO users(id, name, roles, expires, password_hash, created, "
                   "password_changed) VALUES(?, ?, ?, ?, ?, ?, ?)");
@@ -119,7 +138,9 @@ std::optional<User> Users::find(const std::string& id) const {
 
 User Users::get(const std::string& id) const {
     if (auto u = find(id)) return *u;
-    throw UserError("no user \"" + id.substr(0, 40) + "\": check the ID (massho user list)");
+    throw base::withReason(
+        UserError("no user \"" + id.substr(0, 40) + "\": check the ID (massho user list)"),
+        "user.unknown", {id.substr(0, 40)});
 }
 
 std::vector<User> Users::list() const {
@@ -162,7 +183,9 @@ void Users::refuseWhileLocked(const std::string& id, const std::string& until, T
                     "last = excluded.last, "
                     "locked_until = max(locked_until, excluded.locked_until)");
     count.bind(1, id).bind(2, nowText).bind(3, nowText).bind(4, until).run();
-    throw AuthError(message);
+    // "" is the malformed IDs' count: they are told the wrong-password line, as unlocked.
+    if (id.empty()) throw base::withReason(AuthError(message), "login.wrong");
+    throw base::withReason(AuthError(message), "login.locked", {until});
 }
 
 void Users::summariseEndedLocks(TimePoint now) {
@@ -238,7 +261,9 @@ std::optional<std::string> Users::lockedUntil(const std::string& id, bool known)
 void Users::refuse(const std::string& givenId, const char* reason, const User* user, TimePoint now,
                    const std::string& message) {
     recordFailure(givenId, reason, user, now);
-    throw AuthError(message);
+    std::vector<std::string> args;
+    if (std::string_view(reason) == "expired") args.push_back(*user->expires);  // the last day
+    throw base::withReason(AuthError(message), loginReasonKey(reason), std::move(args));
 }
 
 bool Users::passwordExpired(const User& user, TimePoint now) const {
@@ -284,10 +309,12 @@ User Users::authenticate(const std::string& id, std::string_view password, TimeP
         refuse(id, "expired", known, now, "account expired on " + *user->expires);
     if (purpose == AuthPurpose::Login && passwordExpired(*user, now)) {
         recordFailure(id, "password-expired", known, now);
-        throw PasswordExpiredError("the password of " + id + " is older than " +
-                                   std::to_string(policy_.password.maxAge.count()) +
-                                   " days: change it with 'massho user passwd " + id + " --as " +
-                                   id + "'");
+        const std::string days = std::to_string(policy_.password.maxAge.count());
+        throw base::withReason(
+            PasswordExpiredError("the password of " + id + " is older than " + days +
+                                 " days: change it with 'massho user passwd " + id + " --as " + id +
+                                 "'"),
+            "login.password-expired", {id, days});
     }
 
     Statement update(db_,
@@ -316,8 +343,10 @@ void Users::setDisabled(const std::string& id, bool disabled, const std::string&
                          "(',' || roles || ',') LIKE '%,admin,%'");
         admins.bind(1, id).step();
         if (admins.integer(0) == 0)
-            throw RefusedError(
-                "refusing to disable the last enabled administrator: add another first");
+            throw base::withReason(
+                RefusedError(
+                    "refusing to disable the last enabled administrator: add another first"),
+                "user.last-admin");
     }
     Statement update(db_, "UPDATE users SET disabled = ? WHERE id = ?");
     update.bind(1, int64_t{disabled ? 1 : 0}).bind(2, id).run();

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "massho/base/reason.h"
 #include "massho/operations/operation.h"
 #include "massho/records/people/requests.h"
 #include "massho/records/people/store.h"
@@ -36,12 +37,15 @@ class DecideRequestOperation : public Operation {
 
     // After a Done run(): the request as decided (its decision entry, the approval's expiry).
     const records::Request& request() const { return request_; }
+    // After a Refused run(): the refusal's reason key and arguments (base/reason.h).
+    const std::optional<base::Reason>& refusalReason() const { return refusalReason_; }
 
   private:
     records::Store& store_;
     records::User decider_;
     DecideRequestInput input_;
     records::Request request_;
+    std::optional<base::Reason> refusalReason_;
 };
 
 }  // namespace massho::operations

@@ -1,7 +1,5 @@
 #pragma once
 
-#include <sys/types.h>
-
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -9,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "massho/testsupport/loop_device.h"
+#include "massho/testsupport/nbdkit_loop.h"
 
 namespace massho::testsupport {
 
@@ -45,7 +43,7 @@ class PullableDisk {
     PullableDisk(const PullableDisk&) = delete;
     PullableDisk& operator=(const PullableDisk&) = delete;
 
-    const std::string& path() const { return loop_->path(); }  // /dev/loopN
+    const std::string& path() const { return disk_->path(); }  // /dev/loopN
     void pull() const;
     bool pulled() const;  // by pull() or by itself
 
@@ -54,12 +52,10 @@ class PullableDisk {
     void prepare(const std::filesystem::path& dir, uint64_t sizeBytes);
     std::filesystem::path writeSelfPullingScript(uint64_t sizeBytes, SelfPull when) const;
     // `plugin`: more filters, nbdkit's plugin and its arguments, behind the error filter.
-    void startAndAttach(uint64_t sizeBytes, const std::vector<std::string>& plugin);
-    void stopServer();
+    void start(uint64_t sizeBytes, const std::vector<std::string>& plugin);
 
-    std::filesystem::path image_, trigger_, mountPoint_;
-    pid_t server_ = -1;
-    std::unique_ptr<LoopDevice> loop_;
+    std::filesystem::path dir_, image_, trigger_;
+    std::unique_ptr<NbdkitLoop> disk_;
 };
 
 }  // namespace massho::testsupport

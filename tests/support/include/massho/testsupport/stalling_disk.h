@@ -1,14 +1,12 @@
 #pragma once
 
-#include <sys/types.h>
-
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
 
-#include "massho/testsupport/loop_device.h"
+#include "massho/testsupport/nbdkit_loop.h"
 
 namespace massho::testsupport {
 
@@ -30,7 +28,7 @@ class StallingDisk {
     StallingDisk(const StallingDisk&) = delete;
     StallingDisk& operator=(const StallingDisk&) = delete;
 
-    const std::string& path() const { return loop_->path(); }  // /dev/loopN
+    const std::string& path() const { return disk_->path(); }  // /dev/loopN
     // From now on reads wait; what the kernel cached of the device is dropped (BLKFLSBUF), so
     // that a reader reaches the disk.
     void stall() const;
@@ -47,13 +45,10 @@ class StallingDisk {
   private:
     std::filesystem::path writeScript(uint64_t sizeBytes,
                                       std::chrono::milliseconds writeDelay) const;
-    void startAndAttach(uint64_t sizeBytes, const std::filesystem::path& script);
-    void stopServer();
 
     std::filesystem::path image_, stallFlag_, waitingFlag_, writeStallFlag_, writeWaitingFlag_,
         mountPoint_;
-    pid_t server_ = -1;
-    std::unique_ptr<LoopDevice> loop_;
+    std::unique_ptr<NbdkitLoop> disk_;
 };
 
 }  // namespace massho::testsupport
