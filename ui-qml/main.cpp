@@ -5,6 +5,8 @@
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
+#include <QQuickWindow>
+#include <cstdio>
 
 // cppcheck-suppress unknownMacro ; Qt's static-plugin import, a macro cppcheck's qt library lacks
 Q_IMPORT_QML_PLUGIN(Massho_KioskPlugin)
@@ -21,5 +23,16 @@ int main(int argc, char** argv) {
     engine.addImportPath("qrc:/qt/qml");  // Qt 6.4: not a default import path yet
     engine.load(QUrl("qrc:/qt/qml/Massho/Kiosk/Main.qml"));
     if (engine.rootObjects().isEmpty()) return 1;
+    // One line in the journal when the first frame is on the screen: the administrator's (and the
+    // boot test's) sign that the kiosk is up, not only started.
+    if (auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first())) {
+        QObject::connect(
+            window, &QQuickWindow::frameSwapped, window,
+            [window] {
+                std::fprintf(stderr, "massho-kiosk: showing its first screen (%dx%d)\n",
+                             window->width(), window->height());
+            },
+            Qt::SingleShotConnection);
+    }
     return app.exec();
 }

@@ -124,6 +124,9 @@ TEST_F(SystemUsersTest, TheKioskUserIsASystemUserWithoutALoginShell) {
     const int uid = std::stoi(line.substr(line.find(":x:") + 3));
     EXPECT_GT(uid, 0);
     EXPECT_LT(uid, 1000) << "not a system user";
+    // cage takes the display and input devices from seatd, whose socket is group video's.
+    const std::string video = linesMentioning(readText(root_ / "etc/group"), "video:");
+    EXPECT_NE(video.find("massho-kiosk"), std::string::npos) << video;
 }
 
 TEST_F(SystemUsersTest, TheDataDirectoryIsRootsAndNeverCleaned) {

@@ -18,6 +18,20 @@ namespace massho::records {
 namespace fs = std::filesystem;
 namespace {
 
+// The data directory may be the top folder of a file system of its own (the appliance mounts one
+// on /var/lib/massho), where mkfs and e2fsck keep an empty lost+found: that folder counts as
+// empty. A lost+found holding anything (e2fsck put a file there) does not.
+bool emptyButForLostFound(const fs::path& dir) {
+    std::error_code listing;
+    for (const fs::directory_entry& entry : fs::directory_iterator(dir, listing)) {
+        std::error_code ec;
+        if (entry.path().filename() != "lost+found" || entry.is_symlink(ec) ||
+            !entry.is_directory(ec) || !fs::is_empty(entry.path(), ec) || ec)
+            return false;
+    }
+    return !listing;
+}
+
 void prepareEmptyDir(const fs::path& dir) {
     std::error_code ec;
     if (fs::exists(dir / Store::kDatabaseFile, ec))
@@ -25,7 +39,7 @@ void prepareEmptyDir(const fs::path& dir) {
                          "): refusing to overwrite it");
     if (fs::exists(dir, ec)) {
         if (!fs::is_directory(dir, ec)) throw StoreError(dir.string() + " is not a folder");
-        if (!fs::is_empty(dir, ec))
+        if (!emptyButForLostFound(dir))
             throw StoreError(dir.string() +
                              " is not empty: choose a new or empty folder for the register");
     } else if (!fs::create_directories(dir, ec) || ec) {

@@ -84,6 +84,27 @@ TEST(Store, RefusesToCreateTwiceOrInANonEmptyFolder) {
     EXPECT_THROW(Store::create(tmp / "other", kOrigin, "admin", "", kPassword), StoreError);
 }
 
+// The appliance's /var/lib/massho is a file system of its own, whose top folder holds mkfs's
+// empty lost+found: massho init must accept it, and still refuse anything in it.
+TEST(Store, CreatesBesideAFileSystemsEmptyLostAndFound) {
+    TempDir tmp;
+    auto dir = tmp / "data";
+    std::filesystem::create_directories(dir / "lost+found");
+    Store::create(dir, kOrigin, "admin", "", kPassword);
+    EXPECT_EQ(Store::open(dir).signedRegister().size(), 2u);
+    EXPECT_TRUE(std::filesystem::is_directory(dir / "lost+found"));
+
+    auto found = tmp / "found";
+    std::filesystem::create_directories(found / "lost+found");
+    std::ofstream(found / "lost+found" / "#1234") << "recovered";
+    EXPECT_THROW(Store::create(found, kOrigin, "admin", "", kPassword), StoreError);
+    auto beside = tmp / "beside";
+    std::filesystem::create_directories(beside / "lost+found");
+    std::ofstream(beside / "notes.txt") << "x";
+    EXPECT_THROW(Store::create(beside, kOrigin, "admin", "", kPassword), StoreError);
+    EXPECT_FALSE(std::filesystem::exists(beside / "massho.db"));
+}
+
 TEST(Store, OpenWithoutRegisterSaysRunInit) {
     TempDir tmp;
     try {
