@@ -5,7 +5,8 @@ import Massho.Kiosk
 // The records officer and the auditor at the kiosk, against the real service: an officer finds
 // an erasure by its asset tag, issues its certificate, previews the issued page and prints it
 // (a stand-in lp on masshod's PATH keeps what CUPS would get); an auditor verifies the register
-// now and sees the latest checkpoint; an operator sees neither screen's button.
+// now, sees the latest checkpoint, and the check in the jobs panel as what it is; an operator
+// sees neither screen's button.
 TestCase {
     id: test
     name: "KioskRecords"
@@ -119,6 +120,21 @@ TestCase {
                                .indexOf("register verified: " + size[1] + " entries") === 0
         }, kAnswer, find(window, "verify result").text + " / " + find(window, "checkpoint").text)
         verify(find(window, "no witnesses").visible)
+
+        // In everyone's jobs panel the check is the register's, never an erasure of a device.
+        press(window, "close audit")
+        const row = find(window, "job register")
+        compare(findChild(row, "state").text, "Register verified")
+        verify(!findChild(row, "subject").visible, findChild(row, "subject").text)
+        verify(row.Accessible.name.indexOf("Erasing") === -1, row.Accessible.name)
+        // While it runs (too short here to catch): what the row says then.
+        compare(ServiceWords.jobState({ Operation: "verify-register", State: "running" }),
+                "Verifying the register")
+        press(window, "language")
+        tryVerify(() => findChild(row, "state").text === "台帳を検証済み", 5000,
+                  findChild(row, "state").text)
+        compare(ServiceWords.jobState({ Operation: "verify-register", State: "running" }),
+                "台帳の検証中")
     }
 
     function test_anOperatorSeesNeitherTheRegisterNorTheAudit() {
