@@ -1406,161 +1406,161 @@
     <name>RegisterView</name>
     <message>
         <location filename="../qml/RegisterView.qml" line="17"/>
-        <location filename="../qml/RegisterView.qml" line="51"/>
+        <location filename="../qml/RegisterView.qml" line="48"/>
         <source>Register and certificates</source>
         <translation>台帳と証明書</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="34"/>
+        <location filename="../qml/RegisterView.qml" line="31"/>
         <source>Erasure</source>
         <translation>消去</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="35"/>
+        <location filename="../qml/RegisterView.qml" line="32"/>
         <source>Medium registered</source>
         <translation>媒体登録</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="36"/>
+        <location filename="../qml/RegisterView.qml" line="33"/>
         <source>Medium destroyed</source>
         <translation>物理破壊</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="37"/>
+        <location filename="../qml/RegisterView.qml" line="34"/>
         <source>Carried out</source>
         <translation>持出し</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="38"/>
+        <location filename="../qml/RegisterView.qml" line="35"/>
         <source>Returned</source>
         <translation>返却</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="60"/>
+        <location filename="../qml/RegisterView.qml" line="57"/>
         <source>Search the register</source>
         <translation>台帳を検索</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="67"/>
+        <location filename="../qml/RegisterView.qml" line="64"/>
         <source>Media reports</source>
         <translation>媒体の帳票</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="74"/>
-        <location filename="../qml/RegisterView.qml" line="324"/>
+        <location filename="../qml/RegisterView.qml" line="71"/>
+        <location filename="../qml/RegisterView.qml" line="322"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="122"/>
-        <location filename="../qml/RegisterView.qml" line="151"/>
+        <location filename="../qml/RegisterView.qml" line="119"/>
+        <location filename="../qml/RegisterView.qml" line="148"/>
         <source>Asset tag</source>
         <translation>管理番号</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="129"/>
-        <location filename="../qml/RegisterView.qml" line="151"/>
+        <location filename="../qml/RegisterView.qml" line="126"/>
+        <location filename="../qml/RegisterView.qml" line="148"/>
         <source>Serial number</source>
         <translation>シリアル番号</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="136"/>
+        <location filename="../qml/RegisterView.qml" line="133"/>
         <source>Erasures today</source>
         <translation>今日の消去</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="141"/>
+        <location filename="../qml/RegisterView.qml" line="138"/>
         <source>Erasures in the last 30 days</source>
         <translation>過去30日の消去</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="156"/>
+        <location filename="../qml/RegisterView.qml" line="153"/>
         <source>Search</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="169"/>
+        <location filename="../qml/RegisterView.qml" line="166"/>
         <source>No entries found.</source>
         <translation>該当する記録はありません。</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="170"/>
+        <location filename="../qml/RegisterView.qml" line="167"/>
         <source>Entries %1–%2 of %3</source>
         <translation>%3 件中 %1–%2 件目</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="198"/>
+        <location filename="../qml/RegisterView.qml" line="195"/>
         <source>Entry %1: %2, %3</source>
         <translation>記録 %1：%2、%3</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="201"/>
+        <location filename="../qml/RegisterView.qml" line="199"/>
         <source>Asset %1, serial %2, %3 %4 by %5</source>
         <translation>管理番号 %1、シリアル %2、%3 %4（実施者 %5）</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="207"/>
+        <location filename="../qml/RegisterView.qml" line="205"/>
         <source>Certificates issued: %1</source>
         <translation>発行済みの証明書：%1 件</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="215"/>
+        <location filename="../qml/RegisterView.qml" line="213"/>
         <source>Reissue certificate</source>
         <translation>証明書を再発行</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="216"/>
+        <location filename="../qml/RegisterView.qml" line="214"/>
         <source>Issue certificate</source>
         <translation>証明書を発行</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="222"/>
+        <location filename="../qml/RegisterView.qml" line="220"/>
         <source>Preview certificate</source>
         <translation>証明書を確認</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="229"/>
-        <location filename="../qml/RegisterView.qml" line="318"/>
+        <location filename="../qml/RegisterView.qml" line="227"/>
+        <location filename="../qml/RegisterView.qml" line="316"/>
         <source>Print certificate</source>
         <translation>証明書を印刷</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="243"/>
+        <location filename="../qml/RegisterView.qml" line="241"/>
         <source>Previous page</source>
         <translation>前のページ</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="249"/>
+        <location filename="../qml/RegisterView.qml" line="247"/>
         <source>Next page</source>
         <translation>次のページ</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="264"/>
+        <location filename="../qml/RegisterView.qml" line="262"/>
         <source>Media ledger</source>
         <translation>媒体管理台帳</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="269"/>
+        <location filename="../qml/RegisterView.qml" line="267"/>
         <source>Carried out now</source>
         <translation>持出し中の媒体</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="274"/>
+        <location filename="../qml/RegisterView.qml" line="272"/>
         <source>Due for return or disposal</source>
         <translation>返却・廃棄予定</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="279"/>
+        <location filename="../qml/RegisterView.qml" line="277"/>
         <source>Closed in the last 30 days</source>
         <translation>過去30日の廃棄・破壊記録</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="298"/>
+        <location filename="../qml/RegisterView.qml" line="296"/>
         <source>Certificate for entry %1</source>
         <translation>記録 %1 の証明書</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="311"/>
+        <location filename="../qml/RegisterView.qml" line="309"/>
         <source>The issued certificate&apos;s first page</source>
         <translation>発行した証明書の1ページ目</translation>
     </message>
@@ -1899,47 +1899,82 @@
 <context>
     <name>ServiceWords</name>
     <message>
+        <location filename="../qml/ServiceWords.qml" line="15"/>
+        <source>Operator</source>
+        <translation>作業者</translation>
+    </message>
+    <message>
+        <location filename="../qml/ServiceWords.qml" line="16"/>
+        <source>Data manager</source>
+        <translation>データ管理者</translation>
+    </message>
+    <message>
+        <location filename="../qml/ServiceWords.qml" line="17"/>
+        <source>Records officer</source>
+        <translation>記録管理者</translation>
+    </message>
+    <message>
+        <location filename="../qml/ServiceWords.qml" line="18"/>
+        <source>Auditor</source>
+        <translation>監査者</translation>
+    </message>
+    <message>
         <location filename="../qml/ServiceWords.qml" line="19"/>
+        <source>Chief</source>
+        <translation>責任者</translation>
+    </message>
+    <message>
+        <location filename="../qml/ServiceWords.qml" line="20"/>
+        <source>Administrator</source>
+        <translation>管理者</translation>
+    </message>
+    <message>
+        <location filename="../qml/ServiceWords.qml" line="25"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../qml/ServiceWords.qml" line="39"/>
         <source>Verifying the register</source>
         <translation>台帳の検証中</translation>
     </message>
     <message>
-        <location filename="../qml/ServiceWords.qml" line="20"/>
+        <location filename="../qml/ServiceWords.qml" line="40"/>
         <source>Register verified</source>
         <translation>台帳を検証済み</translation>
     </message>
     <message>
-        <location filename="../qml/ServiceWords.qml" line="21"/>
+        <location filename="../qml/ServiceWords.qml" line="41"/>
         <source>Register verification failed</source>
         <translation>台帳の検証に失敗</translation>
     </message>
     <message>
-        <location filename="../qml/ServiceWords.qml" line="25"/>
+        <location filename="../qml/ServiceWords.qml" line="45"/>
         <source>Erasing</source>
         <translation>消去中</translation>
     </message>
     <message>
-        <location filename="../qml/ServiceWords.qml" line="26"/>
+        <location filename="../qml/ServiceWords.qml" line="46"/>
         <source>Verifying</source>
         <translation>検証中</translation>
     </message>
     <message>
-        <location filename="../qml/ServiceWords.qml" line="27"/>
+        <location filename="../qml/ServiceWords.qml" line="47"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../qml/ServiceWords.qml" line="28"/>
+        <location filename="../qml/ServiceWords.qml" line="48"/>
         <source>Failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../qml/ServiceWords.qml" line="29"/>
+        <location filename="../qml/ServiceWords.qml" line="49"/>
         <source>Cancelled</source>
         <translation>取り消し</translation>
     </message>
     <message>
-        <location filename="../qml/ServiceWords.qml" line="30"/>
+        <location filename="../qml/ServiceWords.qml" line="50"/>
         <source>Interrupted</source>
         <translation>中断</translation>
     </message>
@@ -1961,75 +1996,45 @@
     <name>UserForm</name>
     <message>
         <location filename="../qml/UserForm.qml" line="16"/>
-        <location filename="../qml/UserForm.qml" line="58"/>
+        <location filename="../qml/UserForm.qml" line="52"/>
         <source>Add a user</source>
         <translation>利用者を追加</translation>
     </message>
     <message>
-        <location filename="../qml/UserForm.qml" line="25"/>
-        <source>Operator</source>
-        <translation>作業者</translation>
-    </message>
-    <message>
-        <location filename="../qml/UserForm.qml" line="26"/>
-        <source>Data manager</source>
-        <translation>データ管理者</translation>
-    </message>
-    <message>
-        <location filename="../qml/UserForm.qml" line="27"/>
-        <source>Records officer</source>
-        <translation>記録管理者</translation>
-    </message>
-    <message>
-        <location filename="../qml/UserForm.qml" line="28"/>
-        <source>Auditor</source>
-        <translation>監査者</translation>
-    </message>
-    <message>
-        <location filename="../qml/UserForm.qml" line="29"/>
-        <source>Chief</source>
-        <translation>責任者</translation>
-    </message>
-    <message>
-        <location filename="../qml/UserForm.qml" line="30"/>
-        <source>Administrator</source>
-        <translation>管理者</translation>
-    </message>
-    <message>
-        <location filename="../qml/UserForm.qml" line="67"/>
-        <location filename="../qml/UserForm.qml" line="68"/>
+        <location filename="../qml/UserForm.qml" line="61"/>
+        <location filename="../qml/UserForm.qml" line="62"/>
         <source>User ID</source>
         <translation>ユーザーID</translation>
     </message>
     <message>
-        <location filename="../qml/UserForm.qml" line="74"/>
+        <location filename="../qml/UserForm.qml" line="68"/>
         <source>Name (as it appears in the register)</source>
         <translation>名前（台帳に記録される表記）</translation>
     </message>
     <message>
-        <location filename="../qml/UserForm.qml" line="94"/>
+        <location filename="../qml/UserForm.qml" line="88"/>
         <source>%1 (selected)</source>
         <translation>%1（選択中）</translation>
     </message>
     <message>
-        <location filename="../qml/UserForm.qml" line="102"/>
-        <location filename="../qml/UserForm.qml" line="104"/>
+        <location filename="../qml/UserForm.qml" line="96"/>
+        <location filename="../qml/UserForm.qml" line="98"/>
         <source>First password</source>
         <translation>初期パスワード</translation>
     </message>
     <message>
-        <location filename="../qml/UserForm.qml" line="110"/>
+        <location filename="../qml/UserForm.qml" line="104"/>
         <source>Adding…</source>
         <translation>追加中…</translation>
     </message>
     <message>
-        <location filename="../qml/UserForm.qml" line="110"/>
-        <location filename="../qml/UserForm.qml" line="111"/>
+        <location filename="../qml/UserForm.qml" line="104"/>
+        <location filename="../qml/UserForm.qml" line="105"/>
         <source>Add user</source>
         <translation>追加する</translation>
     </message>
     <message>
-        <location filename="../qml/UserForm.qml" line="119"/>
+        <location filename="../qml/UserForm.qml" line="113"/>
         <source>Cancel</source>
         <translation>やめる</translation>
     </message>

@@ -4,9 +4,9 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 
 // The records officer's register view: entries found by asset tag, serial or period, a page at a
-// time, each with its certificate issued, previewed (the issued PDF's first page, drawn by the
-// service) and printed; and the media reports as tables. Who may do what is the service's
-// answer, shown as it says it.
+// time (their times in Japan time, as on the certificates), each with its certificate issued,
+// previewed (the issued PDF's first page, drawn by the service) and printed; and the media
+// reports as tables. Who may do what is the service's answer, shown as it says it.
 Rectangle {
     id: view
     required property ApplianceClient client
@@ -24,11 +24,8 @@ Rectangle {
 
     RegisterDesk { id: desk; client: view.client }
 
-    function day(offsetDays) {
-        const d = new Date()
-        d.setDate(d.getDate() - offsetDays)
-        return Qt.formatDate(d, "yyyy-MM-dd")
-    }
+    // The service's days are Japan days, whatever the kiosk's own clock zone.
+    function day(offsetDays) { return JapanTime.today(offsetDays) }
     function kindText(kind) {
         switch (kind) {
         case "erasure": return qsTr("Erasure")
@@ -197,7 +194,8 @@ Rectangle {
                                     color: Theme.text
                                     text: qsTr("Entry %1: %2, %3").arg(hitCard.modelData.index)
                                               .arg(view.kindText(hitCard.modelData.kind))
-                                              .arg(hitCard.modelData.ended || hitCard.modelData.time)
+                                              .arg(JapanTime.dateTime(hitCard.modelData.ended
+                                                                      || hitCard.modelData.time))
                                           + "\n" + qsTr("Asset %1, serial %2, %3 %4 by %5")
                                               .arg(hitCard.modelData.asset || "—")
                                               .arg(hitCard.modelData.serial || "—")
