@@ -3,10 +3,11 @@ import QtTest
 import Massho.Kiosk
 
 // The records officer and the auditor at the kiosk, against the real service: an officer finds
-// an erasure by its asset tag (its time in Japan time), issues its certificate, previews the
-// issued page and prints it (a stand-in lp on masshod's PATH keeps what CUPS would get); an
-// auditor verifies the register now, sees the latest checkpoint, and the check in the jobs
-// panel as what it is; an operator sees neither screen's button.
+// an erasure by its asset tag (its time in Japan time) and by a period typed on the keypad
+// (one typed backwards is the service's refusal), issues its certificate, previews the issued
+// page and prints it (a stand-in lp on masshod's PATH keeps what CUPS would get); an auditor
+// verifies the register now, sees the latest checkpoint, and the check in the jobs panel as what
+// it is; an operator sees neither screen's button.
 TestCase {
     id: test
     name: "KioskRecords"
@@ -85,6 +86,34 @@ TestCase {
         const ended = japanTime(testbed.entryField(entry, "ended"))
         verify(find(window, "entry " + entry).Accessible.name.indexOf(ended) !== -1,
                ended + " / " + find(window, "entry " + entry).Accessible.name)
+        // The same erasure by the day it ended, typed on the keypad (its start, then its end).
+        const day = ended.slice(0, 10)
+        press(window, "search by period")
+        press(window, "from field")
+        typeOn(window, day)
+        press(window, "search")
+        compare(find(window, "period from").text, "From " + day)
+        press(window, "to field")
+        typeOn(window, day)
+        press(window, "search")
+        tryVerify(() => findChild(window.contentItem, "entry " + entry) !== null, kAnswer,
+                  "not found by its day " + day + ": " + find(window, "register error").text)
+        // A period typed the wrong way round: the service's refusal, nothing found.
+        press(window, "search by period")
+        press(window, "from field")
+        typeOn(window, day)
+        press(window, "search")
+        press(window, "to field")
+        typeOn(window, "2000-01-01")
+        press(window, "search")
+        tryVerify(() => find(window, "register error").text.indexOf("before it begins") !== -1,
+                  kAnswer, "a backwards period was not refused: " + find(window, "register error").text)
+        verify(findChild(window.contentItem, "entry " + entry) === null)
+        press(window, "search by asset tag")
+        press(window, "asset field")
+        typeOn(window, "REC-Q1")
+        press(window, "search")
+        tryVerify(() => findChild(window.contentItem, "entry " + entry) !== null, kAnswer)
         // Nothing issued yet: no preview or print until the certificate exists.
         verify(!find(window, "print " + entry).visible)
         press(window, "issue " + entry)

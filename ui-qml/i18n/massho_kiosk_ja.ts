@@ -1406,161 +1406,186 @@
     <name>RegisterView</name>
     <message>
         <location filename="../qml/RegisterView.qml" line="17"/>
-        <location filename="../qml/RegisterView.qml" line="48"/>
+        <location filename="../qml/RegisterView.qml" line="75"/>
         <source>Register and certificates</source>
         <translation>台帳と証明書</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="31"/>
+        <location filename="../qml/RegisterView.qml" line="58"/>
         <source>Erasure</source>
         <translation>消去</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="32"/>
+        <location filename="../qml/RegisterView.qml" line="59"/>
         <source>Medium registered</source>
         <translation>媒体登録</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="33"/>
+        <location filename="../qml/RegisterView.qml" line="60"/>
         <source>Medium destroyed</source>
         <translation>物理破壊</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="34"/>
+        <location filename="../qml/RegisterView.qml" line="61"/>
         <source>Carried out</source>
         <translation>持出し</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="35"/>
+        <location filename="../qml/RegisterView.qml" line="62"/>
         <source>Returned</source>
         <translation>返却</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="57"/>
+        <location filename="../qml/RegisterView.qml" line="84"/>
         <source>Search the register</source>
         <translation>台帳を検索</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="64"/>
+        <location filename="../qml/RegisterView.qml" line="91"/>
         <source>Media reports</source>
         <translation>媒体の帳票</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="71"/>
-        <location filename="../qml/RegisterView.qml" line="322"/>
+        <location filename="../qml/RegisterView.qml" line="98"/>
+        <location filename="../qml/RegisterView.qml" line="361"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="119"/>
-        <location filename="../qml/RegisterView.qml" line="148"/>
+        <location filename="../qml/RegisterView.qml" line="36"/>
+        <location filename="../qml/RegisterView.qml" line="146"/>
         <source>Asset tag</source>
         <translation>管理番号</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="126"/>
-        <location filename="../qml/RegisterView.qml" line="148"/>
+        <location filename="../qml/RegisterView.qml" line="32"/>
+        <location filename="../qml/RegisterView.qml" line="153"/>
         <source>Serial number</source>
         <translation>シリアル番号</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="133"/>
+        <location filename="../qml/RegisterView.qml" line="33"/>
+        <source>From (YYYY-MM-DD)</source>
+        <translation>開始日（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="34"/>
+        <source>To (YYYY-MM-DD)</source>
+        <translation>終了日（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="160"/>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="167"/>
         <source>Erasures today</source>
         <translation>今日の消去</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="138"/>
+        <location filename="../qml/RegisterView.qml" line="172"/>
         <source>Erasures in the last 30 days</source>
         <translation>過去30日の消去</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="153"/>
+        <location filename="../qml/RegisterView.qml" line="179"/>
+        <source>From %1</source>
+        <translation>開始日 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="196"/>
         <source>Search</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="166"/>
+        <location filename="../qml/RegisterView.qml" line="196"/>
+        <source>Next</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="205"/>
         <source>No entries found.</source>
         <translation>該当する記録はありません。</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="167"/>
+        <location filename="../qml/RegisterView.qml" line="206"/>
         <source>Entries %1–%2 of %3</source>
         <translation>%3 件中 %1–%2 件目</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="195"/>
+        <location filename="../qml/RegisterView.qml" line="234"/>
         <source>Entry %1: %2, %3</source>
         <translation>記録 %1：%2、%3</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="199"/>
+        <location filename="../qml/RegisterView.qml" line="238"/>
         <source>Asset %1, serial %2, %3 %4 by %5</source>
         <translation>管理番号 %1、シリアル %2、%3 %4（実施者 %5）</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="205"/>
+        <location filename="../qml/RegisterView.qml" line="244"/>
         <source>Certificates issued: %1</source>
         <translation>発行済みの証明書：%1 件</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="213"/>
+        <location filename="../qml/RegisterView.qml" line="252"/>
         <source>Reissue certificate</source>
         <translation>証明書を再発行</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="214"/>
+        <location filename="../qml/RegisterView.qml" line="253"/>
         <source>Issue certificate</source>
         <translation>証明書を発行</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="220"/>
+        <location filename="../qml/RegisterView.qml" line="259"/>
         <source>Preview certificate</source>
         <translation>証明書を確認</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="227"/>
-        <location filename="../qml/RegisterView.qml" line="316"/>
+        <location filename="../qml/RegisterView.qml" line="266"/>
+        <location filename="../qml/RegisterView.qml" line="355"/>
         <source>Print certificate</source>
         <translation>証明書を印刷</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="241"/>
+        <location filename="../qml/RegisterView.qml" line="280"/>
         <source>Previous page</source>
         <translation>前のページ</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="247"/>
+        <location filename="../qml/RegisterView.qml" line="286"/>
         <source>Next page</source>
         <translation>次のページ</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="262"/>
+        <location filename="../qml/RegisterView.qml" line="301"/>
         <source>Media ledger</source>
         <translation>媒体管理台帳</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="267"/>
+        <location filename="../qml/RegisterView.qml" line="306"/>
         <source>Carried out now</source>
         <translation>持出し中の媒体</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="272"/>
+        <location filename="../qml/RegisterView.qml" line="311"/>
         <source>Due for return or disposal</source>
         <translation>返却・廃棄予定</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="277"/>
+        <location filename="../qml/RegisterView.qml" line="316"/>
         <source>Closed in the last 30 days</source>
         <translation>過去30日の廃棄・破壊記録</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="296"/>
+        <location filename="../qml/RegisterView.qml" line="335"/>
         <source>Certificate for entry %1</source>
         <translation>記録 %1 の証明書</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="309"/>
+        <location filename="../qml/RegisterView.qml" line="348"/>
         <source>The issued certificate&apos;s first page</source>
         <translation>発行した証明書の1ページ目</translation>
     </message>
