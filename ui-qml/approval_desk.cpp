@@ -2,24 +2,13 @@
 
 #include <QDBusPendingReply>
 
-#include "appliance_client.h"
 #include "dbus_types.h"
 #include "second_person.h"
 #include "session_proxy.h"
-#include "when_answered.h"
 
 namespace massho::kiosk {
 
-ApprovalDesk::ApprovalDesk(QObject* parent) : QObject(parent) {
-    // A refusal is said in the language chosen when shown: a switch changes it.
-    onLanguageChange(this, [this] { emit errorChanged(); });
-}
-
-void ApprovalDesk::setClient(ApplianceClient* client) {
-    if (client_ == client) return;
-    client_ = client;
-    emit clientChanged();
-}
+ApprovalDesk::ApprovalDesk(QObject* parent) : Desk(parent) {}
 
 void ApprovalDesk::setApprover(SecondPerson* approver) {
     if (approver_ == approver) return;
@@ -29,69 +18,45 @@ void ApprovalDesk::setApprover(SecondPerson* approver) {
 
 SessionProxy* ApprovalDesk::deciding() const {
     if (approver_ && approver_->session()) return approver_->session();
-    return client_ ? client_->session() : nullptr;
-}
-
-void ApprovalDesk::setBusy(bool busy) {
-    if (busy_ == busy) return;
-    busy_ = busy;
-    emit busyChanged();
-}
-
-void ApprovalDesk::setError(const Refusal& error) {
-    if (error_ == error) return;
-    error_ = error;
-    emit errorChanged();
+    return session();
 }
 
 void ApprovalDesk::refresh() {
     SessionProxy* session = deciding();
     if (!session) return;
-    whenAnswered(
-        this, session->GetRequests(), [this](const QDBusPendingReply<QVariantMapList>& reply) {
-            if (reply.isError()) {
-                setError(Refusal::of(reply));
-                return;
-            }
-            pending_.clear();
-            for (const QVariantMap& request : reply.value())
-                if (request.value(QStringLiteral("state")).toString() == QLatin1String("pending"))
-                    pending_.append(request);
-            emit pendingChanged();
-        });
+    read(session->GetRequests(), [this](const QDBusPendingReply<QVariantMapList>& reply) {
+        pending_.clear();
+        for (const QVariantMap& request : reply.value())
+            if (request.value(QStringLiteral("state")).toString() == QLatin1String("pending"))
+                pending_.append(request);
+        emit pendingChanged();
+    });
 }
 
 void ApprovalDesk::approve(const QString& requestId) {
     SessionProxy* session = deciding();
-    if (!session || busy_) return;
-    setBusy(true);
+    if (!session || busy()) return;
     setError({});
-    whenAnswered(this, session->Approve(requestId),
-                 [this, requestId](const QDBusPendingReply<>& reply) {
-                     setBusy(false);
-                     if (reply.isError()) {
-                         setError(Refusal::of(reply));  // e.g. one's own request
-                     } else {
-                         emit decided(requestId, true);
-                     }
-                     refresh();
-                 });
+    call(
+        session->Approve(requestId),
+        [this, requestId](const QDBusPendingReply<>&) {
+            emit decided(requestId, true);
+            refresh();
+        },
+        [this] { refresh(); });  // e.g. one's own request: the queue as it is now
 }
 
 void ApprovalDesk::reject(const QString& requestId, const QString& reason) {
     SessionProxy* session = deciding();
-    if (!session || busy_) return;
-    setBusy(true);
+    if (!session || busy()) return;
     setError({});
-    whenAnswered(this, session->Reject(requestId, reason),
-                 [this, requestId](const QDBusPendingReply<>& reply) {
-                     setBusy(false);
-                     if (reply.isError())
-                         setError(Refusal::of(reply));
-                     else
-                         emit decided(requestId, false);
-                     refresh();
-                 });
+    call(
+        session->Reject(requestId, reason),
+        [this, requestId](const QDBusPendingReply<>&) {
+            emit decided(requestId, false);
+            refresh();
+        },
+        [this] { refresh(); });
 }
 
 }  // namespace massho::kiosk

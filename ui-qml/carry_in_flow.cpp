@@ -6,19 +6,10 @@
 #include "carry_call.h"
 #include "dbus_types.h"
 #include "typed_confirmation.h"
-#include "when_answered.h"
 
 namespace massho::kiosk {
 
-CarryInFlow::CarryInFlow(QObject* parent) : QObject(parent) {
-    service::registerDbusTypes();
-}
-
-void CarryInFlow::setClient(ApplianceClient* client) {
-    if (client_ == client) return;
-    client_ = client;
-    emit clientChanged();
-}
+CarryInFlow::CarryInFlow(QObject* parent) : Desk(parent) {}
 
 void CarryInFlow::setDevice(const QVariantMap& device) {
     device_ = device;
@@ -35,40 +26,20 @@ bool CarryInFlow::confirms(const QString& typed) const {
     return confirmsDevice(device_, typed);
 }
 
-void CarryInFlow::setBusy(bool busy) {
-    if (busy_ == busy) return;
-    busy_ = busy;
-    emit busyChanged();
-}
-
-void CarryInFlow::setError(const QString& error) {
-    if (error_ == error) return;
-    error_ = error;
-    emit errorChanged();
-}
-
 void CarryInFlow::submit(const QString& condition, bool cryptoErase, const QString& typed) {
-    SessionProxy* session = client_ ? client_->session() : nullptr;
-    if (!session || busy_) return;
+    if (!session() || busy()) return;
     if (!confirms(typed)) {
         setError(confirmationMismatch(device_));
         return;
     }
     setError({});
-    setBusy(true);
-    const auto carry = carryOf(*session);
-    whenAnswered(this,
-                 carry->StartCarryIn(device_.value(QStringLiteral("path")).toString(), condition,
-                                     cryptoErase),
-                 [this, carry](const QDBusPendingReply<QDBusObjectPath>& reply) {
-                     setBusy(false);
-                     if (reply.isError()) {
-                         setError(reply.error().message());
-                         return;
-                     }
-                     jobPath_ = reply.value().path();
-                     emit jobPathChanged();
-                 });
+    const auto carry = carryOf(*session());
+    call(carry->StartCarryIn(device_.value(QStringLiteral("path")).toString(), condition,
+                             cryptoErase),
+         [this, carry](const QDBusPendingReply<QDBusObjectPath>& reply) {
+             jobPath_ = reply.value().path();
+             emit jobPathChanged();
+         });
 }
 
 }  // namespace massho::kiosk

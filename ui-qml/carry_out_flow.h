@@ -2,14 +2,12 @@
 
 #include <QtQml/qqmlregistration.h>
 
-#include <QObject>
-#include <QPointer>
 #include <QString>
 #include <QStringList>
 #include <QVariantList>
 #include <QVariantMap>
 
-#include "appliance_client.h"
+#include "desk.h"
 
 namespace massho::kiosk {
 
@@ -20,10 +18,9 @@ namespace massho::kiosk {
 // manager must approve, then StartCarryOut with the approved request. It decides nothing the
 // service decides; its one check is the typed confirmation (typed_confirmation.h), since a
 // carry-out erases the medium first.
-class CarryOutFlow : public QObject {
+class CarryOutFlow : public Desk {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(ApplianceClient* client READ client WRITE setClient NOTIFY clientChanged)
     // One GetDevices element; setting it reads the sources, the key book and the plan.
     Q_PROPERTY(QVariantMap device READ device WRITE setDevice NOTIFY deviceChanged)
     // Carry.GetSources' entries (folder, path, name, directory, size); truncated: a folder held
@@ -38,16 +35,12 @@ class CarryOutFlow : public QObject {
     Q_PROPERTY(QString ledgerAsset READ ledgerAsset NOTIFY planChanged)
     Q_PROPERTY(bool approvalRequired READ approvalRequired NOTIFY planChanged)
     Q_PROPERTY(QString confirmationSource READ confirmationSource NOTIFY deviceChanged)
-    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
-    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
     Q_PROPERTY(QString requestId READ requestId NOTIFY requestIdChanged)
     Q_PROPERTY(QString jobPath READ jobPath NOTIFY jobPathChanged)
 
   public:
     explicit CarryOutFlow(QObject* parent = nullptr);
 
-    ApplianceClient* client() const { return client_; }
-    void setClient(ApplianceClient* client);
     QVariantMap device() const { return device_; }
     void setDevice(const QVariantMap& device);
     QVariantList sources() const { return sources_; }
@@ -57,8 +50,6 @@ class CarryOutFlow : public QObject {
     QString ledgerAsset() const { return ledgerAsset_; }
     bool approvalRequired() const { return approvalRequired_; }
     QString confirmationSource() const;
-    bool busy() const { return busy_; }
-    QString error() const { return error_; }
     QString requestId() const { return requestId_; }
     QString jobPath() const { return jobPath_; }
 
@@ -72,26 +63,21 @@ class CarryOutFlow : public QObject {
                             const QString& destination, const QString& asset, const QString& typed);
 
   signals:
-    void clientChanged();
     void deviceChanged();
     void sourcesChanged();
     void recipientsChanged();
     void planChanged();
-    void busyChanged();
-    void errorChanged();
     void requestIdChanged();
     void jobPathChanged();
 
   private:
+    void clientSet() override { readChoices(); }  // QML may set the device before the client
     QString path() const;
     void readChoices();
-    void setBusy(bool busy);
-    void setError(const QString& error);
     void start(const QStringList& files, const QStringList& recipients, int infoClass,
                const QString& destination, const QString& asset);
     void request(int infoClass, const QString& destination, const QString& asset);
 
-    QPointer<ApplianceClient> client_;
     QVariantMap device_;
     QVariantList sources_;
     bool sourcesTruncated_ = false;
@@ -99,8 +85,6 @@ class CarryOutFlow : public QObject {
     QVariantList recipients_;
     QString ledgerAsset_;
     bool approvalRequired_ = false;
-    bool busy_ = false;
-    QString error_;
     QString requestId_;
     QString jobPath_;
 };

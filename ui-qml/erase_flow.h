@@ -2,14 +2,11 @@
 
 #include <QtQml/qqmlregistration.h>
 
-#include <QObject>
-#include <QPointer>
 #include <QString>
 #include <QVariantList>
 #include <QVariantMap>
 
-#include "appliance_client.h"
-#include "refusal.h"
+#include "desk.h"
 
 namespace massho::kiosk {
 
@@ -19,10 +16,9 @@ namespace massho::kiosk {
 // said a data manager must approve first, then StartErase with the approved request. It decides
 // nothing the service decides; the one check of its own is the typed confirmation (the last four
 // characters of the serial), which guards against the wrong drive before anything is sent.
-class EraseFlow : public QObject {
+class EraseFlow : public Desk {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(ApplianceClient* client READ client WRITE setClient NOTIFY clientChanged)
     // One GetDevices element; setting it reads its methods and plan.
     Q_PROPERTY(QVariantMap device READ device WRITE setDevice NOTIFY deviceChanged)
     Q_PROPERTY(QVariantList methods READ methods NOTIFY methodsChanged)
@@ -34,16 +30,12 @@ class EraseFlow : public QObject {
     Q_PROPERTY(bool approvalRequired READ approvalRequired NOTIFY planChanged)
     // What the typed confirmation is taken from: "serial", or "name" for a device without one.
     Q_PROPERTY(QString confirmationSource READ confirmationSource NOTIFY deviceChanged)
-    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
-    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
     Q_PROPERTY(QString requestId READ requestId NOTIFY requestIdChanged)
     Q_PROPERTY(QString jobPath READ jobPath NOTIFY jobPathChanged)
 
   public:
     explicit EraseFlow(QObject* parent = nullptr);
 
-    ApplianceClient* client() const { return client_; }
-    void setClient(ApplianceClient* client);
     QVariantMap device() const { return device_; }
     void setDevice(const QVariantMap& device);
     QVariantList methods() const { return methods_; }
@@ -52,8 +44,6 @@ class EraseFlow : public QObject {
     int ledgerClass() const { return ledgerClass_; }
     bool approvalRequired() const { return approvalRequired_; }
     QString confirmationSource() const;
-    bool busy() const { return busy_; }
-    QString error() const { return error_.text(); }
     QString requestId() const { return requestId_; }
     QString jobPath() const { return jobPath_; }
 
@@ -68,34 +58,27 @@ class EraseFlow : public QObject {
                             const QString& asset, const QString& typed);
 
   signals:
-    void clientChanged();
     void deviceChanged();
     void methodsChanged();
     void planChanged();
-    void busyChanged();
-    void errorChanged();
     void requestIdChanged();
     void jobPathChanged();
 
   private:
+    void clientSet() override { plan({}, 0); }  // QML may set the device before the client
     QString path() const;
     void readMethods();
-    void setBusy(bool busy);
-    void setError(const Refusal& error);
     void startErase(const QString& method, const QString& purpose, int infoClass,
                     const QString& asset);
     void requestErase(const QString& method, const QString& purpose, int infoClass,
                       const QString& asset);
 
-    QPointer<ApplianceClient> client_;
     QVariantMap device_;
     QVariantList methods_;
     QString recommended_;
     QString ledgerAsset_;
     int ledgerClass_ = 0;
     bool approvalRequired_ = false;
-    bool busy_ = false;
-    Refusal error_;  // said in the language chosen when read
     QString requestId_;
     QString jobPath_;
 };

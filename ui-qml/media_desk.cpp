@@ -6,22 +6,19 @@
 #include "dbus_types.h"
 #include "ledger_proxy.h"
 #include "session_proxy.h"
-#include "when_answered.h"
 
 namespace massho::kiosk {
 
-MediaDesk::MediaDesk(QObject* parent) : QObject(parent) {}
+MediaDesk::MediaDesk(QObject* parent) : Desk(parent) {}
 
 MediaDesk::~MediaDesk() = default;
 
-void MediaDesk::setClient(ApplianceClient* client) {
-    if (client_ == client) return;
-    if (client_) disconnect(client_, nullptr, this, nullptr);
-    client_ = client;
+void MediaDesk::clientSet() {
+    disconnect(sessionWatch_);
     ledger_.reset();
-    // A new person logged in: their own ledger object, and what it knows.
-    if (client_) connect(client_, &ApplianceClient::sessionChanged, this, &MediaDesk::lookUp);
-    emit clientChanged();
+    if (client())
+        sessionWatch_ =
+            connect(client(), &ApplianceClient::sessionChanged, this, &MediaDesk::lookUp);
     lookUp();
 }
 
@@ -38,80 +35,53 @@ void MediaDesk::setDevicePath(const QString& path) {
     lookUp();
 }
 
-void MediaDesk::setBusy(bool busy) {
-    if (busy_ == busy) return;
-    busy_ = busy;
-    emit busyChanged();
-}
-
-void MediaDesk::setError(const QString& error) {
-    if (error_ == error) return;
-    error_ = error;
-    emit errorChanged();
-}
-
 // The Ledger object beside the session of the person logged in (SESSION/ledger).
 LedgerProxy* MediaDesk::ledger() {
-    SessionProxy* session = client_ ? client_->session() : nullptr;
-    if (!session) {
+    SessionProxy* now = session();
+    if (!now) {
         ledger_.reset();
         return nullptr;
     }
-    const QString path = session->path() + QStringLiteral("/ledger");
+    const QString path = now->path() + QStringLiteral("/ledger");
     if (!ledger_ || ledger_->path() != path)
-        ledger_ = std::make_unique<LedgerProxy>(kServiceName, path, session->connection());
+        ledger_ = std::make_unique<LedgerProxy>(kServiceName, path, now->connection());
     return ledger_.get();
 }
 
 void MediaDesk::lookUp() {
     LedgerProxy* proxy = ledger();
     if (!proxy || devicePath_.isEmpty()) return;
-    whenAnswered(this, proxy->FindMedium(devicePath_),
-                 [this](const QDBusPendingReply<QVariantMap>& reply) {
-                     if (reply.isError()) {
-                         setError(reply.error().message());
-                         return;
-                     }
-                     const QString tag = reply.value().value(QStringLiteral("tag")).toString();
-                     if (!tag.isEmpty()) {
-                         load(tag);  // answered once its history is in too
-                         return;
-                     }
-                     answered_ = true;
-                     medium_.clear();
-                     history_.clear();
-                     emit mediumChanged();
-                 });
+    read(proxy->FindMedium(devicePath_), [this](const QDBusPendingReply<QVariantMap>& reply) {
+        const QString tag = reply.value().value(QStringLiteral("tag")).toString();
+        if (!tag.isEmpty()) {
+            load(tag);  // answered once its history is in too
+            return;
+        }
+        answered_ = true;
+        medium_.clear();
+        history_.clear();
+        emit mediumChanged();
+    });
 }
 
 void MediaDesk::load(const QString& tag) {
     LedgerProxy* proxy = ledger();
     if (!proxy) return;
-    whenAnswered(this, proxy->GetMedium(tag),
-                 [this](const QDBusPendingReply<QVariantMap, QVariantMapList>& reply) {
-                     if (reply.isError()) {
-                         setError(reply.error().message());
-                         return;
-                     }
-                     answered_ = true;
-                     medium_ = reply.argumentAt<0>();
-                     history_.clear();
-                     for (const QVariantMap& event : reply.argumentAt<1>()) history_.append(event);
-                     emit mediumChanged();
-                 });
+    read(proxy->GetMedium(tag),
+         [this](const QDBusPendingReply<QVariantMap, QVariantMapList>& reply) {
+             answered_ = true;
+             medium_ = reply.argumentAt<0>();
+             history_.clear();
+             for (const QVariantMap& event : reply.argumentAt<1>()) history_.append(event);
+             emit mediumChanged();
+         });
 }
 
 // An act's answer: its register entry and the medium as it is now, or the service's reason.
 template <typename Reply>
 void MediaDesk::whenRecorded(const Reply& reply, const QString& act, const QString& tag) {
-    setBusy(true);
     setError({});
-    whenAnswered(this, reply, [this, act, tag](const QDBusPendingReply<qlonglong>& answer) {
-        setBusy(false);
-        if (answer.isError()) {
-            setError(answer.error().message());
-            return;
-        }
+    call(reply, [this, act, tag](const QDBusPendingReply<qlonglong>& answer) {
         lastEntry_ = answer.value();
         emit lastEntryChanged();
         emit recorded(act, lastEntry_);
@@ -122,7 +92,7 @@ void MediaDesk::whenRecorded(const Reply& reply, const QString& act, const QStri
 void MediaDesk::registerMedium(const QString& tag, int infoClass, const QString& section,
                                const QString& location) {
     LedgerProxy* proxy = ledger();
-    if (!proxy || busy_) return;
+    if (!proxy || busy()) return;
     QVariantMap options;
     if (!section.isEmpty()) options.insert(QStringLiteral("section"), section);
     if (!location.isEmpty()) options.insert(QStringLiteral("location"), location);
@@ -133,7 +103,7 @@ void MediaDesk::registerMedium(const QString& tag, int infoClass, const QString&
 void MediaDesk::move(const QString& to, bool writeProtected, const QString& lockedBy) {
     LedgerProxy* proxy = ledger();
     const QString tag = medium_.value(QStringLiteral("tag")).toString();
-    if (!proxy || busy_ || tag.isEmpty()) return;
+    if (!proxy || busy() || tag.isEmpty()) return;
     QVariantMap options{{QStringLiteral("write_protected"), writeProtected}};
     if (!lockedBy.isEmpty()) options.insert(QStringLiteral("locked_by"), lockedBy);
     whenRecorded(proxy->MoveMedium(tag, to, options), QStringLiteral("moved"), tag);
@@ -143,7 +113,7 @@ void MediaDesk::recordDestruction(const QString& method) {
     LedgerProxy* proxy = ledger();
     const QString tag = medium_.value(QStringLiteral("tag")).toString();
     SessionProxy* witnessSession = witness_ ? witness_->session() : nullptr;
-    if (!proxy || busy_ || tag.isEmpty()) return;
+    if (!proxy || busy() || tag.isEmpty()) return;
     if (!witnessSession) {
         setError(tr("The witness logs in here first, as the second person."));
         return;

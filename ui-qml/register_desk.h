@@ -2,16 +2,11 @@
 
 #include <QtQml/qqmlregistration.h>
 
-#include <QObject>
-#include <QPointer>
 #include <QString>
 #include <QVariantList>
 #include <QVariantMap>
-#include <memory>
 
-#include "appliance_client.h"
-
-class RecordsProxy;
+#include "desk.h"
 
 namespace massho::kiosk {
 
@@ -20,12 +15,9 @@ namespace massho::kiosk {
 // issued PDF's first page, drawn by the service: the kiosk never reads the data directory) and
 // printed, and the media reports as tables. A thin view model: every call asynchronous, every
 // rule (who may search, print, what a report holds) the service's.
-class RegisterDesk : public QObject {
+class RegisterDesk : public Desk {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(ApplianceClient* client MEMBER client_ NOTIFY clientChanged)
-    Q_PROPERTY(bool busy READ busy NOTIFY changed)
-    Q_PROPERTY(QString error READ error NOTIFY changed)
     // What the last act did, in the service's words (e.g. the printing's register entry).
     Q_PROPERTY(QString message READ message NOTIFY changed)
     Q_PROPERTY(QVariantList hits READ hits NOTIFY changed)
@@ -40,10 +32,7 @@ class RegisterDesk : public QObject {
 
   public:
     explicit RegisterDesk(QObject* parent = nullptr);
-    ~RegisterDesk() override;
 
-    bool busy() const { return busy_ > 0; }
-    QString error() const { return error_; }
     QString message() const { return message_; }
     QVariantList hits() const { return hits_; }
     int total() const { return total_; }
@@ -72,19 +61,14 @@ class RegisterDesk : public QObject {
     static constexpr int kShownRows = 100;
 
   signals:
-    void clientChanged();
     void changed();
 
   private:
-    RecordsProxy* records();
     void fetchPage();
+    // An act (issue, print, preview, report): what the last one said is cleared.
     void begin();
-    void end(const QString& error);
 
-    QPointer<ApplianceClient> client_;
-    std::unique_ptr<RecordsProxy> records_;
-    int busy_ = 0;
-    QString error_, message_;
+    QString message_;
     QVariantMap query_;
     QVariantList hits_;
     int total_ = 0;

@@ -140,6 +140,10 @@ class Testbed : public QObject {
         return paths;
     }
 
+    // Detaches the media attachMedia attached (the service sees them pulled), so that a test
+    // that needed many leaves the home screen as it found it.
+    Q_INVOKABLE void detachMedia() { media.clear(); }
+
     // Attaches `count` slow media of `megabytes` each: real loop devices (direct I/O) whose every
     // read and write takes `delayMs` more (nbdkit's delay filter, pullable_disk.h), as a slow
     // disk or a USB stick would: an erasure on them waits on the disk, not on a processor. Their

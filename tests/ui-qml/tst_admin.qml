@@ -2,8 +2,8 @@ import QtQuick
 import QtTest
 import Massho.Kiosk
 
-// The administrator's screens against the real service: a person added with a role and a first
-// password, an account disabled and enabled again, the last administrator kept (the service's
+// The administrator's screens against the real service: a person added with a role (listed in
+// words, in the language chosen) and a first password, an account disabled and enabled again, the last administrator kept (the service's
 // refusal, in Japanese and then in English), the key book and the policy; free text on Qt's
 // virtual keyboard; the chosen section announced as selected.
 TestCase {
@@ -84,7 +84,12 @@ TestCase {
         press(window, "add user")
         tryVerify(() => userText(window, "kimura").indexOf("Kimura Taro") >= 0, 15000,
                   "kimura is not listed: " + find(window, "admin error").text)
-        verify(userText(window, "kimura").indexOf("(operator)") >= 0, userText(window, "kimura"))
+        // The role in words, in the language chosen (the certificates' word in Japanese).
+        verify(userText(window, "kimura").indexOf("(Operator)") >= 0, userText(window, "kimura"))
+        window.language.current = "ja"
+        tryVerify(() => userText(window, "kimura").indexOf("(作業者)") >= 0, 5000,
+                  userText(window, "kimura"))
+        window.language.current = "en"
         verify(userText(window, "kimura").indexOf("never") >= 0, userText(window, "kimura"))
         compare(find(window, "admin notice").text, "Added kimura.")
         // The new person logs in with the first password.

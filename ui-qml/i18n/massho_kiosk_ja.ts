@@ -579,67 +579,67 @@
 <context>
     <name>DeviceCard</name>
     <message>
-        <location filename="../qml/DeviceCard.qml" line="60"/>
+        <location filename="../qml/DeviceCard.qml" line="61"/>
         <source>Serial</source>
         <translation>シリアル番号</translation>
     </message>
     <message>
-        <location filename="../qml/DeviceCard.qml" line="69"/>
+        <location filename="../qml/DeviceCard.qml" line="70"/>
         <source>Can be erased</source>
         <translation>消去できます</translation>
     </message>
     <message>
-        <location filename="../qml/DeviceCard.qml" line="77"/>
+        <location filename="../qml/DeviceCard.qml" line="78"/>
         <source>In the media ledger as %1</source>
         <translation>媒体管理台帳の管理番号 %1</translation>
     </message>
     <message>
-        <location filename="../qml/DeviceCard.qml" line="85"/>
+        <location filename="../qml/DeviceCard.qml" line="86"/>
         <source>Media ledger…</source>
         <translation>媒体管理台帳…</translation>
     </message>
     <message>
-        <location filename="../qml/DeviceCard.qml" line="85"/>
+        <location filename="../qml/DeviceCard.qml" line="86"/>
         <source>Register in the ledger…</source>
         <translation>台帳に登録…</translation>
     </message>
     <message>
-        <location filename="../qml/DeviceCard.qml" line="86"/>
+        <location filename="../qml/DeviceCard.qml" line="87"/>
         <source>Media ledger</source>
         <translation>媒体管理台帳</translation>
     </message>
     <message>
-        <location filename="../qml/DeviceCard.qml" line="86"/>
+        <location filename="../qml/DeviceCard.qml" line="87"/>
         <source>Register in the ledger</source>
         <translation>台帳に登録</translation>
     </message>
     <message>
-        <location filename="../qml/DeviceCard.qml" line="93"/>
+        <location filename="../qml/DeviceCard.qml" line="94"/>
         <source>Erase…</source>
         <translation>消去…</translation>
     </message>
     <message>
-        <location filename="../qml/DeviceCard.qml" line="94"/>
+        <location filename="../qml/DeviceCard.qml" line="95"/>
         <source>Erase</source>
         <translation>消去</translation>
     </message>
     <message>
-        <location filename="../qml/DeviceCard.qml" line="103"/>
+        <location filename="../qml/DeviceCard.qml" line="104"/>
         <source>Carry out…</source>
         <translation>持ち出し…</translation>
     </message>
     <message>
-        <location filename="../qml/DeviceCard.qml" line="104"/>
+        <location filename="../qml/DeviceCard.qml" line="105"/>
         <source>Carry out</source>
         <translation>持ち出し</translation>
     </message>
     <message>
-        <location filename="../qml/DeviceCard.qml" line="110"/>
+        <location filename="../qml/DeviceCard.qml" line="111"/>
         <source>Carry in…</source>
         <translation>返却…</translation>
     </message>
     <message>
-        <location filename="../qml/DeviceCard.qml" line="111"/>
+        <location filename="../qml/DeviceCard.qml" line="112"/>
         <source>Carry in</source>
         <translation>返却</translation>
     </message>
@@ -816,62 +816,72 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="35"/>
+        <location filename="../qml/HomeScreen.qml" line="42"/>
         <source>Signed in as %1</source>
         <translation>%1 でログイン中</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="44"/>
+        <location filename="../qml/HomeScreen.qml" line="51"/>
         <source>Log out</source>
         <translation>ログアウト</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="53"/>
+        <location filename="../qml/HomeScreen.qml" line="72"/>
+        <source>Jobs and attached media</source>
+        <translation>作業と接続中の媒体</translation>
+    </message>
+    <message>
+        <location filename="../qml/HomeScreen.qml" line="78"/>
+        <source>Scroll the jobs and media</source>
+        <translation>作業と媒体の一覧をスクロール</translation>
+    </message>
+    <message>
+        <location filename="../qml/HomeScreen.qml" line="112"/>
         <source>Stop erasing %1? The medium will NOT be erased, and this is recorded.</source>
         <translation>%1 の消去を中止しますか？ 媒体は消去されないまま残り、中止したことが記録されます。</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="73"/>
+        <location filename="../qml/HomeScreen.qml" line="132"/>
         <source>Requests waiting for approval</source>
         <translation>承認待ちの申請</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="83"/>
+        <location filename="../qml/HomeScreen.qml" line="142"/>
         <source>Register and certificates</source>
         <translation>台帳と証明書</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="89"/>
+        <location filename="../qml/HomeScreen.qml" line="148"/>
         <source>Audit the register</source>
         <translation>台帳の監査</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="96"/>
+        <location filename="../qml/HomeScreen.qml" line="155"/>
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="101"/>
+        <location filename="../qml/HomeScreen.qml" line="160"/>
         <source>Attached media</source>
         <translation>接続されている媒体</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="108"/>
+        <location filename="../qml/HomeScreen.qml" line="167"/>
         <source>No medium is attached. Plug in a drive or a USB stick.</source>
         <translation>媒体が接続されていません。ドライブまたはUSBメモリを接続してください。</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="235"/>
+        <location filename="../qml/HomeScreen.qml" line="295"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="251"/>
+        <location filename="../qml/HomeScreen.qml" line="312"/>
         <source>Yes, stop erasing</source>
         <translation>はい、中止します</translation>
     </message>
     <message>
-        <location filename="../qml/HomeScreen.qml" line="252"/>
+        <location filename="../qml/HomeScreen.qml" line="313"/>
         <source>No, keep erasing</source>
         <translation>いいえ、続けます</translation>
     </message>
@@ -879,107 +889,77 @@
 <context>
     <name>JobResult</name>
     <message>
-        <location filename="../qml/JobResult.qml" line="28"/>
-        <source>Erasing</source>
-        <translation>消去中</translation>
-    </message>
-    <message>
-        <location filename="../qml/JobResult.qml" line="29"/>
-        <source>Verifying</source>
-        <translation>検証中</translation>
-    </message>
-    <message>
-        <location filename="../qml/JobResult.qml" line="30"/>
-        <source>Done</source>
-        <translation>完了</translation>
-    </message>
-    <message>
-        <location filename="../qml/JobResult.qml" line="31"/>
-        <source>Failed</source>
-        <translation>失敗</translation>
-    </message>
-    <message>
-        <location filename="../qml/JobResult.qml" line="32"/>
-        <source>Cancelled</source>
-        <translation>取り消し</translation>
-    </message>
-    <message>
-        <location filename="../qml/JobResult.qml" line="33"/>
-        <source>Interrupted</source>
-        <translation>中断</translation>
-    </message>
-    <message>
-        <location filename="../qml/JobResult.qml" line="69"/>
+        <location filename="../qml/JobResult.qml" line="58"/>
         <source>Progress</source>
         <translation>進み具合</translation>
     </message>
     <message>
-        <location filename="../qml/JobResult.qml" line="73"/>
+        <location filename="../qml/JobResult.qml" line="62"/>
         <source>%1% done</source>
         <translation>%1% 完了</translation>
     </message>
     <message>
-        <location filename="../qml/JobResult.qml" line="74"/>
+        <location filename="../qml/JobResult.qml" line="63"/>
         <source>pass %1/%2</source>
         <translation>パス %1/%2</translation>
     </message>
     <message>
-        <location filename="../qml/JobResult.qml" line="77"/>
+        <location filename="../qml/JobResult.qml" line="66"/>
         <source>%1 min left</source>
         <translation>残り約 %1 分</translation>
     </message>
     <message>
-        <location filename="../qml/JobResult.qml" line="84"/>
+        <location filename="../qml/JobResult.qml" line="73"/>
         <source>Reading the medium back to check that nothing of the old data is left.</source>
         <translation>古いデータが残っていないか、媒体を読み直して確認しています。</translation>
     </message>
     <message>
-        <location filename="../qml/JobResult.qml" line="104"/>
+        <location filename="../qml/JobResult.qml" line="93"/>
         <source>Recorded as register entry %1</source>
         <translation>台帳記録 %1 として記録されました</translation>
     </message>
     <message>
-        <location filename="../qml/JobResult.qml" line="114"/>
+        <location filename="../qml/JobResult.qml" line="103"/>
         <source>Cancel erasure…</source>
         <translation>消去を中止…</translation>
     </message>
     <message>
-        <location filename="../qml/JobResult.qml" line="133"/>
+        <location filename="../qml/JobResult.qml" line="122"/>
         <source>Preview certificate</source>
         <translation>証明書を確認</translation>
     </message>
     <message>
-        <location filename="../qml/JobResult.qml" line="139"/>
+        <location filename="../qml/JobResult.qml" line="128"/>
         <source>Print certificate</source>
         <translation>証明書を印刷</translation>
     </message>
     <message>
-        <location filename="../qml/JobResult.qml" line="148"/>
+        <location filename="../qml/JobResult.qml" line="137"/>
         <source>This kiosk cannot send it to a printer yet. The certificate&apos;s PDF is stored at %1: print it from there.</source>
         <translation>この端末からはまだ印刷できません。証明書のPDFは %1 に保存されています。そこから印刷してください。</translation>
     </message>
     <message>
-        <location filename="../qml/JobResult.qml" line="149"/>
+        <location filename="../qml/JobResult.qml" line="138"/>
         <source>Certificate of erasure for register entry %1: %2, erased by %3. Its issue is recorded as register entry %4; the PDF is stored at %5.</source>
         <translation>台帳記録 %1 の消去証明書：%2（消去した人：%3）。発行は台帳記録 %4 として記録され、PDFは %5 に保存されています。</translation>
     </message>
     <message>
-        <location filename="../qml/JobResult.qml" line="174"/>
+        <location filename="../qml/JobResult.qml" line="163"/>
         <source>Certificates are issued by a records officer: one can log in here, then press the button again.</source>
         <translation>証明書は記録管理者が発行します。記録管理者がここでログインしてから、もう一度ボタンを押してください。</translation>
     </message>
     <message>
-        <location filename="../qml/JobResult.qml" line="181"/>
+        <location filename="../qml/JobResult.qml" line="170"/>
         <source>Stop erasing %1? The medium will NOT be erased, and this is recorded.</source>
         <translation>%1 の消去を中止しますか？ 媒体は消去されないまま残り、中止したことが記録されます。</translation>
     </message>
     <message>
-        <location filename="../qml/JobResult.qml" line="182"/>
+        <location filename="../qml/JobResult.qml" line="171"/>
         <source>Yes, stop erasing</source>
         <translation>はい、中止します</translation>
     </message>
     <message>
-        <location filename="../qml/JobResult.qml" line="183"/>
+        <location filename="../qml/JobResult.qml" line="172"/>
         <source>No, keep erasing</source>
         <translation>いいえ、続けます</translation>
     </message>
@@ -987,72 +967,42 @@
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../qml/JobsPanel.qml" line="18"/>
-        <source>Erasing</source>
-        <translation>消去中</translation>
-    </message>
-    <message>
-        <location filename="../qml/JobsPanel.qml" line="19"/>
-        <source>Verifying</source>
-        <translation>検証中</translation>
-    </message>
-    <message>
-        <location filename="../qml/JobsPanel.qml" line="20"/>
-        <source>Done</source>
-        <translation>完了</translation>
-    </message>
-    <message>
-        <location filename="../qml/JobsPanel.qml" line="21"/>
-        <source>Failed</source>
-        <translation>失敗</translation>
-    </message>
-    <message>
-        <location filename="../qml/JobsPanel.qml" line="22"/>
-        <source>Cancelled</source>
-        <translation>取り消し</translation>
-    </message>
-    <message>
         <location filename="../qml/JobsPanel.qml" line="23"/>
-        <source>Interrupted</source>
-        <translation>中断</translation>
-    </message>
-    <message>
-        <location filename="../qml/JobsPanel.qml" line="33"/>
         <source>%1 min left</source>
         <translation>残り約 %1 分</translation>
     </message>
     <message>
-        <location filename="../qml/JobsPanel.qml" line="38"/>
+        <location filename="../qml/JobsPanel.qml" line="28"/>
         <source>Jobs</source>
         <translation>作業</translation>
     </message>
     <message>
-        <location filename="../qml/JobsPanel.qml" line="74"/>
+        <location filename="../qml/JobsPanel.qml" line="67"/>
         <source>pass %1/%2</source>
         <translation>パス %1/%2</translation>
     </message>
     <message>
-        <location filename="../qml/JobsPanel.qml" line="99"/>
+        <location filename="../qml/JobsPanel.qml" line="92"/>
         <source>Cancel…</source>
         <translation>中止…</translation>
     </message>
     <message>
-        <location filename="../qml/JobsPanel.qml" line="100"/>
+        <location filename="../qml/JobsPanel.qml" line="93"/>
         <source>Cancel erasing %1</source>
         <translation>%1 の消去を中止</translation>
     </message>
     <message>
-        <location filename="../qml/JobsPanel.qml" line="105"/>
+        <location filename="../qml/JobsPanel.qml" line="98"/>
         <source>Details</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../qml/JobsPanel.qml" line="106"/>
+        <location filename="../qml/JobsPanel.qml" line="99"/>
         <source>Details of %1</source>
         <translation>%1 の詳細</translation>
     </message>
     <message>
-        <location filename="../qml/JobsPanel.qml" line="112"/>
+        <location filename="../qml/JobsPanel.qml" line="106"/>
         <source>Register entry %1</source>
         <translation>台帳記録 %1</translation>
     </message>
@@ -1456,161 +1406,186 @@
     <name>RegisterView</name>
     <message>
         <location filename="../qml/RegisterView.qml" line="17"/>
-        <location filename="../qml/RegisterView.qml" line="51"/>
+        <location filename="../qml/RegisterView.qml" line="75"/>
         <source>Register and certificates</source>
         <translation>台帳と証明書</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="34"/>
+        <location filename="../qml/RegisterView.qml" line="58"/>
         <source>Erasure</source>
         <translation>消去</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="35"/>
+        <location filename="../qml/RegisterView.qml" line="59"/>
         <source>Medium registered</source>
         <translation>媒体登録</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="36"/>
+        <location filename="../qml/RegisterView.qml" line="60"/>
         <source>Medium destroyed</source>
         <translation>物理破壊</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="37"/>
+        <location filename="../qml/RegisterView.qml" line="61"/>
         <source>Carried out</source>
         <translation>持出し</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="38"/>
+        <location filename="../qml/RegisterView.qml" line="62"/>
         <source>Returned</source>
         <translation>返却</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="60"/>
+        <location filename="../qml/RegisterView.qml" line="84"/>
         <source>Search the register</source>
         <translation>台帳を検索</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="67"/>
+        <location filename="../qml/RegisterView.qml" line="91"/>
         <source>Media reports</source>
         <translation>媒体の帳票</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="74"/>
-        <location filename="../qml/RegisterView.qml" line="324"/>
+        <location filename="../qml/RegisterView.qml" line="98"/>
+        <location filename="../qml/RegisterView.qml" line="361"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="122"/>
-        <location filename="../qml/RegisterView.qml" line="151"/>
+        <location filename="../qml/RegisterView.qml" line="36"/>
+        <location filename="../qml/RegisterView.qml" line="146"/>
         <source>Asset tag</source>
         <translation>管理番号</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="129"/>
-        <location filename="../qml/RegisterView.qml" line="151"/>
+        <location filename="../qml/RegisterView.qml" line="32"/>
+        <location filename="../qml/RegisterView.qml" line="153"/>
         <source>Serial number</source>
         <translation>シリアル番号</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="136"/>
+        <location filename="../qml/RegisterView.qml" line="33"/>
+        <source>From (YYYY-MM-DD)</source>
+        <translation>開始日（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="34"/>
+        <source>To (YYYY-MM-DD)</source>
+        <translation>終了日（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="160"/>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="167"/>
         <source>Erasures today</source>
         <translation>今日の消去</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="141"/>
+        <location filename="../qml/RegisterView.qml" line="172"/>
         <source>Erasures in the last 30 days</source>
         <translation>過去30日の消去</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="156"/>
+        <location filename="../qml/RegisterView.qml" line="179"/>
+        <source>From %1</source>
+        <translation>開始日 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="196"/>
         <source>Search</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="169"/>
+        <location filename="../qml/RegisterView.qml" line="196"/>
+        <source>Next</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <location filename="../qml/RegisterView.qml" line="205"/>
         <source>No entries found.</source>
         <translation>該当する記録はありません。</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="170"/>
+        <location filename="../qml/RegisterView.qml" line="206"/>
         <source>Entries %1–%2 of %3</source>
         <translation>%3 件中 %1–%2 件目</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="198"/>
+        <location filename="../qml/RegisterView.qml" line="234"/>
         <source>Entry %1: %2, %3</source>
         <translation>記録 %1：%2、%3</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="201"/>
+        <location filename="../qml/RegisterView.qml" line="238"/>
         <source>Asset %1, serial %2, %3 %4 by %5</source>
         <translation>管理番号 %1、シリアル %2、%3 %4（実施者 %5）</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="207"/>
+        <location filename="../qml/RegisterView.qml" line="244"/>
         <source>Certificates issued: %1</source>
         <translation>発行済みの証明書：%1 件</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="215"/>
+        <location filename="../qml/RegisterView.qml" line="252"/>
         <source>Reissue certificate</source>
         <translation>証明書を再発行</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="216"/>
+        <location filename="../qml/RegisterView.qml" line="253"/>
         <source>Issue certificate</source>
         <translation>証明書を発行</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="222"/>
+        <location filename="../qml/RegisterView.qml" line="259"/>
         <source>Preview certificate</source>
         <translation>証明書を確認</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="229"/>
-        <location filename="../qml/RegisterView.qml" line="318"/>
+        <location filename="../qml/RegisterView.qml" line="266"/>
+        <location filename="../qml/RegisterView.qml" line="355"/>
         <source>Print certificate</source>
         <translation>証明書を印刷</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="243"/>
+        <location filename="../qml/RegisterView.qml" line="280"/>
         <source>Previous page</source>
         <translation>前のページ</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="249"/>
+        <location filename="../qml/RegisterView.qml" line="286"/>
         <source>Next page</source>
         <translation>次のページ</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="264"/>
+        <location filename="../qml/RegisterView.qml" line="301"/>
         <source>Media ledger</source>
         <translation>媒体管理台帳</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="269"/>
+        <location filename="../qml/RegisterView.qml" line="306"/>
         <source>Carried out now</source>
         <translation>持出し中の媒体</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="274"/>
+        <location filename="../qml/RegisterView.qml" line="311"/>
         <source>Due for return or disposal</source>
         <translation>返却・廃棄予定</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="279"/>
+        <location filename="../qml/RegisterView.qml" line="316"/>
         <source>Closed in the last 30 days</source>
         <translation>過去30日の廃棄・破壊記録</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="298"/>
+        <location filename="../qml/RegisterView.qml" line="335"/>
         <source>Certificate for entry %1</source>
         <translation>記録 %1 の証明書</translation>
     </message>
     <message>
-        <location filename="../qml/RegisterView.qml" line="311"/>
+        <location filename="../qml/RegisterView.qml" line="348"/>
         <source>The issued certificate&apos;s first page</source>
         <translation>発行した証明書の1ページ目</translation>
     </message>
@@ -1947,6 +1922,89 @@
     </message>
 </context>
 <context>
+    <name>ServiceWords</name>
+    <message>
+        <location filename="../qml/ServiceWords.qml" line="15"/>
+        <source>Operator</source>
+        <translation>作業者</translation>
+    </message>
+    <message>
+        <location filename="../qml/ServiceWords.qml" line="16"/>
+        <source>Data manager</source>
+        <translation>データ管理者</translation>
+    </message>
+    <message>
+        <location filename="../qml/ServiceWords.qml" line="17"/>
+        <source>Records officer</source>
+        <translation>記録管理者</translation>
+    </message>
+    <message>
+        <location filename="../qml/ServiceWords.qml" line="18"/>
+        <source>Auditor</source>
+        <translation>監査者</translation>
+    </message>
+    <message>
+        <location filename="../qml/ServiceWords.qml" line="19"/>
+        <source>Chief</source>
+        <translation>責任者</translation>
+    </message>
+    <message>
+        <location filename="../qml/ServiceWords.qml" line="20"/>
+        <source>Administrator</source>
+        <translation>管理者</translation>
+    </message>
+    <message>
+        <location filename="../qml/ServiceWords.qml" line="25"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../qml/ServiceWords.qml" line="39"/>
+        <source>Verifying the register</source>
+        <translation>台帳の検証中</translation>
+    </message>
+    <message>
+        <location filename="../qml/ServiceWords.qml" line="40"/>
+        <source>Register verified</source>
+        <translation>台帳を検証済み</translation>
+    </message>
+    <message>
+        <location filename="../qml/ServiceWords.qml" line="41"/>
+        <source>Register verification failed</source>
+        <translation>台帳の検証に失敗</translation>
+    </message>
+    <message>
+        <location filename="../qml/ServiceWords.qml" line="45"/>
+        <source>Erasing</source>
+        <translation>消去中</translation>
+    </message>
+    <message>
+        <location filename="../qml/ServiceWords.qml" line="46"/>
+        <source>Verifying</source>
+        <translation>検証中</translation>
+    </message>
+    <message>
+        <location filename="../qml/ServiceWords.qml" line="47"/>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../qml/ServiceWords.qml" line="48"/>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <location filename="../qml/ServiceWords.qml" line="49"/>
+        <source>Cancelled</source>
+        <translation>取り消し</translation>
+    </message>
+    <message>
+        <location filename="../qml/ServiceWords.qml" line="50"/>
+        <source>Interrupted</source>
+        <translation>中断</translation>
+    </message>
+</context>
+<context>
     <name>TypedConfirmation</name>
     <message>
         <location filename="../typed_confirmation.cpp" line="29"/>
@@ -1963,75 +2021,45 @@
     <name>UserForm</name>
     <message>
         <location filename="../qml/UserForm.qml" line="16"/>
-        <location filename="../qml/UserForm.qml" line="58"/>
+        <location filename="../qml/UserForm.qml" line="52"/>
         <source>Add a user</source>
         <translation>利用者を追加</translation>
     </message>
     <message>
-        <location filename="../qml/UserForm.qml" line="25"/>
-        <source>Operator</source>
-        <translation>作業者</translation>
-    </message>
-    <message>
-        <location filename="../qml/UserForm.qml" line="26"/>
-        <source>Data manager</source>
-        <translation>データ管理者</translation>
-    </message>
-    <message>
-        <location filename="../qml/UserForm.qml" line="27"/>
-        <source>Records officer</source>
-        <translation>記録管理者</translation>
-    </message>
-    <message>
-        <location filename="../qml/UserForm.qml" line="28"/>
-        <source>Auditor</source>
-        <translation>監査者</translation>
-    </message>
-    <message>
-        <location filename="../qml/UserForm.qml" line="29"/>
-        <source>Chief</source>
-        <translation>責任者</translation>
-    </message>
-    <message>
-        <location filename="../qml/UserForm.qml" line="30"/>
-        <source>Administrator</source>
-        <translation>管理者</translation>
-    </message>
-    <message>
-        <location filename="../qml/UserForm.qml" line="67"/>
-        <location filename="../qml/UserForm.qml" line="68"/>
+        <location filename="../qml/UserForm.qml" line="61"/>
+        <location filename="../qml/UserForm.qml" line="62"/>
         <source>User ID</source>
         <translation>ユーザーID</translation>
     </message>
     <message>
-        <location filename="../qml/UserForm.qml" line="74"/>
+        <location filename="../qml/UserForm.qml" line="68"/>
         <source>Name (as it appears in the register)</source>
         <translation>名前（台帳に記録される表記）</translation>
     </message>
     <message>
-        <location filename="../qml/UserForm.qml" line="94"/>
+        <location filename="../qml/UserForm.qml" line="88"/>
         <source>%1 (selected)</source>
         <translation>%1（選択中）</translation>
     </message>
     <message>
-        <location filename="../qml/UserForm.qml" line="102"/>
-        <location filename="../qml/UserForm.qml" line="104"/>
+        <location filename="../qml/UserForm.qml" line="96"/>
+        <location filename="../qml/UserForm.qml" line="98"/>
         <source>First password</source>
         <translation>初期パスワード</translation>
     </message>
     <message>
-        <location filename="../qml/UserForm.qml" line="110"/>
+        <location filename="../qml/UserForm.qml" line="104"/>
         <source>Adding…</source>
         <translation>追加中…</translation>
     </message>
     <message>
-        <location filename="../qml/UserForm.qml" line="110"/>
-        <location filename="../qml/UserForm.qml" line="111"/>
+        <location filename="../qml/UserForm.qml" line="104"/>
+        <location filename="../qml/UserForm.qml" line="105"/>
         <source>Add user</source>
         <translation>追加する</translation>
     </message>
     <message>
-        <location filename="../qml/UserForm.qml" line="119"/>
+        <location filename="../qml/UserForm.qml" line="113"/>
         <source>Cancel</source>
         <translation>やめる</translation>
     </message>
@@ -2047,7 +2075,7 @@
 <context>
     <name>massho::kiosk::CarryOutFlow</name>
     <message>
-        <location filename="../carry_out_flow.cpp" line="164"/>
+        <location filename="../carry_out_flow.cpp" line="105"/>
         <source>asked at the kiosk</source>
         <translation>端末から申請</translation>
     </message>
@@ -2055,7 +2083,7 @@
 <context>
     <name>massho::kiosk::EraseFlow</name>
     <message>
-        <location filename="../erase_flow.cpp" line="160"/>
+        <location filename="../erase_flow.cpp" line="106"/>
         <source>asked at the kiosk</source>
         <translation>端末から申請</translation>
     </message>
@@ -2071,12 +2099,12 @@
 <context>
     <name>massho::kiosk::RegisterDesk</name>
     <message>
-        <location filename="../register_desk.cpp" line="97"/>
+        <location filename="../register_desk.cpp" line="71"/>
         <source>Certificate for entry %1 issued (register entry %2).</source>
         <translation>記録 %1 の証明書を発行しました（台帳記録 %2）。</translation>
     </message>
     <message>
-        <location filename="../register_desk.cpp" line="113"/>
+        <location filename="../register_desk.cpp" line="85"/>
         <source>Certificate for entry %1 sent to the printer (register entry %2).</source>
         <translation>記録 %1 の証明書をプリンターに送りました（台帳記録 %2）。</translation>
     </message>

@@ -148,11 +148,11 @@ Rectangle {
                                 font.pixelSize: Theme.bodySize
                                 color: modelData.disabled ? Theme.muted : Theme.text
                                 text: modelData.id + "  " + modelData.name + "  ("
-                                      + modelData.roles.join(", ") + ")  "
+                                      + ServiceWords.roleNames(modelData.roles) + ")  "
                                       + (modelData.disabled ? qsTr("disabled") : qsTr("active"))
                                       + "  " + qsTr("last login: %1").arg(
                                             modelData.last_login === "" ? qsTr("never")
-                                                                        : modelData.last_login.slice(0, 10))
+                                                                        : JapanTime.date(modelData.last_login))
                                       + (modelData.dormant ? "  " + qsTr("DORMANT") : "")
                                 Accessible.role: Accessible.StaticText
                                 Accessible.name: text

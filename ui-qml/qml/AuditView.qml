@@ -111,7 +111,7 @@ Rectangle {
             visible: desk.checkpoint.size !== undefined
             text: qsTr("Size: %1 entries").arg(desk.checkpoint.size) + "\n"
                   + qsTr("Root hash: %1").arg(desk.checkpoint.root) + "\n"
-                  + qsTr("Signed after the entry of %1").arg(desk.checkpoint.time)
+                  + qsTr("Signed after the entry of %1").arg(JapanTime.dateTime(desk.checkpoint.time))
             font.pixelSize: Theme.bodySize
             color: Theme.text
             wrapMode: Text.WrapAnywhere
@@ -140,7 +140,7 @@ Rectangle {
             Label {
                 required property var modelData
                 text: qsTr("%1 cosigned size %2 at %3").arg(modelData.witness)
-                          .arg(modelData.size).arg(modelData.time)
+                          .arg(modelData.size).arg(JapanTime.dateTime(modelData.time))
                 font.pixelSize: Theme.bodySize
                 color: Theme.text
                 Accessible.name: text

@@ -27,6 +27,7 @@ Rectangle {
     signal carryOutRequested(string path)
     signal carryInRequested(string path)
 
+    objectName: "card " + device.path
     implicitWidth: 560
     implicitHeight: column.implicitHeight + 2 * Theme.gap
     radius: 8

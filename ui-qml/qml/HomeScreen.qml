@@ -23,13 +23,20 @@ Item {
     property var ledgerDevice: ({})
     property int ledgerRevision: 0
 
-    ColumnLayout {
-        anchors.fill: parent
-        anchors.margins: Theme.gap
-        spacing: Theme.gap
-
+    // The header: who is logged in, the language and logout, always in view (the rest scrolls
+    // under it, and a press on it never reaches a card beneath).
+    Rectangle {
+        id: header
+        z: 1
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        height: Theme.touch + 2 * Theme.gap
+        color: Theme.background
+        MouseArea { anchors.fill: parent }
         RowLayout {
-            Layout.fillWidth: true
+            anchors.fill: parent
+            anchors.margins: Theme.gap
             Label {
                 objectName: "signed in as"
                 text: qsTr("Signed in as %1").arg(screen.client.user)
@@ -45,103 +52,156 @@ Item {
                 onClicked: screen.client.logout()
             }
         }
-        JobsPanel {
-            Layout.fillWidth: true
-            jobList: jobs
-            onCancelAsked: (path, device) => {
-                screen.cancelPath = path
-                cancelDialog.question = qsTr("Stop erasing %1? The medium will NOT be erased, and this is recorded.").arg(device)
-                cancelDialog.visible = true
+    }
+
+    // Everything below the header scrolls as one: the jobs (every job of the service shows) and
+    // the attached media's cards, however many. Every card is made, so that a screen reader or a
+    // switch reaches each over AT-SPI, and a control that takes the focus (Tab, a switch) is
+    // scrolled into view. Not clipped: the opaque header covers what scrolls up under it.
+    Flickable {
+        id: scroller
+        objectName: "home scroll"
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: header.bottom
+        anchors.bottom: parent.bottom
+        contentWidth: width
+        contentHeight: body.implicitHeight + 2 * Theme.gap
+        boundsBehavior: Flickable.StopAtBounds
+        Accessible.role: Accessible.Pane
+        Accessible.name: qsTr("Jobs and attached media")
+        ScrollBar.vertical: ScrollBar {
+            objectName: "home scroll bar"
+            width: 2 * Theme.gap
+            policy: scroller.contentHeight > scroller.height ? ScrollBar.AlwaysOn
+                                                             : ScrollBar.AsNeeded
+            Accessible.name: qsTr("Scroll the jobs and media")
+        }
+
+        // Scrolls so that `item` (a control inside the scrolled part) shows whole.
+        function reveal(item) {
+            let inside = item
+            while (inside && inside !== body) inside = inside.parent
+            if (!inside) return
+            const top = item.mapToItem(body, 0, 0).y + body.y
+            const most = Math.max(0, contentHeight - height)
+            if (top < contentY)
+                contentY = Math.max(0, top - Theme.gap)
+            else if (top + item.height > contentY + height)
+                contentY = Math.min(most, top + item.height - height + Theme.gap)
+        }
+        Connections {
+            target: screen.Window.window
+            function onActiveFocusItemChanged() {
+                if (screen.Window.activeFocusItem) scroller.reveal(screen.Window.activeFocusItem)
             }
-            onResultAsked: (path) => { screen.openJob = path; screen.overlay = "job" }
         }
-        Label {
-            objectName: "cancel error"
-            visible: text.length > 0
-            text: jobControl.error
-            color: Theme.danger
-            wrapMode: Text.Wrap
-            Layout.fillWidth: true
-            font.pixelSize: Theme.bodySize
-            Accessible.role: Accessible.AlertMessage
-            Accessible.name: text
-        }
-        KioskButton {
-            objectName: "open queue"
-            // Shown to data managers; the service checks the role again on every decision.
-            visible: screen.client.hasRole("data-manager")
-            text: qsTr("Requests waiting for approval")
-            onClicked: screen.overlay = "queue"
-        }
-        Flow {
-            Layout.fillWidth: true
+
+        ColumnLayout {
+            id: body
+            x: Theme.gap
+            y: Theme.gap
+            width: scroller.width - 4 * Theme.gap  // margins and the scroll bar's room
             spacing: Theme.gap
-            KioskButton {
-                objectName: "open register"
-                // Records officers and auditors; the service checks the role on every call.
-                visible: screen.client.hasRole("records-officer") || screen.client.hasRole("auditor")
-                text: qsTr("Register and certificates")
-                onClicked: screen.overlay = "register"
+
+            JobsPanel {
+                Layout.fillWidth: true
+                jobList: jobs
+                onCancelAsked: (path, device) => {
+                    screen.cancelPath = path
+                    cancelDialog.question = qsTr("Stop erasing %1? The medium will NOT be erased, and this is recorded.").arg(device)
+                    cancelDialog.visible = true
+                }
+                onResultAsked: (path) => { screen.openJob = path; screen.overlay = "job" }
+            }
+            Label {
+                objectName: "cancel error"
+                visible: text.length > 0
+                text: jobControl.error
+                color: Theme.danger
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+                font.pixelSize: Theme.bodySize
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: text
             }
             KioskButton {
-                objectName: "open audit"
-                visible: screen.client.hasRole("auditor")
-                text: qsTr("Audit the register")
-                onClicked: screen.overlay = "audit"
+                objectName: "open queue"
+                // Shown to data managers; the service checks the role again on every decision.
+                visible: screen.client.hasRole("data-manager")
+                text: qsTr("Requests waiting for approval")
+                onClicked: screen.overlay = "queue"
             }
-            KioskButton {
-                objectName: "open admin"
-                // Shown to administrators; the service checks the role again on every call.
-                visible: screen.client.hasRole("admin")
-                text: qsTr("Administration")
-                onClicked: screen.overlay = "admin"
+            Flow {
+                Layout.fillWidth: true
+                spacing: Theme.gap
+                KioskButton {
+                    objectName: "open register"
+                    // Records officers and auditors; the service checks the role on every call.
+                    visible: screen.client.hasRole("records-officer") || screen.client.hasRole("auditor")
+                    text: qsTr("Register and certificates")
+                    onClicked: screen.overlay = "register"
+                }
+                KioskButton {
+                    objectName: "open audit"
+                    visible: screen.client.hasRole("auditor")
+                    text: qsTr("Audit the register")
+                    onClicked: screen.overlay = "audit"
+                }
+                KioskButton {
+                    objectName: "open admin"
+                    // Shown to administrators; the service checks the role again on every call.
+                    visible: screen.client.hasRole("admin")
+                    text: qsTr("Administration")
+                    onClicked: screen.overlay = "admin"
+                }
             }
-        }
-        Label {
-            text: qsTr("Attached media")
-            font.pixelSize: Theme.titleSize
-            color: Theme.text
-            Accessible.role: Accessible.Heading
-        }
-        Label {
-            visible: screen.client.devices.length === 0
-            text: qsTr("No medium is attached. Plug in a drive or a USB stick.")
-            font.pixelSize: Theme.bodySize
-            color: Theme.muted
-        }
-        Flow {
-            Layout.fillWidth: true
-            spacing: Theme.gap
-            Repeater {
-                model: screen.client.devices
-                DeviceCard {
-                    required property var modelData
-                    device: modelData
-                    // Shown to operators only; the service checks the role again on every call.
-                    canErase: screen.client.hasRole("operator")
-                    onEraseRequested: {
-                        screen.eraseDevice = modelData
-                        screen.overlay = "wizard"
-                    }
-                    client: screen.client
-                    // People who keep the media ledger; the service checks the role on every act.
-                    canKeepLedger: ["operator", "data-manager", "records-officer"]
-                                   .some(role => screen.client.hasRole(role))
-                    ledgerRevision: screen.ledgerRevision
-                    onLedgerRequested: {
-                        screen.ledgerDevice = modelData
-                        screen.overlay = "ledger"
-                    }
-                    // Carrying out: operators; a return: operators and data managers.
-                    canCarryOut: screen.client.hasRole("operator")
-                    canCarryIn: screen.client.hasRole("operator") || screen.client.hasRole("data-manager")
-                    onCarryOutRequested: {
-                        screen.eraseDevice = modelData
-                        screen.overlay = "carryout"
-                    }
-                    onCarryInRequested: {
-                        screen.eraseDevice = modelData
-                        screen.overlay = "carryin"
+            Label {
+                text: qsTr("Attached media")
+                font.pixelSize: Theme.titleSize
+                color: Theme.text
+                Accessible.role: Accessible.Heading
+            }
+            Label {
+                visible: screen.client.devices.length === 0
+                text: qsTr("No medium is attached. Plug in a drive or a USB stick.")
+                font.pixelSize: Theme.bodySize
+                color: Theme.muted
+            }
+            Flow {
+                Layout.fillWidth: true
+                spacing: Theme.gap
+                Repeater {
+                    model: screen.client.devices
+                    DeviceCard {
+                        required property var modelData
+                        device: modelData
+                        // Shown to operators only; the service checks the role again on every call.
+                        canErase: screen.client.hasRole("operator")
+                        onEraseRequested: {
+                            screen.eraseDevice = modelData
+                            screen.overlay = "wizard"
+                        }
+                        client: screen.client
+                        // People who keep the media ledger; the service checks the role on every act.
+                        canKeepLedger: ["operator", "data-manager", "records-officer"]
+                                       .some(role => screen.client.hasRole(role))
+                        ledgerRevision: screen.ledgerRevision
+                        onLedgerRequested: {
+                            screen.ledgerDevice = modelData
+                            screen.overlay = "ledger"
+                        }
+                        // Carrying out: operators; a return: operators and data managers.
+                        canCarryOut: screen.client.hasRole("operator")
+                        canCarryIn: screen.client.hasRole("operator") || screen.client.hasRole("data-manager")
+                        onCarryOutRequested: {
+                            screen.eraseDevice = modelData
+                            screen.overlay = "carryout"
+                        }
+                        onCarryInRequested: {
+                            screen.eraseDevice = modelData
+                            screen.overlay = "carryin"
+                        }
                     }
                 }
             }
@@ -248,6 +308,7 @@ Item {
         id: cancelDialog
         objectName: "panel cancel dialog"
         anchors.fill: parent
+        z: 2  // over the header too: the question is answered first
         yesText: qsTr("Yes, stop erasing")
         noText: qsTr("No, keep erasing")
         onAccepted: jobControl.cancel(screen.cancelPath)

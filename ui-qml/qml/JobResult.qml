@@ -23,17 +23,6 @@ Item {
     SecondPerson { id: officerPerson }
     CertificateDesk { id: certificates; client: view.client; officer: officerPerson }
 
-    function stateText(state) {
-        switch (state) {
-        case "running": return qsTr("Erasing")
-        case "verifying": return qsTr("Verifying")
-        case "done": return qsTr("Done")
-        case "failed": return qsTr("Failed")
-        case "cancelled": return qsTr("Cancelled")
-        case "interrupted": return qsTr("Interrupted")
-        }
-        return "…"
-    }
     function percent() {
         return job.BytesTotal > 0 ? Math.floor(100 * job.BytesDone / job.BytesTotal) : 0
     }
@@ -53,7 +42,7 @@ Item {
             spacing: Theme.gap / 2
             Label {
                 objectName: "job state"
-                text: (view.job.Device || "") + "  " + view.stateText(view.job.State)
+                text: (ServiceWords.jobSubject(view.job) + "  " + ServiceWords.jobState(view.job)).trim()
                 font.pixelSize: Theme.titleSize
                 color: view.job.State === "done" ? Theme.ok
                      : view.running ? Theme.accent : Theme.danger

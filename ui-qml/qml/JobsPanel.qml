@@ -5,6 +5,7 @@ import Massho.Kiosk
 
 // Every job of the service at once, whoever started it: device, state, pass k/n, share done,
 // speed, time left, and once it has ended the result and the register entry that records it.
+// The register's own check (an auditor's "verify now") shows as what it is, with no device.
 ColumnLayout {
     id: panel
     required property JobList jobList
@@ -13,17 +14,6 @@ ColumnLayout {
     signal cancelAsked(string path, string device)
     signal resultAsked(string path)
 
-    function stateText(state) {
-        switch (state) {
-        case "running": return qsTr("Erasing")
-        case "verifying": return qsTr("Verifying")
-        case "done": return qsTr("Done")
-        case "failed": return qsTr("Failed")
-        case "cancelled": return qsTr("Cancelled")
-        case "interrupted": return qsTr("Interrupted")
-        }
-        return state || "…"
-    }
     function percent(job) {
         return job.BytesTotal > 0 ? Math.floor(100 * job.BytesDone / job.BytesTotal) : 0
     }
@@ -51,20 +41,23 @@ ColumnLayout {
             color: Theme.surface
             radius: 6
             Accessible.role: Accessible.ProgressBar
-            Accessible.name: job.Device + " " + panel.stateText(job.State) + " " + panel.percent(job) + "%"
+            Accessible.name: (ServiceWords.jobSubject(job) + " " + ServiceWords.jobState(job)).trim()
+                             + " " + panel.percent(job) + "%"
             RowLayout {
                 id: row
                 anchors.fill: parent
                 anchors.margins: Theme.gap / 2
                 spacing: Theme.gap
                 Label {
-                    text: job.Device || ""
+                    objectName: "subject"
+                    visible: text.length > 0
+                    text: ServiceWords.jobSubject(job)
                     font.pixelSize: Theme.bodySize
                     color: Theme.text
                 }
                 Label {
                     objectName: "state"
-                    text: panel.stateText(job.State)
+                    text: ServiceWords.jobState(job)
                     font.pixelSize: Theme.bodySize
                     color: job.State === "failed" || job.State === "interrupted" ? Theme.danger
                          : job.State === "done" ? Theme.ok : Theme.accent
@@ -103,7 +96,8 @@ ColumnLayout {
                 KioskButton {
                     objectName: "open"
                     text: qsTr("Details")
-                    Accessible.name: qsTr("Details of %1").arg(job.Device)
+                    Accessible.name: qsTr("Details of %1").arg(ServiceWords.jobSubject(job)
+                                                                || ServiceWords.jobState(job))
                     onClicked: panel.resultAsked(job.path)
                 }
                 Label {

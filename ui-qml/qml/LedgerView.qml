@@ -244,7 +244,7 @@ Rectangle {
                     required property var modelData
                     width: ListView.view.width
                     text: qsTr("Register entry %1 · %2 · %3 → %4 · by %5").arg(modelData.index)
-                          .arg(modelData.time.slice(0, 10)).arg(view.kindText(modelData.kind))
+                          .arg(JapanTime.date(modelData.time)).arg(view.kindText(modelData.kind))
                           .arg(view.stateText(modelData.state)).arg(modelData.by)
                     wrapMode: Text.Wrap
                     font.pixelSize: Theme.bodySize

@@ -3,10 +3,10 @@ import Massho.Kiosk
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
 
-// The records officer's register view: entries found by asset tag, serial or period, a page at a
-// time, each with its certificate issued, previewed (the issued PDF's first page, drawn by the
-// service) and printed; and the media reports as tables. Who may do what is the service's
-// answer, shown as it says it.
+// The records officer's register view: entries found by asset tag, serial or a period typed on
+// the keypad (Japan days; the service checks the dates), a page at a time (their times in Japan time, as on the certificates), each with its certificate issued,
+// previewed (the issued PDF's first page, drawn by the service) and printed; and the media
+// reports as tables. Who may do what is the service's answer, shown as it says it.
 Rectangle {
     id: view
     required property ApplianceClient client
@@ -17,17 +17,41 @@ Rectangle {
     Accessible.name: qsTr("Register and certificates")
     MouseArea { anchors.fill: parent }  // presses stop here, never reach the cards beneath
 
-    // "asset" or "serial" while typing one; "" otherwise.
+    // "asset", "serial", or "from" then "to" (a period), while typing one; "" otherwise.
     property string typing: "asset"
+    property string periodFrom: ""  // typed, while the end of the period is being typed
     // What the view shows: "search" (the register) or "reports" (the media reports).
     property string page: "search"
 
     RegisterDesk { id: desk; client: view.client }
 
-    function day(offsetDays) {
-        const d = new Date()
-        d.setDate(d.getDate() - offsetDays)
-        return Qt.formatDate(d, "yyyy-MM-dd")
+    // The service's days are Japan days, whatever the kiosk's own clock zone.
+    function day(offsetDays) { return JapanTime.today(offsetDays) }
+    function fieldLabel() {
+        switch (view.typing) {
+        case "serial": return qsTr("Serial number")
+        case "from": return qsTr("From (YYYY-MM-DD)")
+        case "to": return qsTr("To (YYYY-MM-DD)")
+        }
+        return qsTr("Asset tag")
+    }
+    function choose(typing) {
+        view.typing = typing
+        view.periodFrom = ""
+        field.value = ""
+    }
+    // The search button: the period's start first, then its end; or the tag or serial typed.
+    function searchTyped() {
+        if (view.typing === "from") {
+            view.periodFrom = field.value
+            view.typing = "to"
+            field.value = ""
+            return
+        }
+        if (view.typing === "to") desk.search(view.periodFrom, field.value, "", "")
+        else if (view.typing === "serial") desk.search("", "", field.value, "")
+        else desk.search("", "", "", field.value)
+        view.typing = ""
     }
     function kindText(kind) {
         switch (kind) {
@@ -122,14 +146,21 @@ Rectangle {
                             text: qsTr("Asset tag")
                             checkable: true
                             checked: view.typing === "asset"
-                            onClicked: { view.typing = "asset"; field.value = "" }
+                            onClicked: view.choose("asset")
                         }
                         KioskButton {
                             objectName: "search by serial"
                             text: qsTr("Serial number")
                             checkable: true
                             checked: view.typing === "serial"
-                            onClicked: { view.typing = "serial"; field.value = "" }
+                            onClicked: view.choose("serial")
+                        }
+                        KioskButton {
+                            objectName: "search by period"
+                            text: qsTr("Period")
+                            checkable: true
+                            checked: view.typing === "from" || view.typing === "to"
+                            onClicked: view.choose("from")
                         }
                         KioskButton {
                             objectName: "erasures today"
@@ -142,26 +173,31 @@ Rectangle {
                             onClicked: { view.typing = ""; desk.search(view.day(29), view.day(0), "", "") }
                         }
                     }
+                    Label {
+                        objectName: "period from"
+                        visible: view.typing === "to"
+                        text: qsTr("From %1").arg(view.periodFrom)
+                        font.pixelSize: Theme.bodySize
+                        color: Theme.text
+                        Accessible.name: text
+                    }
                     RowLayout {
                         visible: view.typing !== ""
                         spacing: Theme.gap
                         TypedField {
                             id: field
-                            fieldName: view.typing === "serial" ? "serial field" : "asset field"
-                            label: view.typing === "serial" ? qsTr("Serial number") : qsTr("Asset tag")
+                            fieldName: (view.typing || "asset") + " field"
+                            label: view.fieldLabel()
                         }
                         KioskButton {
                             objectName: "search"
                             Layout.alignment: Qt.AlignTop
-                            text: qsTr("Search")
+                            // A period: its start, Next, then its end, Search.
+                            text: view.typing === "from" ? qsTr("Next") : qsTr("Search")
                             enabled: field.value.length > 0 && !desk.busy
                             // The keypad folds away so that the entries found show below the
                             // choices; a choice opens it again.
-                            onClicked: {
-                                if (view.typing === "serial") desk.search("", "", field.value, "")
-                                else desk.search("", "", "", field.value)
-                                view.typing = ""
-                            }
+                            onClicked: view.searchTyped()
                         }
                     }
                     Label {
@@ -197,7 +233,8 @@ Rectangle {
                                     color: Theme.text
                                     text: qsTr("Entry %1: %2, %3").arg(hitCard.modelData.index)
                                               .arg(view.kindText(hitCard.modelData.kind))
-                                              .arg(hitCard.modelData.ended || hitCard.modelData.time)
+                                              .arg(JapanTime.dateTime(hitCard.modelData.ended
+                                                                      || hitCard.modelData.time))
                                           + "\n" + qsTr("Asset %1, serial %2, %3 %4 by %5")
                                               .arg(hitCard.modelData.asset || "—")
                                               .arg(hitCard.modelData.serial || "—")

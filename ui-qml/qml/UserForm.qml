@@ -21,14 +21,8 @@ Rectangle {
     property bool typingPassword: false
     property var roles: []
 
-    readonly property var roleChoices: [
-        { value: "operator", label: qsTr("Operator") },
-        { value: "data-manager", label: qsTr("Data manager") },
-        { value: "records-officer", label: qsTr("Records officer") },
-        { value: "auditor", label: qsTr("Auditor") },
-        { value: "chief", label: qsTr("Chief") },
-        { value: "admin", label: qsTr("Administrator") }
-    ]
+    readonly property var roleChoices: ServiceWords.roles.map(
+        (role) => ({ value: role, label: ServiceWords.roleName(role) }))
     function toggleRole(role) {
         const at = roles.indexOf(role)
         const next = roles.slice()

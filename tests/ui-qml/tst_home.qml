@@ -1,0 +1,134 @@
+import QtQuick
+import QtTest
+import Massho.Kiosk
+
+// The home screen with more media than fit on it: eight more real loop devices attached beside
+// the test bed's own. The last card is reached both ways a person reaches it — a finger flicking
+// the list, and a switch or keyboard moving the focus (Tab) control by control, which scrolls
+// the focused control into view — and its Erase button then opens the wizard for that medium.
+TestCase {
+    id: test
+    name: "KioskHome"
+    when: windowShown
+
+    Component {
+        id: kiosk
+        Main { visible: true }
+    }
+
+    readonly property int kAnswer: 60000  // see tst_flows.qml: a loaded machine's service
+    property var media: []
+
+    function init() {
+        if (!testbed.ready) skip(testbed.skipReason)
+    }
+    function cleanupTestCase() {
+        testbed.detachMedia()  // the other tests' cards stay where they were
+    }
+    function find(window, name) {
+        const item = findChild(window.contentItem, name)
+        verify(item, "no control named '" + name + "'")
+        return item
+    }
+    function press(window, name) {
+        tryVerify(() => {
+            const item = findChild(window.contentItem, name)
+            return item && item.visible && item.enabled
+        }, kAnswer, "'" + name + "' cannot be pressed")
+        wait(30)
+        mouseClick(findChild(window.contentItem, name))
+    }
+    function typeOn(window, text) {
+        for (const c of text) {
+            const keypad = find(window, "keypad")
+            const letter = c.toLowerCase() !== c.toUpperCase()
+            if (letter && keypad.shifted !== (c === c.toUpperCase())) press(window, "key shift")
+            press(window, "key " + c)
+        }
+    }
+    // The last card's Erase button as it is now: a device listing that changes (another test's
+    // medium erased, one attached) makes every card anew.
+    function lastErase(window) {
+        return find(window, "erase " + test.media[7])
+    }
+    // Logged in as op1 with eight more media attached, the cards laid out.
+    function homeWithManyMedia(window) {
+        if (test.media.length === 0) test.media = testbed.attachMedia(8, 16)
+        compare(test.media.length, 8, "eight loop devices could not be attached")
+        press(window, "user id field")
+        typeOn(window, "op1")
+        press(window, "password field")
+        typeOn(window, testbed.password)
+        press(window, "log in")
+        tryVerify(() => findChild(window.contentItem, "signed in as") !== null, kAnswer,
+                  "op1 was not logged in")
+        const last = "erase " + test.media[test.media.length - 1]
+        // The service lists new devices at its next look (GetDevices may take long when loaded).
+        tryVerify(() => test.media.every(path => findChild(window.contentItem, "card " + path)),
+                  kAnswer, "not every medium has its card")
+        tryVerify(() => (findChild(window.contentItem, last) || {}).visible, kAnswer)
+        // Laid out: the cards flow in rows, so the last is never at the top.
+        const scroll = find(window, "home scroll")
+        tryVerify(() => (findChild(window.contentItem, "card " + test.media[7]) || {}).y > 0
+                        && scroll.contentHeight > scroll.height, kAnswer,
+                  "the cards were not laid out")
+        wait(50)
+    }
+    // Where `item` is in the window: whole between the header's bottom and the window's bottom.
+    function inView(window, item) {
+        const top = item.mapToItem(window.contentItem, 0, 0).y
+        const header = find(window, "home scroll").mapToItem(window.contentItem, 0, 0).y
+        return top >= header && top + item.height <= window.height
+    }
+
+    function test_theLastCardIsReachedByFlickingAndPressed() {
+        const window = createTemporaryObject(kiosk, test)
+        homeWithManyMedia(window)
+        const scroll = find(window, "home scroll")
+        verify(!inView(window, lastErase(window)),
+               "the last card fits on the screen: the test shows nothing")
+        // A finger drags the list upwards until the last card shows (each drag a screen's half).
+        for (let i = 0; i < 20 && !inView(window, lastErase(window)); ++i) {
+            const x = scroll.width / 2, y = scroll.height * 3 / 4
+            const touch = touchEvent(scroll)
+            touch.press(0, scroll, x, y).commit()
+            for (let step = 1; step <= 10; ++step) {
+                touch.move(0, scroll, x, y - step * scroll.height / 20).commit()
+                wait(10)
+            }
+            touch.release(0, scroll, x, y - scroll.height / 2).commit()
+            tryVerify(() => !scroll.moving, 5000)
+        }
+        verify(scroll.contentY > 0, "the list did not move")
+        const button = lastErase(window)
+        verify(inView(window, button), "the last card cannot be flicked into view: scrolled "
+               + scroll.contentY + " of " + scroll.contentHeight + " (" + scroll.height
+               + " shown), the button at "
+               + button.mapToItem(window.contentItem, 0, 0).y + " in a window "
+               + window.height + " high")
+        mouseClick(button)
+        tryVerify(() => findChild(window.contentItem, "erase wizard") !== null, 5000,
+                  "the last card's Erase did not open the wizard")
+        compare(find(window, "erase wizard").device.path, test.media[test.media.length - 1])
+        press(window, "close wizard")
+    }
+
+    function test_theLastCardIsReachedByMovingTheFocus() {
+        const window = createTemporaryObject(kiosk, test)
+        homeWithManyMedia(window)
+        verify(!inView(window, lastErase(window)),
+               "the last card fits on the screen: the test shows nothing")
+        window.requestActivate()
+        tryVerify(() => window.active, 5000, "the kiosk's window is not active")
+        // A switch's "next" is Tab: control after control until the last card's Erase.
+        for (let i = 0; i < 300 && !lastErase(window).activeFocus; ++i) keyClick(Qt.Key_Tab)
+        verify(lastErase(window).activeFocus, "Tab never reached the last card's Erase button")
+        tryVerify(() => inView(window, lastErase(window)), 5000,
+                  "the focused button was not scrolled into view")
+        keyClick(Qt.Key_Space)  // a switch's "press"
+        tryVerify(() => findChild(window.contentItem, "erase wizard") !== null, 5000,
+                  "pressing the focused Erase did not open the wizard")
+        compare(find(window, "erase wizard").device.path, test.media[test.media.length - 1])
+        press(window, "close wizard")
+    }
+}
