@@ -19,12 +19,14 @@ struct IconvClose {
 // EUC-JP to UTF-8 with glibc's iconv (Qt 6.4's QStringDecoder knows no EUC-JP). A line that is
 // not EUC-JP is dropped whole, so that one bad entry costs one reading, not the dictionary.
 QByteArray utf8FromEucJp(const QByteArray& in, QString* error) {
-    std::unique_ptr<void, IconvClose> cd(iconv_open("UTF-8", "EUC-JP"));
-    if (cd.get() == reinterpret_cast<void*>(-1)) {
-        cd.release();
+    iconv_t opened = iconv_open("UTF-8", "EUC-JP");
+    // (iconv_t)-1 is how iconv_open says it failed (POSIX): the cast is its API, not ours.
+    // NOLINTNEXTLINE(performance-no-int-to-ptr)
+    if (opened == iconv_t(-1)) {
         *error = QStringLiteral("this system's iconv has no EUC-JP");
         return {};
     }
+    const std::unique_ptr<void, IconvClose> cd(opened);
     QByteArray out(in.size() * 3 / 2 + 16, Qt::Uninitialized);  // JIS X 0208: 2 bytes → 3
     char* inPtr = const_cast<char*>(in.constData());
     size_t inLeft = static_cast<size_t>(in.size());
