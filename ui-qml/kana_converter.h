@@ -15,7 +15,7 @@ namespace massho::kiosk {
 // The reading being typed on the kana keys and its candidates (TextKeyboard.qml): the
 // dictionary's (KanaDictionary), then the reading itself in hiragana and in katakana, so that
 // every reading can be written even where the dictionary has no entry.
-// The dictionary is read once on a worker thread (about 0.2 s for SKK-JISYO.L; the window
+// The dictionary is read once on a worker thread (0.1–0.16 s for SKK-JISYO.L; the window
 // shows meanwhile); a lookup is a binary search done on the UI thread (microseconds, see
 // tests/ui-qml/kana_dictionary_bench.cpp). When it cannot be read, `failed` says so with
 // `error`, and the keyboard offers Latin letters only.
