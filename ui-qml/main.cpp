@@ -12,9 +12,6 @@
 Q_IMPORT_QML_PLUGIN(Massho_KioskPlugin)
 
 int main(int argc, char** argv) {
-    // Free-text fields (names, labels) are typed on Qt's virtual keyboard (KeyboardPanel.qml):
-    // the touchscreen has no other. Read when the application starts, so set before it.
-    if (qEnvironmentVariableIsEmpty("QT_IM_MODULE")) qputenv("QT_IM_MODULE", "qtvirtualkeyboard");
     QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName("massho-kiosk");
     QCoreApplication::setApplicationVersion(MASSHO_VERSION);

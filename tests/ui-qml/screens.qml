@@ -45,6 +45,7 @@ TestCase {
         { name: "admin-add-user", reach: w => adminAddUser(w) },
         { name: "admin-key-book", reach: w => adminAt(w, "keys") },
         { name: "admin-policy", reach: w => adminAt(w, "policy") },
+        { name: "text-keyboard-kana", reach: w => kanaCandidates(w) },
     ]
     readonly property var languages: ["ja", "en"]
 
@@ -406,6 +407,16 @@ TestCase {
         press(window, "role operator")
         press(window, "new user password field")
         typeOn(window, "Sato-Hanako-77")
+    }
+
+    // The text keyboard over the add-a-user form: やまだ typed on the kana keys, its candidates.
+    function kanaCandidates(window) {
+        adminAt(window, "users")
+        press(window, "open add user")
+        press(window, "new user name field")
+        for (const key of "やまた゛") press(window, "kana key " + key)
+        tryVerify(() => findChild(window.contentItem, "candidate 山田") !== null, 15000,
+                  "no candidates for やまだ")
     }
 
     // The check itself finds a missing glyph: an Egyptian hieroglyph (U+13000), which no

@@ -3,9 +3,10 @@ import QtTest
 import Massho.Kiosk
 
 // The administrator's screens against the real service: a person added with a role (listed in
-// words, in the language chosen) and a first password, an account disabled and enabled again, the last administrator kept (the service's
-// refusal, in Japanese and then in English), the key book and the policy; free text on Qt's
-// virtual keyboard; the chosen section announced as selected.
+// words, in the language chosen) and a first password, an account disabled and enabled again, the
+// last administrator kept (the service's refusal, in Japanese and then in English), the key book
+// and the policy; the chosen section announced as selected. Free text on the text keyboard:
+// tst_textinput.qml.
 TestCase {
     id: test
     name: "KioskAdmin"
@@ -162,20 +163,6 @@ TestCase {
         tryVerify(() => findChild(window.contentItem, "setting password.min_length") !== null,
                   15000, "no policy")
         compare(find(window, "setting password.min_length").text, "[password] min_length = 12")
-    }
-
-    function test_aFreeTextFieldBringsUpTheVirtualKeyboard() {
-        const window = createTemporaryObject(kiosk, test)
-        openAdmin(window)
-        press(window, "open add user")
-        const panel = find(window, "input panel")
-        verify(!panel.active)
-        mouseClick(find(window, "new user name field"))
-        tryVerify(() => panel.active && panel.visible, 5000, "no keyboard for a text field")
-        verify(Qt.inputMethod.visible)
-        // The keypad fields (ID, password) never bring it up.
-        press(window, "new user id field")
-        tryVerify(() => !panel.active, 5000, "the keyboard stayed over the keypad")
     }
 
     function test_theChosenChoiceIsAnnouncedAsSelected() {

@@ -42,6 +42,9 @@ TestCase {
             press(window, "key " + c)
         }
     }
+    function pressAll(window, names) {
+        for (const name of names) press(window, name)
+    }
     function logIn(window, user) {
         press(window, "user id field")
         typeOn(window, user)
@@ -107,15 +110,21 @@ TestCase {
         press(window, "register next")
         press(window, "ledger class 3")
         press(window, "register next")
+        // Section and place in Japanese on the text keyboard: 税務 from ぜいむ, 保管庫 and a B.
         press(window, "ledger section field")
-        typeOn(window, "Tax")
+        pressAll(window, ["kana key せ", "kana key ゛", "kana key い", "kana key む"])
+        press(window, "candidate 税務")
+        press(window, "text key done")  // the keyboard closes and shows the wizard's buttons
         press(window, "register next")
         press(window, "ledger location field")
-        typeOn(window, "Vault-B")
+        pressAll(window, ["kana key ほ", "kana key か", "kana key ん", "kana key こ",
+                          "candidate 保管庫", "text key mode", "text key shift", "text key B",
+                          "text key done"])
         press(window, "register medium")
         const added = entryOf(notice(window))
         tryVerify(() => findChild(window.contentItem, "medium summary") !== null, kAnswer)
         compare(find(window, "medium summary").text, "Asset tag LEDGER-K1 · class 3 · Registered")
+        compare(find(window, "medium place").text, "Section: 税務 · Location: 保管庫B")
         tryVerify(() => find(window, "medium history").count === 1, kAnswer)
         const first = historyRows(window)[0]
         verify(first.startsWith("Register entry " + added + " · "), first)

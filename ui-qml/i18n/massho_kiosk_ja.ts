@@ -1008,32 +1008,32 @@
     </message>
 </context>
 <context>
-    <name>KeyboardPanel</name>
+    <name>KanaKeys</name>
     <message>
-        <location filename="../qml/KeyboardPanel.qml" line="12"/>
-        <source>On-screen keyboard</source>
-        <translation>画面キーボード</translation>
+        <location filename="../qml/KanaKeys.qml" line="36"/>
+        <source>Small kana (小)</source>
+        <translation>小さい文字（小）</translation>
     </message>
 </context>
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../qml/Keypad.qml" line="43"/>
+        <location filename="../qml/Keypad.qml" line="46"/>
         <source>abc</source>
         <translation>abc</translation>
     </message>
     <message>
-        <location filename="../qml/Keypad.qml" line="43"/>
+        <location filename="../qml/Keypad.qml" line="46"/>
         <source>ABC</source>
         <translation>ABC</translation>
     </message>
     <message>
-        <location filename="../qml/Keypad.qml" line="45"/>
+        <location filename="../qml/Keypad.qml" line="49"/>
         <source>Shift</source>
         <translation>シフト</translation>
     </message>
     <message>
-        <location filename="../qml/Keypad.qml" line="49"/>
+        <location filename="../qml/Keypad.qml" line="53"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -1206,145 +1206,145 @@
         <translation>管理番号 %1 · 区分 %2 · %3</translation>
     </message>
     <message>
-        <location filename="../qml/LedgerView.qml" line="208"/>
+        <location filename="../qml/LedgerView.qml" line="209"/>
         <source>Section: %1 · Location: %2</source>
         <translation>所管課: %1 · 保管場所: %2</translation>
     </message>
     <message>
-        <location filename="../qml/LedgerView.qml" line="217"/>
+        <location filename="../qml/LedgerView.qml" line="218"/>
         <source>Move to storage or into use…</source>
         <translation>保管または使用に移す…</translation>
     </message>
     <message>
-        <location filename="../qml/LedgerView.qml" line="222"/>
+        <location filename="../qml/LedgerView.qml" line="223"/>
         <source>Record a destruction…</source>
         <translation>破壊を記録…</translation>
     </message>
     <message>
-        <location filename="../qml/LedgerView.qml" line="227"/>
-        <location filename="../qml/LedgerView.qml" line="242"/>
+        <location filename="../qml/LedgerView.qml" line="228"/>
+        <location filename="../qml/LedgerView.qml" line="243"/>
         <source>History</source>
         <translation>履歴</translation>
     </message>
     <message>
-        <location filename="../qml/LedgerView.qml" line="246"/>
+        <location filename="../qml/LedgerView.qml" line="247"/>
         <source>Register entry %1 · %2 · %3 → %4 · by %5</source>
         <translation>登録簿の記録 %1 · %2 · %3 → %4 · %5</translation>
     </message>
     <message>
-        <location filename="../qml/LedgerView.qml" line="272"/>
+        <location filename="../qml/LedgerView.qml" line="273"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../qml/LedgerView.qml" line="279"/>
+        <location filename="../qml/LedgerView.qml" line="280"/>
         <source>Next</source>
         <translation>次へ</translation>
     </message>
     <message>
-        <location filename="../qml/LedgerView.qml" line="286"/>
-        <location filename="../qml/LedgerView.qml" line="382"/>
-        <location filename="../qml/LedgerView.qml" line="414"/>
+        <location filename="../qml/LedgerView.qml" line="287"/>
+        <location filename="../qml/LedgerView.qml" line="391"/>
+        <location filename="../qml/LedgerView.qml" line="423"/>
         <source>Recording…</source>
         <translation>記録中…</translation>
     </message>
     <message>
-        <location filename="../qml/LedgerView.qml" line="286"/>
+        <location filename="../qml/LedgerView.qml" line="287"/>
         <source>Register</source>
         <translation>登録する</translation>
     </message>
     <message>
-        <location filename="../qml/LedgerView.qml" line="296"/>
+        <location filename="../qml/LedgerView.qml" line="297"/>
         <source>Asset tag</source>
         <translation>管理番号</translation>
     </message>
     <message>
-        <location filename="../qml/LedgerView.qml" line="307"/>
+        <location filename="../qml/LedgerView.qml" line="308"/>
         <source>Which class of information does it hold?</source>
         <translation>どの区分の情報が入っていますか?</translation>
     </message>
     <message>
-        <location filename="../qml/LedgerView.qml" line="314"/>
+        <location filename="../qml/LedgerView.qml" line="315"/>
         <source>Class %1</source>
         <translation>区分 %1</translation>
     </message>
     <message>
-        <location filename="../qml/LedgerView.qml" line="323"/>
+        <location filename="../qml/LedgerView.qml" line="326"/>
         <source>Owning section (may be left empty)</source>
         <translation>所管課(空欄可)</translation>
     </message>
     <message>
-        <location filename="../qml/LedgerView.qml" line="332"/>
+        <location filename="../qml/LedgerView.qml" line="339"/>
         <source>Where it is kept (may be left empty)</source>
         <translation>保管場所(空欄可)</translation>
     </message>
     <message>
-        <location filename="../qml/LedgerView.qml" line="344"/>
+        <location filename="../qml/LedgerView.qml" line="353"/>
         <source>Where does it go?</source>
         <translation>どこに移しますか?</translation>
     </message>
     <message>
-        <location filename="../qml/LedgerView.qml" line="351"/>
+        <location filename="../qml/LedgerView.qml" line="360"/>
         <source>Into storage</source>
         <translation>保管する</translation>
     </message>
     <message>
-        <location filename="../qml/LedgerView.qml" line="352"/>
+        <location filename="../qml/LedgerView.qml" line="361"/>
         <source>Into use</source>
         <translation>使用する</translation>
     </message>
     <message>
-        <location filename="../qml/LedgerView.qml" line="356"/>
+        <location filename="../qml/LedgerView.qml" line="365"/>
         <source>Is it write-protected?</source>
         <translation>書き込み禁止にしてありますか?</translation>
     </message>
     <message>
-        <location filename="../qml/LedgerView.qml" line="363"/>
+        <location filename="../qml/LedgerView.qml" line="372"/>
         <source>Write-protected</source>
         <translation>書き込み禁止</translation>
     </message>
     <message>
-        <location filename="../qml/LedgerView.qml" line="364"/>
+        <location filename="../qml/LedgerView.qml" line="373"/>
         <source>Not write-protected</source>
         <translation>書き込み禁止でない</translation>
     </message>
     <message>
-        <location filename="../qml/LedgerView.qml" line="368"/>
+        <location filename="../qml/LedgerView.qml" line="377"/>
         <source>How is it locked?</source>
         <translation>どのように施錠していますか?</translation>
     </message>
     <message>
-        <location filename="../qml/LedgerView.qml" line="375"/>
+        <location filename="../qml/LedgerView.qml" line="384"/>
         <source>Not locked</source>
         <translation>施錠なし</translation>
     </message>
     <message>
-        <location filename="../qml/LedgerView.qml" line="376"/>
+        <location filename="../qml/LedgerView.qml" line="385"/>
         <source>By a password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../qml/LedgerView.qml" line="377"/>
+        <location filename="../qml/LedgerView.qml" line="386"/>
         <source>By encryption</source>
         <translation>暗号化</translation>
     </message>
     <message>
-        <location filename="../qml/LedgerView.qml" line="382"/>
+        <location filename="../qml/LedgerView.qml" line="391"/>
         <source>Record the move</source>
         <translation>移動を記録する</translation>
     </message>
     <message>
-        <location filename="../qml/LedgerView.qml" line="400"/>
+        <location filename="../qml/LedgerView.qml" line="409"/>
         <source>How was it destroyed?</source>
         <translation>どのように破壊しましたか?</translation>
     </message>
     <message>
-        <location filename="../qml/LedgerView.qml" line="414"/>
+        <location filename="../qml/LedgerView.qml" line="423"/>
         <source>Record the destruction</source>
         <translation>破壊を記録する</translation>
     </message>
     <message>
-        <location filename="../qml/LedgerView.qml" line="423"/>
+        <location filename="../qml/LedgerView.qml" line="432"/>
         <source>The witness who saw it destroyed logs in here as the second person.</source>
         <translation>破壊に立ち会った人が、二人目としてここでログインしてください。</translation>
     </message>
@@ -2005,6 +2005,59 @@
     </message>
 </context>
 <context>
+    <name>TextKeyboard</name>
+    <message>
+        <location filename="../qml/TextKeyboard.qml" line="30"/>
+        <source>On-screen keyboard</source>
+        <translation>画面キーボード</translation>
+    </message>
+    <message>
+        <location filename="../qml/TextKeyboard.qml" line="102"/>
+        <source>More</source>
+        <translation>次候補</translation>
+    </message>
+    <message>
+        <location filename="../qml/TextKeyboard.qml" line="103"/>
+        <source>More candidates</source>
+        <translation>次の候補</translation>
+    </message>
+    <message>
+        <location filename="../qml/TextKeyboard.qml" line="113"/>
+        <source>Japanese input is unavailable: the kana dictionary %1 could not be read (%2). Latin letters can be typed; an administrator can install the package skkdic.</source>
+        <translation>日本語入力は使えません：かな漢字辞書 %1 を読めませんでした（%2）。英字は入力できます。管理者がパッケージ skkdic をインストールしてください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/TextKeyboard.qml" line="152"/>
+        <source>Latin letters</source>
+        <translation>英字</translation>
+    </message>
+    <message>
+        <location filename="../qml/TextKeyboard.qml" line="152"/>
+        <source>Japanese (kana)</source>
+        <translation>日本語（かな）</translation>
+    </message>
+    <message>
+        <location filename="../qml/TextKeyboard.qml" line="163"/>
+        <source>Space</source>
+        <translation>空白</translation>
+    </message>
+    <message>
+        <location filename="../qml/TextKeyboard.qml" line="174"/>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../qml/TextKeyboard.qml" line="181"/>
+        <source>Done</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../qml/TextKeyboard.qml" line="182"/>
+        <source>Close the keyboard</source>
+        <translation>キーボードを閉じる</translation>
+    </message>
+</context>
+<context>
     <name>TypedConfirmation</name>
     <message>
         <location filename="../typed_confirmation.cpp" line="29"/>
@@ -2091,7 +2144,7 @@
 <context>
     <name>massho::kiosk::MediaDesk</name>
     <message>
-        <location filename="../media_desk.cpp" line="148"/>
+        <location filename="../media_desk.cpp" line="118"/>
         <source>The witness logs in here first, as the second person.</source>
         <translation>先に立会人が二人目としてここでログインしてください。</translation>
     </message>

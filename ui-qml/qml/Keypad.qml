@@ -1,13 +1,15 @@
 import QtQuick
 import QtQuick.Layouts
 
-// The kiosk's own keypad for IDs and passwords: a physical keyboard is not assumed, and Qt's
-// virtual keyboard is for Japanese text elsewhere. Each key is a button named by the character it
-// types, so that a screen reader, a switch user and a test can find and press it.
+// The kiosk's own keypad for IDs and passwords (a physical keyboard is not assumed), and the
+// Latin half of the text keyboard (TextKeyboard.qml). Each key is a button named by the
+// character it types, so that a screen reader, a switch user and a test can find and press it.
 ColumnLayout {
     id: keypad
     objectName: "keypad"
     property bool shifted: false
+    // The start of each key's objectName ("key a"); the text keyboard's own keypad has another.
+    property string keyPrefix: "key "
     signal typed(string character)
     signal erased()
     spacing: Theme.gap / 2
@@ -30,8 +32,9 @@ ColumnLayout {
                     required property int index
                     readonly property string character: keypad.rows[row.index][index]
                     text: character
-                    objectName: "key " + character
+                    objectName: keypad.keyPrefix + character
                     Layout.preferredWidth: Theme.touch
+                    focusPolicy: Qt.NoFocus  // a text field typed into keeps the focus
                     onClicked: keypad.typed(character)
                 }
             }
@@ -41,13 +44,15 @@ ColumnLayout {
         spacing: Theme.gap / 2
         KioskButton {
             text: keypad.shifted ? qsTr("abc") : qsTr("ABC")
-            objectName: "key shift"
+            objectName: keypad.keyPrefix + "shift"
+            focusPolicy: Qt.NoFocus
             Accessible.name: qsTr("Shift")
             onClicked: keypad.shifted = !keypad.shifted
         }
         KioskButton {
             text: qsTr("Delete")
-            objectName: "key delete"
+            objectName: keypad.keyPrefix + "delete"
+            focusPolicy: Qt.NoFocus
             onClicked: keypad.erased()
         }
     }

@@ -205,6 +205,7 @@ Rectangle {
                 Accessible.name: text
             }
             Label {
+                objectName: "medium place"
                 text: qsTr("Section: %1 · Location: %2").arg(desk.medium.section || "—").arg(desk.medium.location || "—")
                 font.pixelSize: Theme.bodySize
                 color: Theme.muted
@@ -319,20 +320,28 @@ Rectangle {
     }
     Component {
         id: sectionStep
-        TypedField {
-            label: qsTr("Owning section (may be left empty)")
-            fieldName: "ledger section field"
-            value: view.section
-            onValueChanged: view.section = value
+        ColumnLayout {
+            TextEntry {  // free text: kana and kanji too (税務課, 金庫B)
+                Layout.preferredWidth: 720
+                label: qsTr("Owning section (may be left empty)")
+                fieldName: "ledger section field"
+                value: view.section
+                onValueChanged: view.section = value
+            }
+            Item { Layout.fillHeight: true }
         }
     }
     Component {
         id: locationStep
-        TypedField {
-            label: qsTr("Where it is kept (may be left empty)")
-            fieldName: "ledger location field"
-            value: view.location
-            onValueChanged: view.location = value
+        ColumnLayout {
+            TextEntry {  // free text: kana and kanji too (税務課, 金庫B)
+                Layout.preferredWidth: 720
+                label: qsTr("Where it is kept (may be left empty)")
+                fieldName: "ledger location field"
+                value: view.location
+                onValueChanged: view.location = value
+            }
+            Item { Layout.fillHeight: true }
         }
     }
 

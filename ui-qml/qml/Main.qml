@@ -29,12 +29,15 @@ ApplicationWindow {
         anchors.fill: parent
         sourceComponent: appliance.loggedIn ? home : login
     }
-    // Qt's virtual keyboard for the free-text fields (TextEntry.qml), over the bottom edge.
-    KeyboardPanel {
+    // The text keyboard for the free-text field that has the focus (TextEntry.qml), over the
+    // bottom edge.
+    TextKeyboard {
         z: 100
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: parent.bottom
+        field: window.activeFocusItem && window.activeFocusItem.kioskTextEntry === true
+               ? window.activeFocusItem : null
     }
     Component {
         id: login

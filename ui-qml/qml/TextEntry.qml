@@ -2,9 +2,10 @@ import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
 
-// Free text (a person's name, a key book label, an age key): a text field that brings up Qt's
-// virtual keyboard (QT_IM_MODULE=qtvirtualkeyboard, Main.qml's InputPanel) when touched. IDs and
-// passwords are typed on the kiosk's own keypad instead (Keypad.qml).
+// Free text (a person's name, a section, a place, a key book label, an age key): a text field
+// that brings up the kiosk's text keyboard (TextKeyboard.qml: kana with kanji candidates, or
+// Latin letters) along the bottom of the window while it has the focus. IDs and passwords are
+// typed on the kiosk's own keypad instead (Keypad.qml).
 ColumnLayout {
     id: entry
     property string label: ""
@@ -33,8 +34,9 @@ ColumnLayout {
             border.width: input.activeFocus ? 4 : 2
             radius: 4
         }
-        // No prediction or automatic capitals: names and keys are written as given.
-        inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
+        // What the text keyboard (Main.qml) looks for in the focused item, and shows above its keys.
+        readonly property bool kioskTextEntry: true
+        readonly property string entryLabel: entry.label
         Accessible.role: Accessible.EditableText
         Accessible.name: entry.label
         Accessible.description: text

@@ -4,8 +4,8 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 
 // An administrator adds a person: the ID and the first password on the kiosk's keypad (the
-// password shown as dots, sent once, never kept), the name as free text on the virtual keyboard,
-// and the roles. The service checks the ID, the password rules and the role of who asks.
+// password shown as dots, sent once, never kept), the name as free text on the text keyboard
+// (kana and kanji), and the roles. The service checks the ID, the password rules and the role of who asks.
 Rectangle {
     id: form
     required property AdminDesk desk
