@@ -87,16 +87,24 @@ TestCase {
         const scroll = find(window, "home scroll")
         verify(!inView(window, lastErase(window)),
                "the last card fits on the screen: the test shows nothing")
-        // A finger drags the list upwards until the last card shows (each drag a screen's half).
-        for (let i = 0; i < 20 && !inView(window, lastErase(window)); ++i) {
-            const x = scroll.width / 2, y = scroll.height * 3 / 4
+        // A finger drags the list towards the card until it shows: up while the card is below,
+        // down once a flick carried it past (other tests' media may sort after it), each drag
+        // shorter after a change of direction so that it settles.
+        let reach = scroll.height / 2, lastDirection = 0
+        for (let i = 0; i < 30 && !inView(window, lastErase(window)); ++i) {
+            const top = lastErase(window).mapToItem(window.contentItem, 0, 0).y
+            const direction = top > window.height / 2 ? -1 : 1
+            if (lastDirection !== 0 && direction !== lastDirection)
+                reach = Math.max(reach / 2, scroll.height / 16)
+            lastDirection = direction
+            const x = scroll.width / 2, y = scroll.height / 2 - direction * reach / 2
             const touch = touchEvent(scroll)
             touch.press(0, scroll, x, y).commit()
             for (let step = 1; step <= 10; ++step) {
-                touch.move(0, scroll, x, y - step * scroll.height / 20).commit()
+                touch.move(0, scroll, x, y + direction * step * reach / 10).commit()
                 wait(10)
             }
-            touch.release(0, scroll, x, y - scroll.height / 2).commit()
+            touch.release(0, scroll, x, y + direction * reach).commit()
             tryVerify(() => !scroll.moving, 5000)
         }
         verify(scroll.contentY > 0, "the list did not move")
