@@ -17,10 +17,6 @@
 
 namespace massho::erase::detail {
 
-// What a job's thread and the thread watching it share (stall watchdog, erasure.cpp): the device
-// calls in flight, the job's state at the start of its phase, progress to hand over, and the end.
-// Both hold it by shared_ptr: when the device stops answering, the watcher leaves and the job's
-// thread keeps it, with the device, until its call returns, if ever.
 // The jobs given up on whose threads have not ended yet, in this process.
 class AbandonedJobs {
   public:
@@ -35,6 +31,10 @@ class AbandonedJobs {
 };
 AbandonedJobs& abandonedJobs();
 
+// What a job's thread and the thread watching it share (stall watchdog, erasure.cpp): the device
+// calls in flight, the job's state at the start of its phase, progress to hand over, and the end.
+// Both hold it by shared_ptr: when the device stops answering, the watcher leaves and the job's
+// thread keeps it, with the device, until its call returns, if ever.
 class IoWatch {
   public:
     using Clock = std::chrono::steady_clock;

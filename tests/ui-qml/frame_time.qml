@@ -11,7 +11,7 @@ import Massho.Kiosk
 // the frames as shown are printed, not asserted, and the UI thread's own time (its waits for a
 // processor taken out, frame_probe.h) must stay within 50 ms for 99 % of frames.
 // Run on its own (tests/ui-qml/CMakeLists.txt: KioskFrameTime), not with the tst_*.qml.
-TestCase {
+KioskTestCase {
     id: test
     name: "KioskFrameTime"
     when: windowShown
@@ -27,22 +27,6 @@ TestCase {
 
     function init() {
         if (!testbed.ready) skip(testbed.skipReason)
-    }
-    function find(window, name) {
-        const item = findChild(window.contentItem, name)
-        verify(item, "no control named '" + name + "'")
-        return item
-    }
-    function press(window, name) {
-        mouseClick(find(window, name))
-    }
-    function typeOn(window, text) {
-        const keypad = find(window, "keypad")
-        for (const c of text) {
-            const letter = c.toLowerCase() !== c.toUpperCase()
-            if (letter && keypad.shifted !== (c === c.toUpperCase())) press(window, "key shift")
-            press(window, "key " + c)
-        }
     }
     function jobState(window, device) {
         const row = findChild(window.contentItem, "job " + device)

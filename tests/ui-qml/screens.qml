@@ -6,7 +6,7 @@ import Massho.Kiosk
 // Main.qml against the real masshod), checked for characters no font can draw (tofu) and saved
 // as SCREEN-LANGUAGE.png in $MASSHO_SCREENSHOTS. Run by appliance/tools/kiosk-screenshots.
 // A new screen is one line in `screens`: its name, and how to reach it from a fresh window.
-TestCase {
+KioskTestCase {
     id: test
     name: "KioskScreens"
     when: windowShown
@@ -58,48 +58,12 @@ TestCase {
         if (!testbed.ready) skip(testbed.skipReason)
     }
 
-    // How a person gets around: find, press, type on the keypad, log in.
-    function find(window, name) {
-        const item = findChild(window.contentItem, name)
-        verify(item, "no control named '" + name + "'")
-        return item
-    }
-    // Presses a control as a person would, once it is there, shown and enabled; layouts that
-    // were just rebuilt are given a moment to settle first (stale positions otherwise).
-    function press(window, name) {
-        tryVerify(() => {
-            const item = findChild(window.contentItem, name)
-            return item && item.visible && item.enabled
-        }, 15000, "'" + name + "' cannot be pressed")
-        wait(30)
-        mouseClick(findChild(window.contentItem, name))
-    }
     // Waits for `condition`; on timeout fails with `why()`, read then (what the screen says).
     function waitFor(condition, timeout, why) {
         for (let waited = 0; !condition(); waited += 50) {
             if (waited >= timeout) fail(why())
             wait(50)
         }
-    }
-    function typeOn(window, text) {
-        for (const c of text) {
-            const keypad = find(window, "keypad")
-            const letter = c.toLowerCase() !== c.toUpperCase()
-            if (letter && keypad.shifted !== (c === c.toUpperCase())) press(window, "key shift")
-            press(window, "key " + c)
-        }
-    }
-    function typeLogin(window, user, password) {
-        press(window, "user id field")
-        typeOn(window, user)
-        press(window, "password field")
-        typeOn(window, password)
-    }
-    function logIn(window, user) {
-        typeLogin(window, user, testbed.password)
-        press(window, "log in")
-        tryVerify(() => findChild(window.contentItem, "signed in as") !== null, 15000,
-                  user + " was not logged in")
     }
     function wrongPassword(window) {
         typeLogin(window, "op1", "Wrong-Horse-42")

@@ -7,7 +7,7 @@ import Massho.Kiosk
 // last administrator kept (the service's refusal, in Japanese and then in English), the key book
 // and the policy; the chosen section announced as selected. Free text on the text keyboard:
 // tst_textinput.qml.
-TestCase {
+KioskTestCase {
     id: test
     name: "KioskAdmin"
     when: windowShown
@@ -21,46 +21,27 @@ TestCase {
         if (!testbed.ready) skip(testbed.skipReason)
     }
 
-    function find(window, name) {
-        const item = findChild(window.contentItem, name)
-        verify(item, "no control named '" + name + "'")
-        return item
-    }
-    function press(window, name) {
-        const item = find(window, name)
-        verify(item.visible && item.enabled, "'" + name + "' cannot be pressed")
-        mouseClick(item)
-    }
-    function typeOn(window, text) {
-        const keypad = find(window, "keypad")
-        for (const c of text) {
-            const letter = c.toLowerCase() !== c.toUpperCase()
-            if (letter && keypad.shifted !== (c === c.toUpperCase())) press(window, "key shift")
-            press(window, "key " + c)
-        }
-    }
-    function logIn(window, user) {
-        press(window, "user id field")
-        typeOn(window, user)
-        press(window, "password field")
-        typeOn(window, testbed.password)
-        press(window, "log in")
-        tryVerify(() => findChild(window.contentItem, "signed in as") !== null, 15000,
-                  user + " was not logged in")
-    }
     function openAdmin(window) {
         logIn(window, "admin")
         press(window, "open admin")
         tryVerify(() => findChild(window.contentItem, "user op2") !== null, 15000,
                   "the accounts did not come")
     }
-    // Scrolls the accounts so that `name` shows, as a finger would before pressing it.
+    // Scrolls the accounts until `name` is wholly in view, as a finger would before pressing it.
+    // The rows are made anew at every answer and laid out a frame later: a position read before
+    // that is every row's y = 0, and a press there misses (CI saw "op2 was not enabled again").
     function reveal(window, name) {
         const list = find(window, "user list")
-        const item = find(window, name)
-        const at = item.mapToItem(list.contentItem, 0, 0)
-        list.contentY = Math.max(0, Math.min(at.y, list.contentHeight - list.height))
-        wait(50)
+        tryVerify(() => {
+            const item = findChild(window.contentItem, name)
+            if (!item || !item.visible) return false
+            waitForItemPolished(item.parent)
+            const at = item.mapToItem(list.contentItem, 0, 0)
+            list.contentY = Math.max(0, Math.min(at.y, list.contentHeight - list.height))
+            const seen = item.mapToItem(list, 0, 0)
+            return seen.y >= 0 && seen.y + item.height <= list.height
+        }, kAnswer, "'" + name + "' is not in view")
+        waitForItemPolished(list)
     }
     function userText(window, id) {
         const row = findChild(window.contentItem, "user " + id)
@@ -115,15 +96,17 @@ TestCase {
         verify(userText(window, "op2").indexOf("active") >= 0, userText(window, "op2"))
         reveal(window, "disable op2")
         press(window, "disable op2")
-        tryVerify(() => find(window, "admin notice").text === "Disabled op2.", 15000,
-                  "op2 was not disabled: " + find(window, "admin error").text)
-        tryVerify(() => userText(window, "op2").indexOf("disabled") >= 0, 15000,
-                  "op2 was not disabled: " + find(window, "admin error").text)
+        waitUntil(() => find(window, "admin notice").text === "Disabled op2.", kAnswer,
+                  () => "op2 was not disabled: " + find(window, "admin error").text)
+        waitUntil(() => userText(window, "op2").indexOf("disabled") >= 0, kAnswer,
+                  () => "op2 is not listed as disabled: " + userText(window, "op2"))
         verify(find(window, "enable op2").visible)
         reveal(window, "enable op2")
         press(window, "enable op2")
-        tryVerify(() => userText(window, "op2").indexOf("active") >= 0, 15000,
-                  "op2 was not enabled again")
+        waitUntil(() => userText(window, "op2").indexOf("active") >= 0, kAnswer,
+                  () => "op2 was not enabled again: " + userText(window, "op2") + " / error: "
+                        + find(window, "admin error").text + " / notice: "
+                        + find(window, "admin notice").text)
     }
 
     function test_theLastAdministratorStaysAndTheRefusalFollowsTheLanguage() {

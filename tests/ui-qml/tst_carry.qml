@@ -7,7 +7,7 @@ import Massho.Kiosk
 // book, class, asset tag, the typed confirmation) followed to its register entry; a class 2
 // carry-out approved by a data manager logged in beside the operator; then the same medium's
 // return with its crypto-erase, to the entries that record them.
-TestCase {
+KioskTestCase {
     id: test
     name: "KioskCarry"
     when: windowShown
@@ -17,46 +17,15 @@ TestCase {
         Main { visible: true }
     }
 
-    readonly property int kAnswer: 60000  // as tst_flows.qml: a loaded machine's service is slow
+    kAnswer: 60000  // a loaded machine's service is slow (see tst_flows.qml)
 
     function init() {
         if (!testbed.ready) skip(testbed.skipReason)
-    }
-    function find(window, name) {
-        const item = findChild(window.contentItem, name)
-        verify(item, "no control named '" + name + "'")
-        return item
-    }
-    function press(window, name) {
-        tryVerify(() => {
-            const item = findChild(window.contentItem, name)
-            return item && item.visible && item.enabled
-        }, kAnswer, "'" + name + "' cannot be pressed")
-        wait(30)
-        mouseClick(findChild(window.contentItem, name))
-    }
-    function typeOn(window, text) {
-        for (const c of text) {
-            const keypad = find(window, "keypad")
-            const letter = c.toLowerCase() !== c.toUpperCase()
-            if (letter && keypad.shifted !== (c === c.toUpperCase())) press(window, "key shift")
-            press(window, "key " + c)
-        }
     }
     function screenshot(window, name) {
         if (testbed.screenshotDir === "") return
         wait(200)
         verify(testbed.saveScreenshot(window, name), "screenshot " + name)
-    }
-    function logIn(window, user) {
-        press(window, "user id field")
-        typeOn(window, user)
-        press(window, "password field")
-        typeOn(window, testbed.password)
-        press(window, "log in")
-        tryVerify(() => findChild(window.contentItem, "signed in as") !== null, kAnswer,
-                  user + " was not logged in")
-        if (find(window, "language").text === "English") press(window, "language")
     }
     // A fresh loop device of its own, listed by the service and shown as a card.
     function attachCard(window) {
@@ -100,7 +69,7 @@ TestCase {
         const window = createTemporaryObject(kiosk, test)
         const file = testbed.prepareCarryOut()
         verify(file !== "", "the key book or the allowed folder could not be set up")
-        logIn(window, "op1")
+        logIn(window, "op1", "en")
         const path = attachCard(window)
 
         fillCarryOut(window, path, file, 4, "co-1")
@@ -140,7 +109,7 @@ TestCase {
         const window = createTemporaryObject(kiosk, test)
         const file = testbed.prepareCarryOut()
         verify(file !== "")
-        logIn(window, "op1")
+        logIn(window, "op1", "en")
         const path = attachCard(window)
 
         fillCarryOut(window, path, file, 2, "co-2")
@@ -169,7 +138,7 @@ TestCase {
         const window = createTemporaryObject(kiosk, test)
         const file = testbed.prepareCarryOut()
         verify(file !== "")
-        logIn(window, "op1")
+        logIn(window, "op1", "en")
         const path = attachCard(window)
         press(window, "carry in " + path)
         press(window, "carry in confirmation field")

@@ -6,7 +6,7 @@ import Massho.Kiosk
 // the erase wizard, a data manager's approval on the same kiosk, progress to the register entry,
 // the certificate, cancelling, and the idle lock. Each test erases a loop device of its own, so
 // that its media ledger row is its own.
-TestCase {
+KioskTestCase {
     id: test
     name: "KioskFlows"
     when: windowShown
@@ -16,52 +16,18 @@ TestCase {
         Main { visible: true }
     }
 
-    // How long an answer of the service may take on a shared, loaded machine. A device listing
-    // (libblkid probing every block device of the machine, on masshod's lister thread) may take
-    // longer; nothing else waits for it (see ui-qml/README.md).
-    readonly property int kAnswer: 15000
+    // Answers of the service: kAnswer (KioskTestCase). A device listing (libblkid probing every
+    // block device of the machine, on masshod's lister thread) may take longer; nothing else
+    // waits for it (see ui-qml/README.md).
     readonly property int kListing: 30000  // GetDevices times out at D-Bus's default 25 s anyway
 
     function init() {
         if (!testbed.ready) skip(testbed.skipReason)
     }
-    function find(window, name, within) {
-        const item = findChild(within || window.contentItem, name)
-        verify(item, "no control named '" + name + "'")
-        return item
-    }
-    // Presses a control as a person would, once it is there, shown and enabled; layouts that
-    // were just rebuilt are given a moment to settle first (stale positions otherwise).
-    function press(window, name, within) {
-        tryVerify(() => {
-            const item = findChild(within || window.contentItem, name)
-            return item && item.visible && item.enabled
-        }, kAnswer, "'" + name + "' cannot be pressed")
-        wait(30)
-        mouseClick(findChild(within || window.contentItem, name))
-    }
-    function typeOn(window, text) {
-        for (const c of text) {
-            const keypad = find(window, "keypad")
-            const letter = c.toLowerCase() !== c.toUpperCase()
-            if (letter && keypad.shifted !== (c === c.toUpperCase())) press(window, "key shift")
-            press(window, "key " + c)
-        }
-    }
     function screenshot(window, name) {
         if (testbed.screenshotDir === "") return
         wait(200)
         verify(testbed.saveScreenshot(window, name), "screenshot " + name)
-    }
-    function logIn(window, user) {
-        press(window, "user id field")
-        typeOn(window, user)
-        press(window, "password field")
-        typeOn(window, testbed.password)
-        press(window, "log in")
-        tryVerify(() => findChild(window.contentItem, "signed in as") !== null, kAnswer,
-                  user + " was not logged in: "
-                  + (findChild(window.contentItem, "login error") || { text: "" }).text)
     }
     // A fresh loop device of its own, listed by the service and shown as a card.
     function attach(window, mebibytes) {
@@ -101,9 +67,6 @@ TestCase {
         press(window, "wizard next")
         press(window, "confirmation field")
         return wizard
-    }
-    function switchToEnglish(window) {
-        if (find(window, "language").text === "English") press(window, "language")
     }
 
     function test_anErasureApprovedBySecondPersonOnTheSameKioskReachesTheRegister() {

@@ -6,7 +6,7 @@ import Massho.Kiosk
 // the test bed's own. The last card is reached both ways a person reaches it — a finger flicking
 // the list, and a switch or keyboard moving the focus (Tab) control by control, which scrolls
 // the focused control into view — and its Erase button then opens the wizard for that medium.
-TestCase {
+KioskTestCase {
     id: test
     name: "KioskHome"
     when: windowShown
@@ -16,7 +16,7 @@ TestCase {
         Main { visible: true }
     }
 
-    readonly property int kAnswer: 60000  // see tst_flows.qml: a loaded machine's service
+    kAnswer: 60000  // a loaded machine's service is slow (see tst_flows.qml)
     property var media: []
 
     function init() {
@@ -24,27 +24,6 @@ TestCase {
     }
     function cleanupTestCase() {
         testbed.detachMedia()  // the other tests' cards stay where they were
-    }
-    function find(window, name) {
-        const item = findChild(window.contentItem, name)
-        verify(item, "no control named '" + name + "'")
-        return item
-    }
-    function press(window, name) {
-        tryVerify(() => {
-            const item = findChild(window.contentItem, name)
-            return item && item.visible && item.enabled
-        }, kAnswer, "'" + name + "' cannot be pressed")
-        wait(30)
-        mouseClick(findChild(window.contentItem, name))
-    }
-    function typeOn(window, text) {
-        for (const c of text) {
-            const keypad = find(window, "keypad")
-            const letter = c.toLowerCase() !== c.toUpperCase()
-            if (letter && keypad.shifted !== (c === c.toUpperCase())) press(window, "key shift")
-            press(window, "key " + c)
-        }
     }
     // The last card's Erase button as it is now: a device listing that changes (another test's
     // medium erased, one attached) makes every card anew.

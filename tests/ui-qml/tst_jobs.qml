@@ -4,7 +4,7 @@ import Massho.Kiosk
 
 // Jobs on the kiosk: a colleague's erasure, started at another kiosk, shown to whoever is logged
 // in here, to its end and its register entry.
-TestCase {
+KioskTestCase {
     id: test
     name: "KioskJobs"
     when: windowShown
@@ -16,22 +16,6 @@ TestCase {
 
     function init() {
         if (!testbed.ready) skip(testbed.skipReason)
-    }
-    function find(window, name) {
-        const item = findChild(window.contentItem, name)
-        verify(item, "no control named '" + name + "'")
-        return item
-    }
-    function press(window, name) {
-        mouseClick(find(window, name))
-    }
-    function typeOn(window, text) {
-        const keypad = find(window, "keypad")
-        for (const c of text) {
-            const letter = c.toLowerCase() !== c.toUpperCase()
-            if (letter && keypad.shifted !== (c === c.toUpperCase())) press(window, "key shift")
-            press(window, "key " + c)
-        }
     }
 
     function test_aColleaguesErasureIsFollowedToItsRegisterEntry() {

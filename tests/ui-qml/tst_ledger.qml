@@ -6,7 +6,7 @@ import Massho.Kiosk
 // registered from its card when first attached, its history with register indexes, moved to
 // storage, and destroyed before a witness who logs in here as the second person — never the
 // same person as the one recording it.
-TestCase {
+KioskTestCase {
     id: test
     name: "KioskLedger"
     when: windowShown
@@ -16,44 +16,13 @@ TestCase {
         Main { visible: true }
     }
 
-    readonly property int kAnswer: 60000  // see tst_flows.qml: a loaded machine's service
+    kAnswer: 60000  // a loaded machine's service is slow (see tst_flows.qml)
 
     function init() {
         if (!testbed.ready) skip(testbed.skipReason)
     }
-    function find(window, name) {
-        const item = findChild(window.contentItem, name)
-        verify(item, "no control named '" + name + "'")
-        return item
-    }
-    function press(window, name) {
-        tryVerify(() => {
-            const item = findChild(window.contentItem, name)
-            return item && item.visible && item.enabled
-        }, kAnswer, "'" + name + "' cannot be pressed")
-        wait(30)
-        mouseClick(findChild(window.contentItem, name))
-    }
-    function typeOn(window, text) {
-        for (const c of text) {
-            const keypad = find(window, "keypad")
-            const letter = c.toLowerCase() !== c.toUpperCase()
-            if (letter && keypad.shifted !== (c === c.toUpperCase())) press(window, "key shift")
-            press(window, "key " + c)
-        }
-    }
     function pressAll(window, names) {
         for (const name of names) press(window, name)
-    }
-    function logIn(window, user) {
-        press(window, "user id field")
-        typeOn(window, user)
-        press(window, "password field")
-        typeOn(window, testbed.password)
-        press(window, "log in")
-        tryVerify(() => findChild(window.contentItem, "signed in as") !== null, kAnswer,
-                  user + " was not logged in")
-        if (find(window, "language").text === "English") press(window, "language")
     }
     function secondLogIn(window, user) {
         press(window, "second user id field")
@@ -95,7 +64,7 @@ TestCase {
 
     function test_aMediumIsRegisteredMovedAndDestroyedBeforeAWitness() {
         const window = createTemporaryObject(kiosk, test)
-        logIn(window, "op1")
+        logIn(window, "op1", "en")
         const path = attachListed(window)
 
         // Not in the ledger: its card offers to register it.
@@ -171,7 +140,7 @@ TestCase {
 
     function test_anAuditorIsOfferedNoLedgerActs() {
         const window = createTemporaryObject(kiosk, test)
-        logIn(window, "aud")
+        logIn(window, "aud", "en")
         const path = attachListed(window)
         wait(1000)
         const button = findChild(window.contentItem, "ledger " + path)

@@ -3,7 +3,7 @@ import QtTest
 import Massho.Kiosk
 
 // Logging in on the kiosk's own keypad, against the real service.
-TestCase {
+KioskTestCase {
     id: test
     name: "KioskLogin"
     when: windowShown
@@ -17,37 +17,11 @@ TestCase {
         if (!testbed.ready) skip(testbed.skipReason)
     }
 
-    function find(window, name) {
-        const item = findChild(window.contentItem, name)
-        verify(item, "no control named '" + name + "'")
-        return item
-    }
-    function press(window, name) {
-        const item = find(window, name)
-        verify(item.visible && item.enabled, "'" + name + "' cannot be pressed")
-        mouseClick(item)
-    }
-    // Types on the keypad as a person would: Shift before a capital, again after it.
-    function typeOn(window, text) {
-        const keypad = find(window, "keypad")
-        for (const c of text) {
-            const letter = c.toLowerCase() !== c.toUpperCase()
-            if (letter && keypad.shifted !== (c === c.toUpperCase())) press(window, "key shift")
-            press(window, "key " + c)
-        }
-    }
     // Saves what the window shows as NAME.png when screenshots were asked for.
     function screenshot(window, name) {
         if (testbed.screenshotDir === "") return
         wait(200)  // let the last change reach the screen
         verify(testbed.saveScreenshot(window, name), "screenshot " + name)
-    }
-    function logIn(window, user, password) {
-        press(window, "user id field")
-        typeOn(window, user)
-        press(window, "password field")
-        typeOn(window, password)
-        press(window, "log in")
     }
 
     function test_japaneseByDefaultAndEnglishAtATouch() {
@@ -66,7 +40,7 @@ TestCase {
 
     function test_aWrongPasswordShowsTheServicesReason() {
         const window = createTemporaryObject(kiosk, test)
-        logIn(window, "op1", "Wrong-Horse-42")
+        submitLogin(window, "op1", "Wrong-Horse-42")
         const error = find(window, "login error")
         tryVerify(() => error.visible, 15000, "no message after a wrong password")
         // The service's reason in the language chosen: Japanese, then English at a touch.
@@ -81,7 +55,7 @@ TestCase {
 
     function test_anOperatorSeesTheAttachedMediumAndMayEraseIt() {
         const window = createTemporaryObject(kiosk, test)
-        logIn(window, "op1", testbed.password)
+        submitLogin(window, "op1", testbed.password)
         tryVerify(() => findChild(window.contentItem, "signed in as") !== null, 15000,
                   "not logged in")
         tryVerify(() => findChild(window.contentItem, "erase " + testbed.devicePath) !== null,
@@ -94,7 +68,7 @@ TestCase {
 
     function test_anAuditorSeesNoEraseButton() {
         const window = createTemporaryObject(kiosk, test)
-        logIn(window, "aud", testbed.password)
+        submitLogin(window, "aud", testbed.password)
         tryVerify(() => findChild(window.contentItem, "signed in as") !== null, 15000,
                   "not logged in")
         tryVerify(() => window.client.devices.length > 0, 10000)

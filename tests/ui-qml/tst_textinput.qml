@@ -7,7 +7,7 @@ import Massho.Kiosk
 // 北区 then 役所, 保管庫, katakana, Latin letters beside kana, and Latin letters only (with a note
 // saying why) when the dictionary cannot be read. Against the real service, as an administrator
 // adding a person and filling in the key book.
-TestCase {
+KioskTestCase {
     id: test
     name: "KioskTextInput"
     when: windowShown
@@ -19,33 +19,6 @@ TestCase {
 
     function init() {
         if (!testbed.ready) skip(testbed.skipReason)
-    }
-    function find(window, name) {
-        const item = findChild(window.contentItem, name)
-        verify(item, "no control named '" + name + "'")
-        return item
-    }
-    function press(window, name) {
-        const item = find(window, name)
-        verify(item.visible && item.enabled, "'" + name + "' cannot be pressed")
-        mouseClick(item)
-    }
-    function typeOn(window, text) {
-        const keypad = find(window, "keypad")
-        for (const c of text) {
-            const letter = c.toLowerCase() !== c.toUpperCase()
-            if (letter && keypad.shifted !== (c === c.toUpperCase())) press(window, "key shift")
-            press(window, "key " + c)
-        }
-    }
-    function logIn(window, user) {
-        press(window, "user id field")
-        typeOn(window, user)
-        press(window, "password field")
-        typeOn(window, testbed.password)
-        press(window, "log in")
-        tryVerify(() => findChild(window.contentItem, "signed in as") !== null, 15000,
-                  user + " was not logged in")
     }
     // Kana keys by what they type ("kana key た", then "kana key ゛" for だ).
     function typeKana(window, keys) {
