@@ -88,11 +88,7 @@ auto Administration::serve(Act&& act) -> decltype(act(std::declval<const records
     try {
         return act(session_.admit(calledFromDBus() ? message().service() : session_.owner()));
     } catch (...) {
-        const DbusError error = dbusErrorFor(std::current_exception());
-        if (calledFromDBus()) {
-            setDelayedReply(true);
-            connection().send(errorReply(message(), error));
-        }
+        replyWithError(*this, std::current_exception());
         return decltype(act(std::declval<const records::User&>()))();
     }
 }

@@ -1,5 +1,7 @@
 #include "dbus_error.h"
 
+#include <QDBusConnection>
+
 #include "massho/base/error.h"
 #include "massho/base/reason.h"
 #include "massho/operations/operation_error.h"
@@ -73,6 +75,13 @@ base::Reasoned<ServiceError> refusal(const char* name, const QString& message, s
 
 QDBusMessage errorReply(const QDBusMessage& call, const DbusError& error) {
     return call.createErrorReply(error.name, error.message) << error.reason << error.reasonArgs;
+}
+
+void replyWithError(const QDBusContext& context, const std::exception_ptr& error) {
+    const DbusError reply = dbusErrorFor(error);
+    if (!context.calledFromDBus()) return;
+    context.setDelayedReply(true);
+    context.connection().send(errorReply(context.message(), reply));
 }
 
 void requireBounded(const QString& value, const char* argument, int maxBytes) {

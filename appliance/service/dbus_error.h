@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDBusContext>
 #include <QDBusMessage>
 #include <QString>
 #include <QStringList>
@@ -56,6 +57,11 @@ DbusError dbusErrorFor(const std::exception_ptr& error);
 // The error reply to `call`: the line (what QDBusError::message() reads), then the reason key
 // (s) and its arguments (as), so that a front-end can say it in its own language.
 QDBusMessage errorReply(const QDBusMessage& call, const DbusError& error);
+
+// Answers the D-Bus call `context` is serving with the error `error` names (errorReply: its line,
+// reason key and arguments); a call from inside the service gets nothing. The one way every
+// object of the API refuses, so that each refusal can be said in the kiosk's language.
+void replyWithError(const QDBusContext& context, const std::exception_ptr& error);
 
 // Refuses a string argument longer than `maxBytes` (UTF-8) before it reaches anything else.
 void requireBounded(const QString& value, const char* argument, int maxBytes);

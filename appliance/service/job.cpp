@@ -93,11 +93,7 @@ void Job::Cancel() {
                           "job.sanitize-running");
         worker_->cancel();
     } catch (...) {
-        const DbusError error = dbusErrorFor(std::current_exception());
-        if (calledFromDBus()) {
-            setDelayedReply(true);
-            connection().send(errorReply(message(), error));
-        }
+        replyWithError(*this, std::current_exception());
     }
 }
 

@@ -130,8 +130,7 @@ auto Ledger::serve(Act&& act) -> decltype(act()) {
         session_.admit(caller());
         return act();
     } catch (...) {
-        const DbusError error = dbusErrorFor(std::current_exception());
-        if (calledFromDBus()) sendErrorReply(error.name, error.message);
+        replyWithError(*this, std::current_exception());
         return decltype(act())();
     }
 }

@@ -40,13 +40,6 @@ QString Manager::origin() const {
     return QString::fromStdString(service_.store().origin());
 }
 
-void Manager::replyWithError(const std::exception_ptr& error) {
-    const DbusError e = dbusErrorFor(error);
-    if (!calledFromDBus()) return;
-    setDelayedReply(true);
-    connection().send(errorReply(message(), e));
-}
-
 QDBusObjectPath Manager::Login(const QString& user, const QString& password) {
     try {
         requireBounded(user, "user", kMaxUserId);
@@ -61,7 +54,7 @@ QDBusObjectPath Manager::Login(const QString& user, const QString& password) {
                            answerLogin(call, std::move(person), std::move(error));
                        });
     } catch (...) {
-        replyWithError(std::current_exception());
+        replyWithError(*this, std::current_exception());
     }
     return {};
 }
@@ -88,8 +81,7 @@ QVariantMapList Manager::GetDevices() {
     const QDBusMessage call = message();
     service_.listDevices([this, call](const std::exception_ptr& error) {
         if (error) {
-            const DbusError e = dbusErrorFor(error);
-            service_.bus().send(call.createErrorReply(e.name, e.message));
+            service_.bus().send(errorReply(call, dbusErrorFor(error)));
             return;
         }
         service_.bus().send(call.createReply(QVariant::fromValue(describeDevices())));
@@ -109,7 +101,7 @@ QVariantMapList Manager::GetMethods(const QString& device) {
         requireBounded(device, "device", 4096);
         return DeviceCatalog::methodsFor(service_.devices().listed(device));
     } catch (...) {
-        replyWithError(std::current_exception());
+        replyWithError(*this, std::current_exception());
         return {};
     }
 }

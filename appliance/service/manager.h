@@ -49,7 +49,6 @@ class Manager : public QObject, protected QDBusContext {
     void nameOwnerChanged(const QString& name, const QString& oldOwner, const QString& newOwner);
 
   private:
-    void replyWithError(const std::exception_ptr& error);
     // GetDevices' answer: the catalog as the last listing left it.
     QVariantMapList describeDevices() const;
     void answerLogin(const QDBusMessage& call, std::optional<records::User> person,

@@ -162,11 +162,12 @@ RecordsDesk::~RecordsDesk() {
 template <typename Act>
 auto RecordsDesk::serve(Act&& act) -> decltype(act()) {
     try {
-        if (calledFromDBus()) session_.admit(message().service());
+        // From inside the service (no connection to compare) a call is taken as the owner's, as
+        // the session's own calls are: the person is read again and the session kept alive.
+        session_.admit(calledFromDBus() ? message().service() : session_.owner());
         return act();
     } catch (...) {
-        const DbusError error = dbusErrorFor(std::current_exception());
-        if (calledFromDBus()) sendErrorReply(error.name, error.message);
+        replyWithError(*this, std::current_exception());
         return decltype(act())();
     }
 }

@@ -151,11 +151,7 @@ auto Session::serve(Act&& act) -> decltype(act()) {
         admit(calledFromDBus() ? message().service() : owner_);
         return act();
     } catch (...) {
-        const DbusError error = dbusErrorFor(std::current_exception());
-        if (calledFromDBus()) {
-            setDelayedReply(true);
-            connection().send(errorReply(message(), error));
-        }
+        replyWithError(*this, std::current_exception());
         return decltype(act())();
     }
 }

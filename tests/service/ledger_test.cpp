@@ -146,6 +146,7 @@ TEST_F(ServiceLedgerTest, RefusesTheWrongRoleUnknownAssetsAndOtherConnections) {
     auto auditor = ledgerOf("aud");
     auto added = auditor->AddMedium(path(), "LDG-3", 3, {});
     EXPECT_EQ(errorName(added), kNotAuthorized);
+    EXPECT_EQ(reasonOf(added), "role.missing");  // with its key, for the kiosk's language
     auto ledger = ledgerOf("op1");
     EXPECT_TRUE(ledger->FindMedium(path()).value().isEmpty());  // nothing was registered
 
@@ -168,6 +169,7 @@ TEST_F(ServiceLedgerTest, RefusesTheWrongRoleUnknownAssetsAndOtherConnections) {
     LedgerProxy stolen(kBusName, session + "/ledger", other);
     auto stolenMove = stolen.MoveMedium("LDG-3", "in-use", {});
     EXPECT_EQ(errorName(stolenMove), kNotAuthorized);
+    EXPECT_EQ(reasonOf(stolenMove), "session.other-connection");
 }
 
 }  // namespace
