@@ -27,6 +27,8 @@ const std::vector<const char*>& reasonKeys() {
         QT_TRANSLATE_NOOP("ServiceReason", "session.other-connection"),
         //: the account %1 is disabled or has expired: the session has ended
         QT_TRANSLATE_NOOP("ServiceReason", "session.ended"),
+        //: the session has ended (logged out, idle or too old): log in again
+        QT_TRANSLATE_NOOP("ServiceReason", "session.closed"),
         //: %1 does not hold the %2 role that %3 needs
         QT_TRANSLATE_NOOP("ServiceReason", "role.missing"),
         //: %1 made request %2 and may not %3 it

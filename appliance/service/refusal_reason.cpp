@@ -25,6 +25,7 @@ const std::vector<ReasonPattern>& reasonCatalogue() {
         {"session.other-connection", R"re(this session belongs to another connection: .*)re"},
         {"session.ended",
          R"re(the account '(.+)' is disabled or has expired: the session has ended)re"},
+        {"session.closed", R"re(the session has ended: log in again)re"},
         // Roles (operations::requireRole): args id, roles, act.
         {"role.missing",
          R"re('(.+)' does not hold the (.+) role that (.+) needs; ask an administrator)re"},

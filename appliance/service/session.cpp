@@ -131,8 +131,8 @@ void Session::refreshPerson() {
 
 const records::User& Session::admit(const QString& caller) {
     if (ended_)
-        throw ServiceError(dbus_error::kNotAuthorized,
-                           QStringLiteral("the session has ended: log in again"));
+        throw refusal(dbus_error::kNotAuthorized,
+                      QStringLiteral("the session has ended: log in again"), "session.closed");
     if (caller != owner_)
         throw refusal(dbus_error::kNotAuthorized,
                       QStringLiteral("this session belongs to another connection: log in "

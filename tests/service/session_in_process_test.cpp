@@ -5,6 +5,7 @@
 
 #include <QDBusConnection>
 
+#include "massho/base/reason.h"
 #include "service.h"
 #include "service_fixture.h"
 #include "session.h"
@@ -44,6 +45,21 @@ TEST_F(SessionInProcessTest, ACallNotFromDBusStillReadsThePersonAgain) {
     other.GetRequests();
     EXPECT_TRUE(disabledClosed);  // disabled since logging in: the session ends at the next call
     EXPECT_FALSE(otherClosed);
+}
+
+TEST_F(SessionInProcessTest, AnEndedSessionRefusesWithItsReasonKey) {
+    bool closed = false;
+    Session& session = open("op1", closed);
+    session.Logout();
+    ASSERT_TRUE(closed);
+    try {
+        session.admit(QStringLiteral(":1.999"));
+        ADD_FAILURE() << "an ended session admitted a call";
+    } catch (const std::exception& e) {
+        const base::Reason* reason = base::reasonOf(e);
+        ASSERT_NE(reason, nullptr) << e.what();
+        EXPECT_EQ(reason->key, "session.closed");  // the kiosk says it in Japanese
+    }
 }
 
 }  // namespace
