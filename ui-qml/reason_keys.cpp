@@ -39,6 +39,20 @@ const std::vector<const char*>& reasonKeys() {
         QT_TRANSLATE_NOOP("ServiceReason", "request.not-pending"),
         //: no request %1
         QT_TRANSLATE_NOOP("ServiceReason", "request.unknown"),
+        //: request %1 cannot be used: no data manager has approved it yet
+        QT_TRANSLATE_NOOP("ServiceReason", "request.unapproved"),
+        //: request %1 cannot be used: it was rejected by %2: make a new request
+        QT_TRANSLATE_NOOP("ServiceReason", "request.rejected"),
+        //: request %1 cannot be used: another run is using it right now
+        QT_TRANSLATE_NOOP("ServiceReason", "request.in-use"),
+        //: request %1 cannot be used: it was used already (register entry %2): an approval is good
+        //: for one run
+        QT_TRANSLATE_NOOP("ServiceReason", "request.used"),
+        //: request %1 cannot be used: its approval expired at %2 (UTC): make a new request
+        QT_TRANSLATE_NOOP("ServiceReason", "request.expired"),
+        //: request %1 cannot be used: it approves another purpose, class, asset, method,
+        //: destination or medium than this run
+        QT_TRANSLATE_NOOP("ServiceReason", "request.mismatch"),
         //: %1 is not a device this service listed
         QT_TRANSLATE_NOOP("ServiceReason", "device.unlisted"),
         //: %1 is being worked on by job %2

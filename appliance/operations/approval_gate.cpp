@@ -1,5 +1,6 @@
 #include "massho/operations/approval_gate.h"
 
+#include "massho/base/reason.h"
 #include "massho/records/register/canonical_json.h"
 #include "massho/records/register/entry_kind.h"
 #include "massho/records/register/policy_errors.h"
@@ -8,8 +9,11 @@
 namespace massho::operations {
 namespace {
 
+// Records the refusal, then throws it with the reason key the records gave it (if any), so that
+// a front-end says it in its own language.
 [[noreturn]] void refuse(records::Requests& requests, const ErasureContext& context,
-                         const MediumDescription& medium, const std::string& message) {
+                         const MediumDescription& medium, const std::string& message,
+                         const base::Reason* reason = nullptr) {
     records::Transaction tx(requests.signedRegister().database());
     records::EntryBuilder entry(records::EntryKind::ErasureRefused, requests.clock());
     entry.set("operator", context.operatorId).set("request", context.requestId.value_or(""));
@@ -18,7 +22,9 @@ namespace {
     entry.set("device_serial", medium.serial).set("reason", message);
     requests.signedRegister().append(entry.finish());
     tx.commit();
-    throw OperationError(base::ErrorCategory::Refused, message);
+    OperationError error(base::ErrorCategory::Refused, message);
+    if (reason) throw base::withReason(std::move(error), reason->key, reason->args);
+    throw error;
 }
 
 }  // namespace
@@ -63,7 +69,7 @@ std::optional<records::RequestClaim> admitErasure(records::Requests& requests,
         context.approvalEntry = r.decisionEntry;
         return claim;
     } catch (const records::RefusedError& e) {
-        refuse(requests, context, medium, e.what());
+        refuse(requests, context, medium, e.what(), base::reasonOf(e));
     }
 }
 

@@ -34,6 +34,17 @@ const std::vector<ReasonPattern>& reasonCatalogue() {
         {"approval.not-data-manager", R"re('(.+)' does not hold the data-manager role: .*)re"},
         {"request.not-pending", R"re(cannot (approve|reject) (\S+): it is (\S+), not (\S+))re"},
         {"request.unknown", R"re(no request (\S+): check the ID.*)re"},
+        // An approval claimed by the erasure or carry-out it approved (records::Requests::claim).
+        {"request.unapproved",
+         R"re(request (\S+) cannot be used: no data manager has approved it yet.*)re"},
+        {"request.rejected", R"re(request (\S+) cannot be used: it was rejected by (\S+): .*)re"},
+        {"request.in-use",
+         R"re(request (\S+) cannot be used: another run is using it right now)re"},
+        {"request.used",
+         R"re(request (\S+) cannot be used: it was used already \(register entry (\d+)\).*)re"},
+        {"request.expired",
+         R"re(request (\S+) cannot be used: its approval expired at (\S+): .*)re"},
+        {"request.mismatch", R"re(request (\S+) cannot be used: it (?:is a|approves) .*)re"},
         // Devices and jobs (device_catalog.cpp, service.cpp, job.cpp).
         {"device.unlisted", R"re((.+) is not a device this service listed: .*)re"},
         {"device.busy",

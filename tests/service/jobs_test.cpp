@@ -167,6 +167,12 @@ TEST_F(ServiceJobsTest, ADataManagerCannotApproveTheirOwnRequestButAnotherCan) {
     EXPECT_EQ(errorName(own), "org.massho.Appliance1.Error.Refused");
     EXPECT_EQ(reasonOf(own), "approval.self");
     EXPECT_EQ(reasonArgsOf(own).value(1), request);
+    // Used before it is approved: refused through the erasure's approval gate, its key kept.
+    auto early = both.StartErase(QString::fromStdString(device.path()), "zero", "disposal", 1,
+                                 "SVC-F", request, {});
+    EXPECT_EQ(errorName(early), "org.massho.Appliance1.Error.Refused");
+    EXPECT_EQ(reasonOf(early), "request.unapproved");
+    EXPECT_EQ(reasonArgsOf(early).value(0), request);
 
     QDBusConnection second = service.connect("approver-kiosk");
     ManagerProxy secondManager = service.manager(second);

@@ -1784,144 +1784,180 @@
     </message>
     <message>
         <location filename="../reason_keys.cpp" line="43"/>
+        <source>request.unapproved</source>
+        <extracomment>request %1 cannot be used: no data manager has approved it yet</extracomment>
+        <translation>申請 %1 はまだ使えません。データ管理者が承認していません。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="45"/>
+        <source>request.rejected</source>
+        <extracomment>request %1 cannot be used: it was rejected by %2: make a new request</extracomment>
+        <translation>申請 %1 は %2 が却下したため使えません。新しく申請してください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="47"/>
+        <source>request.in-use</source>
+        <extracomment>request %1 cannot be used: another run is using it right now</extracomment>
+        <translation>申請 %1 は別の作業が使用中です。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="50"/>
+        <source>request.used</source>
+        <extracomment>request %1 cannot be used: it was used already (register entry %2): an approval is good for one run</extracomment>
+        <translation>申請 %1 は使用済みです（台帳記録 %2）。承認は1回限りです。新しく申請してください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="52"/>
+        <source>request.expired</source>
+        <extracomment>request %1 cannot be used: its approval expired at %2 (UTC): make a new request</extracomment>
+        <translation>申請 %1 の承認は %2（UTC）に期限が切れました。新しく申請してください。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="55"/>
+        <source>request.mismatch</source>
+        <extracomment>request %1 cannot be used: it approves another purpose, class, asset, method, destination or medium than this run</extracomment>
+        <translation>申請 %1 で承認された内容（目的・区分・資産番号・方式・持出先・媒体）が今回の作業と一致しません。</translation>
+    </message>
+    <message>
+        <location filename="../reason_keys.cpp" line="57"/>
         <source>device.unlisted</source>
         <extracomment>%1 is not a device this service listed</extracomment>
         <translation>%1 は一覧にない媒体です。媒体を選び直してください。</translation>
     </message>
     <message>
-        <location filename="../reason_keys.cpp" line="45"/>
+        <location filename="../reason_keys.cpp" line="59"/>
         <source>device.busy</source>
         <extracomment>%1 is being worked on by job %2</extracomment>
         <translation>%1 は作業 %2 の処理中です。終わるのを待つか、中止してください。</translation>
     </message>
     <message>
-        <location filename="../reason_keys.cpp" line="47"/>
+        <location filename="../reason_keys.cpp" line="61"/>
         <source>job.not-yours</source>
         <extracomment>only %1, who started this job, or an administrator may cancel it</extracomment>
         <translation>この作業を中止できるのは、開始した %1 か管理者だけです。</translation>
     </message>
     <message>
-        <location filename="../reason_keys.cpp" line="49"/>
+        <location filename="../reason_keys.cpp" line="63"/>
         <source>job.ended</source>
         <extracomment>the job has already ended (%1)</extracomment>
         <translation>この作業はすでに終わっています（%1）。</translation>
     </message>
     <message>
-        <location filename="../reason_keys.cpp" line="51"/>
+        <location filename="../reason_keys.cpp" line="65"/>
         <source>job.sanitize-running</source>
         <extracomment>a drive&apos;s own sanitize command cannot be cancelled once sent</extracomment>
         <translation>ドライブ内蔵の消去命令は送信後に中止できません。終わるまで電源を切らないでください。</translation>
     </message>
     <message>
-        <location filename="../reason_keys.cpp" line="53"/>
+        <location filename="../reason_keys.cpp" line="67"/>
         <source>argument.too-long</source>
         <extracomment>%1 is longer than %2 bytes</extracomment>
         <translation>%1 が長すぎます（%2 バイトまで）。短くしてください。</translation>
     </message>
     <message>
-        <location filename="../reason_keys.cpp" line="55"/>
+        <location filename="../reason_keys.cpp" line="69"/>
         <source>user.last-admin</source>
         <extracomment>refusing to disable the last enabled administrator</extracomment>
         <translation>最後の管理者は無効にできません。先に別の管理者を追加してください。</translation>
     </message>
     <message>
-        <location filename="../reason_keys.cpp" line="57"/>
+        <location filename="../reason_keys.cpp" line="71"/>
         <source>user.exists</source>
         <extracomment>user %1 already exists</extracomment>
         <translation>ID「%1」はすでに使われています。別のIDにしてください。</translation>
     </message>
     <message>
-        <location filename="../reason_keys.cpp" line="59"/>
+        <location filename="../reason_keys.cpp" line="73"/>
         <source>user.unknown</source>
         <extracomment>no user %1</extracomment>
         <translation>ID「%1」の利用者はいません。IDを確認してください。</translation>
     </message>
     <message>
-        <location filename="../reason_keys.cpp" line="61"/>
+        <location filename="../reason_keys.cpp" line="75"/>
         <source>user.invalid-id</source>
         <extracomment>user ID %1 is invalid</extracomment>
         <translation>ID「%1」は使えません。英小文字・数字・. _ - の32文字以内で、英小文字か数字で始めてください。</translation>
     </message>
     <message>
-        <location filename="../reason_keys.cpp" line="63"/>
+        <location filename="../reason_keys.cpp" line="77"/>
         <source>user.no-role</source>
         <extracomment>a user needs at least one role</extracomment>
         <translation>役割を1つ以上選んでください。</translation>
     </message>
     <message>
-        <location filename="../reason_keys.cpp" line="65"/>
+        <location filename="../reason_keys.cpp" line="79"/>
         <source>user.unknown-role</source>
         <extracomment>unknown role %1</extracomment>
         <translation>役割「%1」はありません。一覧から選んでください。</translation>
     </message>
     <message>
-        <location filename="../reason_keys.cpp" line="67"/>
+        <location filename="../reason_keys.cpp" line="81"/>
         <source>user.expiry-past</source>
         <extracomment>expiry date %1 is in the past</extracomment>
         <translation>有効期限 %1 は過去の日付です。今日以降の日付にしてください。</translation>
     </message>
     <message>
-        <location filename="../reason_keys.cpp" line="69"/>
+        <location filename="../reason_keys.cpp" line="83"/>
         <source>user.expiry-invalid</source>
         <extracomment>expiry date %1 is not a date</extracomment>
         <translation>有効期限「%1」は日付ではありません。YYYY-MM-DD の形で入力してください。</translation>
     </message>
     <message>
-        <location filename="../reason_keys.cpp" line="71"/>
+        <location filename="../reason_keys.cpp" line="85"/>
         <source>password.short</source>
         <extracomment>password is shorter than %1 characters</extracomment>
         <translation>パスワードが短すぎます。%1 文字以上にしてください。</translation>
     </message>
     <message>
-        <location filename="../reason_keys.cpp" line="73"/>
+        <location filename="../reason_keys.cpp" line="87"/>
         <source>password.long</source>
         <extracomment>password is longer than %1 characters</extracomment>
         <translation>パスワードが長すぎます。%1 文字以内にしてください。</translation>
     </message>
     <message>
-        <location filename="../reason_keys.cpp" line="75"/>
+        <location filename="../reason_keys.cpp" line="89"/>
         <source>password.classes</source>
         <extracomment>password uses fewer than %1 kinds of character</extracomment>
         <translation>パスワードの文字の種類が足りません。英小文字・英大文字・数字・記号のうち %1 種類以上を混ぜてください。</translation>
     </message>
     <message>
-        <location filename="../reason_keys.cpp" line="77"/>
+        <location filename="../reason_keys.cpp" line="91"/>
         <source>password.repeats</source>
         <extracomment>password repeats too few characters</extracomment>
         <translation>パスワードの文字の種類が少なすぎます。5種類以上の異なる文字を使ってください。</translation>
     </message>
     <message>
-        <location filename="../reason_keys.cpp" line="79"/>
+        <location filename="../reason_keys.cpp" line="93"/>
         <source>password.user-id</source>
         <extracomment>password is the user ID</extracomment>
         <translation>パスワードがIDと同じです。別のものにしてください。</translation>
     </message>
     <message>
-        <location filename="../reason_keys.cpp" line="81"/>
+        <location filename="../reason_keys.cpp" line="95"/>
         <source>password.well-known</source>
         <extracomment>password is built on a well-known password</extracomment>
         <translation>よく知られたパスワードを元にしています。別のものにしてください。</translation>
     </message>
     <message>
-        <location filename="../reason_keys.cpp" line="83"/>
+        <location filename="../reason_keys.cpp" line="97"/>
         <source>recipient.bad-key</source>
         <extracomment>not a valid age public key</extracomment>
         <translation>age の公開鍵（age1…）として正しくありません。鍵を確認してください。</translation>
     </message>
     <message>
-        <location filename="../reason_keys.cpp" line="85"/>
+        <location filename="../reason_keys.cpp" line="99"/>
         <source>recipient.invalid-name</source>
         <extracomment>recipient name %1 is invalid</extracomment>
         <translation>宛先名「%1」は使えません。</translation>
     </message>
     <message>
-        <location filename="../reason_keys.cpp" line="87"/>
+        <location filename="../reason_keys.cpp" line="101"/>
         <source>recipient.exists</source>
         <extracomment>recipient %1 already exists</extracomment>
         <translation>宛先「%1」はすでに鍵帳にあります。先に削除してください。</translation>
     </message>
     <message>
-        <location filename="../reason_keys.cpp" line="89"/>
+        <location filename="../reason_keys.cpp" line="103"/>
         <source>recipient.unknown</source>
         <extracomment>no recipient %1</extracomment>
         <translation>宛先「%1」は鍵帳にありません。</translation>

@@ -368,27 +368,39 @@ RequestClaim Requests::claim(const std::string& id, const RequestDetails& actual
             RefusedError("no request " + id.substr(0, 40) + ": check the ID (massho request list)"),
             "request.unknown", {id.substr(0, 40)});
     const Request& request = *found;
-    const std::string use = "request " + id + " cannot be used: ";
+    // Each refusal with its reason key (the first argument always the request's ID), for a
+    // front-end to say it in its own language.
+    const auto refuse = [&id](const std::string& why, std::string key,
+                              std::vector<std::string> more = {}) {
+        more.insert(more.begin(), id);
+        return base::withReason(RefusedError("request " + id + " cannot be used: " + why),
+                                std::move(key), std::move(more));
+    };
     switch (request.state) {
         case RequestState::Pending:
-            throw RefusedError(use + "no data manager has approved it yet (massho approve)");
-        case RequestState::Rejected:
-            throw RefusedError(use + "it was rejected by " + request.decidedBy.value_or("?") +
-                               ": make a new request");
+            throw refuse("no data manager has approved it yet (massho approve)",
+                         "request.unapproved");
+        case RequestState::Rejected: {
+            const std::string decider = request.decidedBy.value_or("?");
+            throw refuse("it was rejected by " + decider + ": make a new request",
+                         "request.rejected", {decider});
+        }
         case RequestState::Claimed:
-            throw RefusedError(use + "another run is using it right now");
-        case RequestState::Used:
-            throw RefusedError(use + "it was used already (register entry " +
-                               std::to_string(request.usedEntry.value_or(0)) +
-                               "): an approval is good for one run; make a new request");
+            throw refuse("another run is using it right now", "request.in-use");
+        case RequestState::Used: {
+            const std::string entry = std::to_string(request.usedEntry.value_or(0));
+            throw refuse("it was used already (register entry " + entry +
+                             "): an approval is good for one run; make a new request",
+                         "request.used", {entry});
+        }
         case RequestState::Approved:
             break;
     }
     if (request.approvalExpired(now))
-        throw RefusedError(use + "its approval expired at " + *request.approvalExpires +
-                           ": make a new request");
+        throw refuse("its approval expired at " + *request.approvalExpires + ": make a new request",
+                     "request.expired", {*request.approvalExpires});
     if (std::string why = mismatch(request.details, actual); !why.empty())
-        throw RefusedError(use + why);
+        throw refuse(why, "request.mismatch");
     Statement update(db_,
                      "UPDATE requests SET state = 'claimed', claimed_by = ? WHERE id = ? AND "
                      "state = 'approved'");

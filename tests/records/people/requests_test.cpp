@@ -1,6 +1,7 @@
 // Requests and approvals (Art. 7-3, 8(4), 8(7)) with a clock the test moves.
 #include <gtest/gtest.h>
 
+#include "massho/base/reason.h"
 #include "massho/records/register/policy_errors.h"
 #include "people_fixture.h"
 
@@ -158,6 +159,51 @@ TEST_F(RequestsTest, ClaimMustMatchWhatWasApproved) {
     RequestDetails moved = disposal();
     moved.device.path = "/dev/sdc";
     EXPECT_NO_THROW(requests.claim(r.id, moved, "op").complete(1));
+}
+
+// Each refusal to use an approval names its reason key and the request (a kiosk says it in
+// Japanese from the key; appliance/service/refusal_reason.cpp).
+TEST_F(RequestsTest, EachRefusedClaimNamesItsReasonKey) {
+    const auto reasonFor = [&](const std::function<void()>& action) -> base::Reason {
+        try {
+            action();
+        } catch (const RefusedError& e) {
+            if (const base::Reason* reason = base::reasonOf(e)) return *reason;
+            ADD_FAILURE() << "refused without a key: " << e.what();
+            return {};
+        }
+        ADD_FAILURE() << "not refused";
+        return {};
+    };
+    Request r = requests.create(disposal(), "op");
+    const auto claim = [&] { requests.claim(r.id, disposal(), "op"); };
+    EXPECT_EQ(reasonFor(claim).key, "request.unapproved");
+    EXPECT_EQ(reasonFor(claim).args, std::vector<std::string>{r.id});
+    requests.approve(r.id, "dm");
+    RequestDetails other = disposal();
+    other.assetTag = "A-1";
+    EXPECT_EQ(reasonFor([&] { requests.claim(r.id, other, "op"); }).key, "request.mismatch");
+    {
+        RequestClaim first = requests.claim(r.id, disposal(), "op");
+        EXPECT_EQ(reasonFor(claim).key, "request.in-use");
+        first.complete(10);
+    }
+    const base::Reason used = reasonFor(claim);
+    EXPECT_EQ(used.key, "request.used");
+    EXPECT_EQ(used.args, (std::vector<std::string>{r.id, "10"}));
+
+    Request late = requests.create(disposal(), "op");
+    requests.approve(late.id, "dm");
+    now += 7 * 24h;
+    const base::Reason expired = reasonFor([&] { requests.claim(late.id, disposal(), "op"); });
+    EXPECT_EQ(expired.key, "request.expired");
+    EXPECT_EQ(expired.args, (std::vector<std::string>{late.id, "2025-12-02T18:20:00Z"}));
+
+    Request refused = requests.create(disposal(), "op");
+    requests.reject(refused.id, "dm", "keep the drive");
+    const base::Reason rejected = reasonFor([&] { requests.claim(refused.id, disposal(), "op"); });
+    EXPECT_EQ(rejected.key, "request.rejected");
+    EXPECT_EQ(rejected.args, (std::vector<std::string>{refused.id, "dm"}));
 }
 
 TEST_F(RequestsTest, RejectedRequestCannotBeUsed) {
