@@ -13,6 +13,7 @@
 
 #include "massho/records/people/store.h"
 #include "massho/records/register/canonical_json.h"
+#include "massho/records/register/policy_errors.h"
 #include "massho/testsupport/loop_device.h"
 #include "massho/testsupport/stalling_disk.h"
 #include "massho/testsupport/temp_dir.h"
@@ -139,9 +140,10 @@ TEST_F(ErasureOperationTest, LeaseReturnWithoutALeaseIsRefusedBeforeAnythingIsWr
 
 // A device that stops responding mid-pass, for real: testsupport::StallingDisk holds every write
 // from 4 MiB on, so the engine's write there never returns. Before the stall watchdog the job
-// (and the register) waited for ever; now it ends failed after the stall timeout, the `erasure`
-// entry closes the started one with the reason and the range it stopped in, and the outcome the
-// command line and the kiosk show says so.
+// (and the register) waited for ever; now it ends failed after the stall timeout the data
+// directory's massho.conf sets ([devices] stall_seconds, read when the store is opened), the
+// `erasure` entry closes the started one with the reason and the range it stopped in, and the
+// outcome the command line and the kiosk show says so.
 TEST_F(ErasureOperationTest, ADeviceThatStopsRespondingEndsFailedAndIsRecordedSo) {
     MASSHO_REQUIRE_LOOP_DEVICES();
     ASSERT_TRUE(testsupport::StallingDisk::toolsPresent())
@@ -149,12 +151,14 @@ TEST_F(ErasureOperationTest, ADeviceThatStopsRespondingEndsFailedAndIsRecordedSo
     constexpr uint64_t kMiB = 1u << 20;
     testsupport::StallingDisk disk(tmp.path(), 16 * kMiB);
     disk.stallWritesFrom(4 * kMiB);
+    std::ofstream(tmp / "data" / "massho.conf") << "[devices]\nstall_seconds = 5\n";
+    records::Store configured = records::Store::open(tmp / "data");
+    ASSERT_EQ(configured.config().stallTimeout, std::chrono::seconds(5));
     ErasureInput in = input("zero");
     in.devicePath = disk.path();
     in.allowRegularFile = false;
     in.assetTag = "LOOP-0001";
-    in.stallTimeout = std::chrono::seconds(5);
-    ErasureOperation operation(store, in);
+    ErasureOperation operation(configured, in);
     ProgressSink progress;
     const CancelToken cancel;
     const Outcome outcome = operation.run(progress, cancel);
@@ -162,7 +166,10 @@ TEST_F(ErasureOperationTest, ADeviceThatStopsRespondingEndsFailedAndIsRecordedSo
     EXPECT_TRUE(disk.writeWaiting());
     EXPECT_EQ(outcome.kind, OutcomeKind::Failed) << outcome.message;
     ASSERT_TRUE(outcome.registerIndex);
-    const auto erasure = entry(*outcome.registerIndex);
+    const auto entryAt = [&](uint64_t index) {
+        return records::parseEntry(configured.signedRegister().entry(index));
+    };
+    const auto erasure = entryAt(*outcome.registerIndex);
     EXPECT_EQ(records::entryText(erasure, "kind"), "erasure");
     EXPECT_EQ(records::entryText(erasure, "result"), "failed");
     const std::string reason =
@@ -174,14 +181,34 @@ TEST_F(ErasureOperationTest, ADeviceThatStopsRespondingEndsFailedAndIsRecordedSo
     EXPECT_EQ(records::entryText(erasure, "error_ranges"), "4194304+4194304");
     EXPECT_EQ(records::entryInteger(erasure, "bytes_written"), 4 * 1048576);
     EXPECT_EQ(records::entryText(erasure, "nist_level"), "none");
-    EXPECT_EQ(
-        records::entryText(
-            entry(static_cast<uint64_t>(records::entryInteger(erasure, "started_entry"))), "kind"),
-        "erasure-started");
-    EXPECT_EQ(*outcome.registerIndex + 1, store.signedRegister().size()) << "the last entry";
+    EXPECT_EQ(records::entryText(
+                  entryAt(static_cast<uint64_t>(records::entryInteger(erasure, "started_entry"))),
+                  "kind"),
+              "erasure-started");
+    EXPECT_EQ(*outcome.registerIndex + 1, configured.signedRegister().size()) << "the last entry";
     EXPECT_NE(outcome.message.find(" FAILED: " + reason), std::string::npos) << outcome.message;
     EXPECT_NE(outcome.message.find("the medium is NOT erased"), std::string::npos);
     disk.release();
+}
+
+// A stall timeout that is not a number of seconds from 5 to 3600 never reaches a job: the data
+// directory cannot be opened, and the message names the file, the line and the range.
+TEST_F(ErasureOperationTest, AStallTimeoutOutOfBoundsIsRefusedWithItsLine) {
+    const auto openWith = [&](const std::string& value) {
+        std::ofstream(tmp / "data" / "massho.conf")
+            << "[devices]\nprobe = yes\nstall_seconds = " << value << "\n";
+        try {
+            records::Store::open(tmp / "data");
+        } catch (const records::ConfigError& e) {
+            return std::string(e.what());
+        }
+        return std::string("opened");
+    };
+    const std::string file = (tmp / "data" / "massho.conf").string();
+    for (const std::string value : {"0", "-5", "4", "3601", "18446744073709551616", "sixty", "60s"})
+        EXPECT_EQ(openWith(value),
+                  file + ":3: \"" + value + "\" is not a whole number from 5 to 3600");
+    EXPECT_EQ(openWith("3600"), "opened");
 }
 
 TEST_F(ErasureOperationTest, CancelledJobIsInterruptedAndRecordedAsCancelled) {

@@ -34,7 +34,8 @@ struct ErasureJobInput {
     // The register's clock (records::Store::clock()): the times of a job that never wrote.
     records::Clock clock = records::systemClock();
     // An overwrite whose device leaves one write or read unanswered this long ends as failed,
-    // "the device stopped responding at offset X" (erase::runErasure's stall watchdog).
+    // "the device stopped responding at offset X" (erase::runErasure's stall watchdog); massho.conf
+    // [devices] stall_seconds (records::Config::stallTimeout).
     std::chrono::milliseconds stallTimeout = erase::kDefaultStallTimeout;
 };
 
