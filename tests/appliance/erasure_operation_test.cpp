@@ -11,6 +11,8 @@
 #include <iterator>
 #include <random>
 
+#include "fake_drives.h"
+#include "massho/operations/erasure_job.h"
 #include "massho/records/people/store.h"
 #include "massho/records/register/canonical_json.h"
 #include "massho/records/register/policy_errors.h"
@@ -209,6 +211,60 @@ TEST_F(ErasureOperationTest, AStallTimeoutOutOfBoundsIsRefusedWithItsLine) {
         EXPECT_EQ(openWith(value),
                   file + ":3: \"" + value + "\" is not a whole number from 5 to 3600");
     EXPECT_EQ(openWith("3600"), "opened");
+}
+
+// A drive command that has no answer: the drive (a scripted ATA drive: hardware that cannot exist
+// here) stops answering SECURITY ERASE PREPARE, with its one-time password set. The job ends
+// failed after the stall timeout; the `erasure` entry closes the started one saying which command
+// and the password, with the drive steps seen until then; once the drive answers, the job's thread
+// removes the password.
+TEST_F(ErasureOperationTest, ADriveCommandWithoutAnAnswerEndsFailedAndIsRecordedSo) {
+    MASSHO_REQUIRE_LOOP_DEVICES();
+    testsupport::LoopDevice loop(tmp / "drive.img", 8u << 20);
+    auto drive = std::make_shared<erase::sanitize::testing::FakeAtaDrive>();
+    auto gate = std::make_shared<erase::sanitize::testing::Gate>();
+    drive->beforeAnswer = [gate](uint8_t command) {
+        if (command == 0xF3) gate->wait();  // SECURITY ERASE PREPARE
+    };
+    ErasureJobInput in;
+    in.devicePath = loop.path();
+    in.method = erase::findMethod("ata-secure-erase");
+    in.protectedPaths.push_back(tmp / "data");
+    in.context.operatorId = "sato";
+    in.context.purpose = "reuse";
+    in.context.assetTag = "SSD-0001";
+    in.stallTimeout = std::chrono::seconds(1);
+    in.openDrive = [drive](const MediumDescription&, const erase::Method&) {
+        return erase::sanitize::DriveHandles{
+            std::make_unique<erase::sanitize::testing::SgIoLink>(drive), nullptr};
+    };
+    ErasureJob job(store.signedRegister(), std::move(in));
+    const ErasureJobResult result = job.run(nullptr, {});
+    gate->open();  // the drive answers again, whatever was asserted below
+
+    EXPECT_EQ(result.report.outcome, erase::Outcome::Failed);
+    const auto erasure = entry(result.registerIndex);
+    EXPECT_EQ(records::entryText(erasure, "kind"), "erasure");
+    EXPECT_EQ(records::entryText(erasure, "result"), "failed");
+    EXPECT_EQ(records::entryText(erasure, "failure")
+                  .rfind("drive command: the drive did not answer SECURITY ERASE PREPARE in 1 s: "
+                         "the job was abandoned and the device stays held until it answers or is "
+                         "unplugged; the drive may keep the one-time password ",
+                         0),
+              0u)
+        << records::entryText(erasure, "failure");
+    EXPECT_EQ(records::entryText(erasure, "drive_steps"),
+              "16 marker blocks written and read back; drive command: the drive did not answer "
+              "SECURITY ERASE PREPARE in 1 s");
+    EXPECT_EQ(records::entryText(erasure, "drive_markers"), "0 of 16 changed");
+    EXPECT_EQ(records::entryText(erasure, "nist_level"), "none");
+    EXPECT_EQ(
+        records::entryText(
+            entry(static_cast<uint64_t>(records::entryInteger(erasure, "started_entry"))), "kind"),
+        "erasure-started");
+    EXPECT_EQ(result.registerIndex + 1, store.signedRegister().size()) << "the last entry";
+    ASSERT_TRUE(erase::waitForAbandonedJobs(std::chrono::seconds(10)));
+    EXPECT_FALSE(drive->securityEnabled) << "the password was removed when the drive answered";
 }
 
 TEST_F(ErasureOperationTest, CancelledJobIsInterruptedAndRecordedAsCancelled) {
