@@ -217,6 +217,7 @@ NvmeCompletion FakeNvme::execute(const NvmeAdminCommand& c) {
             }
             put(0, sprog, 2);
             put(2, sstat, 2);
+            for (std::size_t at : {8, 12, 16}) put(at, sanitizeEstimate, 4);
             return {};
         }
         default:

@@ -82,6 +82,7 @@ class FakeNvme : public NvmeAdmin {
     uint16_t formatStatus = 0;  // non-zero: Format NVM fails with this status
     int sanitizePolls = 2;
     bool powerLossMidSanitize = false;
+    uint32_t sanitizeEstimate = 0xFFFF'FFFFu;  // seconds, for all three actions (log bytes 19:8)
     std::function<void()> onFormat;  // what the "media" undergoes when Format NVM succeeds
     // Runs before each admin command is answered, with its opcode: a test may block in it.
     std::function<void(uint8_t opcode)> beforeAnswer;
