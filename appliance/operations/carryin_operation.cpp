@@ -64,6 +64,7 @@ ErasureJobInput CarryInOperation::erasureJobInput(const std::string& asset, int 
     er.method = input_.method;
     er.verify = input_.method->defaultVerify;
     er.protectedPaths.push_back(input_.dataDir);
+    er.stallTimeout = input_.stallTimeout;
     er.context.operatorId = input_.operatorId;
     er.context.purpose = "reuse";
     er.context.infoClass = infoClass;  // the class of the data that went out on it

@@ -62,6 +62,7 @@ ErasureJobInput erasureJobInputFor(const CarryOutInput& r, const std::string& as
     e.method = &eraseMethod();
     e.verify = erase::VerifyMode::Sample;
     e.protectedPaths.push_back(r.dataDir);
+    e.stallTimeout = r.stallTimeout;
     e.context.operatorId = r.operatorId;
     e.context.purpose = "reuse";  // the medium is prepared for new data
     e.context.infoClass = r.infoClass;

@@ -67,16 +67,11 @@ erase::Report failedBeforeWriting(const std::string& reason, erase::VerifyMode v
     return report;
 }
 
-// The drive's command channel, opened before the target: SG_IO for SATA/SCSI/USB, the NVMe
-// admin queue for NVMe.
-struct DriveChannel {
-    std::unique_ptr<erase::sanitize::SgIo> scsi;
-    std::unique_ptr<erase::sanitize::NvmeAdmin> nvme;
-};
-
 // A drive command: probe the drive and refuse before anything is written unless it supports the
-// method (not frozen, no hidden area) (erase/sanitize/hardware_erasure.h).
-DriveChannel openDrive(const MediumDescription& medium, const erase::Method& method) {
+// method (not frozen, no hidden area) (erase/sanitize/hardware_erasure.h). Its command channel is
+// opened before the target: SG_IO for SATA/SCSI/USB, the NVMe admin queue for NVMe.
+erase::sanitize::DriveHandles openDrive(const MediumDescription& medium,
+                                        const erase::Method& method) {
     namespace sz = erase::sanitize;
     if (medium.transport == "file")
         throw OperationError(Category::BadInput,
@@ -84,7 +79,7 @@ DriveChannel openDrive(const MediumDescription& medium, const erase::Method& met
                                  "' is a drive command and needs a drive, not an "
                                  "image file: choose an overwrite method");
     const sz::DriveCapabilities caps = sz::probeDrive(medium.path, medium.transport);
-    DriveChannel drive;
+    sz::DriveHandles drive;
     try {
         sz::requireRunnable(method, caps);
         if (caps.interface == "nvme") {
@@ -139,8 +134,9 @@ ErasureJobResult ErasureJob::run(const std::atomic<bool>* cancel,
     namespace sz = erase::sanitize;
     const erase::Method& method = *input_.method;
     describe();
-    std::optional<DriveChannel> drive;
-    if (method.hardware) drive = openDrive(medium_, method);
+    std::optional<sz::DriveHandles> drive;
+    if (method.hardware)
+        drive = input_.openDrive ? input_.openDrive(medium_, method) : openDrive(medium_, method);
 
     std::unique_ptr<erase::Target> target;
     try {
@@ -163,15 +159,18 @@ ErasureJobResult ErasureJob::run(const std::atomic<bool>* cancel,
         sz::HardwareErasureOptions options;
         options.verify = input_.verify;
         options.onProgress = std::move(onProgress);
+        options.stallTimeout = input_.stallTimeout;
         try {
-            sz::HardwareOutcome outcome = sz::runHardwareErasure(
-                *target, method, {drive->scsi.get(), drive->nvme.get()}, options);
+            // Under the stall watchdog, as an overwrite below: a drive command that has no answer
+            // in its own time and the stall timeout ends the job as failed; the engine then keeps
+            // the target and the drive's channel on the thread stuck in the kernel.
+            sz::HardwareOutcome outcome =
+                sz::runHardwareErasure(std::move(target), method, std::move(*drive), options);
             result.report = std::move(outcome.report);
             evidence = std::move(outcome.evidence);
         } catch (const sz::SanitizeError& e) {
             // Thrown before any marker was written: close the started job as failed (nothing
             // was written), then refuse as before.
-            target.reset();
             journal.finish(
                 *input_.context.startedEntry,
                 erasureEntry(medium_, input_.context, method,

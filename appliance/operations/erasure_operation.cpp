@@ -88,7 +88,8 @@ void ErasureOperation::check() {
     request.blank = input_.blank;
     request.allowRegularFile = input_.allowRegularFile;
     request.protectedPaths = input_.protectedPaths;
-    request.stallTimeout = input_.stallTimeout;
+    // massho.conf [devices] stall_seconds: when a device has stopped responding.
+    request.stallTimeout = store_.config().stallTimeout;
     request.context.operatorId = input_.operatorId;
     request.context.purpose = input_.purpose;
     request.context.requestId = input_.requestId;

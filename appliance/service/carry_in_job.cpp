@@ -21,6 +21,7 @@ CarryInJob::CarryInJob(const std::filesystem::path& dataDir, const records::User
     input.cryptoErase = cryptoErase;
     input.dataDir = dataDir;
     input.ledger = ledger_.get();
+    input.stallTimeout = store_->config().stallTimeout;
     operation_ =
         std::make_unique<operations::CarryInOperation>(store_->signedRegister(), std::move(input));
 }

@@ -57,6 +57,7 @@ CarryOutJob::CarryOutJob(const std::filesystem::path& dataDir, const records::Us
     input.clock = store_->clock();
     input.ledger = ledger_.get();
     input.registerUnknownMedia = store_->config().registerUnknownMedia;
+    input.stallTimeout = store_->config().stallTimeout;
     operation_ =
         std::make_unique<operations::CarryOutOperation>(store_->signedRegister(), std::move(input));
 }

@@ -43,6 +43,7 @@ QVariantMapList policySettings(const records::Config& config) {
             config.registerUnknownMedia ? QStringLiteral("register") : QStringLiteral("refuse")));
     rows.append(
         row("devices", "probe", config.probeDrives ? QStringLiteral("yes") : QStringLiteral("no")));
+    rows.append(row("devices", "stall_seconds", number(config.stallTimeout.count())));
     return rows;
 }
 

@@ -3,7 +3,6 @@
 #include <openssl/rand.h>
 
 #include <memory>
-#include <thread>
 
 #include "io_watch.h"
 #include "job_control.h"
@@ -11,6 +10,7 @@
 #include "pass_writer.h"
 #include "range_list.h"
 #include "verifier.h"
+#include "watched_job.h"
 #include "watched_target.h"
 
 namespace massho::erase {
@@ -216,44 +216,32 @@ void checkOptions(const EraseOptions& options) {
 // Everything the job's thread touches under the watchdog, owned by it: once the watcher has
 // left, nothing of the caller's is reached (its callbacks go through the watch, which drops
 // them, and its cancel flag is mirrored into this one while the watcher runs).
-class WatchedRun {
+class WatchedRun final : public detail::WatchedJob {
   public:
     WatchedRun(std::unique_ptr<Target> target, const EraseOptions& given)
-        : watch_(std::make_shared<detail::IoWatch>()),
-          target_(std::move(target), watch_),
-          cancel_(given.cancel && given.cancel->load()),  // asked before it starts: no chunk
+        : WatchedJob(given.cancel && given.cancel->load()),  // asked before it starts: no chunk
+          target_(std::move(target), watchPtr()),
           options_(jobOptions(given)),
-          job_(target_, options_, watch_.get()) {}
+          job_(target_, options_, &watch()) {}
 
-    void run() {
-        try {
-            watch_->finish(job_.run());
-        } catch (...) {
-            watch_->fail(std::current_exception());
-        }
-    }
-    detail::IoWatch& watch() { return *watch_; }
-    std::shared_ptr<detail::IoWatch> watchPtr() const { return watch_; }
-    std::atomic<bool>& cancel() { return cancel_; }
+    Report run() override { return job_.run(); }
 
   private:
     EraseOptions jobOptions(const EraseOptions& given) {
         EraseOptions o = given;
-        o.cancel = &cancel_;
-        o.onProgress = [watch = watch_.get()](const Progress& p) { watch->post(p); };
+        o.cancel = &cancel();
+        o.onProgress = [watch = &watch()](const Progress& p) { watch->post(p); };
         // A test's hook, called between phases (no device call in flight, so never after the
         // watcher has left).
         if (given.beforeVerify)
-            o.beforeVerify = [watch = watch_.get(),
+            o.beforeVerify = [watch = &watch(),
                               hook = given.beforeVerify](const PatternSource& lastPass) {
                 if (!watch->abandoned()) hook(lastPass);
             };
         return o;
     }
 
-    std::shared_ptr<detail::IoWatch> watch_;
     detail::WatchedTarget target_;
-    std::atomic<bool> cancel_;
     EraseOptions options_;
     Job job_;
 };
@@ -271,31 +259,9 @@ bool waitForAbandonedJobs(std::chrono::milliseconds timeout) {
 
 Report runErasure(std::unique_ptr<Target> target, const EraseOptions& options) {
     checkOptions(options);
-    auto run = std::make_shared<WatchedRun>(std::move(target), options);
-    std::thread worker([run]() mutable {
-        run->run();
-        // Given up on: closes the target here, on this thread, then counts this job as ended.
-        const std::shared_ptr<detail::IoWatch> watch = run->watchPtr();
-        run.reset();
-        watch->jobThreadEnded();
-    });
-    Report report;
-    try {
-        report = run->watch().watch(options.stallTimeout, options.cancel, run->cancel(),
-                                    options.onProgress);
-    } catch (...) {  // the caller's progress callback threw: leave the job as if it had stalled
-        run->watch().abandon();
-        worker.detach();
-        throw;
-    }
-    if (run->watch().abandoned()) {
-        worker.detach();  // it keeps `run`, and with it the target, until its call returns
-        return report;
-    }
-    worker.join();
-    if (const std::exception_ptr error = run->watch().error()) std::rethrow_exception(error);
-    run.reset();  // closes the target
-    return report;
+    // Closes the target before this returns, unless the job was given up (its thread keeps it).
+    return detail::superviseJob(std::make_shared<WatchedRun>(std::move(target), options),
+                                options.stallTimeout, options.cancel, options.onProgress);
 }
 
 }  // namespace massho::erase

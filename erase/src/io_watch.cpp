@@ -27,12 +27,46 @@ AbandonedJobs& abandonedJobs() {
     return jobs;
 }
 
-uint64_t IoWatch::begin(const char* what, uint64_t offset, std::size_t length) {
+namespace {
+
+// "5 s", "250 ms", "45 min": how long the watchdog waited, in the unit a person would use.
+std::string spell(std::chrono::milliseconds t) {
+    const auto ms = t.count();
+    if (ms >= 600'000 && ms % 60'000 == 0) return std::to_string(ms / 60'000) + " min";
+    if (ms >= 1000) return std::to_string(ms / 1000) + " s";
+    return std::to_string(ms) + " ms";
+}
+
+}  // namespace
+
+uint64_t IoWatch::add(Call call) {
     std::lock_guard lock(mutex_);
     if (abandoned_) return 0;
-    const uint64_t call = nextCall_++;
-    calls_.emplace(call, Call{what, offset, length, Clock::now()});
-    return call;
+    const uint64_t id = nextCall_++;
+    call.since = Clock::now();
+    calls_.emplace(id, std::move(call));
+    return id;
+}
+
+uint64_t IoWatch::begin(const char* what, uint64_t offset, std::size_t length) {
+    Call call;
+    call.what = what;
+    call.offset = offset;
+    call.length = length;
+    return add(std::move(call));
+}
+
+uint64_t IoWatch::beginCommand(std::string what, std::chrono::milliseconds ownTime) {
+    Call call;
+    call.what = std::move(what);
+    call.command = true;
+    call.ownTime = ownTime;
+    return add(std::move(call));
+}
+
+void IoWatch::setLeftOnDrive(std::string note) {
+    std::lock_guard lock(mutex_);
+    leftOnDrive_ = std::move(note);
 }
 
 void IoWatch::end(uint64_t call, bool write, ssize_t transferred) {
@@ -102,11 +136,12 @@ std::exception_ptr IoWatch::error() const {
     return error_;
 }
 
-const IoWatch::Call* IoWatch::oldestCall() const {
-    const Call* oldest = nullptr;
+// In the order the calls began: the first one past its time.
+const IoWatch::Call* IoWatch::overdueCall(std::chrono::milliseconds timeout) const {
+    const Clock::time_point now = Clock::now();
     for (const auto& [id, call] : calls_)
-        if (!oldest || call.since < oldest->since) oldest = &call;
-    return oldest;
+        if (now - call.since >= call.ownTime + timeout) return &call;
+    return nullptr;
 }
 
 Report IoWatch::watch(std::chrono::milliseconds timeout, const std::atomic<bool>* cancel,
@@ -128,13 +163,12 @@ Report IoWatch::watch(std::chrono::milliseconds timeout, const std::atomic<bool>
         }
         if (finished_) return std::move(*finished_);
         if (cancel && cancel->load()) jobCancel = true;
-        const Call* oldest = oldestCall();
-        if (oldest && Clock::now() - oldest->since >= timeout) {
+        if (const Call* overdue = overdueCall(timeout)) {
             abandonedJobs().add();  // before the job's thread can see abandoned_ and end
             abandoned_ = true;      // under the lock: the job's thread changes nothing from here on
             progress_.clear();
             changed_.notify_all();  // a reader thread's job may be waiting in post()
-            return stalledReport(*oldest, timeout);
+            return stalledReport(*overdue, timeout);
         }
         changed_.wait_for(lock, kPoll);
     }
@@ -146,27 +180,37 @@ Report IoWatch::stalledReport(const Call& call, std::chrono::milliseconds timeou
     const uint64_t written = written_ - writtenAtPhase_;
     std::string done;
     if (phase_ == Progress::Phase::Writing) {
-        r.passes.push_back({phaseDescription_, written, {}});
+        // A phase without a description (a drive job's marker blocks) is no pass of its own.
+        if (!phaseDescription_.empty()) r.passes.push_back({phaseDescription_, written, {}});
         r.bytesWritten += written;
-        done = std::to_string(written) + " bytes of this pass were written";
+        done = std::to_string(written) + (phaseDescription_.empty()
+                                              ? " bytes were written"
+                                              : " bytes of this pass were written");
     } else {
         r.bytesVerified = read_ - readAtPhase_;
         r.verifyResult = VerifyResult::Failed;
         done = std::to_string(r.bytesVerified) + " bytes were read back";
     }
     if (call.length) addRange(r.errorRanges, {call.offset, call.length});
-    const std::string what = call.length ? std::string("a ") + call.what + " of " +
-                                               std::to_string(call.length) + " bytes there"
-                                         : std::string("a ") + call.what;
-    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(timeout).count();
-    r.failureReason =
-        phaseName_ + ": the device stopped responding at offset " + std::to_string(call.offset) +
-        " (" + what + " had no answer in " +
-        (seconds > 0 ? std::to_string(seconds) + " s" : std::to_string(timeout.count()) + " ms") +
-        "; " + done +
-        "): the job was abandoned and the device stays held until it answers or "
-        "is unplugged; unplug it, reconnect it and erase it again, or destroy it if "
-        "this happens again";
+    std::string silence;
+    if (call.command) {
+        silence = "the drive did not answer " + call.what + " in " + spell(call.ownTime + timeout);
+        if (call.ownTime.count() > 0)
+            silence += " (the " + spell(call.ownTime) + " the command itself is allowed, then " +
+                       spell(timeout) + ")";
+    } else {
+        const std::string what =
+            call.length ? "a " + call.what + " of " + std::to_string(call.length) + " bytes there"
+                        : "a " + call.what;
+        silence = "the device stopped responding at offset " + std::to_string(call.offset) + " (" +
+                  what + " had no answer in " + spell(timeout) + "; " + done + ")";
+    }
+    r.failureReason = phaseName_ + ": " + silence +
+                      ": the job was abandoned and the device stays held until it answers or "
+                      "is unplugged; " +
+                      (leftOnDrive_.empty() ? "unplug it, reconnect it and erase it again, or "
+                                              "destroy it if this happens again"
+                                            : leftOnDrive_);
     r.ended = std::chrono::system_clock::now();
     return r;
 }

@@ -31,8 +31,9 @@ class AbandonedJobs {
 };
 AbandonedJobs& abandonedJobs();
 
-// What a job's thread and the thread watching it share (stall watchdog, erasure.cpp): the device
-// calls in flight, the job's state at the start of its phase, progress to hand over, and the end.
+// What a job's thread and the thread watching it share (the stall watchdog: watched_job.h): the
+// device calls in flight, the job's state at the start of its phase, progress to hand over, and
+// the end.
 // Both hold it by shared_ptr: when the device stops answering, the watcher leaves and the job's
 // thread keeps it, with the device, until its call returns, if ever.
 class IoWatch {
@@ -42,7 +43,14 @@ class IoWatch {
     // Around every device call (WatchedTarget). begin() returns 0 once the watcher has given up:
     // the call must not be made, the descriptor may be the only thing still known to be right.
     uint64_t begin(const char* what, uint64_t offset, std::size_t length);
+    // Around a drive command (WatchedSgIo, WatchedNvmeAdmin), named `what` ("SECURITY ERASE
+    // UNIT"): it has `ownTime` (0 for a command that answers at once, the drive's own estimate
+    // with a margin for one that runs long) and then the timeout to answer. 0 as from begin().
+    uint64_t beginCommand(std::string what, std::chrono::milliseconds ownTime);
     void end(uint64_t call, bool write, ssize_t transferred);
+    // What a job given up from now on would leave on the drive and what the person must then do
+    // (the ATA one-time password and how to remove it), said in the stall's reason; "" for nothing.
+    void setLeftOnDrive(std::string note);
 
     // The job's thread: where the job stands at the start of a phase (`name` e.g. "pass 2 of 3",
     // "verification"), progress reports, and the end. post() returns once the watcher has
@@ -71,12 +79,15 @@ class IoWatch {
 
   private:
     struct Call {
-        const char* what;
-        uint64_t offset;
-        std::size_t length;
+        std::string what;
+        uint64_t offset = 0;
+        std::size_t length = 0;
+        bool command = false;                  // a drive command, not a write or read
+        std::chrono::milliseconds ownTime{0};  // the time it may take before the timeout counts
         Clock::time_point since;
     };
-    const Call* oldestCall() const;
+    uint64_t add(Call call);
+    const Call* overdueCall(std::chrono::milliseconds timeout) const;
     Report stalledReport(const Call& call, std::chrono::milliseconds timeout) const;
 
     mutable std::mutex mutex_;
@@ -92,6 +103,7 @@ class IoWatch {
     Report phaseStart_;
     Progress::Phase phase_ = Progress::Phase::Writing;
     std::string phaseName_, phaseDescription_;
+    std::string leftOnDrive_;
     uint64_t written_ = 0, read_ = 0, writtenAtPhase_ = 0, readAtPhase_ = 0;
 };
 

@@ -11,8 +11,11 @@
 #include <iterator>
 #include <random>
 
+#include "fake_drives.h"
+#include "massho/operations/erasure_job.h"
 #include "massho/records/people/store.h"
 #include "massho/records/register/canonical_json.h"
+#include "massho/records/register/policy_errors.h"
 #include "massho/testsupport/loop_device.h"
 #include "massho/testsupport/stalling_disk.h"
 #include "massho/testsupport/temp_dir.h"
@@ -139,9 +142,10 @@ TEST_F(ErasureOperationTest, LeaseReturnWithoutALeaseIsRefusedBeforeAnythingIsWr
 
 // A device that stops responding mid-pass, for real: testsupport::StallingDisk holds every write
 // from 4 MiB on, so the engine's write there never returns. Before the stall watchdog the job
-// (and the register) waited for ever; now it ends failed after the stall timeout, the `erasure`
-// entry closes the started one with the reason and the range it stopped in, and the outcome the
-// command line and the kiosk show says so.
+// (and the register) waited for ever; now it ends failed after the stall timeout the data
+// directory's massho.conf sets ([devices] stall_seconds, read when the store is opened), the
+// `erasure` entry closes the started one with the reason and the range it stopped in, and the
+// outcome the command line and the kiosk show says so.
 TEST_F(ErasureOperationTest, ADeviceThatStopsRespondingEndsFailedAndIsRecordedSo) {
     MASSHO_REQUIRE_LOOP_DEVICES();
     ASSERT_TRUE(testsupport::StallingDisk::toolsPresent())
@@ -149,12 +153,14 @@ TEST_F(ErasureOperationTest, ADeviceThatStopsRespondingEndsFailedAndIsRecordedSo
     constexpr uint64_t kMiB = 1u << 20;
     testsupport::StallingDisk disk(tmp.path(), 16 * kMiB);
     disk.stallWritesFrom(4 * kMiB);
+    std::ofstream(tmp / "data" / "massho.conf") << "[devices]\nstall_seconds = 5\n";
+    records::Store configured = records::Store::open(tmp / "data");
+    ASSERT_EQ(configured.config().stallTimeout, std::chrono::seconds(5));
     ErasureInput in = input("zero");
     in.devicePath = disk.path();
     in.allowRegularFile = false;
     in.assetTag = "LOOP-0001";
-    in.stallTimeout = std::chrono::seconds(5);
-    ErasureOperation operation(store, in);
+    ErasureOperation operation(configured, in);
     ProgressSink progress;
     const CancelToken cancel;
     const Outcome outcome = operation.run(progress, cancel);
@@ -162,7 +168,10 @@ TEST_F(ErasureOperationTest, ADeviceThatStopsRespondingEndsFailedAndIsRecordedSo
     EXPECT_TRUE(disk.writeWaiting());
     EXPECT_EQ(outcome.kind, OutcomeKind::Failed) << outcome.message;
     ASSERT_TRUE(outcome.registerIndex);
-    const auto erasure = entry(*outcome.registerIndex);
+    const auto entryAt = [&](uint64_t index) {
+        return records::parseEntry(configured.signedRegister().entry(index));
+    };
+    const auto erasure = entryAt(*outcome.registerIndex);
     EXPECT_EQ(records::entryText(erasure, "kind"), "erasure");
     EXPECT_EQ(records::entryText(erasure, "result"), "failed");
     const std::string reason =
@@ -174,14 +183,88 @@ TEST_F(ErasureOperationTest, ADeviceThatStopsRespondingEndsFailedAndIsRecordedSo
     EXPECT_EQ(records::entryText(erasure, "error_ranges"), "4194304+4194304");
     EXPECT_EQ(records::entryInteger(erasure, "bytes_written"), 4 * 1048576);
     EXPECT_EQ(records::entryText(erasure, "nist_level"), "none");
+    EXPECT_EQ(records::entryText(
+                  entryAt(static_cast<uint64_t>(records::entryInteger(erasure, "started_entry"))),
+                  "kind"),
+              "erasure-started");
+    EXPECT_EQ(*outcome.registerIndex + 1, configured.signedRegister().size()) << "the last entry";
+    EXPECT_NE(outcome.message.find(" FAILED: " + reason), std::string::npos) << outcome.message;
+    EXPECT_NE(outcome.message.find("the medium is NOT erased"), std::string::npos);
+    disk.release();
+}
+
+// A stall timeout that is not a number of seconds from 5 to 3600 never reaches a job: the data
+// directory cannot be opened, and the message names the file, the line and the range.
+TEST_F(ErasureOperationTest, AStallTimeoutOutOfBoundsIsRefusedWithItsLine) {
+    const auto openWith = [&](const std::string& value) {
+        std::ofstream(tmp / "data" / "massho.conf")
+            << "[devices]\nprobe = yes\nstall_seconds = " << value << "\n";
+        try {
+            records::Store::open(tmp / "data");
+        } catch (const records::ConfigError& e) {
+            return std::string(e.what());
+        }
+        return std::string("opened");
+    };
+    const std::string file = (tmp / "data" / "massho.conf").string();
+    for (const std::string value : {"0", "-5", "4", "3601", "18446744073709551616", "sixty", "60s"})
+        EXPECT_EQ(openWith(value),
+                  file + ":3: \"" + value + "\" is not a whole number from 5 to 3600");
+    EXPECT_EQ(openWith("3600"), "opened");
+}
+
+// A drive command that has no answer: the drive (a scripted ATA drive: hardware that cannot exist
+// here) stops answering SECURITY ERASE PREPARE, with its one-time password set. The job ends
+// failed after the stall timeout; the `erasure` entry closes the started one saying which command
+// and the password, with the drive steps seen until then; once the drive answers, the job's thread
+// removes the password.
+TEST_F(ErasureOperationTest, ADriveCommandWithoutAnAnswerEndsFailedAndIsRecordedSo) {
+    MASSHO_REQUIRE_LOOP_DEVICES();
+    testsupport::LoopDevice loop(tmp / "drive.img", 8u << 20);
+    auto drive = std::make_shared<erase::sanitize::testing::FakeAtaDrive>();
+    auto gate = std::make_shared<erase::sanitize::testing::Gate>();
+    drive->beforeAnswer = [gate](uint8_t command) {
+        if (command == 0xF3) gate->wait();  // SECURITY ERASE PREPARE
+    };
+    ErasureJobInput in;
+    in.devicePath = loop.path();
+    in.method = erase::findMethod("ata-secure-erase");
+    in.protectedPaths.push_back(tmp / "data");
+    in.context.operatorId = "sato";
+    in.context.purpose = "reuse";
+    in.context.assetTag = "SSD-0001";
+    in.stallTimeout = std::chrono::seconds(1);
+    in.openDrive = [drive](const MediumDescription&, const erase::Method&) {
+        return erase::sanitize::DriveHandles{
+            std::make_unique<erase::sanitize::testing::SgIoLink>(drive), nullptr};
+    };
+    ErasureJob job(store.signedRegister(), std::move(in));
+    const ErasureJobResult result = job.run(nullptr, {});
+    gate->open();  // the drive answers again, whatever was asserted below
+
+    EXPECT_EQ(result.report.outcome, erase::Outcome::Failed);
+    const auto erasure = entry(result.registerIndex);
+    EXPECT_EQ(records::entryText(erasure, "kind"), "erasure");
+    EXPECT_EQ(records::entryText(erasure, "result"), "failed");
+    EXPECT_EQ(records::entryText(erasure, "failure")
+                  .rfind("drive command: the drive did not answer SECURITY ERASE PREPARE in 1 s: "
+                         "the job was abandoned and the device stays held until it answers or is "
+                         "unplugged; the drive may keep the one-time password ",
+                         0),
+              0u)
+        << records::entryText(erasure, "failure");
+    EXPECT_EQ(records::entryText(erasure, "drive_steps"),
+              "16 marker blocks written and read back; drive command: the drive did not answer "
+              "SECURITY ERASE PREPARE in 1 s");
+    EXPECT_EQ(records::entryText(erasure, "drive_markers"), "0 of 16 changed");
+    EXPECT_EQ(records::entryText(erasure, "nist_level"), "none");
     EXPECT_EQ(
         records::entryText(
             entry(static_cast<uint64_t>(records::entryInteger(erasure, "started_entry"))), "kind"),
         "erasure-started");
-    EXPECT_EQ(*outcome.registerIndex + 1, store.signedRegister().size()) << "the last entry";
-    EXPECT_NE(outcome.message.find(" FAILED: " + reason), std::string::npos) << outcome.message;
-    EXPECT_NE(outcome.message.find("the medium is NOT erased"), std::string::npos);
-    disk.release();
+    EXPECT_EQ(result.registerIndex + 1, store.signedRegister().size()) << "the last entry";
+    ASSERT_TRUE(erase::waitForAbandonedJobs(std::chrono::seconds(10)));
+    EXPECT_FALSE(drive->securityEnabled) << "the password was removed when the drive answered";
 }
 
 TEST_F(ErasureOperationTest, CancelledJobIsInterruptedAndRecordedAsCancelled) {

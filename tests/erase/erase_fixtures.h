@@ -22,6 +22,17 @@ struct FilledLoop {
 
 // Fills a file of `size` bytes with `byte`.
 void writeFilledFile(const std::string& path, uint64_t size, uint8_t byte);
+
+// The "media" of a fake drive (fake_drives.h): an image file of `size` bytes filled with 5Ah,
+// which the fake's command overwrites as the drive would.
+struct DriveMedium {
+    explicit DriveMedium(uint64_t bytes) : size(bytes) { writeFilledFile(path, size, 0x5A); }
+    std::unique_ptr<Target> open() const { return openTarget(path, OpenOptions{true}); }
+    void overwrite(uint8_t byte) const { writeFilledFile(path, size, byte); }
+    uint64_t size;
+    testsupport::TempDir dir;
+    std::string path = (dir / "drive.img").string();
+};
 std::vector<uint8_t> readFile(const std::string& path);
 // Shannon entropy in bits per byte.
 double entropyBitsPerByte(const std::vector<uint8_t>& data);

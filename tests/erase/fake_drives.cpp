@@ -83,6 +83,7 @@ ScsiStatus FakeAtaDrive::execute(const ScsiCommand& c) {
     if (c.cdb.size() != 16 || c.cdb[0] != 0x85) return illegalRequest();
     const uint8_t op = c.cdb[14];
     commands.push_back(op);
+    if (beforeAnswer) beforeAnswer(op);
     if (usbBridge) return illegalRequest();
     auto password = [&] { return std::string(c.data.begin() + 2, c.data.begin() + 34); };
     switch (op) {
@@ -171,6 +172,7 @@ FakeNvme::FakeNvme() = default;
 
 NvmeCompletion FakeNvme::execute(const NvmeAdminCommand& c) {
     commands.push_back(c);
+    if (beforeAnswer) beforeAnswer(c.opcode);
     auto put = [&](std::size_t offset, uint64_t value, int bytes) {
         for (int i = 0; i < bytes; ++i) c.data[offset + i] = static_cast<uint8_t>(value >> 8 * i);
     };
@@ -215,6 +217,7 @@ NvmeCompletion FakeNvme::execute(const NvmeAdminCommand& c) {
             }
             put(0, sprog, 2);
             put(2, sstat, 2);
+            for (std::size_t at : {8, 12, 16}) put(at, sanitizeEstimate, 4);
             return {};
         }
         default:
@@ -257,6 +260,24 @@ ScsiStatus ScriptedScsiDisk::execute(const ScsiCommand& c) {
         default:
             return illegalRequest();
     }
+}
+
+void Gate::wait() {
+    std::unique_lock lock(mutex_);
+    reached_ = true;
+    changed_.notify_all();
+    changed_.wait(lock, [this] { return open_; });
+}
+
+void Gate::open() {
+    std::lock_guard lock(mutex_);
+    open_ = true;
+    changed_.notify_all();
+}
+
+bool Gate::reached() {
+    std::lock_guard lock(mutex_);
+    return reached_;
 }
 
 }  // namespace massho::erase::sanitize::testing

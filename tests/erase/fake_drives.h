@@ -5,8 +5,11 @@
 // shows (frozen, aborted commands, a USB bridge, power loss mid-sanitize).
 
 #include <array>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 #include <vector>
@@ -39,6 +42,9 @@ class FakeAtaDrive : public SgIo {
     int sanitizePolls = 3;                  // SANITIZE STATUS polls while in progress
     bool sanitizeFails = false;             // the sanitize ends in failure
     std::function<void()> duringEraseUnit;  // runs inside the (blocking) ERASE UNIT
+    // Runs before each pass-through is answered, with its ATA command (B4h for every SANITIZE
+    // and SANITIZE STATUS): a test may block in it, a drive that stops answering.
+    std::function<void(uint8_t command)> beforeAnswer;
     uint64_t nativeMaxLba = 0x0FFF;  // READ NATIVE MAX ADDRESS EXT (IDENTIFY says 1000h sectors)
     uint64_t dcoMaxLba = 0x0FFF;     // DEVICE CONFIGURATION IDENTIFY
 
@@ -76,7 +82,10 @@ class FakeNvme : public NvmeAdmin {
     uint16_t formatStatus = 0;  // non-zero: Format NVM fails with this status
     int sanitizePolls = 2;
     bool powerLossMidSanitize = false;
+    uint32_t sanitizeEstimate = 0xFFFF'FFFFu;  // seconds, for all three actions (log bytes 19:8)
     std::function<void()> onFormat;  // what the "media" undergoes when Format NVM succeeds
+    // Runs before each admin command is answered, with its opcode: a test may block in it.
+    std::function<void(uint8_t opcode)> beforeAnswer;
 
     std::vector<NvmeAdminCommand> commands;  // data spans not valid after the call
     int formats = 0;
@@ -101,6 +110,42 @@ class ScriptedScsiDisk : public SgIo {
 
   private:
     std::size_t next_ = 0;
+};
+
+// A drive that stops answering until the test lets it: a fake's beforeAnswer waits here.
+class Gate {
+  public:
+    void wait();
+    void open();
+    bool reached();  // a command has waited here
+
+  private:
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    bool open_ = false, reached_ = false;
+};
+
+// The channel a job owns (runHardwareErasure under the stall watchdog keeps its channels), over a
+// fake the test keeps to look at afterwards.
+class SgIoLink : public SgIo {
+  public:
+    explicit SgIoLink(std::shared_ptr<SgIo> drive) : drive_(std::move(drive)) {}
+    ScsiStatus execute(const ScsiCommand& command) override { return drive_->execute(command); }
+
+  private:
+    std::shared_ptr<SgIo> drive_;
+};
+
+class NvmeLink : public NvmeAdmin {
+  public:
+    explicit NvmeLink(std::shared_ptr<NvmeAdmin> nvme) : nvme_(std::move(nvme)) {}
+    NvmeCompletion execute(const NvmeAdminCommand& command) override {
+        return nvme_->execute(command);
+    }
+    uint32_t namespaceId() override { return nvme_->namespaceId(); }
+
+  private:
+    std::shared_ptr<NvmeAdmin> nvme_;
 };
 
 // Fixed-format sense data (SPC-5 §4.4.3) with an optional progress indication.

@@ -19,12 +19,8 @@ namespace {
 
 constexpr uint64_t kSize = 8u << 20;
 
-struct Medium {
-    testsupport::TempDir dir;
-    std::string path = (dir / "drive.img").string();
-    Medium() { test::writeFilledFile(path, kSize, 0x5A); }
-    std::unique_ptr<Target> open() const { return openTarget(path, OpenOptions{true}); }
-    void overwrite(uint8_t byte) const { test::writeFilledFile(path, kSize, byte); }
+struct Medium : test::DriveMedium {
+    Medium() : DriveMedium(kSize) {}
 };
 
 HardwareErasureOptions quietOptions() {

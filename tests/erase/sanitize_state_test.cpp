@@ -243,6 +243,24 @@ TEST(NvmeSanitize, PollsTheSanitizeLog) {
     EXPECT_NE(result.steps.back().find("global data erased"), std::string::npos);
 }
 
+// The controller estimates a block erase at 60 s (Sanitize Status log): one that still runs after
+// 60 s and a half plus 30 minutes of polls every 2 s ends failed, saying so; without an estimate
+// the limit is a day (maxPolls).
+TEST(NvmeSanitize, PollsForTheControllersOwnEstimateAndAMargin) {
+    FakeNvme nvme;
+    nvme.sanicap = 0x2;
+    nvme.sanitizeEstimate = 60;
+    nvme.sanitizePolls = 1'000'000;
+    Recorder r;
+    const auto result = nvmeSanitize(nvme, NvmeSanitizeAction::BlockErase, r.options);
+    EXPECT_FALSE(result.succeeded);
+    EXPECT_EQ(r.sleeps, (60 * 3 / 2 + 1800) / 2 + 1) << "polls every 2 s for 1890 s";
+    EXPECT_EQ(result.failure,
+              "Sanitize (SANACT=2 block erase) did not report completion within the "
+              "controller's own estimate (60 s) and a half, plus 30 minutes: leave the drive "
+              "powered and check its Sanitize Status log");
+}
+
 TEST(NvmeSanitize, PowerLossMidSanitizeEndsInFailureMode) {
     FakeNvme nvme;
     nvme.sanicap = 0x1;

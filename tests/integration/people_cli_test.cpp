@@ -246,5 +246,26 @@ TEST_F(PeopleCliTest, ConfigFileChangesThePolicyAndTyposAreErrors) {
     EXPECT_NE(bad.err.find("massho.conf:2"), std::string::npos) << bad.err;
 }
 
+// massho.conf [devices] stall_seconds: a value that is not 5 to 3600 seconds stops `massho
+// erase` before it touches the device or the register (exit 2), naming the file and the line.
+TEST_F(PeopleCliTest, AStallTimeoutOutOfBoundsStopsTheErasure) {
+    MASSHO_REQUIRE_LOOP_DEVICES();
+    LoopDevice dev(tmp_ / "disk.img", 1024 * 1024);
+    dev.writeAt(0, std::vector<uint8_t>(4096, 0xAB));
+    const size_t entriesBefore = entries().size();
+    const std::string file = (tmp_ / "data" / "massho.conf").string();
+    std::ofstream(file) << "[devices]\nstall_seconds = 0\n";
+    auto refused = erase(dev.path(), "", "reuse", "4");
+    EXPECT_EQ(refused.exitCode, 2) << refused.err;
+    EXPECT_EQ(refused.err,
+              "massho: " + file + ":2: \"0\" is not a whole number from 5 to 3600\n");
+    EXPECT_EQ(dev.readAll()[0], 0xAB) << "nothing written";
+    std::ofstream(file) << "[devices]\nstall_seconds = 30\n";
+    EXPECT_EQ(entries().size(), entriesBefore) << "nothing recorded";
+    auto erased = erase(dev.path(), "", "reuse", "4");
+    EXPECT_EQ(erased.exitCode, 0) << erased.err;
+    EXPECT_EQ(last()["kind"], "erasure");
+}
+
 }  // namespace
 }  // namespace massho::testing

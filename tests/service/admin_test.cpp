@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "admin_proxy.h"
+#include "massho/records/people/config_settings.h"
 #include "service_fixture.h"
 
 namespace massho::service::test {
@@ -169,6 +170,11 @@ TEST_F(ServiceAdminTest, ThePolicyIsTheSettingsInEffect) {
     EXPECT_EQ(settings["approval.required.disposal"], "1,2,3,4");
     EXPECT_EQ(settings["approval.required.reuse"], "1,2");
     EXPECT_EQ(settings["media.unregistered"], "register");
+    EXPECT_EQ(settings["devices.stall_seconds"], "60");
+    // Every setting massho.conf accepts is listed, so the kiosk shows the whole policy.
+    for (const std::string& name : records::configSettingNames())
+        EXPECT_TRUE(settings.contains(QString::fromStdString(name))) << name << " is not listed";
+    EXPECT_EQ(settings.size(), records::configSettingNames().size()) << "and nothing else";
 }
 
 TEST_F(ServiceAdminTest, AnotherConnectionCannotUseTheAdminObject) {

@@ -39,6 +39,7 @@ int runCarryIn(const Invocation& inv) {
 
     Session session = Session::open(inv, cl, {records::Role::Operator, records::Role::DataManager});
     input.operatorId = session.userId();
+    input.stallTimeout = session.store().config().stallTimeout;
     records::MediaLedger ledger(session.store().database(), session.store().signedRegister());
     input.ledger = &ledger;
     operations::CarryInOperation operation(session.store().signedRegister(), std::move(input));

@@ -107,6 +107,7 @@ int runCarryOut(const Invocation& inv) {
     records::MediaLedger ledger(session.store().database(), session.store().signedRegister());
     input.ledger = &ledger;
     input.registerUnknownMedia = session.store().config().registerUnknownMedia;
+    input.stallTimeout = session.store().config().stallTimeout;
 
     operations::CarryOutOperation operation(session.store().signedRegister(), std::move(input));
     operation.check();

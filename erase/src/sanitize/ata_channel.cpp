@@ -12,6 +12,8 @@ AtaRegisters AtaChannel::run(const AtaCommand& command, const std::string& what,
                                                               : DataDirection::ToDevice;
     scsi.data = data;
     scsi.timeoutMs = timeoutMs;
+    scsi.what = what;
+    scsi.undo = undoing_;
     try {
         AtaRegisters r = checkAtaResult(io_.execute(scsi), what, command.dataSectors == 0);
         if (record) result_.steps.push_back(what + ": ok");
@@ -29,6 +31,8 @@ std::array<uint8_t, 512> AtaChannel::identify() {
     scsi.cdb.assign(cdb.begin(), cdb.end());
     scsi.direction = DataDirection::FromDevice;
     scsi.data = block;
+    scsi.what = "IDENTIFY DEVICE";
+    scsi.undo = undoing_;
     checkAtaResult(io_.execute(scsi), "IDENTIFY DEVICE", false);
     return block;
 }

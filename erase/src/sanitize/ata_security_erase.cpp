@@ -101,6 +101,11 @@ class SecurityErase {
   private:
     void erase(const AtaIdentity& id, const OneTimePassword& password) {
         passwordSent_ = true;  // from here on, a failed SET PASSWORD may still have set it
+        leftOnDrive("the drive may keep the one-time password " + password.text() +
+                    " until then: Massho removes it (SECURITY DISABLE PASSWORD) as soon as the "
+                    "drive answers; if the drive is unplugged before that, remove it with "
+                    "`hdparm --user-master u --security-disable " +
+                    password.text() + " DEVICE` before the drive is used again");
         WipedBlock set{password.block(false)};
         ata_.run(ataSecuritySetPassword(), "SECURITY SET PASSWORD", set.data);
         ata_.run(ataSecurityErasePrepare(), "SECURITY ERASE PREPARE");
@@ -119,15 +124,18 @@ class SecurityErase {
     // gets SECURITY DISABLE PASSWORD, and the final IDENTIFY shows whether security is off.
     void ensurePasswordCleared(const OneTimePassword& password) {
         if (!passwordSent_) return;
+        ata_.undoing();  // sent even after the job was given up, when the drive answers again
         try {
             if (!securityEnabledNow()) {
                 result_.steps.push_back("security disabled after erase: yes");
+                leftOnDrive("");
                 return;
             }
             WipedBlock disable{password.block(false)};
             ata_.run(ataSecurityDisablePassword(), "SECURITY DISABLE PASSWORD", disable.data);
             if (!securityEnabledNow()) {
                 result_.steps.push_back("security disabled after erase: yes");
+                leftOnDrive("");
                 return;
             }
         } catch (const SanitizeError&) {
@@ -144,6 +152,10 @@ class SecurityErase {
     std::chrono::seconds estimate(const AtaIdentity& id) const {
         const auto minutes = enhanced_ ? id.enhancedEraseMinutes : id.normalEraseMinutes;
         return std::chrono::minutes(minutes.value_or(0));
+    }
+
+    void leftOnDrive(const std::string& note) const {
+        if (options_.onLeftOnDrive) options_.onLeftOnDrive(note);
     }
 
     bool securityEnabledNow() {

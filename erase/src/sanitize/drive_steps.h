@@ -19,13 +19,18 @@ class AtaChannel {
     // Throws SanitizeError from checkAtaResult; records "<what>: ok" or the error (polls pass
     // record = false so that the register is not flooded).
     AtaRegisters run(const AtaCommand& command, const std::string& what,
-                     std::span<uint8_t> data = {}, uint32_t timeoutMs = 30'000, bool record = true);
+                     std::span<uint8_t> data = {}, uint32_t timeoutMs = kCommandTimeoutMs,
+                     bool record = true);
     // IDENTIFY DEVICE into a fresh block (not recorded as a step).
     std::array<uint8_t, 512> identify();
+    // From here on every command undoes what the job set (ScsiCommand::undo): the stall watchdog
+    // lets them through once the drive answers again.
+    void undoing() { undoing_ = true; }
 
   private:
     SgIo& io_;
     DriveSanitizeResult& result_;
+    bool undoing_ = false;
 };
 
 inline void pause(const DriveSanitizeOptions& o) {

@@ -5,10 +5,14 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 
 #include "../aligned_buffer.h"
+#include "../watched_job.h"
+#include "../watched_target.h"
 #include "massho/erase/sampling.h"
 #include "massho/erase/sanitize/sanitize_error.h"
+#include "watched_drive.h"
 
 namespace massho::erase::sanitize {
 namespace {
@@ -85,8 +89,22 @@ std::vector<uint64_t> markerOffsets(uint64_t size) {
 
 class Job {
   public:
-    Job(Target& t, const Method& m, const DriveChannels& c, const HardwareErasureOptions& o)
-        : target_(t), method_(m), channels_(c), options_(o), buffer_(kBlock, kBlock) {}
+    // `watch`: told where the job stands at the start of each phase, and what it leaves on the
+    // drive (the stall watchdog).
+    Job(Target& t, const Method& m, const DriveChannels& c, const HardwareErasureOptions& o,
+        erase::detail::IoWatch* watch = nullptr)
+        : target_(t),
+          method_(m),
+          channels_(c),
+          options_(o),
+          watch_(watch),
+          buffer_(kBlock, kBlock) {}
+
+    // The evidence as it stood when the phase running began (for a job given up mid-phase).
+    HardwareEvidence evidenceAtPhase() const {
+        std::lock_guard lock(phaseMutex_);
+        return evidenceAtPhase_;
+    }
 
     HardwareOutcome run() {
         const DriveRun drive = driveRunFor(method_.id);
@@ -98,7 +116,17 @@ class Job {
     }
 
   private:
+    void phase(Progress::Phase kind, std::string name, std::string description) {
+        if (!watch_) return;
+        {
+            std::lock_guard lock(phaseMutex_);
+            evidenceAtPhase_ = out_.evidence;
+        }
+        watch_->phaseStarted(out_.report, kind, std::move(name), std::move(description));
+    }
+
     bool writeMarkers() {
+        phase(Progress::Phase::Writing, "marker blocks", "");
         offsets_ = markerOffsets(target_.size());
         markers_.assign(offsets_.size() * kBlock, 0);
         if (RAND_bytes(markers_.data(), static_cast<int>(markers_.size())) != 1)
@@ -124,8 +152,14 @@ class Job {
     }
 
     bool runDrive(const DriveRun& drive) {
+        const std::string pass = "drive command: " + method_.name;
+        phase(Progress::Phase::Writing, "drive command", pass);
         DriveSanitizeOptions driveOptions = options_.drive;
         driveOptions.onProgress = [this](const DriveProgress& p) { progress(p); };
+        if (watch_)
+            driveOptions.onLeftOnDrive = [watch = watch_](const std::string& note) {
+                watch->setLeftOnDrive(note);
+            };
         DriveSanitizeResult r;
         try {
             r = drive(channels_, driveOptions);
@@ -137,7 +171,7 @@ class Job {
         }
         out_.evidence.steps.insert(out_.evidence.steps.end(), r.steps.begin(), r.steps.end());
         out_.evidence.driveReportedProgress = r.driveReportedProgress;
-        out_.report.passes.push_back({"drive command: " + method_.name, 0, {}});
+        out_.report.passes.push_back({pass, 0, {}});
         if (!r.succeeded) return fail(r.failure);
         return true;
     }
@@ -153,6 +187,7 @@ class Job {
     }
 
     bool checkMarkers() {
+        phase(Progress::Phase::Verifying, "verification", "");
         out_.report.verifyResult = VerifyResult::Failed;
         for (std::size_t i = 0; i < offsets_.size(); ++i) {
             if (!readBlock(offsets_[i])) return fail(readError(offsets_[i]));
@@ -236,10 +271,60 @@ class Job {
     const Method& method_;
     const DriveChannels& channels_;
     const HardwareErasureOptions& options_;
-    detail::AlignedBuffer buffer_;
+    erase::detail::IoWatch* watch_;
+    mutable std::mutex phaseMutex_;
+    HardwareEvidence evidenceAtPhase_;
+    erase::detail::AlignedBuffer buffer_;
     std::vector<uint64_t> offsets_;
     std::vector<uint8_t> markers_;
     HardwareOutcome out_;
+};
+
+// Everything the job's thread touches under the watchdog, owned by it (erasure.cpp's WatchedRun
+// for a drive command): the target and the drive's channels, each call timed.
+class WatchedHardwareRun final : public erase::detail::WatchedJob {
+  public:
+    WatchedHardwareRun(std::unique_ptr<Target> target, const Method& method, DriveHandles drive,
+                       const HardwareErasureOptions& given)
+        : target_(std::move(target), watchPtr()),
+          scsi_(drive.scsi
+                    ? std::make_unique<detail::WatchedSgIo>(std::move(drive.scsi), watchPtr())
+                    : nullptr),
+          nvme_(drive.nvme
+                    ? std::make_unique<detail::WatchedNvmeAdmin>(std::move(drive.nvme), watchPtr())
+                    : nullptr),
+          channels_{scsi_.get(), nvme_.get()},
+          options_(jobOptions(given)),
+          job_(target_, method, channels_, options_, &watch()) {}
+
+    Report run() override {
+        HardwareOutcome out = job_.run();
+        evidence_ = std::move(out.evidence);
+        return std::move(out.report);
+    }
+    // After the job ended by itself: what it saw; after it was given up: what it had seen when
+    // the phase that stalled began, and the stall.
+    HardwareEvidence evidence(const Report& report) const {
+        if (!watchPtr()->abandoned()) return evidence_;
+        HardwareEvidence e = job_.evidenceAtPhase();
+        e.steps.push_back(report.failureReason.substr(0, report.failureReason.find(": the job")));
+        return e;
+    }
+
+  private:
+    HardwareErasureOptions jobOptions(const HardwareErasureOptions& given) {
+        HardwareErasureOptions o = given;
+        o.onProgress = [watch = &watch()](const Progress& p) { watch->post(p); };
+        return o;
+    }
+
+    erase::detail::WatchedTarget target_;
+    std::unique_ptr<detail::WatchedSgIo> scsi_;
+    std::unique_ptr<detail::WatchedNvmeAdmin> nvme_;
+    DriveChannels channels_;
+    HardwareErasureOptions options_;
+    Job job_;
+    HardwareEvidence evidence_;
 };
 
 }  // namespace
@@ -271,6 +356,19 @@ HardwareOutcome runHardwareErasure(Target& target, const Method& method,
     if (target.size() < kBlock)
         throw SanitizeError(K::Unsupported, "the device is smaller than one marker block");
     return Job(target, method, channels, options).run();
+}
+
+HardwareOutcome runHardwareErasure(std::unique_ptr<Target> target, const Method& method,
+                                   DriveHandles drive, const HardwareErasureOptions& options) {
+    if (target->size() < kBlock)
+        throw SanitizeError(K::Unsupported, "the device is smaller than one marker block");
+    auto run =
+        std::make_shared<WatchedHardwareRun>(std::move(target), method, std::move(drive), options);
+    HardwareOutcome out;
+    out.report =
+        erase::detail::superviseJob(run, options.stallTimeout, nullptr, options.onProgress);
+    out.evidence = run->evidence(out.report);
+    return out;
 }
 
 }  // namespace massho::erase::sanitize

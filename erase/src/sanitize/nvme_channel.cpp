@@ -7,7 +7,9 @@ namespace massho::erase::sanitize::detail {
 
 void runNvmeAdmin(NvmeAdmin& nvme, const NvmeAdminCommand& c, const std::string& what,
                   DriveSanitizeResult& result, bool record) {
-    const NvmeCompletion done = nvme.execute(c);
+    NvmeAdminCommand named = c;
+    named.what = what;
+    const NvmeCompletion done = nvme.execute(named);
     std::string error;
     if (done.ioctlErrno != 0) {
         error = what + ": NVME_IOCTL_ADMIN_CMD failed (" + std::strerror(done.ioctlErrno) +

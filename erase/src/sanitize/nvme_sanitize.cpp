@@ -1,4 +1,7 @@
+#include <algorithm>
 #include <array>
+#include <cstdint>
+#include <optional>
 
 #include "drive_steps.h"
 #include "massho/erase/sanitize/nvme_identify.h"
@@ -38,6 +41,27 @@ bool supported(const NvmeController& c, NvmeSanitizeAction a) {
     return false;
 }
 
+// Sanitize Status log bytes 19:8 (NVMe Base 2.0 §5.16.1.25): the controller's own estimate, in
+// seconds, of each action; FFFFFFFFh (and 0, which no real action takes) when it gives none.
+std::optional<uint32_t> estimateOf(const NvmeSanitizeStatus& s, NvmeSanitizeAction a) {
+    uint32_t seconds = 0;
+    switch (a) {
+        case NvmeSanitizeAction::Overwrite:
+            seconds = s.estimateOverwrite;
+            break;
+        case NvmeSanitizeAction::BlockErase:
+            seconds = s.estimateBlock;
+            break;
+        case NvmeSanitizeAction::CryptoErase:
+            seconds = s.estimateCrypto;
+            break;
+        case NvmeSanitizeAction::ExitFailureMode:
+            break;
+    }
+    if (seconds == 0 || seconds == 0xFFFF'FFFFu) return std::nullopt;
+    return seconds;
+}
+
 class NvmeSanitizeJob {
   public:
     NvmeSanitizeJob(NvmeAdmin& nvme, const DriveSanitizeOptions& o) : nvme_(nvme), options_(o) {}
@@ -50,7 +74,8 @@ class NvmeSanitizeJob {
                                 std::string("the controller does not support ") +
                                     actionName(action) +
                                     " (SANICAP): choose a method listed in its capabilities");
-        if (readLog(true).state == State::InProgress)
+        const NvmeSanitizeStatus before = readLog(true);
+        if (before.state == State::InProgress)
             throw SanitizeError(K::Unsupported,
                                 "a sanitize is already running on this drive: "
                                 "wait for it to finish");
@@ -58,7 +83,7 @@ class NvmeSanitizeJob {
         try {
             // AUSE=0: should it fail, only a successful sanitize leaves the failure mode.
             detail::runNvmeAdmin(nvme_, nvmeSanitize(action, false, 1, 0), step, result_);
-            poll(step);
+            poll(step, estimateOf(before, action));
         } catch (const SanitizeError& e) {
             result_.failure = e.what();
         }
@@ -73,9 +98,19 @@ class NvmeSanitizeJob {
         return parseNvmeSanitizeLog(log);
     }
 
+    // How many polls the sanitize is given: its own estimate, and a half, and 30 minutes more (as
+    // ATA SECURITY ERASE UNIT's time limit); without an estimate, options.maxPolls (a day).
+    int pollLimit(std::optional<uint32_t> estimate) const {
+        if (!estimate) return options_.maxPolls;
+        const int64_t interval = std::max<int64_t>(1, options_.pollInterval.count());
+        const int64_t allowedMs = (int64_t{*estimate} * 3 / 2 + 30 * 60) * 1000;
+        return static_cast<int>(std::min<int64_t>(allowedMs / interval + 1, INT32_MAX));
+    }
+
     // NVMe Base 2.0 §8.21: the controller works in the background and reports in log 81h.
-    void poll(const std::string& step) {
-        for (int i = 0; i < options_.maxPolls; ++i) {
+    void poll(const std::string& step, std::optional<uint32_t> estimate) {
+        const int limit = pollLimit(estimate);
+        for (int i = 0; i < limit; ++i) {
             const NvmeSanitizeStatus s = readLog(false);
             if (s.state == State::Succeeded || s.state == State::SucceededNoDeallocate) {
                 detail::report(options_, 1, false, step);
@@ -100,10 +135,13 @@ class NvmeSanitizeJob {
             }
             detail::pause(options_);
         }
+        const std::string within = estimate ? "within the controller's own estimate (" +
+                                                  std::to_string(*estimate) +
+                                                  " s) and a half, plus 30 minutes"
+                                            : "within the polling limit";
         throw SanitizeError(K::CommandFailed,
-                            step +
-                                " did not report completion within the polling limit: leave "
-                                "the drive powered and check its Sanitize Status log");
+                            step + " did not report completion " + within +
+                                ": leave the drive powered and check its Sanitize Status log");
     }
 
     NvmeAdmin& nvme_;

@@ -35,6 +35,7 @@ class ScsiSanitizeJob {
         c.cdb = scsiSanitizeCdb(action, false, static_cast<uint16_t>(parameters.size()));
         c.direction = parameters.empty() ? DataDirection::None : DataDirection::ToDevice;
         c.data = parameters;
+        c.what = step;
         try {
             if (checkScsiResult(io_.execute(c), step))
                 throw SanitizeError(K::CommandFailed, step +
@@ -56,6 +57,7 @@ class ScsiSanitizeJob {
         c.cdb = scsiReportOpcodeCdb(0x48, static_cast<int>(action), response.size());
         c.direction = DataDirection::FromDevice;
         c.data = response;
+        c.what = "REPORT SUPPORTED OPERATION CODES";
         bool ok = false;
         try {
             ok = !checkScsiResult(io_.execute(c), "REPORT SUPPORTED OPERATION CODES") &&
@@ -77,6 +79,7 @@ class ScsiSanitizeJob {
             c.cdb = scsiRequestSenseCdb(static_cast<uint8_t>(sense.size()));
             c.direction = DataDirection::FromDevice;
             c.data = sense;
+            c.what = "REQUEST SENSE";
             if (checkScsiResult(io_.execute(c), "REQUEST SENSE"))
                 throw SanitizeError(K::CommandFailed, "REQUEST SENSE itself failed");
             const auto s = parseSense(sense);

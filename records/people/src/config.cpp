@@ -99,6 +99,10 @@ const std::map<std::string, Setter>& setters() {
              if (v != "yes" && v != "no") at.fail("probe must be yes or no");
              c.probeDrives = v == "yes";
          }},
+        {"devices.stall_seconds",
+         [](Config& c, std::string_view v, const Place& at) {
+             c.stallTimeout = std::chrono::seconds(integerIn(v, 5, 3600, at));
+         }},
         {"session.max_hours",
          [](Config& c, std::string_view v, const Place& at) {
              c.sessionMaxAge = std::chrono::hours(integerIn(v, 1, 24 * 7, at));
@@ -236,6 +240,8 @@ unregistered = register   # an erasure of a medium not in the ledger registers i
 
 [devices]
 probe = yes          # ask drives what they can do to erase themselves while listing them (or: no)
+stall_seconds = 60   # a device that leaves a write or read unanswered this long (5 to 3600) has
+                     # stopped responding: its erasure or carry-out ends failed
 )";
 }
 

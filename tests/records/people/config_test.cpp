@@ -88,6 +88,31 @@ TEST(Config, DriveProbeIsOnUnlessTurnedOff) {
               "comments or the README for the valid ones");
 }
 
+// [devices] stall_seconds: how long a device may leave one call unanswered before its job is
+// given up (erase::EraseOptions::stallTimeout). 0 would give up on every call, a huge number on
+// none: only 5 to 3600 seconds, and anything else is refused naming the line and the range.
+TEST(Config, StallTimeoutIsSecondsWithinItsBounds) {
+    EXPECT_EQ(Config{}.stallTimeout, std::chrono::seconds(60));
+    EXPECT_EQ(Config::parse(Config::defaultText(), "massho.conf").stallTimeout,
+              std::chrono::seconds(60));
+    EXPECT_EQ(Config::parse("[devices]\nstall_seconds = 5\n", "massho.conf").stallTimeout,
+              std::chrono::seconds(5));
+    EXPECT_EQ(Config::parse("[devices]\nstall_seconds = 3600\n", "massho.conf").stallTimeout,
+              std::chrono::hours(1));
+    const std::string range = " is not a whole number from 5 to 3600";
+    EXPECT_EQ(configError("[devices]\nstall_seconds = 0\n"), "massho.conf:2: \"0\"" + range);
+    EXPECT_EQ(configError("[devices]\nstall_seconds = 4\n"), "massho.conf:2: \"4\"" + range);
+    EXPECT_EQ(configError("[devices]\nstall_seconds = -60\n"), "massho.conf:2: \"-60\"" + range);
+    EXPECT_EQ(configError("[devices]\nstall_seconds = 3601\n"),
+              "massho.conf:2: \"3601\"" + range);
+    EXPECT_EQ(configError("[devices]\nstall_seconds = 99999999999999999999999\n"),
+              "massho.conf:2: \"99999999999999999999999\"" + range);
+    EXPECT_EQ(configError("[devices]\nstall_seconds = one minute\n"),
+              "massho.conf:2: \"one minute\"" + range);
+    EXPECT_EQ(configError("[devices]\nstall_seconds = 60s\n"), "massho.conf:2: \"60s\"" + range);
+    EXPECT_EQ(configError("[devices]\nstall_seconds =\n"), "massho.conf:2: \"\"" + range);
+}
+
 TEST(Config, ImportantMediaAlwaysNeedAnApproval) {
     EXPECT_NE(configError("[approval.required]\ncarryout = 2\n").find("class 1 and 2"),
               std::string::npos);

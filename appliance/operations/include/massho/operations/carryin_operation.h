@@ -1,11 +1,13 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "massho/erase/erasure.h"
 #include "massho/erase/method.h"
 #include "massho/operations/carryout_match.h"
 #include "massho/operations/erasure_entry.h"
@@ -32,6 +34,9 @@ struct CarryInInput {
     // The media ledger, when there is one: a medium it knows as carried out (by serial) names its
     // carry-out entry directly instead of a search through the whole register.
     const records::MediaLedger* ledger = nullptr;
+    // massho.conf [devices] stall_seconds: the crypto-erase's overwrite ends failed when the
+    // medium leaves one write or read unanswered this long (ErasureJobInput::stallTimeout).
+    std::chrono::milliseconds stallTimeout = erase::kDefaultStallTimeout;
 };
 
 struct CarryInResult {

@@ -1,11 +1,13 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "massho/erase/erasure.h"
 #include "massho/image/carryout_package.h"
 #include "massho/image/secret_bytes.h"
 #include "massho/image/x25519_keys.h"
@@ -50,6 +52,9 @@ struct CarryOutInput {
     // unknown medium first when registerUnknownMedia (massho.conf) allows it. None: no ledger.
     records::MediaLedger* ledger = nullptr;
     bool registerUnknownMedia = false;
+    // massho.conf [devices] stall_seconds: the medium's erasure ends failed when the medium leaves
+    // one write or read unanswered this long (ErasureJobInput::stallTimeout).
+    std::chrono::milliseconds stallTimeout = erase::kDefaultStallTimeout;
     std::string origin;  // the register's origin, printed in the README
     std::vector<std::filesystem::path> allowedSources;
     std::filesystem::path dataDir;  // for messages and the system-disk guard

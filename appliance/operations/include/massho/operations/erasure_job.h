@@ -11,6 +11,7 @@
 
 #include "massho/erase/erasure.h"
 #include "massho/erase/method.h"
+#include "massho/erase/sanitize/hardware_erasure.h"
 #include "massho/operations/erasure_entry.h"
 #include "massho/operations/operation_error.h"
 #include "massho/records/register/clock.h"
@@ -34,8 +35,13 @@ struct ErasureJobInput {
     // The register's clock (records::Store::clock()): the times of a job that never wrote.
     records::Clock clock = records::systemClock();
     // An overwrite whose device leaves one write or read unanswered this long ends as failed,
-    // "the device stopped responding at offset X" (erase::runErasure's stall watchdog).
+    // "the device stopped responding at offset X" (erase::runErasure's stall watchdog); massho.conf
+    // [devices] stall_seconds (records::Config::stallTimeout).
     std::chrono::milliseconds stallTimeout = erase::kDefaultStallTimeout;
+    // Tests only: the drive a drive-command method talks to (scripted fakes of drives that cannot
+    // exist here), instead of probing the device and opening its own command channel.
+    std::function<erase::sanitize::DriveHandles(const MediumDescription&, const erase::Method&)>
+        openDrive;
 };
 
 struct ErasureJobResult {

@@ -37,9 +37,6 @@ struct ErasureInput {
     bool allowRegularFile = false;
     // Folders whose backing device must never be erased (the data directory).
     std::vector<std::filesystem::path> protectedPaths;
-    // How long one write or read may go unanswered before the job ends as failed, "the device
-    // stopped responding" (ErasureJobInput::stallTimeout); shorter only in tests.
-    std::chrono::milliseconds stallTimeout = erase::kDefaultStallTimeout;
 };
 
 // The method `id` names; OperationError(BadInput) naming where the list is otherwise. A shell

@@ -10,12 +10,21 @@ namespace massho::erase::sanitize {
 
 enum class DataDirection { None, FromDevice, ToDevice };
 
+// The time the kernel gives a command that answers at once (IDENTIFY, a status poll, SET
+// PASSWORD): as long as a write may take. Commands that run long get their own (the drive's
+// estimate with a margin), and the stall watchdog waits that long before its own timeout counts.
+inline constexpr uint32_t kCommandTimeoutMs = 30'000;
+
 // One SCSI command as handed to SG_IO (ATA commands travel inside ATA PASS-THROUGH(16)).
 struct ScsiCommand {
     std::vector<uint8_t> cdb;
     DataDirection direction = DataDirection::None;
     std::span<uint8_t> data;  // buffer to fill (FromDevice) or to send (ToDevice)
-    uint32_t timeoutMs = 30'000;
+    uint32_t timeoutMs = kCommandTimeoutMs;
+    std::string what;  // its name ("SECURITY ERASE UNIT"), for the stall watchdog's reason
+    // It undoes what the job set on the drive (SECURITY DISABLE PASSWORD, the IDENTIFY checking
+    // it): sent even after the stall watchdog has given the job up, once the drive answers again.
+    bool undo = false;
 };
 
 // Everything SG_IO reports. Each field must be checked: QEMU's USB bridge answers an ATA
@@ -35,7 +44,8 @@ struct NvmeAdminCommand {
     uint32_t cdw10 = 0, cdw11 = 0, cdw12 = 0, cdw13 = 0, cdw14 = 0, cdw15 = 0;
     DataDirection direction = DataDirection::None;
     std::span<uint8_t> data;
-    uint32_t timeoutMs = 30'000;
+    uint32_t timeoutMs = kCommandTimeoutMs;
+    std::string what;  // its name ("Format NVM"), for the stall watchdog's reason
 };
 
 struct NvmeCompletion {

@@ -29,6 +29,9 @@ struct DriveSanitizeOptions {
     std::function<void(const DriveProgress&)> onProgress;
     // Fills the one-time ATA password; empty: RAND_bytes.
     std::function<void(std::span<uint8_t>)> randomBytes;
+    // Told what the job would leave on the drive were it given up from now on (the one-time ATA
+    // password, and how to remove it), and "" once nothing: the stall watchdog says it.
+    std::function<void(const std::string&)> onLeftOnDrive;
 };
 
 // What happened, step by step, for the register. `succeeded` only when the drive reported the

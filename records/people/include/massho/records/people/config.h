@@ -23,7 +23,7 @@ namespace massho::records {
 //   [approval.required]  reuse=1,2  disposal=1,2,3,4  lease-return=1,2,3,4  carryout=1,2
 //   [session]    idle_minutes=10  max_hours=12
 //   [media]      unregistered=register (or refuse)
-//   [devices]    probe=yes (or no)
+//   [devices]    probe=yes (or no)  stall_seconds=60
 struct Config {
     static constexpr const char* kFileName = "massho.conf";
 
@@ -43,6 +43,11 @@ struct Config {
     // no such command is sent while listing or describing devices (some USB bridges hang or reset
     // on pass-through); a drive-command erasure method still asks the drive it is run on.
     bool probeDrives = true;
+    // [devices] stall_seconds: a device that leaves one write or read (or a drive command, beyond
+    // the time the command itself is allowed) unanswered this long has stopped responding, and
+    // its job ends failed (erase::EraseOptions::stallTimeout; erase::kDefaultStallTimeout is the
+    // same 60 s). At least 5 s: below that a slow but working drive would be given up on.
+    std::chrono::seconds stallTimeout{60};
 
     // Throws ConfigError. `source` names the file in messages.
     static Config parse(std::string_view text, const std::string& source);
