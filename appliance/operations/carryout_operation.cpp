@@ -166,13 +166,15 @@ void CarryOutOperation::check() {
     // The package is one file, and FAT32 ends a file at 4 GiB − 1 byte (mcopy stops there, says
     // "Short write" and still exits 0): a larger package could only fail once the medium had been
     // erased and formatted. Refused here, before the medium is touched.
-    if (needed > image::maxFileBytes(medium_.sizeBytes))
+    const uint64_t maxFile = image::maxFileBytes(medium_.path, medium_.sizeBytes);
+    if (needed > maxFile)
         throw OperationError(Category::BadInput,
                              "package too large for one file on FAT32: it needs up to " +
                                  std::to_string(needed) + " bytes, FAT32 holds at most " +
-                                 std::to_string(image::maxFileBytes(medium_.sizeBytes)) +
+                                 std::to_string(maxFile) +
                                  " in a file; carry the files out in parts of under 4 GiB"
-                                 " (or on a medium over 32 GiB with exfatprogs installed)");
+                                 " (or on a medium over 32 GiB: exFAT, when exfatprogs is"
+                                 " installed and the medium has 512-byte sectors)");
     checkApprovalNeeded();
     admitToLedger();
     checked_ = true;

@@ -56,9 +56,20 @@ std::string sanitizeLabel(const std::string& label) {
     return out.empty() ? "MASSHO" : out;
 }
 
-// The choice prepareFatMedium makes, and maxFileBytes must agree with.
-bool usesExfat(uint64_t deviceBytes) {
-    return deviceBytes > kExfatThreshold && haveProgram("mkfs.exfat") && haveProgram("tune.exfat");
+// The device's logical sector size (BLKSSZGET); 512 for an image file.
+unsigned logicalSectorBytes(const std::string& device) {
+    base::UniqueFd fd(::open(device.c_str(), O_RDONLY | O_CLOEXEC));
+    int bytes = 0;
+    if (!fd || ::ioctl(fd.get(), BLKSSZGET, &bytes) != 0 || bytes <= 0) return kSector;
+    return static_cast<unsigned>(bytes);
+}
+
+// The choice prepareFatMedium makes, and maxFileBytes must agree with. mkfs.exfat formats an
+// image file (exfat_format.h), so always with 512-byte sectors, which a drive with larger logical
+// sectors cannot mount (Linux: "bogus logical sector size"): such a drive stays FAT32.
+bool usesExfat(const std::string& device, uint64_t deviceBytes) {
+    return deviceBytes > kExfatThreshold && haveProgram("mkfs.exfat") &&
+           haveProgram("tune.exfat") && logicalSectorBytes(device) == kSector;
 }
 
 bool isExfat(const FatMedium& medium) {
@@ -110,8 +121,8 @@ uint64_t usableBytes(uint64_t deviceBytes) {
     return partition - partition / 100 - (1ull << 20);
 }
 
-uint64_t maxFileBytes(uint64_t deviceBytes) {
-    return usesExfat(deviceBytes) ? UINT64_MAX : (4ull << 30) - 1;
+uint64_t maxFileBytes(const std::string& device, uint64_t deviceBytes) {
+    return usesExfat(device, deviceBytes) ? UINT64_MAX : (4ull << 30) - 1;
 }
 
 FatMedium prepareFatMedium(const std::string& device, uint64_t deviceBytes,
@@ -120,7 +131,7 @@ FatMedium prepareFatMedium(const std::string& device, uint64_t deviceBytes,
     m.device = device;
     m.partitionOffset = kPartitionOffset;
     m.partitionBytes = (deviceBytes - kPartitionOffset) / kSector * kSector;
-    const bool exfat = usesExfat(deviceBytes);
+    const bool exfat = usesExfat(device, deviceBytes);
     m.filesystem = exfat ? "exfat" : "vfat";
 
     // sfdisk(8) script: MBR, one partition from sector 2048 to the end.

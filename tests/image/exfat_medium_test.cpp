@@ -49,8 +49,21 @@ testsupport::CommandResult receive(const fs::path& image, const std::string& nam
 }
 
 TEST(ExfatMedium, ThirtyTwoGibibytesIsTheLastFat32Size) {
-    EXPECT_EQ(maxFileBytes(32 * kGiB), (4 * kGiB) - 1);
-    EXPECT_EQ(maxFileBytes(32 * kGiB + 512), UINT64_MAX);
+    TempDir tmp;
+    const fs::path image = sparseMedium(tmp, 32 * kGiB + 512);
+    EXPECT_EQ(maxFileBytes(image.string(), 32 * kGiB), (4 * kGiB) - 1);
+    EXPECT_EQ(maxFileBytes(image.string(), 32 * kGiB + 512), UINT64_MAX);
+}
+
+// mkfs.exfat formats an image file, with 512-byte sectors: a drive whose logical sectors are
+// 4 KiB could not mount that, so it stays FAT32 and a package over 4 GiB is refused for it.
+TEST(ExfatMedium, ADriveWithFourKibibyteSectorsStaysFat32) {
+    MASSHO_REQUIRE_LOOP_DEVICES();
+    TempDir tmp;
+    LoopDevice drive(sparseMedium(tmp, 33 * kGiB), {.sectorSize = 4096});
+    EXPECT_EQ(maxFileBytes(drive.path(), 33 * kGiB), (4 * kGiB) - 1);
+    LoopDevice usual(drive.backingFile());
+    EXPECT_EQ(maxFileBytes(usual.path(), 33 * kGiB), UINT64_MAX);
 }
 
 TEST(ExfatMedium, FilesOfEveryBoundarySizeArriveAndTheVolumeChecksClean) {

@@ -28,9 +28,10 @@ constexpr uint64_t kPartitionOffset = 1024 * 1024;
 // FAT tables, reserved sectors and cluster slack subtracted).
 uint64_t usableBytes(uint64_t deviceBytes);
 
-// The largest file a medium of `deviceBytes` holds once prepareFatMedium formatted it: FAT32
-// keeps a file's size in 32 bits (4 GiB − 1 byte); exFAT (above 32 GiB) has no such bound.
-uint64_t maxFileBytes(uint64_t deviceBytes);
+// The largest file `device` (of `deviceBytes`) holds once prepareFatMedium formatted it: FAT32
+// keeps a file's size in 32 bits (4 GiB − 1 byte); exFAT (above 32 GiB, on a drive with 512-byte
+// logical sectors) has no such bound.
+uint64_t maxFileBytes(const std::string& device, uint64_t deviceBytes);
 
 // sfdisk (label dos, one partition, type 0x0c FAT32 LBA or 0x07 exFAT), then mkfs.vfat -F 32
 // (or mkfs.exfat and tune.exfat, exfat_format.h) at the partition's offset, volume label `label`
