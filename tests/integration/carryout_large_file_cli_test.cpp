@@ -6,11 +6,6 @@
 // its exFAT volume serial and destroys the package's header. Label long: the medium is erased
 // twice (33 GiB each) and 5 GB are encrypted, written, read back and decrypted — minutes, and
 // about 36 GB of disk while it runs (the backing file is sparse until the erasure fills it).
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cstdio>
-
 #include "carryout_sources_fixture.h"
 
 namespace massho::testing {
@@ -26,18 +21,14 @@ constexpr uint64_t kDumpBytes = 5'000'000'000;
 // (zeros). A chunk written out of place, a size kept in 32 bits or an offset that wraps changes
 // what arrives; writing 5 GB of real data would only cost the disk.
 void writeSparseDump(const fs::path& path) {
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    ASSERT_GE(fd, 0);
-    for (uint64_t at = 0; at < kDumpBytes; at += kMiB) {
-        char stamp[64];
-        const int n = std::snprintf(stamp, sizeof stamp, "dump.bin MiB %llu\n",
-                                    static_cast<unsigned long long>(at / kMiB));
-        ASSERT_EQ(::pwrite(fd, stamp, static_cast<size_t>(n), static_cast<off_t>(at)), n);
-    }
+    std::ofstream out(path, std::ios::binary);
+    for (uint64_t at = 0; at < kDumpBytes; at += kMiB)
+        out.seekp(static_cast<std::streamoff>(at)) << "dump.bin MiB " << at / kMiB << "\n";
     const std::string tail = "the last bytes of dump.bin\n";
-    ASSERT_EQ(::pwrite(fd, tail.data(), tail.size(), static_cast<off_t>(kDumpBytes - tail.size())),
-              static_cast<ssize_t>(tail.size()));
-    ASSERT_EQ(::close(fd), 0);
+    out.seekp(static_cast<std::streamoff>(kDumpBytes - tail.size())) << tail;
+    out.close();
+    ASSERT_TRUE(out) << "cannot write " << path;
+    ASSERT_EQ(fs::file_size(path), kDumpBytes);
 }
 
 std::string sha256Of(const std::string& shellPipeline) {
