@@ -182,7 +182,7 @@ void CarryOutOperation::check() {
 
 Outcome CarryOutOperation::run(ProgressSink& progress, const CancelToken& cancel) {
     check();
-    progress.setSteps({{"erasing", 8}, {"formatting", 1}, {"writing", 3}});
+    progress.setSteps({{"erasing", 8}, {"formatting", 1}, {"writing", 3}, {"checking", 1}});
     // Nothing has happened to the medium yet: nothing to record.
     if (cancel.requested())
         return {OutcomeKind::Interrupted,
@@ -302,10 +302,15 @@ std::optional<image::PackageWritten> CarryOutOperation::eraseAndWrite(CarryOutRe
     image::writeSmallFile(fat, "README.txt", image::carryOutReadme(readme));
     image::PackageEncryption encryption{
         input_.recipients, input_.passphrase ? &*input_.passphrase : nullptr, input_.scryptLogN};
-    image::PackageWritten written =
-        image::writePackage(fat, record.packageName, plan_, encryption, [&](uint64_t done) {
+    image::PackageWritten written = image::writePackage(
+        fat, record.packageName, plan_, encryption,
+        [&](uint64_t done) {
             enterStep(progress, "writing");
             progress.report(done, plan_.totalBytes);
+        },
+        [&](uint64_t done, uint64_t total) {  // the package read back from the medium
+            enterStep(progress, "checking");
+            progress.report(done, total);
         });
     image::flushDevice(medium_.path);
     return written;

@@ -89,8 +89,10 @@ std::string volumeIdFromHex(const std::string& hex) {
     return hex.substr(0, 4) + "-" + hex.substr(4, 4);
 }
 
-// The SHA-256 and length of what `read` yields until it returns 0 (or < 0: an error).
-ReadBack hashAll(const std::function<ssize_t(char*, size_t)>& read) {
+// The SHA-256 and length of what `read` yields until it returns 0 (or < 0: an error); `onBytes`
+// is told the length so far after each read.
+ReadBack hashAll(const std::function<ssize_t(char*, size_t)>& read,
+                 const std::function<void(uint64_t)>& onBytes) {
     base::MdCtxPtr md(EVP_MD_CTX_new());
     if (!md || EVP_DigestInit_ex(md.get(), EVP_sha256(), nullptr) != 1)
         throw CarryOutError(Kind::Failed, "SHA-256 could not be started");
@@ -99,6 +101,7 @@ ReadBack hashAll(const std::function<ssize_t(char*, size_t)>& read) {
     for (ssize_t n; (n = read(buf.data(), buf.size())) > 0;) {
         EVP_DigestUpdate(md.get(), buf.data(), static_cast<size_t>(n));
         result.bytes += static_cast<uint64_t>(n);
+        if (onBytes) onBytes(result.bytes);
     }
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned size = 0;
@@ -308,7 +311,8 @@ void flushDevice(const std::string& device) {
                                               "): it may have been pulled out");
 }
 
-ReadBack readBackFile(const FatMedium& medium, const std::string& name) {
+ReadBack readBackFile(const FatMedium& medium, const std::string& name,
+                      const std::function<void(uint64_t)>& onBytes) {
     flushDevice(medium.device);
     if (isExfat(medium)) {
         base::UniqueFd fd = openMedium(medium.device, O_RDONLY);
@@ -319,15 +323,17 @@ ReadBack readBackFile(const FatMedium& medium, const std::string& name) {
         uint64_t at = extent->offset;
         const uint64_t end = extent->offset + extent->bytes;
         int readErrno = 0;
-        ReadBack back = hashAll([&](char* buf, size_t size) -> ssize_t {
-            const size_t want = static_cast<size_t>(std::min<uint64_t>(size, end - at));
-            ssize_t n;
-            do n = want ? ::pread(fd.get(), buf, want, static_cast<off_t>(at)) : 0;
-            while (n < 0 && errno == EINTR);
-            if (n < 0) readErrno = errno;
-            if (n > 0) at += static_cast<uint64_t>(n);
-            return n;
-        });
+        ReadBack back = hashAll(
+            [&](char* buf, size_t size) -> ssize_t {
+                const size_t want = static_cast<size_t>(std::min<uint64_t>(size, end - at));
+                ssize_t n;
+                do n = want ? ::pread(fd.get(), buf, want, static_cast<off_t>(at)) : 0;
+                while (n < 0 && errno == EINTR);
+                if (n < 0) readErrno = errno;
+                if (n > 0) at += static_cast<uint64_t>(n);
+                return n;
+            },
+            onBytes);
         if (at != end)
             throw CarryOutError(
                 Kind::Failed, "reading " + name + " back from the medium failed (" +
@@ -337,12 +343,14 @@ ReadBack readBackFile(const FatMedium& medium, const std::string& name) {
     }
     Subprocess child({"mcopy", "-i", medium.mtoolsImage(), "::" + name, "-"},
                      {.pipeStdout = true, .environment = kMtoolsEnvironment});
-    ReadBack result = hashAll([&](char* buf, size_t size) -> ssize_t {
-        ssize_t n;
-        do n = ::read(child.stdoutFd(), buf, size);
-        while (n < 0 && errno == EINTR);
-        return n;
-    });
+    ReadBack result = hashAll(
+        [&](char* buf, size_t size) -> ssize_t {
+            ssize_t n;
+            do n = ::read(child.stdoutFd(), buf, size);
+            while (n < 0 && errno == EINTR);
+            return n;
+        },
+        onBytes);
     int rc = child.wait();
     if (rc != 0)
         throw CarryOutError(Kind::Failed, "reading " + name + " back from the medium failed (" +

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -76,7 +77,9 @@ struct ReadBack {
     std::string sha256;
     uint64_t bytes = 0;
 };
-ReadBack readBackFile(const FatMedium& medium, const std::string& name);
+// `onBytes` is told the bytes read so far, every MiB.
+ReadBack readBackFile(const FatMedium& medium, const std::string& name,
+                      const std::function<void(uint64_t)>& onBytes = {});
 
 // fsync + BLKFLSBUF on the whole device: everything written reached the medium, and later reads
 // come from it rather than from the cache. Throws CarryOutError(Failed) on an I/O error.
