@@ -167,13 +167,15 @@ void CarryOutOperation::check() {
     // The package is one file, and FAT32 ends a file at 4 GiB − 1 byte (mcopy stops there, says
     // "Short write" and still exits 0): a larger package could only fail once the medium had been
     // erased and formatted. Refused here, before the medium is touched.
-    if (needed > image::maxFileBytes(medium_.sizeBytes))
+    const uint64_t maxFile = image::maxFileBytes(medium_.path, medium_.sizeBytes);
+    if (needed > maxFile)
         throw OperationError(Category::BadInput,
                              "package too large for one file on FAT32: it needs up to " +
                                  std::to_string(needed) + " bytes, FAT32 holds at most " +
-                                 std::to_string(image::maxFileBytes(medium_.sizeBytes)) +
+                                 std::to_string(maxFile) +
                                  " in a file; carry the files out in parts of under 4 GiB"
-                                 " (or on a medium over 32 GiB with exfatprogs installed)");
+                                 " (or on a medium over 32 GiB: exFAT, when exfatprogs is"
+                                 " installed and the medium has 512-byte sectors)");
     checkApprovalNeeded();
     admitToLedger();
     checked_ = true;
@@ -181,7 +183,7 @@ void CarryOutOperation::check() {
 
 Outcome CarryOutOperation::run(ProgressSink& progress, const CancelToken& cancel) {
     check();
-    progress.setSteps({{"erasing", 8}, {"formatting", 1}, {"writing", 3}});
+    progress.setSteps({{"erasing", 8}, {"formatting", 1}, {"writing", 3}, {"checking", 1}});
     // Nothing has happened to the medium yet: nothing to record.
     if (cancel.requested())
         return {OutcomeKind::Interrupted,
@@ -301,10 +303,15 @@ std::optional<image::PackageWritten> CarryOutOperation::eraseAndWrite(CarryOutRe
     image::writeSmallFile(fat, "README.txt", image::carryOutReadme(readme));
     image::PackageEncryption encryption{
         input_.recipients, input_.passphrase ? &*input_.passphrase : nullptr, input_.scryptLogN};
-    image::PackageWritten written =
-        image::writePackage(fat, record.packageName, plan_, encryption, [&](uint64_t done) {
+    image::PackageWritten written = image::writePackage(
+        fat, record.packageName, plan_, encryption,
+        [&](uint64_t done) {
             enterStep(progress, "writing");
             progress.report(done, plan_.totalBytes);
+        },
+        [&](uint64_t done, uint64_t total) {  // the package read back from the medium
+            enterStep(progress, "checking");
+            progress.report(done, total);
         });
     image::flushDevice(medium_.path);
     return written;

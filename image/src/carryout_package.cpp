@@ -56,7 +56,8 @@ uint64_t ageSizeUpperBound(uint64_t plaintext, size_t recipients) {
 
 PackageWritten writePackage(const FatMedium& medium, const std::string& name,
                             const PackagePlan& plan, const PackageEncryption& encryption,
-                            const std::function<void(uint64_t)>& onBytes) {
+                            const std::function<void(uint64_t)>& onBytes,
+                            const std::function<void(uint64_t, uint64_t)>& onReadBack) {
     IgnoreSigpipe ignoreSigpipe;
     MediumFileWriter file(medium, name);
     PackageWritten written;
@@ -79,7 +80,9 @@ PackageWritten writePackage(const FatMedium& medium, const std::string& name,
         throw;
     }
     file.finish();
-    ReadBack back = readBackFile(medium, name);
+    ReadBack back = readBackFile(medium, name, [&](uint64_t done) {
+        if (onReadBack) onReadBack(done, written.ciphertextBytes);
+    });
     if (back.sha256 != written.ciphertextSha256 || back.bytes != written.ciphertextBytes)
         throw CarryOutError(Kind::Failed,
                             "the package read back from the medium differs from "

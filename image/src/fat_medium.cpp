@@ -11,11 +11,16 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
+#include <functional>
 #include <vector>
 
+#include "exfat_format.h"
+#include "exfat_volume.h"
 #include "massho/base/hex.h"
 #include "massho/base/openssl_ptr.h"
+#include "massho/base/unique_fd.h"
 #include "massho/image/carryout_error.h"
 #include "subprocess.h"
 
@@ -23,6 +28,7 @@ namespace massho::image {
 namespace {
 
 using Kind = CarryOutError::Kind;
+using detail::ExfatVolume;
 using detail::runTool;
 using detail::Subprocess;
 
@@ -50,9 +56,58 @@ std::string sanitizeLabel(const std::string& label) {
     return out.empty() ? "MASSHO" : out;
 }
 
-// The choice prepareFatMedium makes, and maxFileBytes must agree with.
-bool usesExfat(uint64_t deviceBytes) {
-    return deviceBytes > kExfatThreshold && haveProgram("mkfs.exfat");
+// The device's logical sector size (BLKSSZGET); 512 for an image file.
+unsigned logicalSectorBytes(const std::string& device) {
+    base::UniqueFd fd(::open(device.c_str(), O_RDONLY | O_CLOEXEC));
+    int bytes = 0;
+    if (!fd || ::ioctl(fd.get(), BLKSSZGET, &bytes) != 0 || bytes <= 0) return kSector;
+    return static_cast<unsigned>(bytes);
+}
+
+// The choice prepareFatMedium makes, and maxFileBytes must agree with. mkfs.exfat formats an
+// image file (exfat_format.h), so always with 512-byte sectors, which a drive with larger logical
+// sectors cannot mount (Linux: "bogus logical sector size"): such a drive stays FAT32.
+bool usesExfat(const std::string& device, uint64_t deviceBytes) {
+    return deviceBytes > kExfatThreshold && haveProgram("mkfs.exfat") &&
+           haveProgram("tune.exfat") && logicalSectorBytes(device) == kSector;
+}
+
+bool isExfat(const FatMedium& medium) {
+    return medium.filesystem == "exfat";
+}
+
+base::UniqueFd openMedium(const std::string& device, int flags) {
+    base::UniqueFd fd(::open(device.c_str(), flags | O_CLOEXEC));
+    if (!fd)
+        throw CarryOutError(Kind::Failed,
+                            "cannot open " + device + " (" + std::strerror(errno) + ")");
+    return fd;
+}
+
+// "1A2B3C4D" → "1A2B-3C4D", as FAT and exFAT volume serials are shown.
+std::string volumeIdFromHex(const std::string& hex) {
+    return hex.substr(0, 4) + "-" + hex.substr(4, 4);
+}
+
+// The SHA-256 and length of what `read` yields until it returns 0 (or < 0: an error); `onBytes`
+// is told the length so far after each read.
+ReadBack hashAll(const std::function<ssize_t(char*, size_t)>& read,
+                 const std::function<void(uint64_t)>& onBytes) {
+    base::MdCtxPtr md(EVP_MD_CTX_new());
+    if (!md || EVP_DigestInit_ex(md.get(), EVP_sha256(), nullptr) != 1)
+        throw CarryOutError(Kind::Failed, "SHA-256 could not be started");
+    ReadBack result;
+    std::vector<char> buf(1 << 20);
+    for (ssize_t n; (n = read(buf.data(), buf.size())) > 0;) {
+        EVP_DigestUpdate(md.get(), buf.data(), static_cast<size_t>(n));
+        result.bytes += static_cast<uint64_t>(n);
+        if (onBytes) onBytes(result.bytes);
+    }
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned size = 0;
+    EVP_DigestFinal_ex(md.get(), digest, &size);
+    result.sha256 = base::hexEncode(std::string_view(reinterpret_cast<const char*>(digest), size));
+    return result;
 }
 
 }  // namespace
@@ -69,8 +124,8 @@ uint64_t usableBytes(uint64_t deviceBytes) {
     return partition - partition / 100 - (1ull << 20);
 }
 
-uint64_t maxFileBytes(uint64_t deviceBytes) {
-    return usesExfat(deviceBytes) ? UINT64_MAX : (4ull << 30) - 1;
+uint64_t maxFileBytes(const std::string& device, uint64_t deviceBytes) {
+    return usesExfat(device, deviceBytes) ? UINT64_MAX : (4ull << 30) - 1;
 }
 
 FatMedium prepareFatMedium(const std::string& device, uint64_t deviceBytes,
@@ -79,7 +134,7 @@ FatMedium prepareFatMedium(const std::string& device, uint64_t deviceBytes,
     m.device = device;
     m.partitionOffset = kPartitionOffset;
     m.partitionBytes = (deviceBytes - kPartitionOffset) / kSector * kSector;
-    const bool exfat = usesExfat(deviceBytes);
+    const bool exfat = usesExfat(device, deviceBytes);
     m.filesystem = exfat ? "exfat" : "vfat";
 
     // sfdisk(8) script: MBR, one partition from sector 2048 to the end.
@@ -89,18 +144,16 @@ FatMedium prepareFatMedium(const std::string& device, uint64_t deviceBytes,
     runTool({"sfdisk", "--quiet", "--wipe", "always", "--no-reread", "--no-tell-kernel", device},
             script);
     const std::string name = sanitizeLabel(label);
-    if (exfat) {
-        // mkfs.exfat has no offset option: it needs the partition device.
-        throw CarryOutError(Kind::Failed,
-                            "exFAT media above 32 GiB are not prepared yet: use a medium of at "
-                            "most 32 GiB");
-    }
     unsigned char id[4];
     if (RAND_bytes(id, sizeof id) != 1)
         throw CarryOutError(Kind::Failed, "no random bytes for the volume serial");
     char hex[10];
     std::snprintf(hex, sizeof hex, "%02X%02X%02X%02X", id[0], id[1], id[2], id[3]);
-    m.volumeId = std::string(hex, 4) + "-" + std::string(hex + 4, 4);
+    m.volumeId = volumeIdFromHex(hex);
+    if (exfat) {
+        detail::formatExfat(device, kPartitionOffset, m.partitionBytes, name, hex);
+        return m;
+    }
     std::vector<std::string> mkfs = {"mkfs.vfat", "-i", hex};
     if (m.partitionBytes >= kFat32Minimum) mkfs.insert(mkfs.end(), {"-F", "32"});
     mkfs.insert(mkfs.end(),
@@ -110,40 +163,109 @@ FatMedium prepareFatMedium(const std::string& device, uint64_t deviceBytes,
     return m;
 }
 
+// The two ways a file reaches the medium: mcopy for FAT32, ExfatVolume for exFAT.
 struct MediumFileWriter::Impl {
-    explicit Impl(const std::vector<std::string>& argv)
-        : child(argv, {.pipeStdin = true, .environment = kMtoolsEnvironment}) {}
-    Subprocess child;
-    bool done = false;
+    virtual ~Impl() = default;
+    virtual int fd() const = 0;
+    virtual void finish(const std::string& name) = 0;
+    virtual std::string abandon() = 0;
 };
 
+namespace {
+
+// `mcopy -i IMAGE - ::NAME` reading from a pipe.
+class McopyWriter : public MediumFileWriter::Impl {
+  public:
+    McopyWriter(const FatMedium& medium, const std::string& name)
+        : child_({"mcopy", "-o", "-i", medium.mtoolsImage(), "-", "::" + name},
+                 {.pipeStdin = true, .environment = kMtoolsEnvironment}) {}
+
+    int fd() const override { return child_.stdinFd(); }
+
+    void finish(const std::string& name) override {
+        done_ = true;
+        if (child_.wait() != 0)
+            throw CarryOutError(Kind::Failed, "writing " + name + " to the medium failed (mcopy: " +
+                                                  detail::lastLine(child_.errorText()) + ")");
+    }
+
+    std::string abandon() override {
+        if (done_) return {};
+        done_ = true;
+        child_.wait();
+        return detail::lastLine(child_.errorText());
+    }
+
+  private:
+    Subprocess child_;
+    bool done_ = false;
+};
+
+// Straight onto the medium after everything allocated; the file's clusters and directory entries
+// are recorded once its length is known (finish).
+class ExfatWriter : public MediumFileWriter::Impl {
+  public:
+    explicit ExfatWriter(const FatMedium& medium)
+        : device_(openMedium(medium.device, O_RDWR)),
+          volume_(device_.get(), medium.partitionOffset),
+          start_(volume_.nextFileOffset()) {
+        if (::lseek(device_.get(), static_cast<off_t>(start_), SEEK_SET) < 0)
+            throw CarryOutError(Kind::Failed, "cannot seek on " + medium.device + " (" +
+                                                  std::strerror(errno) + ")");
+    }
+
+    int fd() const override { return device_.get(); }
+
+    void finish(const std::string& name) override {
+        const off_t end = ::lseek(device_.get(), 0, SEEK_CUR);
+        if (end < 0)
+            throw CarryOutError(Kind::Failed, "cannot tell how much of " + name + " was written (" +
+                                                  std::strerror(errno) + ")");
+        volume_.addFile(name, static_cast<uint64_t>(end) - start_, std::time(nullptr));
+    }
+
+    std::string abandon() override { return {}; }
+
+  private:
+    base::UniqueFd device_;
+    ExfatVolume volume_;
+    uint64_t start_;
+};
+
+std::unique_ptr<MediumFileWriter::Impl> fileWriter(const FatMedium& medium,
+                                                   const std::string& name) {
+    if (isExfat(medium)) return std::make_unique<ExfatWriter>(medium);
+    return std::make_unique<McopyWriter>(medium, name);
+}
+
+}  // namespace
+
 MediumFileWriter::MediumFileWriter(const FatMedium& medium, const std::string& name)
-    : impl_(std::make_unique<Impl>(
-          std::vector<std::string>{"mcopy", "-o", "-i", medium.mtoolsImage(), "-", "::" + name})),
-      name_(name) {}
+    : impl_(fileWriter(medium, name)), name_(name) {}
 
 MediumFileWriter::~MediumFileWriter() = default;
 
 int MediumFileWriter::fd() const {
-    return impl_->child.stdinFd();
+    return impl_->fd();
 }
 
 void MediumFileWriter::finish() {
-    impl_->done = true;
-    int rc = impl_->child.wait();
-    if (rc != 0)
-        throw CarryOutError(Kind::Failed, "writing " + name_ + " to the medium failed (mcopy: " +
-                                              detail::lastLine(impl_->child.errorText()) + ")");
+    impl_->finish(name_);
 }
 
 std::string MediumFileWriter::abandon() {
-    if (impl_->done) return {};
-    impl_->done = true;
-    impl_->child.wait();
-    return detail::lastLine(impl_->child.errorText());
+    return impl_->abandon();
 }
 
 std::string readVolumeId(const std::string& device) {
+    {
+        base::UniqueFd fd(::open(device.c_str(), O_RDONLY | O_CLOEXEC));
+        if (auto serial = fd ? detail::exfatSerial(fd.get(), kPartitionOffset) : std::nullopt) {
+            char hex[10];
+            std::snprintf(hex, sizeof hex, "%08X", *serial);
+            return volumeIdFromHex(hex);
+        }
+    }
     Subprocess child({"minfo", "-i", device + "@@" + std::to_string(kPartitionOffset), "::"},
                      {.pipeStdout = true, .environment = kMtoolsEnvironment});
     std::string out;
@@ -157,10 +279,18 @@ std::string readVolumeId(const std::string& device) {
     if (at == std::string::npos || out.size() < at + key.size() + 8) return {};
     std::string hex = out.substr(at + key.size(), 8);
     for (char& c : hex) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return hex.substr(0, 4) + "-" + hex.substr(4, 4);
+    return volumeIdFromHex(hex);
 }
 
 void writeSmallFile(const FatMedium& medium, const std::string& name, const std::string& content) {
+    if (isExfat(medium)) {
+        MediumFileWriter file(medium, name);
+        if (!detail::writeAll(file.fd(), content.data(), content.size()))
+            throw CarryOutError(Kind::Failed, "writing " + name + " to the medium failed (" +
+                                                  std::strerror(errno) + ")");
+        file.finish();
+        return;
+    }
     runTool({"mcopy", "-o", "-i", medium.mtoolsImage(), "-", "::" + name}, content,
             kMtoolsEnvironment);
 }
@@ -181,30 +311,50 @@ void flushDevice(const std::string& device) {
                                               "): it may have been pulled out");
 }
 
-ReadBack readBackFile(const FatMedium& medium, const std::string& name) {
+ReadBack readBackFile(const FatMedium& medium, const std::string& name,
+                      const std::function<void(uint64_t)>& onBytes) {
     flushDevice(medium.device);
+    if (isExfat(medium)) {
+        base::UniqueFd fd = openMedium(medium.device, O_RDONLY);
+        const auto extent = ExfatVolume(fd.get(), medium.partitionOffset).find(name);
+        if (!extent)
+            throw CarryOutError(Kind::Failed,
+                                "reading " + name + " back from the medium failed (no such file)");
+        uint64_t at = extent->offset;
+        const uint64_t end = extent->offset + extent->bytes;
+        int readErrno = 0;
+        ReadBack back = hashAll(
+            [&](char* buf, size_t size) -> ssize_t {
+                const size_t want = static_cast<size_t>(std::min<uint64_t>(size, end - at));
+                ssize_t n;
+                do n = want ? ::pread(fd.get(), buf, want, static_cast<off_t>(at)) : 0;
+                while (n < 0 && errno == EINTR);
+                if (n < 0) readErrno = errno;
+                if (n > 0) at += static_cast<uint64_t>(n);
+                return n;
+            },
+            onBytes);
+        if (at != end)
+            throw CarryOutError(
+                Kind::Failed, "reading " + name + " back from the medium failed (" +
+                                  (readErrno ? std::strerror(readErrno) : "the medium ends early") +
+                                  ")");
+        return back;
+    }
     Subprocess child({"mcopy", "-i", medium.mtoolsImage(), "::" + name, "-"},
                      {.pipeStdout = true, .environment = kMtoolsEnvironment});
-    base::MdCtxPtr md(EVP_MD_CTX_new());
-    if (!md || EVP_DigestInit_ex(md.get(), EVP_sha256(), nullptr) != 1)
-        throw CarryOutError(Kind::Failed, "SHA-256 could not be started");
-    ReadBack result;
-    std::vector<char> buf(64 * 1024);
-    for (;;) {
-        ssize_t n = ::read(child.stdoutFd(), buf.data(), buf.size());
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        EVP_DigestUpdate(md.get(), buf.data(), static_cast<size_t>(n));
-        result.bytes += static_cast<uint64_t>(n);
-    }
+    ReadBack result = hashAll(
+        [&](char* buf, size_t size) -> ssize_t {
+            ssize_t n;
+            do n = ::read(child.stdoutFd(), buf, size);
+            while (n < 0 && errno == EINTR);
+            return n;
+        },
+        onBytes);
     int rc = child.wait();
     if (rc != 0)
         throw CarryOutError(Kind::Failed, "reading " + name + " back from the medium failed (" +
                                               detail::lastLine(child.errorText()) + ")");
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned size = 0;
-    EVP_DigestFinal_ex(md.get(), digest, &size);
-    result.sha256 = base::hexEncode(std::string_view(reinterpret_cast<const char*>(digest), size));
     return result;
 }
 

@@ -167,6 +167,27 @@ TEST_F(CarryOutOperationTest, CancelledWhileErasingEndsInterruptedAndReleasesThe
     EXPECT_TRUE(JobJournal(signedRegister()).reconcile().empty()) << "no job left open";
 }
 
+// The package is read back from the medium after it is written, which for a 5 GB package takes
+// as long as writing it: that is a step of its own ("checking"), reported to its last byte.
+TEST_F(CarryOutOperationTest, AWrittenPackageIsCheckedOnTheMediumToItsLastByte) {
+    CarryOutInput input = request();
+    input.infoClass = 3;  // no approval needed
+    input.requestId.reset();
+    CarryOutOperation operation(signedRegister(), std::move(input));
+    std::vector<std::string> steps;
+    ProgressUpdate lastChecking;
+    ProgressSink progress([&](const ProgressUpdate& u) {
+        if (steps.empty() || steps.back() != u.step) steps.push_back(u.step);
+        if (u.step == "checking") lastChecking = u;
+    });
+    const Outcome outcome = operation.run(progress, CancelToken{});
+    ASSERT_EQ(outcome.kind, OutcomeKind::Done) << outcome.message;
+    EXPECT_EQ(steps, (std::vector<std::string>{"erasing", "formatting", "writing", "checking"}));
+    EXPECT_EQ(lastChecking.total, operation.result().package.ciphertextBytes);
+    EXPECT_EQ(lastChecking.done, lastChecking.total);
+    EXPECT_DOUBLE_EQ(progress.last().fraction, 1.0);
+}
+
 TEST_F(CarryOutOperationTest, CancelledBeforeItStartsRecordsNothing) {
     CarryOutOperation operation(signedRegister(), request());
     operation.check();

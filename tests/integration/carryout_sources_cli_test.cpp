@@ -30,5 +30,29 @@ TEST_F(CarryOutSourcesCliTest, AFiveGigabyteFileIsRefusedBeforeTheMediumIsTouche
     EXPECT_EQ(head, std::string(4096, '\x5A')) << "the medium was touched";
 }
 
+// exFAT (and so a package over 4 GiB) only on a medium over 32 GiB: at exactly 32 GiB, with
+// exfatprogs installed, the medium would still be FAT32, and the 5 GB file is refused as above,
+// before anything is written or recorded. (Over 32 GiB it goes out: carryout_large_file_cli_test,
+// label long.)
+TEST_F(CarryOutSourcesCliTest, AtThirtyTwoGibibytesTheFiveGigabyteFileIsStillRefused) {
+    const fs::path dump = sources_ / "dump.bin";
+    std::ofstream(dump, std::ios::binary) << "head of a 5 GB dump";
+    fs::resize_file(dump, 5'000'000'000);
+    LoopDevice medium(tmp_ / "usb.img", 32 * 1024 * kMiB);  // sparse: nothing is written
+    medium.writeAt(0, std::vector<uint8_t>(4096, 0x5A));
+    const size_t entriesBefore = entries().size();
+
+    auto r = carryout(medium.path(), dump);
+    EXPECT_EQ(r.exitCode, 2) << r.err;
+    EXPECT_NE(r.err.find("package too large for one file on FAT32"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("on a medium over 32 GiB"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("FAT32 holds at most 4294967295 in a file"), std::string::npos) << r.err;
+    EXPECT_EQ(entries().size(), entriesBefore) << "an input error records nothing";
+    std::ifstream image(tmp_ / "usb.img", std::ios::binary);
+    std::string head(4096, '\0');
+    image.read(head.data(), static_cast<std::streamsize>(head.size()));
+    EXPECT_EQ(head, std::string(4096, '\x5A')) << "the medium was touched";
+}
+
 }  // namespace
 }  // namespace massho::testing

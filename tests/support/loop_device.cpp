@@ -56,6 +56,10 @@ void LoopDevice::attach(const LoopOptions& options) {
         argv.push_back(std::to_string(options.sectorSize));
     }
     if (options.directIo) argv.push_back("--direct-io=on");
+    if (options.offset) {
+        argv.push_back("-o");
+        argv.push_back(std::to_string(options.offset));
+    }
     argv.push_back(backing_.string());
     CommandResult r = runCommand(argv);
     if (r.exitCode != 0) throw std::runtime_error("losetup failed: " + r.err);

@@ -41,7 +41,7 @@ image::X25519Recipient recipientOrThrow(const std::string& given,
     }
 }
 
-// One line per step as it starts ("erasing…", "formatting…", "writing…").
+// One line per step as it starts ("erasing…", "formatting…", "writing…", "checking…").
 class StepLog {
   public:
     void operator()(const operations::ProgressUpdate& u) {

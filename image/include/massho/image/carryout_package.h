@@ -29,13 +29,16 @@ struct PackageWritten {
 // 64 KiB chunk), for the "medium too small" check.
 uint64_t ageSizeUpperBound(uint64_t plaintext, size_t recipients);
 
-// Streams plan → tar (libarchive) → age (AgeWriter) → SHA-256 → pipe → mcopy → the medium, with
-// constant memory; no plaintext byte reaches the medium or any disk. Then flushes the device and
-// reads the file back: the hash must match, or CarryOutError(Failed). `onBytes` gets plaintext
-// file bytes done. Any failure (medium pulled, full, tool missing) throws CarryOutError(Failed)
-// with the reason; the medium then holds at most part of the ciphertext.
+// Streams plan → tar (libarchive) → age (AgeWriter) → SHA-256 → pipe → mcopy (FAT32) or straight
+// (exFAT) → the medium, with constant memory; no plaintext byte reaches the medium or any disk.
+// Then flushes the device and reads the file back: the hash must match, or CarryOutError(Failed).
+// `onBytes` gets plaintext file bytes done; `onReadBack` ciphertext bytes read back of the
+// package's size (a 5 GB package takes as long to read as to write). Any failure (medium pulled,
+// full, tool missing) throws CarryOutError(Failed) with the reason; the medium then holds at most
+// part of the ciphertext.
 PackageWritten writePackage(const FatMedium& medium, const std::string& name,
                             const PackagePlan& plan, const PackageEncryption& encryption,
-                            const std::function<void(uint64_t)>& onBytes = {});
+                            const std::function<void(uint64_t)>& onBytes = {},
+                            const std::function<void(uint64_t, uint64_t)>& onReadBack = {});
 
 }  // namespace massho::image

@@ -90,7 +90,7 @@ class CarryOutOperation : public Operation {
     // Everything that can be decided without writing; throws OperationError (or the records
     // library's error, e.g. RefusedError from the media ledger).
     void check() override;
-    // Steps "erasing", "formatting", "writing" (the last includes reading the package back).
+    // Steps "erasing", "formatting", "writing", "checking" (the package read back).
     // Cancellation is honoured before the first write, during the erasure and between steps.
     Outcome run(ProgressSink& progress, const CancelToken& cancel) override;
 

@@ -21,6 +21,7 @@ struct LoopOptions {
     bool readOnly = false;    // losetup -r
     uint32_t sectorSize = 0;  // losetup -b N (0 = kernel default, 512)
     bool directIo = false;    // losetup --direct-io=on
+    uint64_t offset = 0;      // losetup -o N: a partition of the backing file, for its fsck
 };
 
 // A real /dev/loopN over a backing file (created with the given size, or an existing file such as
