@@ -3,6 +3,7 @@
 
   qemu_console.py type QMP_SOCKET LINE...     types each LINE and Enter on the guest's keyboard
   qemu_console.py screen QMP_SOCKET OUT.png   screendump; fails when the screen is (nearly) black
+  qemu_console.py powerdown QMP_SOCKET         presses the ACPI power button
   qemu_console.py quit QMP_SOCKET
 
 QMP (docs/interop/qmp-spec.rst in QEMU): one JSON object per line; the greeting, then
@@ -112,7 +113,7 @@ def screen(qmp, png):
 
 
 def main(argv):
-    if len(argv) < 3 or argv[1] not in ("type", "screen", "quit"):
+    if len(argv) < 3 or argv[1] not in ("type", "screen", "powerdown", "quit"):
         print(__doc__, file=sys.stderr)
         return 2
     qmp = Qmp(argv[2])
@@ -121,7 +122,7 @@ def main(argv):
         return 0
     if argv[1] == "screen":
         return screen(qmp, argv[3])
-    qmp.call("quit")
+    qmp.call("system_powerdown" if argv[1] == "powerdown" else "quit")
     return 0
 
 
