@@ -39,7 +39,7 @@ FakeSystem::FakeSystem(const fs::path& root) : root_(root) {
 fs::path FakeSystem::addDisk(const std::string& name, const std::string& busPath,
                              const std::string& dev, uint64_t sizeBytes) {
     const fs::path relative = fs::path("devices") / busPath / "block" / name;
-    const fs::path dir = paths_.sys / relative;
+    fs::path dir = paths_.sys / relative;
     writeCommonAttributes(dir, dev, sizeBytes);
     writeFile(dir / "removable", "0\n");
     writeFile(dir / "queue" / "logical_block_size", "512\n");
@@ -58,7 +58,7 @@ void FakeSystem::removeDisk(const std::string& name) {
 
 fs::path FakeSystem::addPartition(const std::string& disk, const std::string& name,
                                   const std::string& dev, uint64_t sizeBytes) {
-    const fs::path dir = paths_.sys / "block" / disk / name;
+    fs::path dir = paths_.sys / "block" / disk / name;
     writeCommonAttributes(dir, dev, sizeBytes);
     writeFile(dir / "partition", name.substr(name.find_last_not_of("0123456789") + 1) + "\n");
     return dir;

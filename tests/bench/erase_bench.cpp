@@ -116,7 +116,7 @@ void benchDevice(const std::string& dev, uint64_t mib, int rounds, bool directIo
 
 int main(int argc, char** argv) {
     const uint64_t mib = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 2048;
-    const int rounds = argc > 2 ? std::atoi(argv[2]) : 2;
+    const int rounds = argc > 2 ? static_cast<int>(std::strtol(argv[2], nullptr, 10)) : 2;
     if (!testsupport::canUseLoopDevices() || mib < 64 || mib % 4 != 0 || rounds < 1) {
         std::fprintf(
             stderr, "usage (as root): massho_erase_bench [SIZE_MIB>=64, multiple of 4] [ROUNDS]\n");

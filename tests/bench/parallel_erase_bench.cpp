@@ -56,7 +56,7 @@ std::optional<Options> parseOptions(int argc, char** argv) {
         } else if (arg == "--dir" && hasValue) {
             o.dir = argv[++i];
         } else if (arg == "--rounds" && hasValue) {
-            o.rounds = std::atoi(argv[++i]);
+            o.rounds = static_cast<int>(std::strtol(argv[++i], nullptr, 10));
         } else if (arg == "--verify") {
             o.verify = true;
         } else if (arg == "--per-device") {
@@ -227,7 +227,7 @@ void printRun(const Peer& peer, int n, const Run& r, bool perDevice) {
         for (double mbps : r.deviceMBps) std::printf(" %.1f", mbps);
         std::printf("\n");
     }
-    std::fflush(stdout);
+    (void)std::fflush(stdout);  // figures as they come; a closed terminal is no error here
 }
 
 // The run of each peer with the median aggregate throughput over the rounds.
@@ -336,6 +336,7 @@ int runBench(const Options& o) {
         std::printf("round %d\n", round);
         for (int n : kDeviceCounts) {
             std::vector<std::string> devices;
+            devices.reserve(static_cast<std::size_t>(n));
             for (int i = 0; i < n; ++i)
                 devices.push_back(disks[static_cast<std::size_t>(i)]->path());
             for (const Peer& peer : peers) {

@@ -15,6 +15,7 @@ std::vector<double> runTogether(int n, const std::function<void(int)>& work) {
     Clock::time_point start;
     {
         std::vector<std::jthread> threads;
+        threads.reserve(static_cast<std::size_t>(n));
         for (int i = 0; i < n; ++i) {
             threads.emplace_back([&, i] {
                 const auto k = static_cast<std::size_t>(i);

@@ -68,7 +68,8 @@ TEST(HardwareErasure, CryptoEraseCountsWhenMarkersChanged) {
         std::vector<uint8_t> noise(kSize);
         for (std::size_t i = 0; i < noise.size(); ++i) noise[i] = static_cast<uint8_t>(i * 131);
         std::ofstream(medium.path, std::ios::binary)
-            .write(reinterpret_cast<const char*>(noise.data()), noise.size());
+            .write(reinterpret_cast<const char*>(noise.data()),
+                   static_cast<std::streamsize>(noise.size()));
     };
     auto target = medium.open();
     const auto out = runHardwareErasure(*target, *findMethod("nvme-format-crypto"),

@@ -171,7 +171,7 @@ TEST(AgeInterop, WeDecryptWhatAgeEncryptsWithAPassphrase) {
         ASSERT_NE(cipher.find("-> scrypt "), std::string::npos);
         DecryptionKeys keys;
         keys.passphrases.emplace_back(std::string_view("age made this"));
-        EXPECT_EQ(ourDecrypt(cipher, std::move(keys)), plain) << size;
+        EXPECT_EQ(ourDecrypt(cipher, keys), plain) << size;
     }
 }
 

@@ -32,7 +32,7 @@ std::string decryptWith(const std::string& cipher, const X25519Identity& id) {
 }
 
 size_t headerSize(const std::string& cipher) {
-    return cipher.find("\n", cipher.find("--- ")) + 1;
+    return cipher.find('\n', cipher.find("--- ")) + 1;
 }
 
 TEST(AgeRoundTrip, SizesAroundTheChunkBoundary) {
@@ -63,6 +63,7 @@ TEST(AgeRoundTrip, SizesAroundTheBatchBoundary) {
 
 TEST(AgeRoundTrip, EveryRecipientCanDecryptAndOthersCannot) {
     std::vector<X25519Identity> ids;
+    ids.reserve(3);
     for (int i = 0; i < 3; ++i) ids.push_back(X25519Identity::generate());
     std::string plain = randomText(1000);
     std::string cipher =

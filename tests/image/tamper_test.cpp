@@ -81,7 +81,7 @@ TEST_F(AgeTamper, AddedStanzaIsAnHmacFailure) {
 
 TEST_F(AgeTamper, NonceFlipBreaksTheFirstChunk) {
     std::string c = cipher_;
-    c[headerEnd_ + 3] ^= 0x80;
+    c[headerEnd_ + 3] = static_cast<char>(c[headerEnd_ + 3] ^ 0x80);
     std::string released;
     EXPECT_EQ(outcome(c, released), "payload failure");
     EXPECT_TRUE(released.empty());

@@ -60,7 +60,7 @@ class CarryInHostileMediumTest : public ::testing::Test {
 
     // A medium as a carry-out leaves it: FAT32 at 1 MiB (mkfs.vfat, as image/ formats it).
     fs::path fatImage(const std::string& name, uint64_t size = kSize) {
-        const fs::path file = tmp_ / name;
+        fs::path file = tmp_ / name;
         std::ofstream(file).close();
         fs::resize_file(file, size);
         const auto mkfs =
@@ -96,7 +96,7 @@ class CarryInHostileMediumTest : public ::testing::Test {
         EXPECT_EQ(outcome.kind, OutcomeKind::Done) << outcome.message;
         EXPECT_EQ(records::entryText(entry, "kind"), "carry-in");
         EXPECT_EQ(records::entryText(entry, "matched"), "no");
-        const std::string volume = records::entryText(entry, "volume_id");
+        std::string volume = records::entryText(entry, "volume_id");
         EXPECT_TRUE(volume.empty() ||
                     std::regex_match(volume, std::regex("[0-9A-F]{4}-[0-9A-F]{4}")))
             << volume;

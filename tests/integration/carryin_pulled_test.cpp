@@ -99,7 +99,7 @@ class CarryInPulledTest : public ::testing::Test {
         EXPECT_TRUE(outcome.registerIndex);
         const uint64_t last = signedRegister().size() - 1;
         EXPECT_EQ(outcome.registerIndex.value_or(0), last);
-        const auto entry = records::parseEntry(signedRegister().entry(last));
+        auto entry = records::parseEntry(signedRegister().entry(last));
         EXPECT_EQ(records::entryText(entry, "kind"), "carry-in");
         EXPECT_EQ(records::entryText(entry, "matched"), "yes");
         EXPECT_EQ(records::entryIntegerOr(entry, "carry_out_index", -1),

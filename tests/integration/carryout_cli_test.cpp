@@ -119,7 +119,7 @@ class CarryOutCliTest : public CliTest {
         auto keygen = runCommand({"age-keygen", "-o", (tmp_ / "office.key").string()});
         ASSERT_EQ(keygen.exitCode, 0) << keygen.err;
         recipient_ = runCommand({"age-keygen", "-y", (tmp_ / "office.key").string()}).out;
-        recipient_.erase(recipient_.find_last_not_of("\n") + 1);
+        recipient_.erase(recipient_.find_last_not_of('\n') + 1);
     }
 
     testsupport::CommandResult carryout(const std::string& device, std::vector<std::string> extra,

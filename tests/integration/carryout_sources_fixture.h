@@ -52,7 +52,7 @@ class CarryOutSourcesCliTest : public CliTest {
         ASSERT_EQ(keygen.exitCode, 0) << keygen.err;
         recipient_ =
             testsupport::runCommand({"age-keygen", "-y", (tmp_ / "office.key").string()}).out;
-        recipient_.erase(recipient_.find_last_not_of("\n") + 1);
+        recipient_.erase(recipient_.find_last_not_of('\n') + 1);
     }
 
     testsupport::CommandResult carryout(const std::string& device, const fs::path& source) {

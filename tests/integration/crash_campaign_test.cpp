@@ -50,6 +50,7 @@ bool runAndKill(const std::vector<std::string>& args, const std::string& input,
         dup2(null, 1);
         dup2(null, 2);
         std::vector<char*> argv;
+        argv.reserve(args.size() + 1);
         for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
         argv.push_back(nullptr);
         execv(argv[0], argv.data());
@@ -171,7 +172,8 @@ TEST_F(CrashCampaignTest, KilledAtTwoHundredPointsNothingIsLostOrClaimed) {
         duration[act] = std::chrono::duration_cast<std::chrono::milliseconds>(
             std::chrono::steady_clock::now() - start);
     }
-    std::mt19937 rng(20261202);
+    // A fixed seed on purpose: the same kill points every run, so that a failure can be repeated.
+    std::mt19937 rng(20261202);  // NOLINT(cert-msc51-cpp)
     int killed = 0;
     for (int i = 0; i < kKillPoints; ++i) {
         const int act = i % kActs;

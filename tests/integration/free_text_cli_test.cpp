@@ -111,10 +111,9 @@ TEST_F(FreeTextCliTest, EveryFreeTextOptionIsCheckedBeforeAnythingIsRecorded) {
     expectRefusedUnrecorded(
         asSato({"media", "update", "PC-0200", "--section", "税務課 ", "--reason", "moved"}), before,
         "--section ends with a space: remove it");
+    // "2J" apart, so that the hex escape ends before it: U+009B (CSI) then "2J".
     expectRefusedUnrecorded(asSato({"media", "update", "PC-0200", "--notes",
-                                    "a\xc2\x9b"
-                                    "2J",
-                                    "--reason", "ok"}),
+                                    std::string("a\xc2\x9b") + "2J", "--reason", "ok"}),
                             before, "--notes has a control character (U+009B) at character 2");
     expectRefusedUnrecorded(
         asSato({"media", "update", "PC-0200", "--section", "経理課", "--reason", "-"}), before,
@@ -124,7 +123,9 @@ TEST_F(FreeTextCliTest, EveryFreeTextOptionIsCheckedBeforeAnythingIsRecorded) {
         before, "--reason is 1001 characters long; at most 1000 are allowed");
     expectRefusedUnrecorded(asSato({"media", "move", "PC-0200", "--location", "棚\t3"}), before,
                             "--location has a control character (U+0009) at character 2");
+    // The bidi override (U+202E) is the hostile input under test.
     expectRefusedUnrecorded(massho({"user", "add", "bob", "--role", "operator", "--name",
+                                    // NOLINTNEXTLINE(misc-misleading-bidirectional)
                                     " Bob\xe2\x80\xae", "--as", "admin", "--password-stdin"},
                                    std::string(kAdminPassword) + "\nbob-passphrase-123\n"),
                             before, "--name has a bidirectional override (U+202E) at character 5");

@@ -89,7 +89,7 @@ class MediaCliTest : public CliTest {
     std::string approvedRequest(std::vector<std::string> request) {
         auto r = asSato(std::move(request));
         EXPECT_EQ(r.exitCode, 0) << r.err;
-        const std::string req = QString::fromStdString(r.out).trimmed().toStdString();
+        std::string req = QString::fromStdString(r.out).trimmed().toStdString();
         auto ok = massho({"approve", req, "--as", "tanaka", "--password-stdin"},
                          std::string(kManagerPassword) + "\n");
         EXPECT_EQ(ok.exitCode, 0) << ok.err;

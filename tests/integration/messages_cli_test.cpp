@@ -50,7 +50,7 @@ class MessagesCliTest : public CliTest {
         return massho(args, std::string(kAdminPassword) + "\n");
     }
     fs::path exported() {
-        const fs::path out = tmp_ / "export";
+        fs::path out = tmp_ / "export";
         auto r = massho({"register", "export", out.string()});
         EXPECT_EQ(r.exitCode, 0) << r.err;
         return out;

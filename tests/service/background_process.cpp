@@ -4,11 +4,9 @@
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
-#include <unistd.h>
+#include <unistd.h>  // environ (a GNU extension, declared with _GNU_SOURCE)
 
 #include <cerrno>
-
-extern char** environ;
 
 namespace massho::testing {
 
@@ -19,7 +17,7 @@ BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv,
     if (::pipe2(pipeFds, O_CLOEXEC) != 0) return;
     base::UniqueFd readEnd(pipeFds[0]);
     input_ = base::UniqueFd(pipeFds[1]);
-    ::signal(SIGPIPE, SIG_IGN);
+    (void)::signal(SIGPIPE, SIG_IGN);  // cannot fail for SIGPIPE; a gone reader is then EPIPE
 
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
@@ -29,6 +27,7 @@ BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv,
     posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err.c_str(),
                                      O_WRONLY | O_CREAT | O_TRUNC, 0644);
     std::vector<char*> args;
+    args.reserve(argv.size() + 1);
     for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
     if (::posix_spawnp(&pid_, args[0], &actions, nullptr, args.data(), environ) != 0) pid_ = -1;

@@ -125,6 +125,7 @@ TEST_F(DeviceListingTest, ManyGetDevicesAtOnceAllGetTheAnswer) {
     testsupport::LoopDevice device(tmp / "many.img", 64 * kMiB);
     ManagerProxy manager = service.manager(kiosk);
     std::vector<QDBusPendingReply<QVariantMapList>> replies;
+    replies.reserve(20);
     for (int i = 0; i < 20; ++i) replies.push_back(manager.GetDevices());
     for (auto& reply : replies) {
         reply.waitForFinished();

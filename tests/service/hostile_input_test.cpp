@@ -102,6 +102,7 @@ TEST_F(ServiceHostileInputTest, AThousandLoginsAreRefusedWhileARunningJobIsServe
     int notAuthorized = 0, busy = 0;
     for (int wave = 0; wave < 10; ++wave) {
         std::vector<QDBusPendingReply<QDBusObjectPath>> attempts;
+        attempts.reserve(100);
         for (int i = 0; i < 100; ++i)
             attempts.push_back(hostile.Login(QStringLiteral("op1"),
                                              QStringLiteral("guess-%1-%2").arg(wave).arg(i)));

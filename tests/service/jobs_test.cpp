@@ -231,7 +231,7 @@ TEST_F(ServiceJobsTest, ProgressIsPublishedAtMostFourTimesASecond) {
     QElapsedTimer watched;
     watched.start();
     ServiceFixture::waitFor([] { return false; }, std::chrono::milliseconds(2500));
-    const double seconds = watched.elapsed() / 1000.0;
+    const double seconds = static_cast<double>(watched.elapsed()) / 1000.0;
     JobProxy job(kBusName, path.path(), kiosk);
     ASSERT_EQ(job.state(), "running") << "the device was erased too fast to watch";
     EXPECT_GE(log.count, 2);

@@ -172,8 +172,8 @@ TEST_F(ServiceRecordsTest, AnOfficerPreviewsAndPrintsTheIssuedCertificate) {
     preview.waitForFinished();
     ASSERT_EQ(errorOf(preview), "") << preview.error().message().toStdString();
     const auto [width, height] = pngSize(preview.value());
-    EXPECT_EQ(height, 800u);                 // A4 portrait: the longer side
-    EXPECT_NEAR(width, 800 * 210 / 297, 2);  // 566
+    EXPECT_EQ(height, 800u);                   // A4 portrait: the longer side
+    EXPECT_NEAR(width, 800.0 * 210 / 297, 2);  // 565.7
     EXPECT_EQ(errorOf(officer.PreviewCertificate(index, 5000)),
               "org.massho.Appliance1.Error.InvalidArgument");
 
@@ -216,7 +216,8 @@ TEST_F(ServiceRecordsTest, AnAuditorVerifiesTheRegisterNowAndSeesTheLatestCheckp
     const std::string expected = "register verified: " + std::to_string(size) + " entries, " +
                                  std::to_string(size) + " checkpoints, ";
     EXPECT_EQ(job.result().toStdString().rfind(expected, 0), 0u) << job.result().toStdString();
-    EXPECT_NE(job.result().indexOf(latest.value("root").toString()), -1) << job.result().toStdString();
+    EXPECT_NE(job.result().indexOf(latest.value("root").toString()), -1)
+        << job.result().toStdString();
     EXPECT_EQ(latest.value("note").toString().toStdString(), store.signedRegister().checkpoint());
     EXPECT_FALSE(latest.value("time").toString().isEmpty());
 }

@@ -21,7 +21,7 @@ class SessionInProcessTest : public ::testing::Test {
     Service service{QDBusConnection(QStringLiteral("massho-in-process")), fixture.dataDir()};
 
     // A session of `id`, owned by a connection that never calls; `closed` is set when it ends.
-    Session& open(const std::string& id, bool& closed) {
+    Session& sessionOf(const std::string& id, bool& closed) {
         const QString path =
             service.openSession(service.store().users().get(id), QStringLiteral(":1.999"));
         Session* session = service.sessionAt(path);
@@ -32,14 +32,14 @@ class SessionInProcessTest : public ::testing::Test {
 
 TEST_F(SessionInProcessTest, ACallNotFromDBusIsServedAsTheOwners) {
     bool closed = false;
-    open("op1", closed).Logout();
+    sessionOf("op1", closed).Logout();
     EXPECT_TRUE(closed);  // Logout ran: no owner check refused it
 }
 
 TEST_F(SessionInProcessTest, ACallNotFromDBusStillReadsThePersonAgain) {
     bool disabledClosed = false, otherClosed = false;
-    Session& disabled = open("dm", disabledClosed);
-    Session& other = open("op2", otherClosed);
+    Session& disabled = sessionOf("dm", disabledClosed);
+    Session& other = sessionOf("op2", otherClosed);
     service.store().users().disable("dm", "admin");
     disabled.GetRequests();
     other.GetRequests();

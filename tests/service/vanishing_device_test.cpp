@@ -133,7 +133,7 @@ class VanishingDeviceTest : public ::testing::Test {
 // Waits until `job` has ended and says how long that took after `since`.
 QString endOf(const QDBusConnection& bus, const QDBusObjectPath& path, const QElapsedTimer& since,
               std::chrono::seconds limit) {
-    const QString state = waitForEnd(bus, path, limit);
+    QString state = waitForEnd(bus, path, limit);
     EXPECT_LT(since.elapsed(), std::chrono::milliseconds(limit).count())
         << "the job took too long to notice the device was gone";
     return state;

@@ -37,7 +37,7 @@ PullableDisk::~PullableDisk() {
 // the trigger file (from then on the error filter fails everything) and fails that request too.
 std::filesystem::path PullableDisk::writeSelfPullingScript(uint64_t sizeBytes,
                                                            SelfPull when) const {
-    const std::filesystem::path script = image_.string() + ".sh";
+    std::filesystem::path script = image_.string() + ".sh";
     const std::string written = image_.string() + ".written";  // the last sector was written
     const std::string pull = ": >'" + trigger_.string() + "'; echo 'EIO pulled out' >&2; exit 1";
     const std::string at = std::to_string(when.byte);

@@ -4,12 +4,11 @@
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
+#include <unistd.h>  // environ (a GNU extension, declared with _GNU_SOURCE)
 
 #include <chrono>
 #include <stdexcept>
 #include <thread>
-
-extern char** environ;
 
 namespace massho::testsupport {
 
@@ -17,6 +16,7 @@ namespace massho::testsupport {
 // threaded process may only call async-signal-safe functions before exec.
 pid_t startQuietly(const std::vector<std::string>& argv) {
     std::vector<char*> args;
+    args.reserve(argv.size() + 1);
     for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
     posix_spawn_file_actions_t actions;

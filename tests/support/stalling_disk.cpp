@@ -41,7 +41,7 @@ StallingDisk::~StallingDisk() {
 // it sleeps `writeDelay` and writes the image.
 std::filesystem::path StallingDisk::writeScript(uint64_t sizeBytes,
                                                 std::chrono::milliseconds writeDelay) const {
-    const std::filesystem::path script = image_.string() + ".sh";
+    std::filesystem::path script = image_.string() + ".sh";
     std::ofstream s(script);
     s << "#!/bin/sh\n"
       << "IMG=" << quoted(image_) << "\n"
@@ -59,7 +59,7 @@ std::filesystem::path StallingDisk::writeScript(uint64_t sizeBytes,
       << "      : >" << quoted(writeWaitingFlag_) << "\n"
       << "      while [ -e " << quoted(writeStallFlag_) << " ]; do sleep 0.05; done\n"
       << "    fi\n"
-      << "    sleep " << writeDelay.count() / 1000.0 << "\n"
+      << "    sleep " << std::chrono::duration<double>(writeDelay).count() << "\n"
       << "    exec dd of=\"$IMG\" seek=$4 conv=notrunc oflag=seek_bytes status=none ;;\n"
       << "  *) exit 2 ;;\n"
       << "esac\n";

@@ -33,8 +33,8 @@ int main(int argc, char** argv) {
         for (const QString& reading : readings) found += dictionary->candidates(reading).size();
     const std::chrono::duration<double, std::micro> spent = Clock::now() - from;
     std::printf("lookup: %.2f us a reading on average (%d lookups, %lld candidates)\n",
-                spent.count() / (rounds * readings.size()), rounds * int(readings.size()),
-                static_cast<long long>(found));
+                spent.count() / static_cast<double>(rounds * readings.size()),
+                rounds * int(readings.size()), static_cast<long long>(found));
     for (const QString& reading : {QStringLiteral("か"), QStringLiteral("こう")}) {
         const auto one = Clock::now();
         const QStringList list = dictionary->candidates(reading);

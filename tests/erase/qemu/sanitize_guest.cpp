@@ -22,7 +22,7 @@ namespace {
 
 void result(const std::string& key, const std::string& value) {
     std::printf("RESULT %s=%s\n", key.c_str(), value.c_str());
-    std::fflush(stdout);
+    (void)std::fflush(stdout);  // the serial console: nothing to do if it is gone
 }
 
 std::string join(const std::vector<std::string>& items) {

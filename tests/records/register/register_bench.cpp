@@ -25,8 +25,8 @@
 #include <string>
 #include <vector>
 
-#include "cpu_meter.h"
 #include "../daily_mix.h"
+#include "cpu_meter.h"
 #include "massho/records/people/store.h"
 #include "massho/records/register/canonical_json.h"
 #include "massho/records/register/database.h"
@@ -93,6 +93,7 @@ void benchFsync(const fs::path& dir, int n = 1000) {
 void benchAppends(const fs::path& dir, int n = 1000) {
     Store store = Store::create(dir, "bench.example/massho", "admin", "", "bench-password-123");
     std::vector<std::string> entries;
+    entries.reserve(static_cast<size_t>(n));
     for (int k = 0; k < n; ++k) entries.push_back(erasureEntry(static_cast<uint64_t>(k)));
     auto start = std::chrono::steady_clock::now();
     for (const std::string& e : entries) store.signedRegister().append(e);
@@ -271,10 +272,7 @@ void reportVerify(const fs::path& root, uint64_t size, bool allSignatures) {
                 store.signedRegister().proof(size / 2).size());
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    std::setvbuf(stdout, nullptr, _IOLBF, 0);  // figures appear as they are measured
+int runBench(int argc, char** argv) {
     if (argc > 2 && std::string(argv[1]) == "--verify") {
         VerifyOptions options;
         options.allSignatures = argc > 3 && std::string(argv[3]) == "all";
@@ -316,4 +314,16 @@ int main(int argc, char** argv) {
     for (uint64_t size : sizes) benchVerify(root / ("verify-" + std::to_string(size)), size);
     fs::remove_all(root);
     return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    (void)std::setvbuf(stdout, nullptr, _IOLBF, 0);  // figures appear as they are measured
+    try {
+        return runBench(argc, argv);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "records_register_bench: %s\n", e.what());
+        return 1;
+    }
 }

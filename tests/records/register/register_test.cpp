@@ -240,6 +240,7 @@ TEST(Register, AppendAllIsAtomicWhenItFailsHalfway) {
         return key;
     });
     std::vector<std::string> batch;
+    batch.reserve(4);
     for (int i = 0; i < 4; ++i) batch.push_back(EntryBuilder("x").set("n", int64_t{i}).finish());
     EXPECT_THROW(log.appendAll(batch), KeyError);
     EXPECT_EQ(log.size(), 0u);

@@ -74,6 +74,8 @@ TEST(TextField, RefusesLineBreaksInEveryKind) {
 }
 
 TEST(TextField, RefusesBidiOverrides) {
+    // The override is the input under test.
+    // NOLINTNEXTLINE(misc-misleading-bidirectional)
     EXPECT_EQ(problem("invoice\xe2\x80\xaegpj.exe"),  // U+202E RIGHT-TO-LEFT OVERRIDE
               "has a bidirectional override (U+202E) at character 8, which makes text show "
               "differently from what it is: remove it");
