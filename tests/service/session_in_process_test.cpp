@@ -49,7 +49,7 @@ TEST_F(SessionInProcessTest, ACallNotFromDBusStillReadsThePersonAgain) {
 
 TEST_F(SessionInProcessTest, AnEndedSessionRefusesWithItsReasonKey) {
     bool closed = false;
-    Session& session = open("op1", closed);
+    Session& session = sessionOf("op1", closed);
     session.Logout();
     ASSERT_TRUE(closed);
     try {
