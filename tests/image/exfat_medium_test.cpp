@@ -30,7 +30,7 @@ constexpr uint64_t kGiB = 1ull << 30;
 constexpr uint64_t kCluster = 128 * 1024;  // what mkfs.exfat picks for 33 GiB
 
 fs::path sparseMedium(const TempDir& tmp, uint64_t bytes) {
-    const fs::path image = tmp / "usb.img";
+    fs::path image = tmp / "usb.img";
     std::ofstream(image, std::ios::binary).close();
     fs::resize_file(image, bytes);
     return image;
