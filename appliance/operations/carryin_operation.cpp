@@ -4,6 +4,8 @@
 #include "massho/image/crypto_erase.h"
 #include "massho/image/fat_medium.h"
 #include "massho/operations/erasure_job.h"
+#include "massho/records/ledger/media_ledger.h"
+#include "massho/records/people/store.h"
 #include "massho/records/register/canonical_json.h"
 #include "massho/records/register/entry_kind.h"
 #include "massho/records/register/errors.h"
@@ -53,10 +55,21 @@ std::string joinOffsets(const std::vector<uint64_t>& offsets) {
 
 }  // namespace
 
+CarryInOperation::CarryInOperation(records::Store& store, CarryInInput input)
+    : CarryInOperation(store.signedRegister(), std::move(input)) {
+    input_.dataDir = store.dir();
+    input_.stallTimeout = store.config().stallTimeout;
+    storeLedger_ = std::make_unique<records::MediaLedger>(store.database(), store.signedRegister(),
+                                                          store.clock());
+    input_.ledger = storeLedger_.get();
+}
+
 CarryInOperation::CarryInOperation(records::Register& log, CarryInInput input)
     : register_(log), input_(std::move(input)) {
     if (!input_.method) input_.method = erase::findMethod("usb-clear");
 }
+
+CarryInOperation::~CarryInOperation() = default;
 
 ErasureJobInput CarryInOperation::erasureJobInput(const std::string& asset, int infoClass) const {
     ErasureJobInput er;

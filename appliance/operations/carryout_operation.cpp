@@ -13,6 +13,7 @@
 #include "massho/operations/job_journal.h"
 #include "massho/operations/source_allow_list.h"
 #include "massho/records/ledger/media_ledger.h"
+#include "massho/records/people/store.h"
 #include "massho/records/register/clock.h"
 #include "massho/records/register/errors.h"
 #include "massho/records/register/policy_errors.h"
@@ -56,6 +57,19 @@ const erase::Method& eraseMethod() {
     return *m;
 }
 
+// What the store decides for a carry-out (see the constructor taking a Store).
+CarryOutInput withStoreSettings(records::Store& store, CarryOutInput input) {
+    input.dataDir = store.dir();
+    input.allowedSources = loadSourceAllowList(store.dir());
+    input.origin = store.origin();
+    input.requests = &store.requests();
+    input.policy = &store.config().approvals;
+    input.clock = store.clock();
+    input.registerUnknownMedia = store.config().registerUnknownMedia;
+    input.stallTimeout = store.config().stallTimeout;
+    return input;
+}
+
 ErasureJobInput erasureJobInputFor(const CarryOutInput& r, const std::string& asset) {
     ErasureJobInput e;
     e.devicePath = r.devicePath;
@@ -88,12 +102,24 @@ void enterStep(ProgressSink& progress, std::string_view step) {
 
 }  // namespace
 
+CarryOutOperation::CarryOutOperation(records::Store& store, CarryOutInput input)
+    : CarryOutOperation(store.signedRegister(), withStoreSettings(store, std::move(input))) {
+    storeLedger_ = std::make_unique<records::MediaLedger>(store.database(), store.signedRegister(),
+                                                          store.clock());
+    input_.ledger = storeLedger_.get();
+}
+
 CarryOutOperation::CarryOutOperation(records::Register& log, CarryOutInput input)
     : register_(log), input_(std::move(input)) {}
 
-void CarryOutOperation::refuse(const std::string& reason) {
+CarryOutOperation::~CarryOutOperation() = default;
+
+// Art. 16(3): the refusal is recorded, then thrown with its reason key when it has one.
+void CarryOutOperation::refuse(const std::string& reason, const base::Reason* why) {
     register_.append(carryOutRefusedEntry(input_, medium_, reason));
-    throw OperationError(Category::Refused, reason);
+    OperationError error(Category::Refused, reason);
+    if (why) throw base::withReason(std::move(error), why->key, why->args);
+    throw error;
 }
 
 // Without the approval store nothing that might need one is allowed.
@@ -110,10 +136,12 @@ void CarryOutOperation::checkApprovalNeeded() {
 }
 
 // Claims the approved carry-out request (approved, unexpired, unused, same medium, class, asset
-// and destination) before the first write; the claim is used up by a written medium only.
-// Throws RefusedError for a request that does not fit; any other error is its own.
-records::RequestClaim CarryOutOperation::claimApproval() {
+// and destination) before the first write; the claim is used up by a written medium only. A
+// request that does not fit is refused (recorded, thrown with the claim's reason key); any other
+// error (a register that cannot be read) is its own, and records no refusal nobody made.
+void CarryOutOperation::claimApproval() {
     CarryOutInput& r = input_;
+    if (!r.requestId) return;
     records::RequestDetails details;
     details.kind = records::RequestKind::Carryout;
     details.purpose = "carryout";
@@ -121,11 +149,14 @@ records::RequestClaim CarryOutOperation::claimApproval() {
     details.assetTag = r.assetTag;
     details.destination = r.destination;
     details.device = {medium_.path, medium_.model, medium_.serial, medium_.sizeBytes};
-    records::RequestClaim claim = r.requests->claim(*r.requestId, details, r.operatorId);
-    r.requester = claim.request().requester;
-    r.approver = claim.request().decidedBy.value_or("");
-    r.approvalEntry = claim.request().decisionEntry;
-    return claim;
+    try {
+        claim_.emplace(r.requests->claim(*r.requestId, details, r.operatorId));
+    } catch (const records::RefusedError& e) {
+        refuse(std::string("carry-out refused: ") + e.what(), base::reasonOf(e));
+    }
+    r.requester = claim_->request().requester;
+    r.approver = claim_->request().decidedBy.value_or("");
+    r.approvalEntry = claim_->request().decisionEntry;
 }
 
 // The medium's ledger row (registered in run() if new and the policy allows it): its tag is the
@@ -178,38 +209,32 @@ void CarryOutOperation::check() {
                                  " installed and the medium has 512-byte sectors)");
     checkApprovalNeeded();
     admitToLedger();
+    claimApproval();
     checked_ = true;
 }
 
 Outcome CarryOutOperation::run(ProgressSink& progress, const CancelToken& cancel) {
     check();
     progress.setSteps({{"erasing", 8}, {"formatting", 1}, {"writing", 3}, {"checking", 1}});
-    // Nothing has happened to the medium yet: nothing to record.
-    if (cancel.requested())
+    // Nothing has happened to the medium yet: nothing to record, the approval free again.
+    if (cancel.requested()) {
+        claim_.reset();
         return {OutcomeKind::Interrupted,
                 "carry-out cancelled before it started: nothing was written or recorded",
                 {}};
-    if (admission_) registerAdmitted(*input_.ledger, *admission_, input_.operatorId);
-    std::optional<records::RequestClaim> claim;
-    if (input_.requestId) {
-        try {
-            claim.emplace(claimApproval());
-        } catch (const records::RefusedError& e) {
-            const std::string reason = std::string("carry-out refused: ") + e.what();
-            return {OutcomeKind::Refused, reason,
-                    register_.append(carryOutRefusedEntry(input_, medium_, reason))};
-        }
     }
+    if (admission_) registerAdmitted(*input_.ledger, *admission_, input_.operatorId);
     Outcome outcome = write(progress, cancel);
-    if (claim) {
+    if (claim_) {
         // A carry-out that failed or was cancelled releases the approval for a retry, citing
         // the `carry-out` entry that records how it ended.
         if (outcome.done())
-            claim->complete(*outcome.registerIndex);
+            claim_->complete(*outcome.registerIndex);
         else
-            claim->release(*outcome.registerIndex, outcome.kind == OutcomeKind::Interrupted
-                                                       ? "carry-out cancelled"
-                                                       : "carry-out failed");
+            claim_->release(*outcome.registerIndex, outcome.kind == OutcomeKind::Interrupted
+                                                        ? "carry-out cancelled"
+                                                        : "carry-out failed");
+        claim_.reset();
     }
     return outcome;
 }

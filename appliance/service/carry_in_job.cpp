@@ -1,16 +1,13 @@
 #include "carry_in_job.h"
 
 #include "massho/operations/require_role.h"
-#include "massho/records/ledger/media_ledger.h"
 #include "massho/records/people/store.h"
 
 namespace massho::service {
 
 CarryInJob::CarryInJob(const std::filesystem::path& dataDir, const records::User& person,
                        std::string device, std::string condition, bool cryptoErase)
-    : store_(std::make_unique<records::Store>(records::Store::open(dataDir))),
-      ledger_(
-          std::make_unique<records::MediaLedger>(store_->database(), store_->signedRegister())) {
+    : store_(std::make_unique<records::Store>(records::Store::open(dataDir))) {
     // The roles `massho carryin` admits.
     operations::requireRole(person, {records::Role::Operator, records::Role::DataManager},
                             "recording a returned medium");
@@ -19,11 +16,7 @@ CarryInJob::CarryInJob(const std::filesystem::path& dataDir, const records::User
     if (!condition.empty()) input.condition = std::move(condition);
     input.operatorId = person.id;
     input.cryptoErase = cryptoErase;
-    input.dataDir = dataDir;
-    input.ledger = ledger_.get();
-    input.stallTimeout = store_->config().stallTimeout;
-    operation_ =
-        std::make_unique<operations::CarryInOperation>(store_->signedRegister(), std::move(input));
+    operation_ = std::make_unique<operations::CarryInOperation>(*store_, std::move(input));
 }
 
 CarryInJob::~CarryInJob() = default;

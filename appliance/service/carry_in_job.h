@@ -9,14 +9,13 @@
 
 namespace massho::records {
 class Store;
-class MediaLedger;
 }  // namespace massho::records
 
 namespace massho::service {
 
-// A medium's return (carry-in) with everything it refers to (its own store, the media ledger)
-// kept alive together, so that a worker thread can own it: the same operation `massho carryin`
-// builds, the crypto-erase with the default overwrite (usb-clear).
+// A medium's return (carry-in) with the store it refers to (the operation keeps the media
+// ledger) kept alive together, so that a worker thread can own it: the same operation `massho
+// carryin` builds, the crypto-erase with the default overwrite (usb-clear).
 class CarryInJob : public operations::Operation {
   public:
     CarryInJob(const std::filesystem::path& dataDir, const records::User& person,
@@ -30,7 +29,6 @@ class CarryInJob : public operations::Operation {
 
   private:
     std::unique_ptr<records::Store> store_;
-    std::unique_ptr<records::MediaLedger> ledger_;
     std::unique_ptr<operations::CarryInOperation> operation_;
 };
 

@@ -3,8 +3,6 @@
 #include "dbus_error.h"
 #include "massho/image/x25519_keys.h"
 #include "massho/operations/require_role.h"
-#include "massho/operations/source_allow_list.h"
-#include "massho/records/ledger/media_ledger.h"
 #include "massho/records/people/recipient_book.h"
 #include "massho/records/people/store.h"
 
@@ -26,9 +24,7 @@ image::X25519Recipient fromKeyBook(const records::RecipientBook& book, const std
 
 CarryOutJob::CarryOutJob(const std::filesystem::path& dataDir, const records::User& person,
                          CarryOutAsk ask)
-    : store_(std::make_unique<records::Store>(records::Store::open(dataDir))),
-      ledger_(
-          std::make_unique<records::MediaLedger>(store_->database(), store_->signedRegister())) {
+    : store_(std::make_unique<records::Store>(records::Store::open(dataDir))) {
     operations::requireRole(person, {records::Role::Operator}, "carrying files out");
     if (ask.files.empty())
         throw ServiceError(dbus_error::kInvalidArgument,
@@ -48,18 +44,8 @@ CarryOutJob::CarryOutJob(const std::filesystem::path& dataDir, const records::Us
     input.destination = ask.destination;
     input.requestId = ask.request;
     input.assetTag = ask.asset;
-    input.dataDir = dataDir;
-    input.allowedSources = operations::loadSourceAllowList(dataDir);
     input.operatorId = person.id;
-    input.origin = store_->origin();
-    input.requests = &store_->requests();
-    input.policy = &store_->config().approvals;
-    input.clock = store_->clock();
-    input.ledger = ledger_.get();
-    input.registerUnknownMedia = store_->config().registerUnknownMedia;
-    input.stallTimeout = store_->config().stallTimeout;
-    operation_ =
-        std::make_unique<operations::CarryOutOperation>(store_->signedRegister(), std::move(input));
+    operation_ = std::make_unique<operations::CarryOutOperation>(*store_, std::move(input));
 }
 
 CarryOutJob::~CarryOutJob() = default;

@@ -11,7 +11,6 @@
 
 namespace massho::records {
 class Store;
-class MediaLedger;
 }  // namespace massho::records
 
 namespace massho::service {
@@ -27,8 +26,8 @@ struct CarryOutAsk {
     std::optional<std::string> request;
 };
 
-// A carry-out with everything it refers to (its own store, the media ledger, the approval
-// store) kept alive together, so that a worker thread can own it: the same operation
+// A carry-out with the store it refers to (the operation keeps the media ledger and the approval
+// claim) kept alive together, so that a worker thread can own it: the same operation
 // `massho carryout` builds, with recipients from the key book only.
 class CarryOutJob : public operations::Operation {
   public:
@@ -42,7 +41,6 @@ class CarryOutJob : public operations::Operation {
 
   private:
     std::unique_ptr<records::Store> store_;
-    std::unique_ptr<records::MediaLedger> ledger_;
     std::unique_ptr<operations::CarryOutOperation> operation_;
 };
 

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <fstream>
 
+#include "massho/base/reason.h"
 #include "massho/image/x25519_keys.h"
 #include "massho/operations/job_journal.h"
 #include "massho/records/people/store.h"
@@ -78,6 +79,17 @@ class CarryOutOperationTest : public ::testing::Test {
         store_->requests().approve(kRequest, "dm");
     }
 
+    // The medium as a carry-out describes it, for the approval: class 4 needs none, so checking
+    // claims nothing and records nothing.
+    MediumDescription describedMedium() {
+        CarryOutInput probe = request();
+        probe.infoClass = 4;
+        probe.requestId.reset();
+        CarryOutOperation operation(signedRegister(), std::move(probe));
+        operation.check();
+        return operation.medium();
+    }
+
     records::EntryFields entry(uint64_t index) {
         return records::parseEntry(signedRegister().entry(index));
     }
@@ -88,32 +100,58 @@ class CarryOutOperationTest : public ::testing::Test {
     std::optional<testsupport::LoopDevice> medium_;
 };
 
+// The approval is claimed by check(), before the medium is touched: a request that does not fit
+// is a refusal, recorded (Art. 16(3)) and thrown with the claim's reason key, so that the
+// service can say it in the kiosk's language before any job starts.
 TEST_F(CarryOutOperationTest, AnApprovalThatDoesNotFitIsARefusalRecordedBeforeTheMediumIsTouched) {
     CarryOutOperation operation(signedRegister(), request());
-    operation.check();  // a request ID is given; whether it fits is decided by the claim
     const uint64_t before = signedRegister().size();
-    ProgressSink progress;
-    const Outcome outcome = operation.run(progress, CancelToken());
-    EXPECT_EQ(outcome.kind, OutcomeKind::Refused);
-    EXPECT_EQ(outcome.message.rfind("carry-out refused: no request REQ-000001", 0), 0u)
-        << outcome.message;
+    try {
+        operation.check();
+        ADD_FAILURE() << "a request that does not exist must be refused";
+    } catch (const OperationError& e) {
+        EXPECT_EQ(e.category(), base::ErrorCategory::Refused);
+        EXPECT_EQ(std::string(e.what()).rfind("carry-out refused: no request REQ-000001", 0), 0u)
+            << e.what();
+        const base::Reason* reason = base::reasonOf(e);
+        ASSERT_NE(reason, nullptr) << "the claim's reason key is kept";
+        EXPECT_EQ(reason->key, "request.unknown");
+        EXPECT_EQ(reason->args, std::vector<std::string>{kRequest});
+    }
     ASSERT_EQ(signedRegister().size(), before + 1) << "only the refusal is recorded";
-    EXPECT_EQ(outcome.registerIndex, before);
     EXPECT_EQ(kindOf(before), "carry-out-refused");
-    EXPECT_EQ(progress.last().step, "") << "no step started";
+    EXPECT_EQ(records::entryText(entry(before), "reason").rfind("carry-out refused: no request", 0),
+              0u);
+}
+
+// Approved for another destination: the same refusal, with its own key, and the approval is
+// left as it was for the carry-out it does fit.
+TEST_F(CarryOutOperationTest, AnApprovalForAnotherDestinationIsRefusedAndStaysApproved) {
+    approve(describedMedium());
+    CarryOutInput elsewhere = request();
+    elsewhere.destination = "south office";
+    CarryOutOperation operation(signedRegister(), std::move(elsewhere));
+    try {
+        operation.check();
+        ADD_FAILURE() << "an approval for the north office must not carry data south";
+    } catch (const OperationError& e) {
+        const base::Reason* reason = base::reasonOf(e);
+        ASSERT_NE(reason, nullptr) << e.what();
+        EXPECT_EQ(reason->key, "request.mismatch") << e.what();
+    }
+    EXPECT_EQ(kindOf(signedRegister().size() - 1), "carry-out-refused");
+    EXPECT_EQ(store().requests().get(kRequest).state, records::RequestState::Approved);
 }
 
 // A register that cannot be read is not a refusal by the standard: the error stays a failure
 // (exit 1), and no `carry-out-refused` entry claims a refusal that nobody made.
 TEST_F(CarryOutOperationTest, ADatabaseErrorDuringTheClaimIsAFailureNotARefusal) {
+    approve(describedMedium());
     CarryOutOperation operation(signedRegister(), request());
-    operation.check();
-    approve(operation.medium());
     store().database().exec("ALTER TABLE requests RENAME TO requests_elsewhere");
     const uint64_t before = signedRegister().size();
-    ProgressSink progress;
     try {
-        operation.run(progress, CancelToken());
+        operation.check();
         ADD_FAILURE() << "a claim that cannot be read must not go ahead";
     } catch (const records::DatabaseError& e) {
         EXPECT_EQ(e.category(), base::ErrorCategory::Failed) << e.what();
@@ -125,9 +163,9 @@ TEST_F(CarryOutOperationTest, ADatabaseErrorDuringTheClaimIsAFailureNotARefusal)
 // "interrupted" and closes the started entry, and the approval is released for a retry citing
 // that entry.
 TEST_F(CarryOutOperationTest, CancelledWhileErasingEndsInterruptedAndReleasesTheApproval) {
+    approve(describedMedium());
     CarryOutOperation operation(signedRegister(), request());
     operation.check();
-    approve(operation.medium());
     CancelToken cancel;
     std::vector<std::string> steps;
     ProgressSink progress([&](const ProgressUpdate& u) {
@@ -189,9 +227,9 @@ TEST_F(CarryOutOperationTest, AWrittenPackageIsCheckedOnTheMediumToItsLastByte) 
 }
 
 TEST_F(CarryOutOperationTest, CancelledBeforeItStartsRecordsNothing) {
+    approve(describedMedium());
     CarryOutOperation operation(signedRegister(), request());
     operation.check();
-    approve(operation.medium());
     const uint64_t before = signedRegister().size();
     CancelToken cancel;
     cancel.request();

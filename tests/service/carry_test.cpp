@@ -208,6 +208,14 @@ TEST_F(ServiceCarryTest, AClassTwoCarryOutWaitsForADataManagersApproval) {
     auto approved = manager.Approve(asked.value());
     ASSERT_EQ(errorName(approved), "") << approved.error().message().toStdString();
 
+    // The approval is for 北区役所: carrying the data elsewhere is refused before any job
+    // starts, with the key the kiosk translates, and the approval stays usable.
+    auto elsewhere = operatorSession.StartCarryOut(device, files, {"kita-ward"}, 2, "南区役所",
+                                                   "USB-8", asked.value(), {});
+    EXPECT_EQ(errorName(elsewhere), kRefused);
+    EXPECT_EQ(reasonOf(elsewhere), "request.mismatch") << elsewhere.error().message().toStdString();
+    EXPECT_EQ(reasonArgsOf(elsewhere).value(0), asked.value());
+
     auto started = operatorSession.StartCarryOut(device, files, {"kita-ward"}, 2, "北区役所",
                                                  "USB-8", asked.value(), {});
     ASSERT_EQ(errorName(started), "") << started.error().message().toStdString();

@@ -10,7 +10,6 @@
 #include "../progress_printer.h"
 #include "../session.h"
 #include "massho/operations/carryin_operation.h"
-#include "massho/records/ledger/media_ledger.h"
 
 namespace massho::cli {
 
@@ -29,7 +28,6 @@ int runCarryIn(const Invocation& inv) {
     input.devicePath = cl.positional()[0];
     input.condition = cl.value("condition").value_or("intact");
     input.cryptoErase = cl.isSet("crypto-erase");
-    input.dataDir = inv.dataDir;
     if (auto id = cl.value("method")) {
         input.method = erase::findMethod(*id);
         if (!input.method) throw badInput("unknown method '" + *id + "': see massho methods");
@@ -39,10 +37,7 @@ int runCarryIn(const Invocation& inv) {
 
     Session session = Session::open(inv, cl, {records::Role::Operator, records::Role::DataManager});
     input.operatorId = session.userId();
-    input.stallTimeout = session.store().config().stallTimeout;
-    records::MediaLedger ledger(session.store().database(), session.store().signedRegister());
-    input.ledger = &ledger;
-    operations::CarryInOperation operation(session.store().signedRegister(), std::move(input));
+    operations::CarryInOperation operation(session.store(), std::move(input));
     operation.check();
     ProgressPrinter printer;
     operations::ProgressSink progress([&](const operations::ProgressUpdate& u) {

@@ -12,8 +12,6 @@
 #include "../session.h"
 #include "massho/image/errors.h"
 #include "massho/operations/carryout_operation.h"
-#include "massho/operations/source_allow_list.h"
-#include "massho/records/ledger/media_ledger.h"
 #include "massho/records/people/recipient_book.h"
 
 namespace massho::cli {
@@ -81,18 +79,12 @@ int runCarryOut(const Invocation& inv) {
     input.destination = cl.required("destination");
     input.requestId = cl.value("request");
     input.assetTag = cl.value("asset").value_or("");
-    input.dataDir = inv.dataDir;
-    input.allowedSources = operations::loadSourceAllowList(inv.dataDir);
     const bool usePassphrase = cl.isSet("passphrase-stdin");
     if (usePassphrase == !cl.values("recipient").empty())
         throw badInput("give either --recipient KEY (preferred) or --passphrase-stdin");
 
     Session session = Session::open(inv, cl, {records::Role::Operator});
     input.operatorId = session.userId();
-    input.origin = session.store().origin();
-    input.requests = &session.store().requests();
-    input.policy = &session.store().config().approvals;
-    input.clock = session.store().clock();
     records::RecipientBook book(session.store().database(), session.store().signedRegister());
     for (const auto& r : cl.values("recipient"))
         input.recipients.push_back(recipientOrThrow(r, book));
@@ -104,12 +96,8 @@ int runCarryOut(const Invocation& inv) {
                 "longer one");
         input.passphrase.emplace(pass.view());
     }
-    records::MediaLedger ledger(session.store().database(), session.store().signedRegister());
-    input.ledger = &ledger;
-    input.registerUnknownMedia = session.store().config().registerUnknownMedia;
-    input.stallTimeout = session.store().config().stallTimeout;
 
-    operations::CarryOutOperation operation(session.store().signedRegister(), std::move(input));
+    operations::CarryOutOperation operation(session.store(), std::move(input));
     operation.check();
     const auto& medium = operation.medium();
     std::fprintf(stderr, "carry-out on %s (%s, serial %s, %llu bytes): the medium is erased\n",

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@
 namespace massho::records {
 class Register;
 class MediaLedger;
+class Store;
 }  // namespace massho::records
 
 namespace massho::operations {
@@ -57,7 +59,13 @@ struct CarryInResult {
 // each naming the `carry-in` entry.
 class CarryInOperation : public Operation {
   public:
+    // What the person asked (device, condition, crypto-erase, method, operator); the data
+    // directory, the media ledger and massho.conf's stall timeout are the store's. `store` must
+    // outlive the operation.
+    CarryInOperation(records::Store& store, CarryInInput input);
+    // Every field as given (tests that script a register without a store).
     CarryInOperation(records::Register& log, CarryInInput input);
+    ~CarryInOperation() override;
 
     std::string_view name() const override { return "carry-in"; }
     void check() override;
@@ -71,6 +79,7 @@ class CarryInOperation : public Operation {
     struct ErasureJobInput erasureJobInput(const std::string& asset, int infoClass) const;
 
     records::Register& register_;
+    std::unique_ptr<records::MediaLedger> storeLedger_;  // the store's, when made from one
     CarryInInput input_;
     MediumDescription medium_;
     std::string volumeId_;

@@ -3,10 +3,12 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "massho/base/reason.h"
 #include "massho/erase/erasure.h"
 #include "massho/image/carryout_package.h"
 #include "massho/image/secret_bytes.h"
@@ -21,6 +23,7 @@
 namespace massho::records {
 class Register;
 class MediaLedger;
+class Store;
 }  // namespace massho::records
 
 namespace massho::operations {
@@ -81,10 +84,17 @@ struct CarryOutResult {
 // (Failed), "interrupted" when cancelled (Interrupted), or — the process killed — "interrupted",
 // recorded by the next job (JobJournal). Bad input is thrown by check() and records nothing; a
 // refusal (no approval, or one that does not match) appends a `carry-out-refused` entry
-// (Art. 16(3)): thrown by check(), or the Outcome Refused when the claim in run() is refused.
+// (Art. 16(3)) and is thrown by check(), with the reason key the claim gave (base/reason.h).
 class CarryOutOperation : public Operation {
   public:
+    // What the person asked (files, recipients, class, destination, request, asset, operator);
+    // the rest is the store's to decide, never a shell's: massho.conf's approval policy, stall
+    // timeout and unknown-media rule, the allowed source folders, the register's origin and
+    // clock, the media ledger. `store` must outlive the operation.
+    CarryOutOperation(records::Store& store, CarryOutInput input);
+    // Every field as given (tests that script a register without a store).
     CarryOutOperation(records::Register& log, CarryOutInput input);
+    ~CarryOutOperation() override;
 
     std::string_view name() const override { return "carry-out"; }
     // Everything that can be decided without writing; throws OperationError (or the records
@@ -100,7 +110,7 @@ class CarryOutOperation : public Operation {
     const CarryOutResult& result() const { return result_; }
 
   private:
-    // Erase, format, write and record; run() wraps it with the approval claim.
+    // Erase, format, write and record; run() settles the approval claim by how it ended.
     Outcome write(ProgressSink& progress, const CancelToken& cancel);
     // The package written, or nothing when cancelled (record.failure then says where).
     std::optional<image::PackageWritten> eraseAndWrite(CarryOutRecord& record,
@@ -109,19 +119,22 @@ class CarryOutOperation : public Operation {
     // Art. 8(7): class 1-2 (as the policy says) leave only with an approved request.
     void checkApprovalNeeded();
     void admitToLedger();
-    records::RequestClaim claimApproval();
-    [[noreturn]] void refuse(const std::string& reason);
+    // Art. 8(7): the approved request claimed before the first write, held until run() ends.
+    void claimApproval();
+    [[noreturn]] void refuse(const std::string& reason, const base::Reason* why = nullptr);
     uint64_t close(JobJournal& journal, const CarryOutRecord& started, const std::string& result,
                    const std::string& failure);
     std::string now() const;
 
     records::Register& register_;
+    std::unique_ptr<records::MediaLedger> storeLedger_;  // the store's, when made from one
     CarryOutInput input_;
     MediumDescription medium_;
     image::PackagePlan plan_;
     std::string packageId_;
     std::optional<std::string> givenAsset_;  // --asset, for the ledger
     std::optional<LedgerAdmission> admission_;
+    std::optional<records::RequestClaim> claim_;
     CarryOutResult result_;
     bool checked_ = false;
 };
