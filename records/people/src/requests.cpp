@@ -268,14 +268,14 @@ Request Requests::create(const RequestDetails& details, const std::string& reque
 }
 
 void Requests::refuseApproval(const Request& request, const std::string& by, const char* reason,
-                              const std::string& message) {
+                              const std::string& message, base::Reason why) {
     // Its own transaction: the refusal stays in the register although the caller gets an error.
     Transaction tx(db_);
     EntryBuilder entry(EntryKind::ApprovalRefused, clock_);
     entry.set("request", request.id).set("by", by).set("reason", reason);
     register_.append(entry.finish());
     tx.commit();
-    throw RefusedError(message);
+    throw base::withReason(RefusedError(message), std::move(why.key), std::move(why.args));
 }
 
 void Requests::requireState(const Request& request, RequestState state, const char* verb) const {
@@ -287,27 +287,18 @@ void Requests::requireState(const Request& request, RequestState state, const ch
 }
 
 User Requests::decider(const Request& request, const std::string& by, const char* verb) {
-    // refuseApproval records the refusal and throws it; its reason key is named here, where the
-    // act is known.
-    const auto refuse = [&](const char* recorded, const std::string& message, std::string key,
-                            std::vector<std::string> args) {
-        try {
-            refuseApproval(request, by, recorded, message);
-        } catch (const RefusedError& refused) {
-            throw base::withReason(refused, std::move(key), std::move(args));
-        }
-    };
     std::optional<User> user = users_.find(by);
     if (!user || user->disabled || !user->hasRole(Role::DataManager))
-        refuse("not-data-manager",
-               "'" + by + "' does not hold the data-manager role: only a data manager may " + verb +
-                   " a request (Art. 8(4), 8(7))",
-               "approval.not-data-manager", {by});
+        refuseApproval(request, by, "not-data-manager",
+                       "'" + by +
+                           "' does not hold the data-manager role: only a data manager may " +
+                           verb + " a request (Art. 8(4), 8(7))",
+                       {"approval.not-data-manager", {by}});
     if (user->id == request.requester)
-        refuse("self-approval",
-               "'" + by + "' made request " + request.id + " and may not " + verb +
-                   " it: another data manager must (separation of duties, Art. 7-3)",
-               "approval.self", {by, request.id, verb});
+        refuseApproval(request, by, "self-approval",
+                       "'" + by + "' made request " + request.id + " and may not " + verb +
+                           " it: another data manager must (separation of duties, Art. 7-3)",
+                       {"approval.self", {by, request.id, verb}});
     return *user;
 }
 

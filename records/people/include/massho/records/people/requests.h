@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "massho/base/reason.h"
 #include "massho/records/people/users.h"
 #include "massho/records/register/clock.h"
 #include "massho/records/register/database.h"
@@ -136,8 +137,11 @@ class Requests {
     friend class RequestClaim;
     void finishClaim(const Request& request, std::optional<uint64_t> resultEntry, bool used,
                      const std::string& reason);
+    // Appends `approval-refused` (the recorded reason) and throws RefusedError with `message`
+    // and the reason key a front-end translates.
     [[noreturn]] void refuseApproval(const Request& request, const std::string& by,
-                                     const char* reason, const std::string& message);
+                                     const char* reason, const std::string& message,
+                                     base::Reason why);
     User decider(const Request& request, const std::string& by, const char* verb);
     void requireState(const Request& request, RequestState state, const char* verb) const;
 
