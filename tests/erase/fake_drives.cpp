@@ -1,5 +1,6 @@
 #include "fake_drives.h"
 
+#include <chrono>
 #include <cstring>
 
 namespace massho::erase::sanitize::testing {
@@ -278,6 +279,13 @@ void Gate::open() {
 bool Gate::reached() {
     std::lock_guard lock(mutex_);
     return reached_;
+}
+
+HardwareErasureOptions fakeDriveOptions() {
+    HardwareErasureOptions o;
+    o.drive.sleep = [](std::chrono::milliseconds) {};
+    o.sampleSeed = 7;
+    return o;
 }
 
 }  // namespace massho::erase::sanitize::testing

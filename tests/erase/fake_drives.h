@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "massho/erase/sanitize/device_io.h"
+#include "massho/erase/sanitize/hardware_erasure.h"
 
 namespace massho::erase::sanitize::testing {
 
@@ -150,5 +151,9 @@ class NvmeLink : public NvmeAdmin {
 
 // Fixed-format sense data (SPC-5 §4.4.3) with an optional progress indication.
 std::vector<uint8_t> fixedSense(uint8_t key, uint8_t asc, uint8_t ascq, int progress = -1);
+
+// Options for a job on a fake drive: polls without waiting, a fixed seed for the sampled
+// verification (the same sectors every run).
+HardwareErasureOptions fakeDriveOptions();
 
 }  // namespace massho::erase::sanitize::testing

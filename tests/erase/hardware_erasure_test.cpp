@@ -23,20 +23,13 @@ struct Medium : test::DriveMedium {
     Medium() : DriveMedium(kSize) {}
 };
 
-HardwareErasureOptions quietOptions() {
-    HardwareErasureOptions o;
-    o.drive.sleep = [](std::chrono::milliseconds) {};
-    o.sampleSeed = 7;
-    return o;
-}
-
 TEST(HardwareErasure, FormatUserDataErasesAndVerificationProvesIt) {
     Medium medium;
     testing::FakeNvme nvme;
     nvme.onFormat = [&] { medium.overwrite(0x00); };
     auto target = medium.open();
     const auto out = runHardwareErasure(*target, *findMethod("nvme-format-user-data"),
-                                        DriveChannels{nullptr, &nvme}, quietOptions());
+                                        DriveChannels{nullptr, &nvme}, testing::fakeDriveOptions());
     EXPECT_EQ(out.report.outcome, Outcome::Erased) << out.report.failureReason;
     EXPECT_EQ(out.report.verifyResult, VerifyResult::Passed);
     EXPECT_EQ(out.evidence.markersWritten, 16);
@@ -51,7 +44,7 @@ TEST(HardwareErasure, DriveThatReportsSuccessButKeepsDataFails) {
     testing::FakeNvme nvme;  // no onFormat: the command "succeeds", nothing changes
     auto target = medium.open();
     const auto out = runHardwareErasure(*target, *findMethod("nvme-format-user-data"),
-                                        DriveChannels{nullptr, &nvme}, quietOptions());
+                                        DriveChannels{nullptr, &nvme}, testing::fakeDriveOptions());
     EXPECT_EQ(out.report.outcome, Outcome::Failed);
     EXPECT_EQ(out.evidence.markersChanged, 0);
     EXPECT_EQ(out.report.firstMismatchOffset, 0u);
@@ -73,7 +66,7 @@ TEST(HardwareErasure, CryptoEraseCountsWhenMarkersChanged) {
     };
     auto target = medium.open();
     const auto out = runHardwareErasure(*target, *findMethod("nvme-format-crypto"),
-                                        DriveChannels{nullptr, &nvme}, quietOptions());
+                                        DriveChannels{nullptr, &nvme}, testing::fakeDriveOptions());
     EXPECT_EQ(out.report.outcome, Outcome::Erased) << out.report.failureReason;
     EXPECT_GT(out.evidence.otherBlocks, 0u);
 }
@@ -84,7 +77,7 @@ TEST(HardwareErasure, FailedDriveCommandIsRecordedNotVerified) {
     nvme.formatStatus = 0x4002;  // DNR + Invalid Field
     auto target = medium.open();
     const auto out = runHardwareErasure(*target, *findMethod("nvme-format-user-data"),
-                                        DriveChannels{nullptr, &nvme}, quietOptions());
+                                        DriveChannels{nullptr, &nvme}, testing::fakeDriveOptions());
     EXPECT_EQ(out.report.outcome, Outcome::Failed);
     EXPECT_EQ(out.report.verifyResult, VerifyResult::NotRun);
     EXPECT_NE(out.report.failureReason.find("Invalid Field"), std::string::npos);

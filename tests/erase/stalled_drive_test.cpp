@@ -25,10 +25,9 @@ struct Medium : test::DriveMedium {
     Medium() : DriveMedium(kSize) {}
 };
 
+// A fake drive's options with a stall timeout short enough for a test.
 HardwareErasureOptions watchedOptions() {
-    HardwareErasureOptions o;
-    o.drive.sleep = [](std::chrono::milliseconds) {};
-    o.sampleSeed = 7;
+    HardwareErasureOptions o = testing::fakeDriveOptions();
     o.stallTimeout = 1s;
     return o;
 }
