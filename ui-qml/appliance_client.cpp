@@ -111,9 +111,7 @@ void ApplianceClient::refreshDevices() {
                          setError(Refusal::of(reply));
                          return;
                      }
-                     devices_.clear();
-                     for (const QVariantMap& device : reply.value()) devices_.append(device);
-                     emit devicesChanged();
+                     devices_.replaceWith(reply.value());
                  });
 }
 
@@ -122,13 +120,7 @@ void ApplianceClient::onDeviceAdded(const QVariantMap&) {
 }
 
 void ApplianceClient::onDeviceRemoved(const QString& path) {
-    for (qsizetype i = 0; i < devices_.size(); ++i) {
-        if (devices_[i].toMap().value("path").toString() == path) {
-            devices_.removeAt(i);
-            emit devicesChanged();
-            return;
-        }
-    }
+    devices_.remove(path);
 }
 
 }  // namespace massho::kiosk

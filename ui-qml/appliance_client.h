@@ -9,6 +9,7 @@
 #include <QVariantList>
 #include <memory>
 
+#include "device_list.h"
 #include "refusal.h"
 
 class ManagerProxy;
@@ -29,7 +30,8 @@ class ApplianceClient : public QObject {
     Q_PROPERTY(bool loggedIn READ loggedIn NOTIFY sessionChanged)
     Q_PROPERTY(QString user READ user NOTIFY sessionChanged)
     Q_PROPERTY(QStringList roles READ roles NOTIFY sessionChanged)
-    Q_PROPERTY(QVariantList devices READ devices NOTIFY devicesChanged)
+    // The attached media, updated in place (device_list.h).
+    Q_PROPERTY(massho::kiosk::DeviceList* devices READ devices CONSTANT)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
     // massho.conf [session] idle_minutes, as the service said at login: the screen locks after
     // as long without a touch (0 until logged in).
@@ -46,7 +48,7 @@ class ApplianceClient : public QObject {
     bool loggedIn() const { return session_ != nullptr && !user_.isEmpty(); }
     QString user() const { return user_; }
     QStringList roles() const { return roles_; }
-    QVariantList devices() const { return devices_; }
+    DeviceList* devices() { return &devices_; }
     QString error() const { return error_.text(); }
     int idleMinutes() const { return idleMinutes_; }
     bool locked() const { return locked_; }
@@ -64,7 +66,6 @@ class ApplianceClient : public QObject {
     void connectedChanged();
     void busyChanged();
     void sessionChanged();
-    void devicesChanged();
     void errorChanged();
 
   private:
@@ -81,8 +82,8 @@ class ApplianceClient : public QObject {
     bool busy_ = false;
     QString user_;
     QStringList roles_;
-    QVariantList devices_;
-    Refusal error_;  // said in the language chosen when read
+    DeviceList devices_{this};  // a child: QML never takes it for its own
+    Refusal error_;             // said in the language chosen when read
     int idleMinutes_ = 0;
     bool locked_ = false;
 };

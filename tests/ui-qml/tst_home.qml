@@ -25,8 +25,7 @@ KioskTestCase {
     function cleanupTestCase() {
         testbed.detachMedia()  // the other tests' cards stay where they were
     }
-    // The last card's Erase button as it is now: a device listing that changes (another test's
-    // medium erased, one attached) makes every card anew.
+    // The last card's Erase button as it is now (looked up each time, as a person would).
     function lastErase(window) {
         return find(window, "erase " + test.media[7])
     }
@@ -116,6 +115,31 @@ KioskTestCase {
         tryVerify(() => findChild(window.contentItem, "erase wizard") !== null, 5000,
                   "pressing the focused Erase did not open the wizard")
         compare(find(window, "erase wizard").device.path, test.media[test.media.length - 1])
+        press(window, "close wizard")
+    }
+
+    // A new listing (another medium attached) keeps the cards that are still there: a person
+    // moving through the cards by switch or keyboard keeps their place and their focus.
+    function test_aFocusedCardStaysAsItWasWhenAnotherMediumArrives() {
+        const window = createTemporaryObject(kiosk, test)
+        homeWithManyMedia(window)
+        window.requestActivate()
+        tryVerify(() => window.active, 5000, "the kiosk's window is not active")
+        const card = find(window, "card " + test.media[3])
+        const button = find(window, "erase " + test.media[3])
+        button.forceActiveFocus(Qt.TabFocusReason)
+        verify(button.activeFocus, "the card's Erase button took no focus")
+        const more = testbed.attachMedia(1, 16)
+        compare(more.length, 1, "a ninth loop device could not be attached")
+        tryVerify(() => findChild(window.contentItem, "card " + more[0]) !== null, kAnswer,
+                  "the new medium got no card")
+        verify(findChild(window.contentItem, "card " + test.media[3]) === card,
+               "the focused card was made anew when the listing changed")
+        verify(button.activeFocus, "the focus left the card when another medium arrived")
+        keyClick(Qt.Key_Space)  // a switch's "press", where the person left off
+        tryVerify(() => findChild(window.contentItem, "erase wizard") !== null, 5000,
+                  "pressing the focused Erase did not open the wizard")
+        compare(find(window, "erase wizard").device.path, test.media[3])
         press(window, "close wizard")
     }
 }

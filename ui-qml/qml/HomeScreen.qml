@@ -163,7 +163,7 @@ Item {
                 Accessible.role: Accessible.Heading
             }
             Label {
-                visible: screen.client.devices.length === 0
+                visible: screen.client.devices.count === 0
                 text: qsTr("No medium is attached. Plug in a drive or a USB stick.")
                 font.pixelSize: Theme.bodySize
                 color: Theme.muted
@@ -172,14 +172,14 @@ Item {
                 Layout.fillWidth: true
                 spacing: Theme.gap
                 Repeater {
+                    // A model updated in place: a new listing keeps the cards still attached
+                    // (and the focus on one); each card's `device` is its row's role.
                     model: screen.client.devices
                     DeviceCard {
-                        required property var modelData
-                        device: modelData
                         // Shown to operators only; the service checks the role again on every call.
                         canErase: screen.client.hasRole("operator")
                         onEraseRequested: {
-                            screen.eraseDevice = modelData
+                            screen.eraseDevice = device
                             screen.overlay = "wizard"
                         }
                         client: screen.client
@@ -188,18 +188,18 @@ Item {
                                        .some(role => screen.client.hasRole(role))
                         ledgerRevision: screen.ledgerRevision
                         onLedgerRequested: {
-                            screen.ledgerDevice = modelData
+                            screen.ledgerDevice = device
                             screen.overlay = "ledger"
                         }
                         // Carrying out: operators; a return: operators and data managers.
                         canCarryOut: screen.client.hasRole("operator")
                         canCarryIn: screen.client.hasRole("operator") || screen.client.hasRole("data-manager")
                         onCarryOutRequested: {
-                            screen.eraseDevice = modelData
+                            screen.eraseDevice = device
                             screen.overlay = "carryout"
                         }
                         onCarryInRequested: {
-                            screen.eraseDevice = modelData
+                            screen.eraseDevice = device
                             screen.overlay = "carryin"
                         }
                     }
