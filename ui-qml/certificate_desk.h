@@ -2,12 +2,10 @@
 
 #include <QtQml/qqmlregistration.h>
 
-#include <QObject>
 #include <QPointer>
 #include <QString>
 
-#include "appliance_client.h"
-#include "refusal.h"
+#include "desk.h"
 #include "second_person.h"
 
 namespace massho::kiosk {
@@ -16,13 +14,10 @@ namespace massho::kiosk {
 // person logged in, or a second person at this kiosk — drawn and archived by the service, which
 // answers with the archived PDF's path and the register entry recording the issue. The service
 // offers no printing over D-Bus: the kiosk says where the PDF is.
-class CertificateDesk : public QObject {
+class CertificateDesk : public Desk {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(ApplianceClient* client MEMBER client_ NOTIFY changed)
     Q_PROPERTY(SecondPerson* officer MEMBER officer_ NOTIFY changed)
-    Q_PROPERTY(bool busy READ busy NOTIFY changed)
-    Q_PROPERTY(QString error READ error NOTIFY changed)
     Q_PROPERTY(QString pdfPath READ pdfPath NOTIFY changed)
     // The register entry that records the issue; -1 until issued.
     Q_PROPERTY(qlonglong issueEntry READ issueEntry NOTIFY changed)
@@ -30,8 +25,6 @@ class CertificateDesk : public QObject {
   public:
     explicit CertificateDesk(QObject* parent = nullptr);
 
-    bool busy() const { return busy_; }
-    QString error() const { return error_.text(); }
     QString pdfPath() const { return pdfPath_; }
     qlonglong issueEntry() const { return issueEntry_; }
 
@@ -41,10 +34,7 @@ class CertificateDesk : public QObject {
     void changed();
 
   private:
-    QPointer<ApplianceClient> client_;
     QPointer<SecondPerson> officer_;
-    bool busy_ = false;
-    Refusal error_;  // said in the language chosen when read
     QString pdfPath_;
     qlonglong issueEntry_ = -1;
 };

@@ -4,17 +4,12 @@
 #include <QDBusMessage>
 #include <QDBusPendingReply>
 
-#include "dbus_types.h"
 #include "manager_proxy.h"
 #include "session_proxy.h"
-#include "when_answered.h"
 
 namespace massho::kiosk {
 
-SecondPerson::SecondPerson(QObject* parent) : QObject(parent) {
-    // A refusal is said in the language chosen when shown: a switch changes it.
-    onLanguageChange(this, [this] { emit changed(); });
-    service::registerDbusTypes();
+SecondPerson::SecondPerson(QObject* parent) : Desk(parent) {
     // The kiosk's own connection (the same one ApplianceClient uses): the service lets only the
     // connection that logged in use a session, and this one belongs to this kiosk.
     manager_ =
@@ -26,20 +21,12 @@ SecondPerson::~SecondPerson() {
 }
 
 void SecondPerson::logIn(const QString& user, const QString& password) {
-    if (busy_) return;
-    busy_ = true;
-    error_ = {};
-    emit changed();
-    whenAnswered(this, manager_->Login(user, password),
-                 [this](const QDBusPendingReply<QDBusObjectPath>& reply) {
-                     if (reply.isError()) {
-                         busy_ = false;
-                         error_ = Refusal::of(reply);
-                         emit changed();
-                         return;
-                     }
-                     readSession(reply.value().path());
-                 });
+    if (busy()) return;
+    setError({});
+    // Busy until the session's properties are read too: that call is made inside this one's.
+    call(manager_->Login(user, password), [this](const QDBusPendingReply<QDBusObjectPath>& reply) {
+        readSession(reply.value().path());
+    });
 }
 
 void SecondPerson::readSession(const QString& path) {
@@ -49,18 +36,14 @@ void SecondPerson::readSession(const QString& path) {
         kServiceName, path, QStringLiteral("org.freedesktop.DBus.Properties"),
         QStringLiteral("GetAll"));
     getAll << SessionProxy::staticInterfaceName();
-    whenAnswered(this, QDBusPendingReply<QVariantMap>(bus.asyncCall(getAll)),
-                 [this](const QDBusPendingReply<QVariantMap>& reply) {
-                     busy_ = false;
-                     if (reply.isError()) {
-                         error_ = Refusal::of(reply);
-                         session_.reset();
-                     } else {
-                         user_ = reply.value().value(QStringLiteral("User")).toString();
-                         roles_ = reply.value().value(QStringLiteral("Roles")).toStringList();
-                     }
-                     emit changed();
-                 });
+    call(
+        QDBusPendingReply<QVariantMap>(bus.asyncCall(getAll)),
+        [this](const QDBusPendingReply<QVariantMap>& reply) {
+            user_ = reply.value().value(QStringLiteral("User")).toString();
+            roles_ = reply.value().value(QStringLiteral("Roles")).toStringList();
+            emit changed();
+        },
+        [this] { session_.reset(); });
 }
 
 void SecondPerson::logOut() {

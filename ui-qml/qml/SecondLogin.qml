@@ -17,7 +17,7 @@ ColumnLayout {
 
     Connections {
         target: secondLogin.person
-        function onChanged() { if (!secondLogin.person.busy) secondLogin.password = "" }
+        function onBusyChanged() { if (!secondLogin.person.busy) secondLogin.password = "" }
     }
 
     Label {
