@@ -1,8 +1,8 @@
 // The crash campaign (CTest label `crash`): `massho` killed with SIGKILL at 200 random points
-// across erasure, carry-out, media acts, certificate issue and user administration (each of
-// them register appends). After it: the register verifies, the media ledger matches the register,
-// and every started erasure and carry-out is closed by exactly one entry (done, failed or
-// interrupted) — nothing claims to have finished that was killed.
+// across erasure, carry-out, carry-in with crypto-erase, media acts, certificate issue and user
+// administration (each of them register appends). After it: the register verifies, the media ledger
+// matches the register, and every started erasure and carry-out is closed by exactly one entry
+// (done, failed or interrupted) — nothing claims to have finished that was killed.
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -104,8 +104,11 @@ class CrashCampaignTest : public CliTest {
                     recipient_, "--class", "3", "--destination", "北区役所", "--asset", "USB-CRASH",
                     "--as", "sato", "--password-stdin"});
     }
-    std::vector<std::string> carryInArgs(const std::string& device) const {
-        return cli({"carryin", device, "--as", "sato", "--password-stdin"});
+    std::vector<std::string> carryInArgs(const std::string& device,
+                                         bool cryptoErase = false) const {
+        std::vector<std::string> args{"carryin", device, "--as", "sato", "--password-stdin"};
+        if (cryptoErase) args.emplace_back("--crypto-erase");
+        return cli(std::move(args));
     }
     std::string operatorLine() const { return std::string(kOperatorPassword) + "\n"; }
 
@@ -123,7 +126,9 @@ class CrashCampaignTest : public CliTest {
         std::string input;
     };
     // The act a kill point interrupts: 0 erasure, 1 media add, 2 certificate issue, 3 user add,
-    // 4 carry-out (after bringing the stick back if the last carry-out reached the register).
+    // 4 carry-out (after bringing the stick back if the last carry-out reached the register),
+    // 5 the stick's return with crypto-erase (headers destroyed, then the stick overwritten:
+    // after bringing back what it held and carrying a package out on it again).
     Run actRun(int act, int i, const LoopDevice& stick) {
         const std::string n = std::to_string(i);
         switch (act) {
@@ -143,9 +148,13 @@ class CrashCampaignTest : public CliTest {
                 return {cli({"user", "add", "u" + n, "--role", "auditor", "--as", "admin",
                              "--password-stdin"}),
                         std::string(kAdminPassword) + "\nauditor-passphrase-" + n + "\n"};
-            default:
+            case 4:
                 runCommand(carryInArgs(stick.path()), operatorLine());
                 return {carryOutArgs(stick.path()), operatorLine()};
+            default:
+                runCommand(carryInArgs(stick.path()), operatorLine());
+                runCommand(carryOutArgs(stick.path()), operatorLine());
+                return {carryInArgs(stick.path(), true), operatorLine()};
         }
     }
 
@@ -163,7 +172,7 @@ TEST_F(CrashCampaignTest, KilledAtTwoHundredPointsNothingIsLostOrClaimed) {
 
     // Kill points are drawn over each act's own duration, measured here once, so that they fall
     // inside the run on a fast machine and a slow one alike.
-    constexpr int kActs = 5;
+    constexpr int kActs = 6;
     std::array<std::chrono::milliseconds, kActs> duration{};
     for (int act = 0; act < kActs; ++act) {
         const Run run = actRun(act, 1000 + act, stick);
@@ -220,6 +229,15 @@ TEST_F(CrashCampaignTest, KilledAtTwoHundredPointsNothingIsLostOrClaimed) {
     EXPECT_GT(results["erasure interrupted"], 0) << "some erasure must have been killed mid-run";
     EXPECT_GT(results["carry-out interrupted"], 0)
         << "some carry-out must have been killed mid-run";
+    // A killed return leaves its carry-out open, and a later return closes it: each carry-out
+    // that was written is returned at most once.
+    std::map<long, int> returns;
+    for (const auto& e : all)
+        if (e["kind"] == "carry-in" && e.contains("carry_out_index"))
+            ++returns[e["carry_out_index"].toInteger()];
+    for (const auto& [carryOut, n] : returns)
+        EXPECT_EQ(n, 1) << "carry-out entry " << carryOut << " was returned " << n << " times";
+    EXPECT_GT(returns.size(), 0u) << "no carry-in was recorded";
 }
 
 }  // namespace
