@@ -25,6 +25,8 @@ class DeviceList : public QAbstractListModel {
     explicit DeviceList(QObject* parent = nullptr);
 
     int count() const { return static_cast<int>(devices_.size()); }
+    // Whether the device at `path` is listed (for a view waiting until a medium shows).
+    Q_INVOKABLE bool has(const QString& path) const { return rowOf(path) >= 0; }
     // Makes the rows equal `listing`: rows whose path is gone are removed, new ones inserted and
     // moved rows moved to their place in the listing's order, changed ones updated.
     void replaceWith(const QList<QVariantMap>& listing);

@@ -72,7 +72,7 @@ KioskTestCase {
     }
     function homeWithCard(window, user) {
         logIn(window, user)
-        tryVerify(() => window.client.devices.length > 0, 10000, "no card")
+        tryVerify(() => window.client.devices.count > 0, 10000, "no card")
     }
     // Shows the home screen (as the auditor: every job shows to whoever is logged in) once the
     // job that `job(window)` started (its device) shows `part`, with one of `texts` if given.
@@ -92,7 +92,7 @@ KioskTestCase {
         if (runningDevice === "") {
             const device = testbed.attachMedia(1, 256)[0]
             verify(device, "no medium attached")
-            tryVerify(() => window.client.devices.some(d => d.path === device), 30000,
+            tryVerify(() => window.client.devices.has(device), 30000,
                       "the service does not list " + device)
             compare(testbed.startErase("op1", device, "gutmann"), "")
             runningDevice = device

@@ -38,7 +38,7 @@ KioskTestCase {
     // Asks the service to list devices once (a listing probes every device: never in a loop).
     function waitForListing(window, path) {
         window.client.refreshDevices()
-        tryVerify(() => window.client.devices.some(d => d.path === path), kListing,
+        tryVerify(() => window.client.devices.has(path), kListing,
                   path + " was not listed")
     }
     function waitForCard(window, path) {

@@ -37,7 +37,7 @@ KioskTestCase {
         const path = testbed.attachDevice(12)
         verify(path !== "", "no loop device")
         window.client.refreshDevices()
-        tryVerify(() => window.client.devices.some(d => d.path === path), kAnswer,
+        tryVerify(() => window.client.devices.has(path), kAnswer,
                   path + " was not listed")
         return path
     }

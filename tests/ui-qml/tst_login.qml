@@ -71,7 +71,7 @@ KioskTestCase {
         submitLogin(window, "aud", testbed.password)
         tryVerify(() => findChild(window.contentItem, "signed in as") !== null, 15000,
                   "not logged in")
-        tryVerify(() => window.client.devices.length > 0, 10000)
+        tryVerify(() => window.client.devices.count > 0, 10000)
         const erase = findChild(window.contentItem, "erase " + testbed.devicePath)
         verify(erase === null || !erase.visible, "an auditor was offered an erasure")
     }
