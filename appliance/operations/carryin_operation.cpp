@@ -90,7 +90,9 @@ void CarryInOperation::check() {
     records::requireText("--condition", input_.condition, records::TextKind::Line);
     medium_ = ErasureJob(register_, erasureJobInput("carry-in", kUnknownClass)).describe();
     volumeId_ = image::readVolumeId(medium_.path);
-    match_ = findCarryOut(register_, input_.ledger, medium_.serial, volumeId_);
+    match_ =
+        findCarryOut(register_, input_.ledger,
+                     {medium_.path, medium_.model, medium_.serial, medium_.sizeBytes}, volumeId_);
     if (match_)
         if (auto returned = findReturn(register_, match_->index))
             refuseSecondReturn(register_, input_, medium_, volumeId_, match_->index, *returned);

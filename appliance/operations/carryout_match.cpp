@@ -22,9 +22,9 @@ CarryOutMatch matchOf(uint64_t index, const records::EntryFields& f) {
 
 std::optional<CarryOutMatch> fromLedger(const records::Register& log,
                                         const records::MediaLedger* ledger,
-                                        const std::string& serial) {
-    if (!ledger || serial.empty()) return std::nullopt;
-    auto medium = ledger->findOpenBySerial(serial);
+                                        const records::DeviceIdentity& device) {
+    if (!ledger) return std::nullopt;
+    auto medium = ledger->findOpenByDevice(device);
     if (!medium || medium->state != records::MediaState::CarriedOut || !medium->carryOutEntry)
         return std::nullopt;
     return matchOf(*medium->carryOutEntry, records::parseEntry(log.entry(*medium->carryOutEntry)));
@@ -56,9 +56,15 @@ std::optional<CarryOutMatch> searchRegister(const records::Register& log, const 
 
 std::optional<CarryOutMatch> findCarryOut(const records::Register& log,
                                           const records::MediaLedger* ledger,
-                                          const std::string& serial, const std::string& volumeId) {
-    if (auto m = fromLedger(log, ledger, serial)) return m;
-    return searchRegister(log, serial, volumeId);
+                                          const records::DeviceIdentity& device,
+                                          const std::string& volumeId) {
+    if (!device.serial.empty()) {
+        if (auto m = fromLedger(log, ledger, device)) return m;
+        return searchRegister(log, device.serial, volumeId);
+    }
+    // The volume serial names one carry-out; path, model and size only the medium last there.
+    if (auto m = searchRegister(log, device.serial, volumeId)) return m;
+    return fromLedger(log, ledger, device);
 }
 
 std::optional<uint64_t> findReturn(const records::Register& log, uint64_t carryOutIndex) {

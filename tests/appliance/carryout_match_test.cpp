@@ -12,6 +12,13 @@
 namespace massho::operations {
 namespace {
 
+// A device known by its serial alone (what the match reads of it then).
+records::DeviceIdentity serial(const std::string& s) {
+    return {"/dev/sdx", "USB Stick", s, 1u << 30};
+}
+// A serial-less card reader at /dev/sdc.
+const records::DeviceIdentity kNoSerial{"/dev/sdc", "Generic Card Reader", "", 1u << 30};
+
 class CarryOutMatchTest : public ::testing::Test {
   protected:
     CarryOutMatchTest() : db(dir / "massho.db", records::Database::Mode::Create), log(db) {
@@ -39,15 +46,15 @@ TEST_F(CarryOutMatchTest, LatestCarryOutBySerialOrVolumeSerial) {
     carryOut("USB-1", "S-1", "AAAA-0001", 2);
     const uint64_t latest = carryOut("USB-1", "S-1", "AAAA-0002", 1);
     const uint64_t noSerial = carryOut("CARD-7", "", "BBBB-0001", 3);
-    auto bySerial = findCarryOut(log, nullptr, "S-1", "");
+    auto bySerial = findCarryOut(log, nullptr, serial("S-1"), "");
     ASSERT_TRUE(bySerial);
     EXPECT_EQ(bySerial->index, latest);
     EXPECT_EQ(bySerial->infoClass, 1);
     EXPECT_EQ(bySerial->asset, "USB-1");
-    auto byVolume = findCarryOut(log, nullptr, "", "BBBB-0001");
+    auto byVolume = findCarryOut(log, nullptr, kNoSerial, "BBBB-0001");
     ASSERT_TRUE(byVolume);
     EXPECT_EQ(byVolume->index, noSerial);
-    EXPECT_FALSE(findCarryOut(log, nullptr, "S-9", "AAAA-0002")) << "a serial must match";
+    EXPECT_FALSE(findCarryOut(log, nullptr, serial("S-9"), "AAAA-0002")) << "a serial must match";
 }
 
 TEST_F(CarryOutMatchTest, TheLedgerNamesTheCarryOutOfAMediumItKnowsIsOut) {
@@ -63,11 +70,40 @@ TEST_F(CarryOutMatchTest, TheLedgerNamesTheCarryOutOfAMediumItKnowsIsOut) {
     // register search would pick it, the ledger knows which row is out.
     carryOut("OTHER", "S-2", "CCCC-0002", 4);
     ledger.catchUp();
-    auto match = findCarryOut(log, &ledger, "S-2", "");
+    auto match = findCarryOut(log, &ledger, serial("S-2"), "");
     ASSERT_TRUE(match);
     EXPECT_EQ(match->index, out);
     EXPECT_EQ(match->asset, "USB-2");
-    EXPECT_NE(findCarryOut(log, nullptr, "S-2", "")->index, out);
+    EXPECT_NE(findCarryOut(log, nullptr, serial("S-2"), "")->index, out);
+}
+
+// A serial-less medium whose volume serial is gone (a crypto-erase killed after destroying the
+// headers, or a stick reformatted elsewhere) is still known to the ledger as the medium carried
+// out from that path, model and size; another path or size is not it.
+TEST_F(CarryOutMatchTest, ASerialLessMediumWithoutItsVolumeIsKnownByTheLedgerFromPathModelAndSize) {
+    records::MediaLedger ledger(db, log);
+    records::NewMedium m;
+    m.tag = "CARD-5";
+    m.infoClass = 2;
+    m.mediaType = "memory-card";
+    m.model = "Generic Card Reader";
+    m.sizeBytes = 1u << 30;
+    m.devicePath = "/dev/sdc";
+    ledger.add(m, "clerk");
+    const uint64_t out = carryOut("CARD-5", "", "FFFF-0001", 2);
+    ledger.catchUp();
+    EXPECT_EQ(findCarryOut(log, &ledger, kNoSerial, "FFFF-0001")->index, out) << "by its volume";
+    auto withoutVolume = findCarryOut(log, &ledger, kNoSerial, "");
+    ASSERT_TRUE(withoutVolume) << "the ledger knows the medium carried out from /dev/sdc";
+    EXPECT_EQ(withoutVolume->index, out);
+    EXPECT_EQ(withoutVolume->asset, "CARD-5");
+    records::DeviceIdentity elsewhere = kNoSerial;
+    elsewhere.path = "/dev/sdd";
+    EXPECT_FALSE(findCarryOut(log, &ledger, elsewhere, "")) << "another path is another medium";
+    records::DeviceIdentity larger = kNoSerial;
+    larger.sizeBytes *= 2;
+    EXPECT_FALSE(findCarryOut(log, &ledger, larger, "")) << "another size is another medium";
+    EXPECT_FALSE(findCarryOut(log, nullptr, kNoSerial, "")) << "without the ledger, nothing";
 }
 
 // A medium comes back once per carry-out: the return names the carry-out it closed.
@@ -98,11 +134,12 @@ TEST_F(CarryOutMatchTest, TheMatchReadsItsEntriesNotTheRegister) {
         log.append(
             records::EntryBuilder("medium-moved").set("asset", "PC-" + std::to_string(k)).finish());
     const records::ReadWork before = db.work();
-    const auto bySerial = findCarryOut(log, nullptr, "S-4", "");
+    const auto bySerial = findCarryOut(log, nullptr, serial("S-4"), "");
     ASSERT_TRUE(bySerial);
     EXPECT_EQ(bySerial->index, 0u) << "the written one, not the failed one after it";
-    EXPECT_EQ(findCarryOut(log, nullptr, "", "EEEE-0003")->index, noSerial);
-    EXPECT_FALSE(findCarryOut(log, nullptr, "", "EEEE-0002")) << "failed: nothing was carried out";
+    EXPECT_EQ(findCarryOut(log, nullptr, kNoSerial, "EEEE-0003")->index, noSerial);
+    EXPECT_FALSE(findCarryOut(log, nullptr, kNoSerial, "EEEE-0002"))
+        << "failed: nothing was carried out";
     EXPECT_FALSE(findReturn(log, noSerial));
     const records::ReadWork after = db.work();
     EXPECT_LT(after.rows - before.rows, 20u) << "keys and their entries, not 500 entries";

@@ -313,8 +313,8 @@ int main(int argc, char** argv) {
     // serial's carry-out keys, then whether that carry-out was returned (entry_keys.h).
     report("carry-in match (serial, then its return)", dir, rw, [&](Store& s) {
         const MediaLedger ledger(s.database(), s.signedRegister());
-        const auto match =
-            massho::operations::findCarryOut(s.signedRegister(), &ledger, "SN-NEVER-CARRIED", "");
+        const auto match = massho::operations::findCarryOut(s.signedRegister(), &ledger,
+                                                            {"", "", "SN-NEVER-CARRIED", 0}, "");
         const auto back = massho::operations::findReturn(s.signedRegister(), t.recentErasure);
         return static_cast<size_t>(match.has_value()) + static_cast<size_t>(back.has_value());
     });

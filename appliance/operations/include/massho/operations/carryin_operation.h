@@ -51,7 +51,9 @@ struct CarryInResult {
 };
 
 // "This medium came back" (Art. 13(9)-(10)). check(): matches the latest successful carry-out
-// by the device serial, or by the FAT volume serial written at carry-out when the device has none;
+// by the device serial, or by the FAT volume serial written at carry-out when the device has none
+// (and failing that, the media ledger's medium carried out from the same path, model and size:
+// carryout_match.h);
 // a medium whose carry-out was already returned is refused (a `carry-in-refused` entry, then
 // OperationError). run(): appends one `carry-in` entry. With cryptoErase, the headers are
 // destroyed and the medium overwritten first, and the entry says how that ended: a failure is

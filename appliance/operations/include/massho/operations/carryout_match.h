@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 
+#include "massho/records/register/device_identity.h"
+
 namespace massho::records {
 class Register;
 class MediaLedger;
@@ -19,13 +21,17 @@ struct CarryOutMatch {
     int infoClass = 1;    // the class of the data that went out
 };
 
-// The media ledger answers first: a medium it knows (by serial) as carried out names its
-// carry-out entry. Otherwise the latest written carry-out with the same device serial or, for a
-// device without one, the same FAT volume serial, found by its keys (entry_keys.h, schema
-// version 10): the carry-outs of that medium are read, not the register.
+// For a device with a serial, the media ledger answers first: a medium it knows by that serial
+// as carried out names its carry-out entry; otherwise the latest written carry-out with the same
+// device serial. For a device without one, the latest written carry-out with the same FAT volume
+// serial; failing that — a volume a crypto-erase destroyed before it was killed, or a medium
+// reformatted elsewhere — the ledger's carried-out medium recorded with the same path, model
+// and size (DeviceIdentity::sameMedium). Carry-outs are found by their keys (entry_keys.h,
+// schema version 10): the carry-outs of that medium are read, not the register.
 std::optional<CarryOutMatch> findCarryOut(const records::Register& log,
                                           const records::MediaLedger* ledger,
-                                          const std::string& serial, const std::string& volumeId);
+                                          const records::DeviceIdentity& device,
+                                          const std::string& volumeId);
 
 // The `carry-in` entry that already recorded the return of carry-out `carryOutIndex`, if any:
 // a medium comes back once per carry-out. Found by its key (entry_keys.h), not by a scan.
