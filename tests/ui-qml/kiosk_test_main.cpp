@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -216,6 +217,28 @@ class Testbed : public QObject {
              "kita-ward", recipient, "--label", "北区役所", "--as", "admin", "--password-stdin"},
             massho::service::test::kPassword + "\n");
         return added.exitCode == 0 ? QString::fromStdString(file.string()) : QString();
+    }
+
+    // Enables `user` again as the administrator would (`massho user enable`) when a test that
+    // disabled it ended before it could: the other tests log in as it. "" when it is enabled.
+    Q_INVOKABLE QString ensureEnabled(const QString& user) {
+        const std::string dataDir = service->dataDir().string();
+        const auto listed =
+            massho::testsupport::runCommand({MASSHO_CLI, "--data-dir", dataDir, "user", "list",
+                                             "--as", "admin", "--password-stdin"},
+                                            massho::service::test::kPassword + "\n");
+        const std::string id = user.toStdString();
+        bool disabled = false;
+        std::istringstream lines(listed.out);
+        for (std::string line; std::getline(lines, line);)
+            if (line.rfind(id + " ", 0) == 0 && line.find("disabled") != std::string::npos)
+                disabled = true;
+        if (!disabled) return {};
+        const auto enabled =
+            massho::testsupport::runCommand({MASSHO_CLI, "--data-dir", dataDir, "user", "enable",
+                                             id, "--as", "admin", "--password-stdin"},
+                                            massho::service::test::kPassword + "\n");
+        return enabled.exitCode == 0 ? QString() : QString::fromStdString(enabled.err);
     }
 
     // A field of register entry `index` as an auditor reads it.

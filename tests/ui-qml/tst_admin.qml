@@ -21,6 +21,11 @@ KioskTestCase {
         if (!testbed.ready) skip(testbed.skipReason)
     }
 
+    // Whatever a test here did to op2, the other tests log in as it.
+    function cleanup() {
+        if (testbed.ready)
+            compare(testbed.ensureEnabled("op2"), "", "op2 could not be enabled again")
+    }
     function openAdmin(window) {
         logIn(window, "admin")
         press(window, "open admin")
@@ -42,6 +47,27 @@ KioskTestCase {
             return seen.y >= 0 && seen.y + item.height <= list.height
         }, kAnswer, "'" + name + "' is not in view")
         waitForItemPolished(list)
+    }
+    // Presses `name` among the accounts until `answered()`: the rows are made anew at every
+    // answer, and a press that lands while they are (seen under ASan on a loaded machine: the
+    // desk never got the call) is lost; it is pressed again only when the desk has no answer
+    // pending, so that an act is never sent twice.
+    function pressUntilAnswered(window, name, answered, describe) {
+        const desk = find(window, "admin screen").desk
+        for (let tries = 0; tries < 4 && !answered(); ++tries) {
+            if (desk.busy) {
+                waitUntil(() => !desk.busy, 4 * kAnswer, () => "the desk waits on the service")
+                continue
+            }
+            reveal(window, name)
+            press(window, name)
+            // A press that landed made the call at once: the desk is busy until the answer.
+            for (let waited = 0; !answered() && !desk.busy && waited < 2000; waited += 50)
+                wait(50)
+        }
+        for (let waited = 0; !answered() && desk.busy && waited < 4 * kAnswer; waited += 50)
+            wait(50)
+        verify(answered(), describe())
     }
     function userText(window, id) {
         const row = findChild(window.contentItem, "user " + id)
@@ -94,15 +120,15 @@ KioskTestCase {
         window.language.current = "en"
         openAdmin(window)
         verify(userText(window, "op2").indexOf("active") >= 0, userText(window, "op2"))
-        reveal(window, "disable op2")
-        press(window, "disable op2")
-        waitUntil(() => find(window, "admin notice").text === "Disabled op2.", kAnswer,
-                  () => "op2 was not disabled: " + find(window, "admin error").text)
+        const notice = find(window, "admin notice")
+        pressUntilAnswered(window, "disable op2", () => notice.text === "Disabled op2.",
+                           () => "op2 was not disabled: " + find(window, "admin error").text)
         waitUntil(() => userText(window, "op2").indexOf("disabled") >= 0, kAnswer,
                   () => "op2 is not listed as disabled: " + userText(window, "op2"))
         verify(find(window, "enable op2").visible)
-        reveal(window, "enable op2")
-        press(window, "enable op2")
+        pressUntilAnswered(window, "enable op2", () => notice.text === "Enabled op2 again.",
+                           () => "op2 was not enabled again: " + find(window, "admin error").text
+                                 + " / notice: " + notice.text)
         waitUntil(() => userText(window, "op2").indexOf("active") >= 0, kAnswer,
                   () => "op2 was not enabled again: " + userText(window, "op2") + " / error: "
                         + find(window, "admin error").text + " / notice: "
