@@ -10,6 +10,7 @@
 #include <condition_variable>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -173,41 +174,51 @@ TEST_F(CarryOutStallTest, AMediumThatStopsAnsweringWhileThePackageIsWrittenEndsI
         << outcome.message;
 }
 
-// Over 32 GiB the medium is exFAT, and the package is written by this process straight onto the
-// device, not by mcopy: the thread stuck there is the carry-out's own. The steps after the
-// erasure alone (writeCarryOutMedium), on a sparse 33 GiB disk: erasing it through nbdkit would
-// take far too long.
-TEST(CarryOutStallExfatTest, AnExfatMediumThatStopsAnsweringWhileWrittenEndsTheStepsFailed) {
-    MASSHO_REQUIRE_LOOP_DEVICES();
-    ASSERT_TRUE(testsupport::StallingDisk::toolsPresent())
-        << "nbdkit, nbdfuse or fuse3 is missing: run appliance/tools/install-deps";
-    testsupport::TempDir tmp;
-    fs::create_directories(tmp / "share");
-    std::ofstream(tmp / "share" / "records.txt", std::ios::binary) << std::string(kFileBytes, 'r');
-    testsupport::StallingDisk disk(tmp.path(), 33ull << 30);
-    ASSERT_EQ(image::maxFileBytes(disk.path(), 33ull << 30), UINT64_MAX)
-        << "the medium is to be exFAT (mkfs.exfat and tune.exfat installed, 512-byte sectors)";
+// Over 32 GiB the medium is exFAT, and the package is written and read back by this process
+// straight on the device, not by mcopy: the thread stuck there is the carry-out's own. The steps
+// after the erasure alone (writeCarryOutMedium), on a sparse 33 GiB disk: erasing it through
+// nbdkit would take far too long.
+class CarryOutStallExfatTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        MASSHO_REQUIRE_LOOP_DEVICES();
+        ASSERT_TRUE(testsupport::StallingDisk::toolsPresent())
+            << "nbdkit, nbdfuse or fuse3 is missing: run appliance/tools/install-deps";
+        fs::create_directories(tmp / "share");
+        disk = std::make_unique<testsupport::StallingDisk>(tmp.path(), kBytes);
+        ASSERT_EQ(image::maxFileBytes(disk->path(), kBytes), UINT64_MAX)
+            << "the medium is to be exFAT (mkfs.exfat and tune.exfat installed, 512-byte sectors)";
+    }
+    void TearDown() override {
+        if (!disk) return;
+        disk->release();
+        EXPECT_TRUE(erase::waitForAbandonedJobs(30s))
+            << "the stuck thread ended once the disk answered";
+    }
 
-    MediumWriting writing;
-    writing.device = disk.path();
-    writing.deviceBytes = 33ull << 30;
-    writing.packageName = "MASSHO-20261203-0000EXFA.tar.age";
-    writing.readme = "README\n";
-    writing.plan = image::planPackage({tmp / "share" / "records.txt"});
-    writing.recipients = {image::X25519Identity::generate().recipient()};
-    writing.stallTimeout = 2s;
-    bool stalled = false;
-    ProgressSink progress([&](const ProgressUpdate& p) {
-        if (!stalled && p.step == "writing") {
-            disk.stallWritesFrom(0);
-            stalled = true;
-        }
-    });
-    progress.setSteps({{"formatting", 1}, {"writing", 3}, {"checking", 1}});
-    MediumWritten written;
-    std::string failure;
-    {
-        ReleaseIfStillWaiting watchdog(disk);
+    // Formats, writes a package of `fileBytes` of files and reads it back, with a 2 s stall
+    // timeout; `stall` is called when the first report of `step` arrives. Returns the failure.
+    std::string stepsStallingAt(const std::string& step, uint64_t fileBytes,
+                                const std::function<void()>& stall) {
+        std::ofstream(tmp / "share" / "records.txt", std::ios::binary)
+            << std::string(fileBytes, 'r');
+        MediumWriting writing;
+        writing.device = disk->path();
+        writing.deviceBytes = kBytes;
+        writing.packageName = "MASSHO-20261203-0000EXFA.tar.age";
+        writing.readme = "README\n";
+        writing.plan = image::planPackage({tmp / "share" / "records.txt"});
+        writing.recipients = {image::X25519Identity::generate().recipient()};
+        writing.stallTimeout = 2s;
+        ProgressSink progress([&](const ProgressUpdate& p) {
+            if (!stalled && p.step == step) {
+                stall();
+                stalled = true;
+            }
+        });
+        progress.setSteps({{"formatting", 1}, {"writing", 3}, {"checking", 1}});
+        std::string failure;
+        ReleaseIfStillWaiting watchdog(*disk);
         try {
             writeCarryOutMedium(std::move(writing), progress, CancelToken(), written);
         } catch (const OperationError& e) {
@@ -215,9 +226,24 @@ TEST(CarryOutStallExfatTest, AnExfatMediumThatStopsAnsweringWhileWrittenEndsTheS
         }
         EXPECT_FALSE(watchdog.stop())
             << "the steps waited on the stalled medium until the test released it";
+        EXPECT_TRUE(stalled);
+        EXPECT_FALSE(written.package.has_value());
+        EXPECT_EQ(written.volumeId.size(), 9u)
+            << "formatted before it stalled: " << written.volumeId;
+        return failure;
     }
-    EXPECT_TRUE(stalled);
-    EXPECT_TRUE(disk.writeWaiting()) << "a write reached the disk and was held";
+
+    static constexpr uint64_t kBytes = 33ull << 30;
+    testsupport::TempDir tmp;
+    std::unique_ptr<testsupport::StallingDisk> disk;
+    MediumWritten written;
+    bool stalled = false;
+};
+
+TEST_F(CarryOutStallExfatTest, AnExfatMediumThatStopsAnsweringWhileWrittenEndsTheStepsFailed) {
+    const std::string failure =
+        stepsStallingAt("writing", kFileBytes, [this] { disk->stallWritesFrom(0); });
+    EXPECT_TRUE(disk->writeWaiting()) << "a write reached the disk and was held";
     EXPECT_EQ(
         failure.rfind("the medium stopped responding while the package was written, after ", 0), 0u)
         << failure;
@@ -225,11 +251,21 @@ TEST(CarryOutStallExfatTest, AnExfatMediumThatStopsAnsweringWhileWrittenEndsTheS
                            ": nothing moved on it for 2 s; the carry-out was given up"),
               std::string::npos)
         << failure;
-    EXPECT_FALSE(written.package.has_value());
-    EXPECT_EQ(written.volumeId.size(), 9u) << "formatted before it stalled: " << written.volumeId;
-    disk.release();
-    EXPECT_TRUE(erase::waitForAbandonedJobs(30s))
-        << "the stuck thread ended once the disk answered";
+}
+
+// The package is read back a MiB at a time; after the first, every read waits (and what the
+// kernel cached of the medium is dropped, so the next one reaches it).
+TEST_F(CarryOutStallExfatTest, AnExfatMediumThatStopsAnsweringWhileReadBackEndsTheStepsFailed) {
+    const std::string failure = stepsStallingAt("checking", 3 * kMiB, [this] { disk->stall(); });
+    EXPECT_TRUE(disk->readWaiting()) << "a read reached the disk and was held";
+    EXPECT_EQ(failure.rfind("the medium stopped responding while the package was read back, after "
+                            "1048576 bytes of ",
+                            0),
+              0u)
+        << failure;
+    EXPECT_NE(failure.find(": nothing moved on it for 2 s; the carry-out was given up"),
+              std::string::npos)
+        << failure;
 }
 
 }  // namespace
