@@ -9,6 +9,7 @@
 #include "massho/image/carryout_error.h"
 #include "massho/image/fat_medium.h"
 #include "massho/image/readme.h"
+#include "massho/operations/carryout_medium_writing.h"
 #include "massho/operations/erasure_job.h"
 #include "massho/operations/job_journal.h"
 #include "massho/operations/source_allow_list.h"
@@ -316,30 +317,30 @@ std::optional<image::PackageWritten> CarryOutOperation::eraseAndWrite(CarryOutRe
         return std::nullopt;
     }
 
-    progress.beginStep("formatting");
-    image::FatMedium fat = image::prepareFatMedium(medium_.path, medium_.sizeBytes, "MASSHO");
-    record.volumeId = fat.volumeId;
-    if (cancel.requested()) {
-        record.failure = cancelledAt("after formatting, before the package was written");
-        return std::nullopt;
-    }
+    // Formatting, writing and reading back run under the stall watchdog too: a medium that stops
+    // answering there ends the carry-out failed instead of hanging it.
     image::ReadmeInfo readme{record.packageName, input_.destination, input_.origin,
                              input_.recipients.empty(), now().substr(0, 10)};
-    image::writeSmallFile(fat, "README.txt", image::carryOutReadme(readme));
-    image::PackageEncryption encryption{
-        input_.recipients, input_.passphrase ? &*input_.passphrase : nullptr, input_.scryptLogN};
-    image::PackageWritten written = image::writePackage(
-        fat, record.packageName, plan_, encryption,
-        [&](uint64_t done) {
-            enterStep(progress, "writing");
-            progress.report(done, plan_.totalBytes);
-        },
-        [&](uint64_t done, uint64_t total) {  // the package read back from the medium
-            enterStep(progress, "checking");
-            progress.report(done, total);
-        });
-    image::flushDevice(medium_.path);
-    return written;
+    MediumWriting writing{medium_.path,
+                          medium_.sizeBytes,
+                          record.packageName,
+                          image::carryOutReadme(readme),
+                          plan_,
+                          input_.recipients,
+                          std::nullopt,
+                          input_.scryptLogN,
+                          input_.stallTimeout};
+    if (input_.passphrase) writing.passphrase.emplace(input_.passphrase->span());
+    MediumWritten written;
+    try {
+        writeCarryOutMedium(std::move(writing), progress, cancel, written);
+    } catch (...) {
+        record.volumeId = written.volumeId;
+        throw;
+    }
+    record.volumeId = written.volumeId;
+    if (!written.package) record.failure = cancelledAt(written.cancelledAt);
+    return written.package;
 }
 
 // Closes the started entry with the `carry-out` entry saying how it ended (Art. 16(3): failures

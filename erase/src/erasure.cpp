@@ -6,6 +6,7 @@
 
 #include "io_watch.h"
 #include "job_control.h"
+#include "massho/base/abandoned_threads.h"
 #include "massho/erase/sampling.h"
 #include "pass_writer.h"
 #include "range_list.h"
@@ -254,7 +255,7 @@ Report runErasure(Target& target, const EraseOptions& options) {
 }
 
 bool waitForAbandonedJobs(std::chrono::milliseconds timeout) {
-    return detail::abandonedJobs().waitForNone(timeout);
+    return base::abandonedThreads().waitForNone(timeout);
 }
 
 Report runErasure(std::unique_ptr<Target> target, const EraseOptions& options) {

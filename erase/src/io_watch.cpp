@@ -1,31 +1,9 @@
 #include "io_watch.h"
 
+#include "massho/base/abandoned_threads.h"
 #include "range_list.h"
 
 namespace massho::erase::detail {
-
-void AbandonedJobs::add() {
-    std::lock_guard lock(mutex_);
-    ++count_;
-}
-
-// Notified under the lock: a waiter that then returns, and the process's exit destroying this,
-// come strictly after.
-void AbandonedJobs::remove() {
-    std::lock_guard lock(mutex_);
-    --count_;
-    changed_.notify_all();
-}
-
-bool AbandonedJobs::waitForNone(std::chrono::milliseconds timeout) {
-    std::unique_lock lock(mutex_);
-    return changed_.wait_for(lock, timeout, [&] { return count_ == 0; });
-}
-
-AbandonedJobs& abandonedJobs() {
-    static AbandonedJobs jobs;
-    return jobs;
-}
 
 namespace {
 
@@ -118,13 +96,13 @@ bool IoWatch::abandoned() const {
 }
 
 void IoWatch::jobThreadEnded() {
-    if (abandoned()) abandonedJobs().remove();
+    if (abandoned()) base::abandonedThreads().remove();
 }
 
 void IoWatch::abandon() {
     {
         std::lock_guard lock(mutex_);
-        if (!abandoned_) abandonedJobs().add();
+        if (!abandoned_) base::abandonedThreads().add();
         abandoned_ = true;
         progress_.clear();
     }
@@ -164,8 +142,8 @@ Report IoWatch::watch(std::chrono::milliseconds timeout, const std::atomic<bool>
         if (finished_) return std::move(*finished_);
         if (cancel && cancel->load()) jobCancel = true;
         if (const Call* overdue = overdueCall(timeout)) {
-            abandonedJobs().add();  // before the job's thread can see abandoned_ and end
-            abandoned_ = true;      // under the lock: the job's thread changes nothing from here on
+            base::abandonedThreads().add();  // before the job's thread can see abandoned_ and end
+            abandoned_ = true;  // under the lock: the job's thread changes nothing from here on
             progress_.clear();
             changed_.notify_all();  // a reader thread's job may be waiting in post()
             return stalledReport(*overdue, timeout);

@@ -17,20 +17,6 @@
 
 namespace massho::erase::detail {
 
-// The jobs given up on whose threads have not ended yet, in this process.
-class AbandonedJobs {
-  public:
-    void add();
-    void remove();
-    bool waitForNone(std::chrono::milliseconds timeout);
-
-  private:
-    std::mutex mutex_;
-    std::condition_variable changed_;
-    int count_ = 0;
-};
-AbandonedJobs& abandonedJobs();
-
 // What a job's thread and the thread watching it share (the stall watchdog: watched_job.h): the
 // device calls in flight, the job's state at the start of its phase, progress to hand over, and
 // the end.
@@ -64,7 +50,7 @@ class IoWatch {
     void fail(std::exception_ptr error);  // the job threw instead of reporting
 
     // True once the watcher has given up on the job (a stalled call, or abandon()). Each job
-    // given up is counted (abandonedJobs()) until its thread calls jobThreadEnded().
+    // given up is counted (base::abandonedThreads()) until its thread calls jobThreadEnded().
     bool abandoned() const;
     void jobThreadEnded();
     void abandon();

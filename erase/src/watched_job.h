@@ -39,8 +39,9 @@ class WatchedJob {
 // Runs `job` on a thread of its own while this thread hands its progress to `onProgress`, passes
 // `cancel` on and times its device calls (IoWatch::watch). Returns the job's report; or, when a
 // call has had no answer for `timeout` (beyond its own time), the failed report saying where:
-// the thread is then detached and keeps `job` until its call returns (abandonedJobs() counts it).
-// Rethrows what the job threw; when `onProgress` throws, the job is given up and that is thrown.
+// the thread is then detached and keeps `job` until its call returns (base::abandonedThreads()
+// counts it). Rethrows what the job threw; when `onProgress` throws, the job is given up and that
+// is thrown.
 Report superviseJob(const std::shared_ptr<WatchedJob>& job, std::chrono::milliseconds timeout,
                     const std::atomic<bool>* cancel,
                     const std::function<void(const Progress&)>& onProgress);

@@ -7,14 +7,20 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
+#include <thread>
 
+#include "massho/base/abandoned_threads.h"
 #include "massho/image/carryout_error.h"
 
 namespace massho::image::detail {
 namespace {
 
 constexpr size_t kMaxStderrBytes = 16 * 1024;  // inputs are bounded
+// How long a killed child may take to die before a thread of its own is left to reap it: one
+// that is not stuck in the kernel dies at once.
+constexpr auto kDeathWait = std::chrono::seconds(1);
 
 void closeFd(int& fd) {
     if (fd >= 0) ::close(fd);
@@ -60,6 +66,8 @@ std::vector<std::string> childEnvironment(const std::vector<std::string>& extra)
 }  // namespace
 
 Subprocess::Subprocess(const std::vector<std::string>& argv, const Options& options) {
+    base::ProgressDeadline* deadline = base::ProgressDeadline::current();
+    if (deadline) deadline->checkGoing();
     int in[2] = {-1, -1}, out[2] = {-1, -1}, err[2] = {-1, -1};
     if ((options.pipeStdin && pipe2(in, O_CLOEXEC) != 0) ||
         (options.pipeStdout && pipe2(out, O_CLOEXEC) != 0) || pipe2(err, O_CLOEXEC) != 0)
@@ -85,6 +93,7 @@ Subprocess::Subprocess(const std::vector<std::string>& argv, const Options& opti
         dprintf(STDERR_FILENO, "cannot run %s: %s\n", args[0], std::strerror(errno));
         _exit(127);
     }
+    if (deadline) killOnGiveUp_ = deadline->onGiveUp([pid = pid_] { kill(pid, SIGKILL); });
     if (options.pipeStdin) {
         ::close(in[0]);
         stdin_ = in[1];
@@ -100,11 +109,25 @@ Subprocess::Subprocess(const std::vector<std::string>& argv, const Options& opti
 Subprocess::~Subprocess() {
     closeFd(stdin_);
     closeFd(stdout_);
+    closeFd(stderr_);
     if (pid_ > 0) {
         kill(pid_, SIGKILL);
-        wait();
+        killOnGiveUp_.reset();
+        const auto until = std::chrono::steady_clock::now() + kDeathWait;
+        int status = 0;
+        while (waitpid(pid_, &status, WNOHANG) == 0 && std::chrono::steady_clock::now() < until)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        if (waitpid(pid_, &status, WNOHANG) == 0) {
+            // Stuck in the kernel: it dies, and is reaped here, once the device answers.
+            base::abandonedThreads().add();
+            std::thread([pid = pid_] {
+                int ignored = 0;
+                while (waitpid(pid, &ignored, 0) < 0 && errno == EINTR) {
+                }
+                base::abandonedThreads().remove();
+            }).detach();
+        }
     }
-    closeFd(stderr_);
 }
 
 void Subprocess::closeStdin() {
@@ -118,12 +141,22 @@ int Subprocess::wait() {
         drain(stderr_, stderrText_, true);
         closeFd(stderr_);
     }
+    awaitEnd();
     int status = 0;
     while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
     }
     pid_ = -1;
     if (WIFEXITED(status)) return WEXITSTATUS(status);
     return 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+}
+
+// Waits for the child to end without reaping it, then drops the kill on give-up: its pid cannot
+// be handed to another process before waitpid, so the kill never reaches a stranger.
+void Subprocess::awaitEnd() {
+    siginfo_t info{};
+    while (waitid(P_PID, static_cast<id_t>(pid_), &info, WEXITED | WNOWAIT) < 0 && errno == EINTR) {
+    }
+    killOnGiveUp_.reset();
 }
 
 std::string lastLine(const std::string& text) {

@@ -5,11 +5,17 @@
 #include <string>
 #include <vector>
 
+#include "massho/base/progress_deadline.h"
+
 namespace massho::image::detail {
 
 // A child program (sfdisk, mkfs.vfat, mcopy…) run without a shell. Its standard error is captured
-// (bounded) for the one-line message when it fails. Waited for (and killed if still running) on
-// destruction, so no zombie or stray writer outlives the step that started it.
+// (bounded) for the one-line message when it fails. Killed if still running on destruction and
+// reaped, so no zombie or stray writer outlives the step that started it; a child that does not
+// die at once (stuck in the kernel on a device that stopped answering: D state, where SIGKILL
+// waits) is reaped by a thread of its own instead, counted by base::abandonedThreads().
+// Started under a progress deadline (base::ProgressDeadline::current(), the carry-out's medium
+// writing), it is killed when the deadline gives up, and none is started once it has.
 class Subprocess {
   public:
     struct Options {
@@ -32,7 +38,10 @@ class Subprocess {
     const std::string& errorText() const { return stderrText_; }
 
   private:
+    void awaitEnd();
+
     pid_t pid_ = -1;
+    base::ProgressDeadline::Hook killOnGiveUp_;
     int stdin_ = -1, stdout_ = -1, stderr_ = -1;
     std::string stderrText_;
 };

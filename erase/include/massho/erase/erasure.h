@@ -72,8 +72,10 @@ Report runErasure(Target& target, const EraseOptions& options);
 Report runErasure(std::unique_ptr<Target> target, const EraseOptions& options);
 
 // Waits up to `timeout` for the threads of jobs the stall watchdog gave up on to end (each ends,
-// closing its device, once its stuck call returns). True when none is left. For a process about
-// to end (whose exit would otherwise run its cleanup under such a thread) and for tests.
+// closing its device, once its stuck call returns), and every other thread this process gave up
+// on (base::abandonedThreads(): the carry-out's medium writing too). True when none is left. For a
+// process about to end (whose exit would otherwise run its cleanup under such a thread) and for
+// tests.
 bool waitForAbandonedJobs(std::chrono::milliseconds timeout);
 
 }  // namespace massho::erase

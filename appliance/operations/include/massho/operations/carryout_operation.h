@@ -56,7 +56,8 @@ struct CarryOutInput {
     records::MediaLedger* ledger = nullptr;
     bool registerUnknownMedia = false;
     // massho.conf [devices] stall_seconds: the medium's erasure ends failed when the medium leaves
-    // one write or read unanswered this long (ErasureJobInput::stallTimeout).
+    // one write or read unanswered this long (ErasureJobInput::stallTimeout), and the steps after
+    // it when they and the medium do not move for this long (carryout_medium_writing.h).
     std::chrono::milliseconds stallTimeout = erase::kDefaultStallTimeout;
     std::string origin;  // the register's origin, printed in the README
     std::vector<std::filesystem::path> allowedSources;
