@@ -26,6 +26,11 @@ TestCase {
             const item = findChild(within || window.contentItem, name)
             return item && item.visible && item.enabled
         }, kAnswer, "'" + name + "' cannot be pressed")
+        // Laid out: every positioner and layout above it has placed its children (a card just
+        // added to the home screen's Flow sits at 0,0 until then, and a press there lands on
+        // whatever is at 0,0).
+        const item = findChild(within || window.contentItem, name)
+        for (let above = item.parent; above; above = above.parent) waitForItemPolished(above)
         wait(30)
         mouseClick(findChild(within || window.contentItem, name))
     }

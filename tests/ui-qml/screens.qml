@@ -223,7 +223,7 @@ KioskTestCase {
         tryVerify(() => {
             const item = findChild(window.contentItem, name)
             return item && item.visible && item.enabled
-        }, 30000, "'" + name + "' cannot be pressed")
+        }, 60000, "'" + name + "' cannot be pressed")  // the service's look-up, under ASan too
         wait(30)
     }
     function ledgerOpened(window) {
