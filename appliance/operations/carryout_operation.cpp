@@ -118,9 +118,8 @@ CarryOutOperation::~CarryOutOperation() = default;
 // Art. 16(3): the refusal is recorded, then thrown with its reason key when it has one.
 void CarryOutOperation::refuse(const std::string& reason, const base::Reason* why) {
     register_.append(carryOutRefusedEntry(input_, medium_, reason));
-    OperationError error(Category::Refused, reason);
-    if (why) throw base::withReason(std::move(error), why->key, why->args);
-    throw error;
+    if (why) throw base::withReason(OperationError(Category::Refused, reason), why->key, why->args);
+    throw OperationError(Category::Refused, reason);
 }
 
 // Without the approval store nothing that might need one is allowed.

@@ -109,7 +109,7 @@ class CarryOutStallTest : public ::testing::Test {
         operation.check();
         started = store.signedRegister().size();
         ReleaseIfStillWaiting watchdog(*disk);
-        const Outcome outcome = operation.run(progress, CancelToken());
+        Outcome outcome = operation.run(progress, CancelToken());
         EXPECT_FALSE(watchdog.stop())
             << "the carry-out waited on the stalled medium until the test released it";
         return outcome;

@@ -76,7 +76,7 @@ class ServiceCarryTest : public ::testing::Test {
     // The package on the medium, copied off its FAT file system and opened as the receiving
     // office would: mcopy, the real `age` with the office's key, tar. The folder it went to.
     fs::path receive(const testsupport::LoopDevice& medium, const std::string& package) {
-        const fs::path out = tmp / "received";
+        fs::path out = tmp / "received";
         fs::create_directories(out);
         const std::string fat = medium.path() + "@@1048576";
         const auto copy =
