@@ -30,7 +30,7 @@ class Desk : public QObject {
   public:
     explicit Desk(QObject* parent = nullptr);
 
-    ApplianceClient* client() const { return client_; }
+    ApplianceClient* client() const { return client_.data(); }
     void setClient(ApplianceClient* client);
     bool busy() const { return pending_ > 0; }
     QString error() const { return error_.text(); }

@@ -9,12 +9,12 @@
 
 namespace massho::kiosk {
 
-SecondPerson::SecondPerson(QObject* parent) : Desk(parent) {
-    // The kiosk's own connection (the same one ApplianceClient uses): the service lets only the
-    // connection that logged in use a session, and this one belongs to this kiosk.
-    manager_ =
-        std::make_unique<ManagerProxy>(kServiceName, kManagerPath, QDBusConnection::systemBus());
-}
+// The kiosk's own connection (the same one ApplianceClient uses): the service lets only the
+// connection that logged in use a session, and this one belongs to this kiosk.
+SecondPerson::SecondPerson(QObject* parent)
+    : Desk(parent),
+      manager_(std::make_unique<ManagerProxy>(kServiceName, kManagerPath,
+                                              QDBusConnection::systemBus())) {}
 
 SecondPerson::~SecondPerson() {
     if (session_) session_->Logout();  // no one is left to tell: the view has gone
