@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "massho/base/deadline_job.h"
+#include "massho/base/duration_text.h"
 #include "massho/image/fat_medium.h"
 #include "massho/image/medium_activity.h"
 #include "massho/operations/operation_error.h"
@@ -11,12 +12,6 @@ namespace massho::operations {
 namespace {
 
 using base::ProgressDeadline;
-
-// "5 s", "250 ms": how long nothing moved, in the unit a person would use.
-std::string spell(std::chrono::milliseconds t) {
-    return t.count() >= 1000 ? std::to_string(t.count() / 1000) + " s"
-                             : std::to_string(t.count()) + " ms";
-}
 
 std::string bytesOf(const char* what, uint64_t done, uint64_t total) {
     return std::string(what) + ", after " + std::to_string(done) + " bytes of " +
@@ -90,7 +85,7 @@ void writeCarryOutMedium(MediumWriting writing, ProgressSink& progress, const Ca
         throw OperationError(
             base::ErrorCategory::Failed,
             "the medium stopped responding while " + *stalledWhile + ": nothing moved on it for " +
-                spell(w->stallTimeout) +
+                base::durationText(w->stallTimeout) +
                 "; the carry-out was given up, and the medium stays held until it answers or is "
                 "unplugged (destroy it if this happens again)");
 }

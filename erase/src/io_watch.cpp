@@ -1,21 +1,12 @@
 #include "io_watch.h"
 
 #include "massho/base/abandoned_threads.h"
+#include "massho/base/duration_text.h"
 #include "range_list.h"
 
 namespace massho::erase::detail {
 
-namespace {
-
-// "5 s", "250 ms", "45 min": how long the watchdog waited, in the unit a person would use.
-std::string spell(std::chrono::milliseconds t) {
-    const auto ms = t.count();
-    if (ms >= 600'000 && ms % 60'000 == 0) return std::to_string(ms / 60'000) + " min";
-    if (ms >= 1000) return std::to_string(ms / 1000) + " s";
-    return std::to_string(ms) + " ms";
-}
-
-}  // namespace
+using base::durationText;
 
 uint64_t IoWatch::add(Call call) {
     std::lock_guard lock(mutex_);
@@ -172,16 +163,17 @@ Report IoWatch::stalledReport(const Call& call, std::chrono::milliseconds timeou
     if (call.length) addRange(r.errorRanges, {call.offset, call.length});
     std::string silence;
     if (call.command) {
-        silence = "the drive did not answer " + call.what + " in " + spell(call.ownTime + timeout);
+        silence =
+            "the drive did not answer " + call.what + " in " + durationText(call.ownTime + timeout);
         if (call.ownTime.count() > 0)
-            silence += " (the " + spell(call.ownTime) + " the command itself is allowed, then " +
-                       spell(timeout) + ")";
+            silence += " (the " + durationText(call.ownTime) +
+                       " the command itself is allowed, then " + durationText(timeout) + ")";
     } else {
         const std::string what =
             call.length ? "a " + call.what + " of " + std::to_string(call.length) + " bytes there"
                         : "a " + call.what;
         silence = "the device stopped responding at offset " + std::to_string(call.offset) + " (" +
-                  what + " had no answer in " + spell(timeout) + "; " + done + ")";
+                  what + " had no answer in " + durationText(timeout) + "; " + done + ")";
     }
     r.failureReason = phaseName_ + ": " + silence +
                       ": the job was abandoned and the device stays held until it answers or "
