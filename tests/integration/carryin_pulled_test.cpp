@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 
+#include "class_three_carry_out.h"
 #include "massho/erase/method.h"
 #include "massho/image/x25519_keys.h"
 #include "massho/operations/carryin_operation.h"
@@ -60,17 +61,9 @@ class CarryInPulledTest : public ::testing::Test {
     void carryOut() {
         fs::create_directories(tmp_ / "share");
         std::ofstream(tmp_ / "share" / "ledger.txt", std::ios::binary) << std::string(300000, 'L');
-        CarryOutInput r;
-        r.devicePath = disk_->path();
-        r.files = {tmp_ / "share" / "ledger.txt"};
-        r.recipients = {image::X25519Identity::generate().recipient()};
-        r.infoClass = 3;
-        r.destination = "north office";
-        r.operatorId = "admin";
+        CarryOutInput r = classThreeCarryOut(disk_->path(), {tmp_ / "share" / "ledger.txt"},
+                                             tmp_ / "share", tmp_ / "data", "test/carryin-pulled");
         r.assetTag = "USB-PULL";
-        r.origin = "test/carryin-pulled";
-        r.allowedSources = {fs::canonical(tmp_ / "share")};
-        r.dataDir = tmp_ / "data";
         CarryOutOperation operation(signedRegister(), std::move(r));
         operation.check();
         ProgressSink progress;

@@ -13,6 +13,7 @@
 #include <memory>
 #include <thread>
 
+#include "class_three_carry_out.h"
 #include "massho/image/x25519_keys.h"
 #include "massho/operations/carryout_operation.h"
 #include "massho/operations/erasure_job.h"
@@ -103,17 +104,9 @@ TEST(CarryOutPulledTest, MediumPulledMidWriteFailsLoudlyAndLeavesNoPlaintext) {
     }
     PullableDisk disk(tmp.path());
 
-    CarryOutInput request;
-    request.devicePath = disk.path();
-    request.files = {share / "ledger.txt"};
-    request.recipients = {image::X25519Identity::generate().recipient()};
-    request.infoClass = 3;
-    request.destination = "north office";
-    request.operatorId = "admin";
-    request.origin = "test/pulled";
-    request.allowedSources = {fs::canonical(share)};
-    request.dataDir = tmp / "data";
-    CarryOutOperation operation(store.signedRegister(), std::move(request));
+    CarryOutOperation operation(store.signedRegister(),
+                                classThreeCarryOut(disk.path(), {share / "ledger.txt"}, share,
+                                                   tmp / "data", "test/pulled"));
     bool pulled = false;
     ProgressSink progress([&](const ProgressUpdate& p) {
         if (!pulled && p.step == "writing" && p.done >= (1u << 20)) {
@@ -156,16 +149,9 @@ TEST(CarryOutJournalTest, PackagingFailingAfterFormattingIsRecordedAsAFailedCarr
     std::ofstream(share / "記録.txt", std::ios::binary) << std::string(200000, 'x');
     testsupport::LoopDevice medium(tmp / "usb.img", kSize);
 
-    CarryOutInput request;
-    request.devicePath = medium.path();
-    request.files = {share};
-    request.recipients = {image::X25519Identity::generate().recipient()};
-    request.infoClass = 3;
-    request.destination = "north office";
-    request.operatorId = "admin";
+    CarryOutInput request =
+        classThreeCarryOut(medium.path(), {share}, share, tmp / "data", "test/journal");
     request.assetTag = "USB-7";
-    request.allowedSources = {fs::canonical(share)};
-    request.dataDir = tmp / "data";
     CarryOutOperation operation(store.signedRegister(), std::move(request));
     const uint64_t before = store.signedRegister().size();
     ProgressSink progress([&](const ProgressUpdate& p) {

@@ -15,6 +15,7 @@
 #include <string>
 #include <thread>
 
+#include "class_three_carry_out.h"
 #include "massho/erase/erasure.h"
 #include "massho/image/fat_medium.h"
 #include "massho/image/package.h"
@@ -87,17 +88,9 @@ class CarryOutStallTest : public ::testing::Test {
 
     // Runs the carry-out with a 2 s stall timeout; holds every write once `step` begins.
     Outcome carryOutStallingAt(const std::string& step) {
-        CarryOutInput request;
-        request.devicePath = disk->path();
-        request.files = {share / "records.txt"};
-        request.recipients = {image::X25519Identity::generate().recipient()};
-        request.infoClass = 3;
-        request.destination = "north office";
-        request.operatorId = "admin";
+        CarryOutInput request = classThreeCarryOut(disk->path(), {share / "records.txt"}, share,
+                                                   tmp / "data", "test/stall");
         request.assetTag = "USB-9";
-        request.origin = "test/stall";
-        request.allowedSources = {fs::canonical(share)};
-        request.dataDir = tmp / "data";
         request.stallTimeout = 2s;
         CarryOutOperation operation(store.signedRegister(), std::move(request));
         ProgressSink progress([&](const ProgressUpdate& p) {
