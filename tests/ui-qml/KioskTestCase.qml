@@ -31,8 +31,26 @@ TestCase {
         // whatever is at 0,0).
         const item = findChild(within || window.contentItem, name)
         for (let above = item.parent; above; above = above.parent) waitForItemPolished(above)
+        scrollIntoView(item)
         wait(30)
         mouseClick(findChild(within || window.contentItem, name))
+    }
+    // A control below or above the visible part of the list it is in (the home screen's cards,
+    // once many media are attached) is scrolled to first, as a finger would: a press outside
+    // the list's view lands on whatever is shown there.
+    function scrollIntoView(item) {
+        for (let above = item.parent; above; above = above.parent) {
+            if (above.contentItem === undefined || above.contentY === undefined
+                    || above.contentHeight === undefined)
+                continue
+            const seen = item.mapToItem(above, 0, 0)
+            if (seen.y >= 0 && seen.y + item.height <= above.height) return
+            const at = item.mapToItem(above.contentItem, 0, 0)
+            above.contentY = Math.max(0, Math.min(at.y - (above.height - item.height) / 2,
+                                                  above.contentHeight - above.height))
+            waitForItemPolished(above)
+            return
+        }
     }
     // Types on the kiosk's keypad, shifting for capitals (the keypad is looked up at each key:
     // the login screen and a form each have their own).
